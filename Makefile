@@ -1,0 +1,126 @@
+# coopdesk: plain GNU make.  `make`, `make run`, `make check`, `make install`.
+# V=1 shows full commands; SANITIZE=1 builds with ASan and UBSan into its own
+# directory; CC=clang works as well as gcc.
+
+VERSION    := 0.1.0
+PREFIX     ?= /usr/local
+BINDIR     ?= $(PREFIX)/bin
+MANDIR     ?= $(PREFIX)/share/man
+DOCDIR     ?= $(PREFIX)/share/doc/coopdesk
+DESTDIR    ?=
+CC         ?= cc
+PKG_CONFIG ?= pkg-config
+PKGS       := ncursesw formw panelw sqlite3 uuid libxcrypt
+TEST_PKGS  := cmocka
+
+ifeq ($(SANITIZE),1)
+BUILD      := build/san
+SANFLAGS   := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
+OPT        := -O1 -g
+else
+BUILD      := build/out
+SANFLAGS   :=
+OPT        ?= -O2 -g
+endif
+
+WARN     := -Wall -Wextra -Wpedantic -Wshadow -Wformat=2 -Wstrict-prototypes \
+            -Wmissing-prototypes -Wno-unused-parameter
+CPPFLAGS += -Iinclude -I$(BUILD)/gen -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE \
+            -DCOOPDESK_VERSION='"$(VERSION)"'
+CFLAGS   ?=
+CFLAGS   += -std=c17 $(OPT) $(WARN) $(SANFLAGS) -MMD -MP
+# pkg-config is asked lazily so that `make deps` can run before it can answer.
+# ncursesw's own -D_XOPEN_SOURCE=600 is dropped: we ask for 700 above.
+PKG_CFLAGS = $(filter-out -D_XOPEN_SOURCE=% -D_DEFAULT_SOURCE,$(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null))
+PKG_LIBS   = $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null)
+TEST_LIBS  = $(shell $(PKG_CONFIG) --libs $(TEST_PKGS) 2>/dev/null)
+LDFLAGS  += $(SANFLAGS)
+
+ifeq ($(V),1)
+Q :=
+else
+Q := @
+endif
+
+LIB_SRC   := $(sort $(wildcard src/core/*.c src/db/*.c src/cli/*.c src/ui/*.c))
+LIB_OBJ   := $(LIB_SRC:%.c=$(BUILD)/%.o) $(BUILD)/gen/schema_sql.o
+MAIN_OBJ  := $(BUILD)/src/main.o
+LIB       := $(BUILD)/libcoopdesk.a
+BIN       := $(BUILD)/coopdesk
+SQL       := $(sort $(wildcard sql/*.sql))
+UNIT_SRC  := $(sort $(wildcard tests/unit/test_*.c))
+UNIT_BIN  := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+TEST_HELP := $(BUILD)/tests/testutil.o
+
+.PHONY: all deps run check unit bench install uninstall clean distclean tags
+all: coopdesk
+
+# The binary at the top of the tree is a copy of the one in $(BUILD), so a
+# sanitizer build never leaves a plain one looking current.
+coopdesk: $(BIN)
+	$(Q)cp $(BIN) $@
+
+$(BIN): $(MAIN_OBJ) $(LIB)
+	@$(if $(Q),echo "  LD      $@")
+	$(Q)$(CC) $(LDFLAGS) -o $@ $^ $(PKG_LIBS)
+
+$(LIB): $(LIB_OBJ)
+	@$(if $(Q),echo "  AR      $@")
+	$(Q)rm -f $@ && ar rcs $@ $^
+
+$(BUILD)/%.o: %.c
+	@mkdir -p $(dir $@)
+	@$(if $(Q),echo "  CC      $<")
+	$(Q)$(CC) $(CPPFLAGS) $(PKG_CFLAGS) $(CFLAGS) -c -o $@ $<
+
+# Migrations are embedded in the binary as C strings, in file-name order.
+$(BUILD)/gen/schema_sql.c: $(SQL) tools/embed-sql.sh
+	@mkdir -p $(dir $@)
+	@$(if $(Q),echo "  GEN     $@")
+	$(Q)sh tools/embed-sql.sh $(SQL) > $@.tmp && mv $@.tmp $@
+
+$(BUILD)/gen/schema_sql.o: $(BUILD)/gen/schema_sql.c
+	@$(if $(Q),echo "  CC      $<")
+	$(Q)$(CC) $(CPPFLAGS) $(CFLAGS) -Wno-overlength-strings -c -o $@ $<
+
+$(BUILD)/tests/testutil.o: tests/unit/testutil.c tests/unit/testutil.h
+	@mkdir -p $(dir $@)
+	$(Q)$(CC) $(CPPFLAGS) $(PKG_CFLAGS) $(CFLAGS) -Itests/unit -c -o $@ $<
+
+$(BUILD)/tests/test_%: tests/unit/test_%.c $(TEST_HELP) $(LIB)
+	@mkdir -p $(dir $@)
+	@$(if $(Q),echo "  TEST-CC $<")
+	$(Q)$(CC) $(CPPFLAGS) $(PKG_CFLAGS) $(CFLAGS) -Itests/unit $(LDFLAGS) -o $@ $< $(TEST_HELP) $(LIB) $(PKG_LIBS) $(TEST_LIBS)
+
+# Installs what building and testing need, only when something is missing.
+deps:
+	$(Q)sh tools/deps.sh
+
+# The demo co-op lives in the work tree, ignored by git.
+DEMO_DB ?= demo.db
+run: deps
+	$(Q)$(MAKE) --no-print-directory coopdesk
+	$(Q)test -f $(DEMO_DB) || ./coopdesk demo $(DEMO_DB)
+	./coopdesk --db $(DEMO_DB)
+
+check: deps
+	$(Q)$(MAKE) --no-print-directory coopdesk $(UNIT_BIN)
+	$(Q)BUILD=$(BUILD) sh tests/run.sh $(UNIT_BIN)
+
+bench: deps
+	$(Q)$(MAKE) --no-print-directory coopdesk
+	$(Q)sh contrib/bench.sh
+
+install: coopdesk
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DOCDIR)
+	install -m 0755 coopdesk $(DESTDIR)$(BINDIR)/coopdesk
+	install -m 0644 README.md $(wildcard doc/*.md) $(DESTDIR)$(DOCDIR)/
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/coopdesk
+	rm -rf $(DESTDIR)$(DOCDIR)
+
+clean:
+	rm -rf build coopdesk
+
+-include $(shell find build -name '*.d' 2>/dev/null)

@@ -1,0 +1,106 @@
+/*
+ * coopdesk/db.h: the connection, transactions, errors and the acting user.
+ *
+ * The data layer (src/db/) is the only code that speaks SQL. Everything
+ * above it holds a `struct db *` and calls the per-aggregate functions in
+ * coopdesk/members.h, coopdesk/repairs.h and so on. Every one of those calls
+ * takes the acting user (`struct actor`), refuses what that user's role may
+ * not do, and returns an `enum db_status`; on anything but DB_OK,
+ * db_errmsg() holds a message in plain words, fit for the status bar.
+ */
+#ifndef COOPDESK_DB_H
+#define COOPDESK_DB_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+struct db;
+
+/* What a data-layer call can return. Zero is success. */
+enum db_status {
+	DB_OK = 0,
+	DB_NOTFOUND,    /* no such record (or not one this user may see) */
+	DB_INVALID,     /* the input breaks a rule of the domain */
+	DB_CONSTRAINT,  /* the database itself refused it (a rule it holds) */
+	DB_CONFLICT,    /* changed meanwhile by someone else; message says who */
+	DB_DENIED,      /* the acting user's role may not do this */
+	DB_BUSY,        /* another terminal held the database too long */
+	DB_INTERRUPTED, /* stopped by a signal (db_interrupt) */
+	DB_NEWER,       /* the file was made by a newer coopdesk */
+	DB_NOTOURS,     /* the file is not a coopdesk database */
+	DB_CORRUPT,     /* the file is damaged */
+	DB_IO,          /* the file could not be read, written or created */
+	DB_ERROR        /* anything else: a bug; the message has SQLite's words */
+};
+
+/* Roles, in rising order of what they may do (domain.md "People and roles").
+ * ROLE_SYSTEM is the person at the command line who holds the database file
+ * (coopdesk init, demo, user, check): file permissions are their boundary. */
+enum role { ROLE_NONE = 0, ROLE_MEMBER, ROLE_VOLUNTEER, ROLE_BOARD, ROLE_SYSTEM };
+
+/* Who is acting. user_id 0 means no user row (the command line). member_id
+ * is the linked member for a tenant-member (0 when none). name is copied
+ * into every audit row the actor causes. */
+struct actor {
+	int64_t user_id;
+	enum role role;
+	int64_t member_id;
+	const char *name;
+};
+
+/* The command line's actor: full access, recorded in the trail as `name`. */
+struct actor actor_system(const char *name);
+
+/* Opens (creating if need be) the database at `path`, sets the connection up
+ * (WAL, synchronous=FULL, foreign keys, busy timeout, defensive mode) and
+ * brings the schema up to date. Parent directories are created 0700 and a
+ * new file 0600. On success *out is the handle (close it with db_close).
+ * On failure *out is NULL and `err` holds the message. */
+enum db_open_flags { DB_OPEN_CREATE = 1, DB_OPEN_READONLY = 2 };
+int db_open(const char *path, int flags, struct db **out, char *err, size_t errlen);
+
+/* Closes the handle, rolling back anything left open. NULL is fine. */
+void db_close(struct db *db);
+
+/* The message for the last failed call on this handle, in plain words. */
+const char *db_errmsg(const struct db *db);
+
+/* The default database path: $XDG_DATA_HOME/coopdesk/coop.db, else
+ * ~/.local/share/coopdesk/coop.db. Returns 0, or -1 when neither HOME nor
+ * XDG_DATA_HOME is set or the path does not fit. */
+int db_default_path(char *buf, size_t n);
+
+/* Transactions. db_begin opens BEGIN IMMEDIATE, or a savepoint when one is
+ * already open, and records `who` as the actor for the audit trail. Every
+ * db_begin is matched by exactly one db_commit or db_rollback. db_commit
+ * returns a status (the commit itself can fail, then everything is rolled
+ * back). db_abort rolls back and passes `status` through, for
+ * `return db_abort(db, rc);`. */
+int db_begin(struct db *db, const struct actor *who);
+int db_commit(struct db *db);
+void db_rollback(struct db *db);
+int db_abort(struct db *db, int status);
+
+/* Nonzero while a transaction is open on this handle. */
+int db_in_transaction(struct db *db);
+
+/* Safe to call from a signal handler: makes the running statement stop with
+ * DB_INTERRUPTED. */
+void db_interrupt(struct db *db);
+
+/* The schema version this program knows, and the file's. */
+int db_schema_version_known(void);
+int db_schema_version(struct db *db);
+
+/* Keyset paging, shared by every list. A list asks for the first or last
+ * page, or the page after or before the key of a row it holds. Rows always
+ * come back in display order. */
+enum page_dir { PAGE_FIRST, PAGE_LAST, PAGE_AFTER, PAGE_BEFORE };
+#define PAGE_KEY_TEXT 256
+struct page_key {
+	int64_t id;                 /* the row's integer key: the tie-breaker */
+	int64_t num;                /* a numeric sort value, when sorting by one */
+	char text[PAGE_KEY_TEXT];   /* a text sort value, when sorting by one */
+};
+
+#endif

@@ -1,0 +1,55 @@
+/*
+ * coopdesk/settings.h: the co-op's rule numbers (domain.md, every number a
+ * default the board may change) and the bank-holiday table.
+ */
+#ifndef COOPDESK_SETTINGS_H
+#define COOPDESK_SETTINGS_H
+
+#include <stdint.h>
+
+#include "coopdesk/date.h"
+#include "coopdesk/db.h"
+
+#define SETTING_KEY_MAX 40
+#define SETTING_VALUE_MAX 200
+
+struct setting {
+	char key[SETTING_KEY_MAX + 1];
+	char value[SETTING_VALUE_MAX * 4 + 1];
+	char kind[12];            /* integer, money, text, boolean, date */
+	int64_t min_value, max_value;
+	int has_min, has_max;
+	char description[512];
+	char source[128];
+	int64_t version;
+};
+
+/* Reads one setting as an integer (integer, money, boolean kinds). Returns
+ * DB_NOTFOUND for an unknown key, DB_INVALID when it is not a number. */
+int setting_int(struct db *db, const char *key, int64_t *out);
+
+/* Reads one setting's text into buf. */
+int setting_text(struct db *db, const char *key, char *buf, size_t n);
+
+/* Reads the whole record (for the settings screen). */
+int setting_get(struct db *db, const char *key, struct setting *out);
+
+/* Changes a setting (board only). `version` is the version the person saw;
+ * a newer one in the database gives DB_CONFLICT. The database checks the
+ * kind and range and refuses with a sentence. */
+int setting_set(struct db *db, const struct actor *who, const char *key,
+		const char *value, int64_t version);
+
+/* Page through the settings in key order. */
+int setting_page(struct db *db, const struct actor *who, enum page_dir dir,
+		 const struct page_key *key, struct setting *rows, int max, int *n);
+
+/* Loads the bank holidays between two dates (inclusive, ISO) into a sorted
+ * array of day numbers that the caller frees with free(h->days). */
+int holidays_load(struct db *db, const char *from, const char *to, struct holidays *h);
+
+/* Adds or removes a bank holiday (board only). */
+int holiday_add(struct db *db, const struct actor *who, const char *day, const char *name);
+int holiday_remove(struct db *db, const struct actor *who, const char *day);
+
+#endif

@@ -1,0 +1,34 @@
+/*
+ * src/cli/common.c: what every command shares.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "coopdesk/cli.h"
+
+int cli_db_path(const struct cli_ctx *ctx, char *buf, size_t n)
+{
+	if (ctx->db_path) {
+		if (strlen(ctx->db_path) >= n) {
+			fprintf(ctx->err, "coopdesk: the database path is too long\n");
+			return -1;
+		}
+		strcpy(buf, ctx->db_path);
+		return 0;
+	}
+	if (db_default_path(buf, n) != 0) {
+		fprintf(ctx->err, "coopdesk: cannot work out where the data lives"
+			" (set HOME or XDG_DATA_HOME, or give --db FILE)\n");
+		return -1;
+	}
+	return 0;
+}
+
+int cli_open(const struct cli_ctx *ctx, const char *path, int flags, struct db **out)
+{
+	char err[600];
+	int rc = db_open(path, flags, out, err, sizeof err);
+	if (rc)
+		fprintf(ctx->err, "coopdesk: %s\n", err);
+	return rc;
+}

@@ -1,0 +1,126 @@
+/*
+ * src/db/audit_triggers.c: the audit trail is written by triggers, one set
+ * per table, generated from the schema itself so that no table and no
+ * column can be forgotten. Each trigger copies the row before and after the
+ * change into `audit` as JSON, with the actor that db_begin() put in
+ * `audit_context`. A change made by another program (the sqlite3 shell)
+ * finds no actor there and is recorded as "another program".
+ *
+ * The generated SQL names tables and columns only (quoted with %w and %q);
+ * no value from outside is ever formatted into it.
+ */
+#include <string.h>
+
+#include "dbint.h"
+
+/* Tables not audited: the trail itself, its context, the row counters (kept
+ * by triggers from audited changes), and the full-text
+ * indexes with their shadow tables (copies of audited rows). */
+static const char SQL_AUDITED_TABLES[] =
+	"SELECT t.name FROM sqlite_schema t"
+	" WHERE t.type = 'table' AND t.name NOT LIKE 'sqlite\\_%' ESCAPE '\\'"
+	"   AND t.name NOT IN ('audit', 'audit_context', 'row_counts')"
+	"   AND t.sql NOT LIKE 'CREATE VIRTUAL TABLE%'"
+	"   AND NOT EXISTS (SELECT 1 FROM sqlite_schema v"
+	"                    WHERE v.type = 'table' AND v.sql LIKE 'CREATE VIRTUAL TABLE%'"
+	"                      AND t.name LIKE v.name || '\\_%' ESCAPE '\\')"
+	" ORDER BY t.name";
+
+static const char SQL_OLD_TRIGGERS[] =
+	"SELECT name FROM sqlite_schema WHERE type = 'trigger'"
+	" AND name LIKE 'audit\\_%' ESCAPE '\\' AND name NOT LIKE 'audit\\_trail\\_%' ESCAPE '\\'";
+
+static const char SQL_COLUMNS[] = "SELECT name FROM pragma_table_info(?1) ORDER BY cid";
+
+/* Appends json_object('col', REF."col", ...) for the table's columns. */
+static int append_json(struct db *db, sqlite3_str *s, const char *table, const char *ref)
+{
+	sqlite3_stmt *st = db_prep(db, SQL_COLUMNS);
+	if (!st)
+		return db_status(db);
+	sqlite3_bind_text(st, 1, table, -1, SQLITE_TRANSIENT);
+	sqlite3_str_appendall(s, "json_object(");
+	int first = 1, rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *col = (const char *)sqlite3_column_text(st, 0);
+		sqlite3_str_appendf(s, "%s'%q', %s.\"%w\"", first ? "" : ", ", col, ref, col);
+		first = 0;
+	}
+	db_reset(st);
+	sqlite3_str_appendall(s, ")");
+	return rc == SQLITE_DONE ? DB_OK : db_fail(db, rc, "reading the schema");
+}
+
+static int create_trigger(struct db *db, const char *table, const char *event)
+{
+	sqlite3_str *s = sqlite3_str_new(db->conn);
+	const char *lower = strcmp(event, "INSERT") == 0 ? "insert"
+			  : strcmp(event, "UPDATE") == 0 ? "update" : "delete";
+	sqlite3_str_appendf(s,
+		"CREATE TRIGGER \"audit_%w_%w\" AFTER %s ON \"%w\" BEGIN"
+		" INSERT INTO audit (at, user_id, actor, table_name, row_id, action, before, after)"
+		" SELECT strftime('%%Y-%%m-%%dT%%H:%%M:%%fZ', 'now'), c.user_id,"
+		" coalesce(c.actor, 'another program'), '%q', %s.rowid, '%s', ",
+		table, lower, event, table, table,
+		strcmp(event, "DELETE") == 0 ? "OLD" : "NEW", lower);
+	int rc = DB_OK;
+	if (strcmp(event, "INSERT") == 0)
+		sqlite3_str_appendall(s, "NULL");
+	else
+		rc = append_json(db, s, table, "OLD");
+	sqlite3_str_appendall(s, ", ");
+	if (!rc) {
+		if (strcmp(event, "DELETE") == 0)
+			sqlite3_str_appendall(s, "NULL");
+		else
+			rc = append_json(db, s, table, "NEW");
+	}
+	sqlite3_str_appendall(s, " FROM audit_context c WHERE c.id = 1; END");
+	char *sql = sqlite3_str_finish(s);
+	if (!sql)
+		return db_set_error(db, DB_ERROR, "out of memory");
+	if (!rc)
+		rc = db_exec(db, sql);
+	sqlite3_free(sql);
+	return rc;
+}
+
+int db_audit_triggers_refresh(struct db *db)
+{
+	/* Drop the generated triggers first (their names, then the drops:
+	 * a statement cannot drop while it reads sqlite_schema). */
+	char names[256][96];
+	int n = 0, rc;
+	sqlite3_stmt *st = db_prep(db, SQL_OLD_TRIGGERS);
+	if (!st)
+		return db_status(db);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW && n < 256)
+		db_col_text(st, 0, names[n++], sizeof names[0]);
+	db_reset(st);
+	for (int i = 0; i < n; i++) {
+		sqlite3_str *s = sqlite3_str_new(db->conn);
+		sqlite3_str_appendf(s, "DROP TRIGGER \"%w\"", names[i]);
+		char *sql = sqlite3_str_finish(s);
+		rc = sql ? db_exec(db, sql) : db_set_error(db, DB_ERROR, "out of memory");
+		sqlite3_free(sql);
+		if (rc)
+			return rc;
+	}
+
+	char tables[128][64];
+	int nt = 0;
+	if (!(st = db_prep(db, SQL_AUDITED_TABLES)))
+		return db_status(db);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW && nt < 128)
+		db_col_text(st, 0, tables[nt++], sizeof tables[0]);
+	db_reset(st);
+	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+		return db_fail(db, rc, "reading the schema");
+	for (int i = 0; i < nt; i++) {
+		if ((rc = create_trigger(db, tables[i], "INSERT")) ||
+		    (rc = create_trigger(db, tables[i], "UPDATE")) ||
+		    (rc = create_trigger(db, tables[i], "DELETE")))
+			return rc;
+	}
+	return DB_OK;
+}

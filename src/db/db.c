@@ -1,0 +1,407 @@
+/*
+ * src/db/db.c: opening the database, the statement cache, transactions.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "coopdesk/uuid.h"
+#include "coopdesk/text.h"
+#include "dbint.h"
+
+/* 'Coop' in ASCII: marks the file as coopdesk's (PRAGMA application_id). */
+#define COOPDESK_APPLICATION_ID 0x436F6F70
+
+struct actor actor_system(const char *name)
+{
+	struct actor a = { 0, ROLE_SYSTEM, 0, name ? name : "command line" };
+	return a;
+}
+
+/* mkdir -p with mode 0700 for the parents of `path`. */
+static int make_parents(const char *path)
+{
+	char buf[PATH_MAX];
+	if (strlen(path) >= sizeof buf)
+		return -1;
+	strcpy(buf, path);
+	for (char *p = buf + 1; *p; p++) {
+		if (*p != '/')
+			continue;
+		*p = '\0';
+		if (mkdir(buf, 0700) != 0 && errno != EEXIST)
+			return -1;
+		*p = '/';
+	}
+	return 0;
+}
+
+int db_default_path(char *buf, size_t n)
+{
+	const char *xdg = getenv("XDG_DATA_HOME");
+	const char *home = getenv("HOME");
+	int len;
+	if (xdg && *xdg == '/')
+		len = snprintf(buf, n, "%s/coopdesk/coop.db", xdg);
+	else if (home && *home)
+		len = snprintf(buf, n, "%s/.local/share/coopdesk/coop.db", home);
+	else
+		return -1;
+	return (len < 0 || (size_t)len >= n) ? -1 : 0;
+}
+
+static int setup_connection(struct db *db)
+{
+	static const char *const pragmas =
+		"PRAGMA foreign_keys = ON;"
+		"PRAGMA synchronous = FULL;"
+		"";
+	int on = 1;
+	sqlite3_extended_result_codes(db->conn, 1);
+	sqlite3_busy_timeout(db->conn, 5000);
+	sqlite3_db_config(db->conn, SQLITE_DBCONFIG_DEFENSIVE, 1, &on);
+	sqlite3_db_config(db->conn, SQLITE_DBCONFIG_ENABLE_FKEY, 1, &on);
+	sqlite3_db_config(db->conn, SQLITE_DBCONFIG_DQS_DML, 0, NULL);
+	sqlite3_db_config(db->conn, SQLITE_DBCONFIG_DQS_DDL, 0, NULL);
+	return db_exec(db, pragmas);
+}
+
+/* Refuses a file that is some other program's, and sets a new file up. */
+static int check_identity(struct db *db)
+{
+	sqlite3_stmt *st = db_prep(db, "PRAGMA application_id");
+	if (!st)
+		return db_status(db);
+	int rc = db_step_row(db, st);
+	if (rc)
+		return rc;
+	int64_t id = sqlite3_column_int64(st, 0);
+	db_reset(st);
+	if (id == COOPDESK_APPLICATION_ID)
+		return DB_OK;
+	if (id != 0)
+		return db_set_error(db, DB_NOTOURS,
+				    "that file is not a coopdesk database");
+	/* application_id 0: a new file, or another program's SQLite file. */
+	st = db_prep(db, "SELECT count(*) FROM sqlite_schema");
+	if (!st)
+		return db_status(db);
+	if ((rc = db_step_row(db, st)))
+		return rc;
+	int64_t objects = sqlite3_column_int64(st, 0);
+	db_reset(st);
+	if (objects != 0)
+		return db_set_error(db, DB_NOTOURS,
+				    "that file is an SQLite database, but not a coopdesk one");
+	if ((rc = db_exec(db, "PRAGMA application_id = 1131376496")))
+		return rc;
+	return db_exec(db, "PRAGMA journal_mode = WAL");
+}
+
+int db_open(const char *path, int flags, struct db **out, char *err, size_t errlen)
+{
+	*out = NULL;
+	struct db *db = calloc(1, sizeof *db);
+	if (!db) {
+		snprintf(err, errlen, "out of memory");
+		return DB_ERROR;
+	}
+	int oflags = (flags & DB_OPEN_READONLY) ? SQLITE_OPEN_READONLY
+						: SQLITE_OPEN_READWRITE;
+	int is_memory = strcmp(path, ":memory:") == 0;
+	if (!is_memory && (flags & DB_OPEN_CREATE) && !(flags & DB_OPEN_READONLY)) {
+		oflags |= SQLITE_OPEN_CREATE;
+		if (make_parents(path) != 0) {
+			snprintf(err, errlen, "cannot create the folder for %s: %s",
+				 path, strerror(errno));
+			free(db);
+			return DB_IO;
+		}
+		/* Create the file ourselves so that it is private from birth. */
+		int fd = open(path, O_RDWR | O_CREAT, 0600);
+		if (fd < 0) {
+			snprintf(err, errlen, "cannot create %s: %s", path, strerror(errno));
+			free(db);
+			return DB_IO;
+		}
+		close(fd);
+	} else if (!is_memory && access(path, F_OK) != 0) {
+		snprintf(err, errlen, "there is no database at %s (make one with 'coopdesk init')",
+			 path);
+		free(db);
+		return DB_NOTFOUND;
+	}
+	int rc = sqlite3_open_v2(path, &db->conn, oflags | SQLITE_OPEN_NOFOLLOW, NULL);
+	if (rc != SQLITE_OK) {
+		snprintf(err, errlen, "cannot open %s: %s", path,
+			 db->conn ? sqlite3_errmsg(db->conn) : sqlite3_errstr(rc));
+		sqlite3_close(db->conn);
+		free(db);
+		return DB_IO;
+	}
+	int status = setup_connection(db);
+	if (!status)
+		status = check_identity(db);
+	if (!status && !(flags & DB_OPEN_READONLY))
+		status = db_migrate(db);
+	if (status) {
+		snprintf(err, errlen, "%s: %s", path, db->errmsg);
+		db_close(db);
+		return status;
+	}
+	*out = db;
+	return DB_OK;
+}
+
+void db_close(struct db *db)
+{
+	if (!db)
+		return;
+	if (!sqlite3_get_autocommit(db->conn))
+		sqlite3_exec(db->conn, "ROLLBACK", NULL, NULL, NULL);
+	for (int i = 0; i < DB_STMT_SLOTS; i++)
+		sqlite3_finalize(db->slots[i].st);
+	sqlite3_close(db->conn);
+	free(db);
+}
+
+const char *db_errmsg(const struct db *db)
+{
+	return db->errmsg[0] ? db->errmsg : "no error";
+}
+
+int db_status(const struct db *db)
+{
+	return db->status ? db->status : DB_ERROR;
+}
+
+void db_interrupt(struct db *db)
+{
+	if (db && db->conn)
+		sqlite3_interrupt(db->conn);
+}
+
+sqlite3_stmt *db_prep(struct db *db, const char *sql)
+{
+	uintptr_t h = (uintptr_t)sql;
+	h ^= h >> 17;
+	h *= 0x9E3779B97F4A7C15u;
+	size_t i = (size_t)(h >> 7) % DB_STMT_SLOTS;
+	for (size_t probes = 0; probes < DB_STMT_SLOTS; probes++) {
+		struct db_stmt_slot *s = &db->slots[i];
+		if (s->sql == sql)
+			return s->st;
+		if (!s->sql) {
+			sqlite3_stmt *st = NULL;
+			int rc = sqlite3_prepare_v3(db->conn, sql, -1,
+						    SQLITE_PREPARE_PERSISTENT, &st, NULL);
+			if (rc != SQLITE_OK) {
+				db_fail(db, rc, "preparing a query");
+				return NULL;
+			}
+			s->sql = sql;
+			s->st = st;
+			return st;
+		}
+		i = (i + 1) % DB_STMT_SLOTS;
+	}
+	db_set_error(db, DB_ERROR, "too many distinct queries (raise DB_STMT_SLOTS)");
+	return NULL;
+}
+
+void db_reset(sqlite3_stmt *st)
+{
+	if (!st)
+		return;
+	sqlite3_reset(st);
+	sqlite3_clear_bindings(st);
+}
+
+int db_step_done(struct db *db, sqlite3_stmt *st)
+{
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_DONE || rc == SQLITE_ROW) {
+		db_reset(st);
+		return DB_OK;
+	}
+	int status = db_fail(db, rc, NULL);
+	db_reset(st);
+	return status;
+}
+
+int db_step_row(struct db *db, sqlite3_stmt *st)
+{
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		return DB_OK;
+	if (rc == SQLITE_DONE) {
+		db_reset(st);
+		return DB_NOTFOUND;
+	}
+	int status = db_fail(db, rc, NULL);
+	db_reset(st);
+	return status;
+}
+
+int db_exec(struct db *db, const char *sql)
+{
+	char *msg = NULL;
+	int rc = sqlite3_exec(db->conn, sql, NULL, NULL, &msg);
+	sqlite3_free(msg);
+	return rc == SQLITE_OK ? DB_OK : db_fail(db, rc, NULL);
+}
+
+/* ---- transactions ------------------------------------------------------ */
+
+static const char SQL_SET_ACTOR[] =
+	"UPDATE audit_context SET user_id = ?1, actor = ?2 WHERE id = 1";
+static const char SQL_CLEAR_ACTOR[] =
+	"UPDATE audit_context SET user_id = NULL, actor = NULL WHERE id = 1";
+
+int db_begin(struct db *db, const struct actor *who)
+{
+	int rc;
+	if (db->depth > 0) {
+		if ((rc = db_exec(db, "SAVEPOINT nested")))
+			return rc;
+		db->depth++;
+		return DB_OK;
+	}
+	if ((rc = db_exec(db, "BEGIN IMMEDIATE")))
+		return rc;
+	db->depth = 1;
+	sqlite3_stmt *st = db_prep(db, SQL_SET_ACTOR);
+	if (!st)
+		return db_abort(db, db_status(db));
+	db_bind_id_or_null(st, 1, who ? who->user_id : 0);
+	sqlite3_bind_text(st, 2, who && who->name ? who->name : "unknown", -1,
+			  SQLITE_TRANSIENT);
+	if ((rc = db_step_done(db, st)))
+		return db_abort(db, rc);
+	return DB_OK;
+}
+
+int db_commit(struct db *db)
+{
+	int rc;
+	if (db->depth <= 0)
+		return db_set_error(db, DB_ERROR, "commit without a transaction");
+	if (db->depth > 1) {
+		db->depth--;
+		if ((rc = db_exec(db, "RELEASE nested"))) {
+			db_rollback(db);
+			return rc;
+		}
+		return DB_OK;
+	}
+	/* Leave no actor behind: a later change by another program is then
+	 * recorded as such, not as this person's. */
+	sqlite3_stmt *st = db_prep(db, SQL_CLEAR_ACTOR);
+	if (!st)
+		return db_abort(db, db_status(db));
+	if ((rc = db_step_done(db, st)))
+		return db_abort(db, rc);
+	if ((rc = db_exec(db, "COMMIT"))) {
+		/* A failed COMMIT may leave the transaction open: end it. */
+		db_rollback(db);
+		return rc;
+	}
+	db->depth = 0;
+	return DB_OK;
+}
+
+void db_rollback(struct db *db)
+{
+	if (db->depth > 1) {
+		sqlite3_exec(db->conn, "ROLLBACK TO nested; RELEASE nested", NULL, NULL, NULL);
+		db->depth--;
+		return;
+	}
+	if (!sqlite3_get_autocommit(db->conn))
+		sqlite3_exec(db->conn, "ROLLBACK", NULL, NULL, NULL);
+	db->depth = 0;
+}
+
+int db_abort(struct db *db, int status)
+{
+	/* Keep the first error's message: the rollback must not overwrite it. */
+	db_rollback(db);
+	return status;
+}
+
+int db_in_transaction(struct db *db)
+{
+	return !sqlite3_get_autocommit(db->conn);
+}
+
+/* ---- binding and reading ---------------------------------------------- */
+
+int db_bind_text(sqlite3_stmt *st, int idx, const char *s)
+{
+	return sqlite3_bind_text(st, idx, s ? s : "", -1, SQLITE_TRANSIENT);
+}
+
+int db_bind_text_or_null(sqlite3_stmt *st, int idx, const char *s)
+{
+	if (!s || !*s)
+		return sqlite3_bind_null(st, idx);
+	return sqlite3_bind_text(st, idx, s, -1, SQLITE_TRANSIENT);
+}
+
+int db_bind_id_or_null(sqlite3_stmt *st, int idx, int64_t id)
+{
+	if (id <= 0)
+		return sqlite3_bind_null(st, idx);
+	return sqlite3_bind_int64(st, idx, id);
+}
+
+void db_col_text(sqlite3_stmt *st, int col, char *buf, size_t n)
+{
+	const unsigned char *t = sqlite3_column_text(st, col);
+	text_copy(buf, n, t ? (const char *)t : "");
+}
+
+void db_new_uuid(char out[37])
+{
+	cd_uuid_new(out);
+}
+
+static const char SQL_LAST_CHANGE[] =
+	"SELECT coalesce(actor, 'another program'), at FROM audit"
+	" WHERE table_name = ?1 AND row_id = ?2 ORDER BY id DESC LIMIT 1";
+
+int db_conflict(struct db *db, const char *table, int64_t id, const char *what)
+{
+	sqlite3_stmt *st = db_prep(db, SQL_LAST_CHANGE);
+	if (st) {
+		sqlite3_bind_text(st, 1, table, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(st, 2, id);
+		if (db_step_row(db, st) == DB_OK) {
+			db_set_error(db, DB_CONFLICT,
+				     "%s was changed by %s at %s since you opened it;"
+				     " your changes are still on screen",
+				     what, (const char *)sqlite3_column_text(st, 0),
+				     (const char *)sqlite3_column_text(st, 1));
+			db_reset(st);
+			return DB_CONFLICT;
+		}
+	}
+	return db_set_error(db, DB_CONFLICT,
+			    "%s was changed or removed by someone else since you opened it",
+			    what);
+}
+
+int db_schema_version(struct db *db)
+{
+	sqlite3_stmt *st = db_prep(db, "PRAGMA user_version");
+	if (!st || db_step_row(db, st) != DB_OK)
+		return -1;
+	int v = sqlite3_column_int(st, 0);
+	db_reset(st);
+	return v;
+}

@@ -1,0 +1,212 @@
+/*
+ * src/db/settings.c: the co-op's rule numbers and its bank holidays.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "coopdesk/settings.h"
+#include "dbint.h"
+
+static const char SQL_GET[] =
+	"SELECT key, value, kind, min_value, max_value, description, source, version"
+	" FROM settings WHERE key = ?1";
+static const char SQL_SET[] =
+	"UPDATE settings SET value = ?2, version = version + 1 WHERE key = ?1 AND version = ?3";
+static const char SQL_EXISTS[] = "SELECT 1 FROM settings WHERE key = ?1";
+static const char SQL_PAGE_FIRST[] =
+	"SELECT key, value, kind, min_value, max_value, description, source, version"
+	" FROM settings ORDER BY key LIMIT ?2";
+static const char SQL_PAGE_AFTER[] =
+	"SELECT key, value, kind, min_value, max_value, description, source, version"
+	" FROM settings WHERE key > ?1 ORDER BY key LIMIT ?2";
+static const char SQL_PAGE_BEFORE[] =
+	"SELECT key, value, kind, min_value, max_value, description, source, version"
+	" FROM settings WHERE key < ?1 ORDER BY key DESC LIMIT ?2";
+static const char SQL_PAGE_LAST[] =
+	"SELECT key, value, kind, min_value, max_value, description, source, version"
+	" FROM settings ORDER BY key DESC LIMIT ?2";
+static const char SQL_HOLIDAYS[] =
+	"SELECT day FROM bank_holidays WHERE day BETWEEN ?1 AND ?2 ORDER BY day";
+static const char SQL_HOLIDAY_ADD[] = "INSERT INTO bank_holidays (day, name) VALUES (?1, ?2)";
+static const char SQL_HOLIDAY_DEL[] = "DELETE FROM bank_holidays WHERE day = ?1";
+
+static void read_row(sqlite3_stmt *st, struct setting *s)
+{
+	memset(s, 0, sizeof *s);
+	db_col_text(st, 0, s->key, sizeof s->key);
+	db_col_text(st, 1, s->value, sizeof s->value);
+	db_col_text(st, 2, s->kind, sizeof s->kind);
+	s->has_min = sqlite3_column_type(st, 3) != SQLITE_NULL;
+	s->min_value = sqlite3_column_int64(st, 3);
+	s->has_max = sqlite3_column_type(st, 4) != SQLITE_NULL;
+	s->max_value = sqlite3_column_int64(st, 4);
+	db_col_text(st, 5, s->description, sizeof s->description);
+	db_col_text(st, 6, s->source, sizeof s->source);
+	s->version = sqlite3_column_int64(st, 7);
+}
+
+int setting_get(struct db *db, const char *key, struct setting *out)
+{
+	sqlite3_stmt *st = db_prep(db, SQL_GET);
+	if (!st)
+		return db_status(db);
+	sqlite3_bind_text(st, 1, key, -1, SQLITE_TRANSIENT);
+	int rc = db_step_row(db, st);
+	if (rc == DB_NOTFOUND)
+		return db_set_error(db, DB_NOTFOUND, "there is no setting '%s'", key);
+	if (rc)
+		return rc;
+	read_row(st, out);
+	db_reset(st);
+	return DB_OK;
+}
+
+int setting_text(struct db *db, const char *key, char *buf, size_t n)
+{
+	struct setting s;
+	int rc = setting_get(db, key, &s);
+	if (rc)
+		return rc;
+	size_t len = strlen(s.value);
+	if (len >= n)
+		return db_set_error(db, DB_INVALID, "the setting '%s' is too long to show", key);
+	memcpy(buf, s.value, len + 1);
+	return DB_OK;
+}
+
+int setting_int(struct db *db, const char *key, int64_t *out)
+{
+	struct setting s;
+	int rc = setting_get(db, key, &s);
+	if (rc)
+		return rc;
+	char *end = NULL;
+	long long v = strtoll(s.value, &end, 10);
+	if (!*s.value || *end)
+		return db_set_error(db, DB_INVALID, "the setting '%s' is not a whole number", key);
+	*out = v;
+	return DB_OK;
+}
+
+int setting_set(struct db *db, const struct actor *who, const char *key,
+		const char *value, int64_t version)
+{
+	int rc = db_access_check(db, who, AREA_SETTINGS, OP_WRITE, NULL);
+	if (rc || (rc = db_begin(db, who)))
+		return rc;
+	sqlite3_stmt *st = db_prep(db, SQL_SET);
+	if (!st)
+		return db_abort(db, db_status(db));
+	sqlite3_bind_text(st, 1, key, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 2, value, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(st, 3, version);
+	if ((rc = db_step_done(db, st)))
+		return db_abort(db, rc);
+	if (sqlite3_changes(db->conn) == 0) {
+		st = db_prep(db, SQL_EXISTS);
+		if (!st)
+			return db_abort(db, db_status(db));
+		sqlite3_bind_text(st, 1, key, -1, SQLITE_TRANSIENT);
+		rc = db_step_row(db, st);
+		db_reset(st);
+		if (rc == DB_NOTFOUND)
+			return db_abort(db, db_set_error(db, DB_NOTFOUND, "there is no setting '%s'", key));
+		return db_abort(db, db_conflict(db, "settings", 0, "that setting"));
+	}
+	return db_commit(db);
+}
+
+int setting_page(struct db *db, const struct actor *who, enum page_dir dir,
+		 const struct page_key *key, struct setting *rows, int max, int *n)
+{
+	*n = 0;
+	int rc = db_access_check(db, who, AREA_SETTINGS, OP_READ, NULL);
+	if (rc)
+		return rc;
+	const char *sql = dir == PAGE_FIRST ? SQL_PAGE_FIRST : dir == PAGE_LAST ? SQL_PAGE_LAST
+			: dir == PAGE_AFTER ? SQL_PAGE_AFTER : SQL_PAGE_BEFORE;
+	sqlite3_stmt *st = db_prep(db, sql);
+	if (!st)
+		return db_status(db);
+	if (dir == PAGE_AFTER || dir == PAGE_BEFORE)
+		sqlite3_bind_text(st, 1, key ? key->text : "", -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int(st, 2, max);
+	while ((rc = db_step_row(db, st)) == DB_OK && *n < max)
+		read_row(st, &rows[(*n)++]);
+	db_reset(st);
+	if (rc != DB_OK && rc != DB_NOTFOUND)
+		return rc;
+	if (dir == PAGE_LAST || dir == PAGE_BEFORE) /* came newest-first: turn round */
+		for (int i = 0, j = *n - 1; i < j; i++, j--) {
+			struct setting t = rows[i];
+			rows[i] = rows[j];
+			rows[j] = t;
+		}
+	return DB_OK;
+}
+
+int holidays_load(struct db *db, const char *from, const char *to, struct holidays *h)
+{
+	h->days = NULL;
+	h->n = 0;
+	sqlite3_stmt *st = db_prep(db, SQL_HOLIDAYS);
+	if (!st)
+		return db_status(db);
+	sqlite3_bind_text(st, 1, from, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 2, to, -1, SQLITE_TRANSIENT);
+	size_t cap = 0;
+	int32_t *days = NULL;
+	int rc;
+	while ((rc = db_step_row(db, st)) == DB_OK) {
+		struct date d;
+		if (date_parse((const char *)sqlite3_column_text(st, 0), &d) != DATE_OK)
+			continue; /* the table's CHECK makes this impossible */
+		if (h->n == cap) {
+			cap = cap ? cap * 2 : 64;
+			int32_t *grown = realloc(days, cap * sizeof *days);
+			if (!grown) {
+				db_reset(st);
+				free(days);
+				return db_set_error(db, DB_ERROR, "out of memory");
+			}
+			days = grown;
+		}
+		days[h->n++] = date_to_days(d);
+	}
+	if (rc != DB_NOTFOUND) {
+		free(days);
+		h->n = 0;
+		return rc;
+	}
+	h->days = days;
+	return DB_OK;
+}
+
+static int holiday_write(struct db *db, const struct actor *who, const char *sql,
+			 const char *day, const char *name)
+{
+	int rc = db_access_check(db, who, AREA_SETTINGS, OP_WRITE, NULL);
+	if (rc || (rc = db_begin(db, who)))
+		return rc;
+	sqlite3_stmt *st = db_prep(db, sql);
+	if (!st)
+		return db_abort(db, db_status(db));
+	sqlite3_bind_text(st, 1, day, -1, SQLITE_TRANSIENT);
+	if (name)
+		sqlite3_bind_text(st, 2, name, -1, SQLITE_TRANSIENT);
+	if ((rc = db_step_done(db, st)))
+		return db_abort(db, rc);
+	if (sqlite3_changes(db->conn) == 0)
+		return db_abort(db, db_set_error(db, DB_NOTFOUND, "%s is not a bank holiday", day));
+	return db_commit(db);
+}
+
+int holiday_add(struct db *db, const struct actor *who, const char *day, const char *name)
+{
+	return holiday_write(db, who, SQL_HOLIDAY_ADD, day, name);
+}
+
+int holiday_remove(struct db *db, const struct actor *who, const char *day)
+{
+	return holiday_write(db, who, SQL_HOLIDAY_DEL, day, NULL);
+}

@@ -1,0 +1,47 @@
+#!/bin/sh
+# Runs every test and ends with one line: "N passed, N failed".
+#  - each cmocka binary named on the command line, in TAP mode: one count per
+#    test case; a binary that dies (crash, sanitizer) counts one failure more;
+#  - each tests/cli/*.sh, tests/screen/*.sh and tests/e2e/*.sh script, which
+#    prints "ok - name" or "not ok - name" per check and exits non-zero on
+#    any failure.
+set -u
+passed=0
+failed=0
+log=${BUILD:-build/out}/tests/last-run.log
+mkdir -p "$(dirname "$log")"
+: > "$log"
+export LANG=C.UTF-8 TZ=UTC CMOCKA_MESSAGE_OUTPUT=TAP
+export COOPDESK_BIN="${COOPDESK_BIN:-$(pwd)/coopdesk}"
+
+count() { # $1: name, $2: file with TAP-ish output, $3: exit status
+	p=$(grep -c '^ok ' "$2")
+	f=$(grep -c '^not ok ' "$2")
+	if [ "$3" -ne 0 ] && [ "$f" -eq 0 ]; then
+		f=1
+		echo "not ok - $1 exited with status $3" >> "$2"
+	fi
+	passed=$((passed + p))
+	failed=$((failed + f))
+	if [ "$f" -ne 0 ]; then
+		echo "FAIL $1 ($p passed, $f failed)"
+		grep -v '^ok ' "$2" | sed 's/^/    /' | head -40
+	else
+		echo "ok   $1 ($p)"
+	fi
+	cat "$2" >> "$log"
+}
+
+out=$(mktemp)
+trap 'rm -f "$out"' EXIT
+for t in "$@"; do
+	"$t" > "$out" 2>&1
+	count "$(basename "$t")" "$out" $?
+done
+for t in tests/cli/*.sh tests/screen/*.sh tests/e2e/*.sh; do
+	[ -f "$t" ] || continue
+	sh "$t" > "$out" 2>&1
+	count "$t" "$out" $?
+done
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ] && [ "$passed" -gt 0 ]

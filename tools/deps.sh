@@ -1,0 +1,23 @@
+#!/bin/sh
+# Installs the build and test dependencies with apt-get, through sudo when not
+# root, and does nothing when they are all here already.
+set -eu
+need=""
+have_pc() { pkg-config --exists "$1" 2>/dev/null; }
+command -v cc >/dev/null 2>&1 || need="$need build-essential"
+command -v make >/dev/null 2>&1 || need="$need make"
+command -v pkg-config >/dev/null 2>&1 || need="$need pkg-config"
+have_pc ncursesw && have_pc formw && have_pc panelw || need="$need libncurses-dev"
+have_pc sqlite3 || need="$need libsqlite3-dev"
+have_pc uuid || need="$need uuid-dev"
+have_pc libxcrypt || need="$need libcrypt-dev"
+have_pc cmocka || need="$need libcmocka-dev"
+command -v sqlite3 >/dev/null 2>&1 || need="$need sqlite3"
+command -v tmux >/dev/null 2>&1 || need="$need tmux"
+[ -n "$need" ] || exit 0
+echo "make deps: installing$need"
+if [ "$(id -u)" -eq 0 ]; then sudo=""; else sudo="sudo"; fi
+export DEBIAN_FRONTEND=noninteractive
+$sudo apt-get update -qq
+# shellcheck disable=SC2086
+$sudo apt-get install -y -qq --no-install-recommends $need
