@@ -4,8 +4,10 @@
 --   * Every table is STRICT. Every record has an integer key (`id`) for
 --     joins; records people refer to carry a UUID as their public identity
 --     and a readable reference (member no. 42, R-000123).
---   * Dates are ISO text 'YYYY-MM-DD', checked with date(x) IS x (which
---     also refuses 2026-02-29); instants are ISO text in UTC with a 'Z'.
+--   * Dates are ISO text 'YYYY-MM-DD', checked with date(x, '+0 days') IS x:
+--     date(x) alone echoes '2026-02-30', but with a modifier it normalises
+--     it to '2026-03-02', so the check refuses days that do not exist.
+--     Instants are ISO text in UTC with a 'Z'.
 --   * Money is integer pence.
 --   * A CHECK constraint is named with the sentence a person should read
 --     when it refuses a change; a trigger RAISEs with one. The data layer
@@ -43,7 +45,7 @@ CREATE TABLE settings (
 	CONSTRAINT "a yes/no setting is 0 or 1"
 		CHECK (kind <> 'boolean' OR value IN ('0', '1')),
 	CONSTRAINT "that setting must be a date like 2026-03-31"
-		CHECK (kind <> 'date' OR date(value) IS value)
+		CHECK (kind <> 'date' OR date(value, '+0 days') IS value)
 ) STRICT;
 
 INSERT INTO settings (key, value, kind, min_value, max_value, description, source) VALUES
@@ -91,7 +93,7 @@ INSERT INTO settings (key, value, kind, min_value, max_value, description, sourc
 -- board edits this table to match).
 CREATE TABLE bank_holidays (
 	day   TEXT PRIMARY KEY
-		CONSTRAINT "a bank holiday is a date like 2026-12-25" CHECK (date(day) IS day),
+		CONSTRAINT "a bank holiday is a date like 2026-12-25" CHECK (date(day, '+0 days') IS day),
 	name  TEXT NOT NULL
 		CONSTRAINT "a bank holiday's name is 1 to 60 characters"
 		CHECK (length(name) BETWEEN 1 AND 60)
@@ -230,11 +232,11 @@ CREATE TABLE members (
 	phone           TEXT
 		CONSTRAINT "a phone number is at most 30 characters" CHECK (phone IS NULL OR length(phone) <= 30),
 	date_of_birth   TEXT
-		CONSTRAINT "a date of birth is a real date" CHECK (date_of_birth IS NULL OR date(date_of_birth) IS date_of_birth),
+		CONSTRAINT "a date of birth is a real date" CHECK (date_of_birth IS NULL OR date(date_of_birth, '+0 days') IS date_of_birth),
 	entered_on      TEXT NOT NULL
-		CONSTRAINT "the date entered on the register is a real date" CHECK (date(entered_on) IS entered_on),
+		CONSTRAINT "the date entered on the register is a real date" CHECK (date(entered_on, '+0 days') IS entered_on),
 	ceased_on       TEXT
-		CONSTRAINT "the date ceased is a real date" CHECK (ceased_on IS NULL OR date(ceased_on) IS ceased_on),
+		CONSTRAINT "the date ceased is a real date" CHECK (ceased_on IS NULL OR date(ceased_on, '+0 days') IS ceased_on),
 	ceased_reason   TEXT
 		CONSTRAINT "a reason for ceasing is at most 200 characters" CHECK (ceased_reason IS NULL OR length(ceased_reason) <= 200),
 	notes           TEXT NOT NULL DEFAULT ''
@@ -266,8 +268,8 @@ CREATE TABLE member_property (
 		CONSTRAINT "a description is 1 to 200 characters" CHECK (length(description) BETWEEN 1 AND 200),
 	amount_pence  INTEGER NOT NULL
 		CONSTRAINT "an amount of property must be more than £0.00" CHECK (amount_pence > 0),
-	from_date     TEXT NOT NULL CHECK (date(from_date) IS from_date),
-	to_date       TEXT CHECK (to_date IS NULL OR date(to_date) IS to_date),
+	from_date     TEXT NOT NULL CHECK (date(from_date, '+0 days') IS from_date),
+	to_date       TEXT CHECK (to_date IS NULL OR date(to_date, '+0 days') IS to_date),
 	version       INTEGER NOT NULL DEFAULT 1,
 	CONSTRAINT "property cannot end before it began" CHECK (to_date IS NULL OR to_date >= from_date)
 ) STRICT;
@@ -284,8 +286,8 @@ CREATE TABLE officers (
 	office       TEXT NOT NULL
 		CONSTRAINT "an office is chair, vice-chair, secretary, treasurer, director or other"
 		CHECK (office IN ('chair', 'vice_chair', 'secretary', 'treasurer', 'director', 'other')),
-	became_on    TEXT NOT NULL CHECK (date(became_on) IS became_on),
-	ceased_on    TEXT CHECK (ceased_on IS NULL OR date(ceased_on) IS ceased_on),
+	became_on    TEXT NOT NULL CHECK (date(became_on, '+0 days') IS became_on),
+	ceased_on    TEXT CHECK (ceased_on IS NULL OR date(ceased_on, '+0 days') IS ceased_on),
 	version      INTEGER NOT NULL DEFAULT 1,
 	CONSTRAINT "an officer cannot cease before they became one"
 		CHECK (ceased_on IS NULL OR ceased_on >= became_on)
@@ -312,7 +314,7 @@ CREATE TABLE share_ops (
 	amount_pence  INTEGER NOT NULL
 		CONSTRAINT "a share's amount must be more than £0.00" CHECK (amount_pence > 0),
 	op_date       TEXT NOT NULL
-		CONSTRAINT "a share operation's date is a real date" CHECK (date(op_date) IS op_date),
+		CONSTRAINT "a share operation's date is a real date" CHECK (date(op_date, '+0 days') IS op_date),
 	reverses_id   INTEGER REFERENCES share_ops (id),
 	note          TEXT NOT NULL DEFAULT ''
 		CONSTRAINT "a note is at most 200 characters" CHECK (length(note) <= 200),
@@ -396,7 +398,7 @@ CREATE TABLE rent_rates (
 	id              INTEGER PRIMARY KEY,
 	home_id         INTEGER NOT NULL REFERENCES homes (id),
 	effective_from  TEXT NOT NULL
-		CONSTRAINT "a rent's effective date is a real date" CHECK (date(effective_from) IS effective_from),
+		CONSTRAINT "a rent's effective date is a real date" CHECK (date(effective_from, '+0 days') IS effective_from),
 	period          TEXT NOT NULL DEFAULT 'weekly'
 		CONSTRAINT "rent is weekly, four-weekly or monthly"
 		CHECK (period IN ('weekly', 'four_weekly', 'monthly')),
@@ -418,9 +420,9 @@ CREATE TABLE tenancies (
 		CONSTRAINT "a tenancy is assured, secure, a licence or other"
 		CHECK (kind IN ('assured', 'secure', 'licence', 'other')),
 	start_date   TEXT NOT NULL
-		CONSTRAINT "a tenancy's start is a real date" CHECK (date(start_date) IS start_date),
+		CONSTRAINT "a tenancy's start is a real date" CHECK (date(start_date, '+0 days') IS start_date),
 	end_date     TEXT
-		CONSTRAINT "a tenancy's end is a real date" CHECK (end_date IS NULL OR date(end_date) IS end_date),
+		CONSTRAINT "a tenancy's end is a real date" CHECK (end_date IS NULL OR date(end_date, '+0 days') IS end_date),
 	end_reason   TEXT
 		CONSTRAINT "a reason for ending is at most 200 characters" CHECK (end_reason IS NULL OR length(end_reason) <= 200),
 	notes        TEXT NOT NULL DEFAULT ''
@@ -473,9 +475,9 @@ CREATE TABLE tenancy_occupants (
 		CONSTRAINT "an occupant's name is 1 to 100 characters" CHECK (length(trim(name)) BETWEEN 1 AND 100),
 	relationship   TEXT NOT NULL DEFAULT ''
 		CONSTRAINT "a relationship is at most 40 characters" CHECK (length(relationship) <= 40),
-	date_of_birth  TEXT CHECK (date_of_birth IS NULL OR date(date_of_birth) IS date_of_birth),
-	from_date      TEXT NOT NULL CHECK (date(from_date) IS from_date),
-	to_date        TEXT CHECK (to_date IS NULL OR date(to_date) IS to_date),
+	date_of_birth  TEXT CHECK (date_of_birth IS NULL OR date(date_of_birth, '+0 days') IS date_of_birth),
+	from_date      TEXT NOT NULL CHECK (date(from_date, '+0 days') IS from_date),
+	to_date        TEXT CHECK (to_date IS NULL OR date(to_date, '+0 days') IS to_date),
 	version        INTEGER NOT NULL DEFAULT 1,
 	CONSTRAINT "an occupant cannot leave before they arrived" CHECK (to_date IS NULL OR to_date >= from_date)
 ) STRICT;
@@ -489,7 +491,7 @@ CREATE TABLE rent_ledger (
 	id             INTEGER PRIMARY KEY,
 	tenancy_id     INTEGER NOT NULL REFERENCES tenancies (id),
 	entry_date     TEXT NOT NULL
-		CONSTRAINT "a ledger entry's date is a real date" CHECK (date(entry_date) IS entry_date),
+		CONSTRAINT "a ledger entry's date is a real date" CHECK (date(entry_date, '+0 days') IS entry_date),
 	kind           TEXT NOT NULL
 		CONSTRAINT "a ledger entry is a charge, payment, adjustment or refund"
 		CHECK (kind IN ('charge', 'payment', 'adjustment', 'refund')),
@@ -565,8 +567,8 @@ CREATE TABLE repairs (
 	damp_hazard         TEXT
 		CONSTRAINT "a damp or mould hazard is emergency or significant"
 		CHECK (damp_hazard IS NULL OR damp_hazard IN ('emergency', 'significant')),
-	investigated_on     TEXT CHECK (investigated_on IS NULL OR date(investigated_on) IS investigated_on),
-	summary_sent_on     TEXT CHECK (summary_sent_on IS NULL OR date(summary_sent_on) IS summary_sent_on),
+	investigated_on     TEXT CHECK (investigated_on IS NULL OR date(investigated_on, '+0 days') IS investigated_on),
+	summary_sent_on     TEXT CHECK (summary_sent_on IS NULL OR date(summary_sent_on, '+0 days') IS summary_sent_on),
 	status              TEXT NOT NULL DEFAULT 'reported'
 		CONSTRAINT "a repair's status is reported, triaged, assigned, in progress, completed, closed or cancelled"
 		CHECK (status IN ('reported', 'triaged', 'assigned', 'in_progress', 'completed', 'closed', 'cancelled')),
@@ -632,14 +634,14 @@ CREATE TABLE meetings (
 	title            TEXT NOT NULL
 		CONSTRAINT "a meeting's title is 1 to 100 characters" CHECK (length(trim(title)) BETWEEN 1 AND 100),
 	held_on          TEXT NOT NULL
-		CONSTRAINT "a meeting's date is a real date" CHECK (date(held_on) IS held_on),
+		CONSTRAINT "a meeting's date is a real date" CHECK (date(held_on, '+0 days') IS held_on),
 	starts_at        TEXT NOT NULL DEFAULT '19:00'
 		CONSTRAINT "a start time is like 19:00" CHECK (starts_at GLOB '[0-2][0-9]:[0-5][0-9]'),
 	place            TEXT NOT NULL DEFAULT ''
 		CONSTRAINT "a place is at most 100 characters" CHECK (length(place) <= 100),
 	notice_given_on  TEXT
 		CONSTRAINT "notice is given on a real date, on or before the meeting"
-		CHECK (notice_given_on IS NULL OR (date(notice_given_on) IS notice_given_on AND notice_given_on <= held_on)),
+		CHECK (notice_given_on IS NULL OR (date(notice_given_on, '+0 days') IS notice_given_on AND notice_given_on <= held_on)),
 	status           TEXT NOT NULL DEFAULT 'planned'
 		CONSTRAINT "a meeting is planned, held or cancelled" CHECK (status IN ('planned', 'held', 'cancelled')),
 	chair_member_id  INTEGER REFERENCES members (id),
@@ -744,7 +746,7 @@ CREATE TABLE decisions (
 	number      INTEGER NOT NULL CHECK (number > 0),
 	meeting_id  INTEGER REFERENCES meetings (id),
 	decided_on  TEXT NOT NULL
-		CONSTRAINT "a decision's date is a real date" CHECK (date(decided_on) IS decided_on),
+		CONSTRAINT "a decision's date is a real date" CHECK (date(decided_on, '+0 days') IS decided_on),
 	title       TEXT NOT NULL
 		CONSTRAINT "a decision's title is 1 to 100 characters" CHECK (length(trim(title)) BETWEEN 1 AND 100),
 	text        TEXT NOT NULL DEFAULT ''
@@ -762,8 +764,8 @@ CREATE TABLE decision_actions (
 	description   TEXT NOT NULL
 		CONSTRAINT "an action is 1 to 200 characters" CHECK (length(trim(description)) BETWEEN 1 AND 200),
 	owner_member  INTEGER REFERENCES members (id),
-	due_on        TEXT CHECK (due_on IS NULL OR date(due_on) IS due_on),
-	done_on       TEXT CHECK (done_on IS NULL OR date(done_on) IS done_on),
+	due_on        TEXT CHECK (due_on IS NULL OR date(due_on, '+0 days') IS due_on),
+	done_on       TEXT CHECK (done_on IS NULL OR date(done_on, '+0 days') IS done_on),
 	version       INTEGER NOT NULL DEFAULT 1
 ) STRICT;
 CREATE INDEX decision_actions_by_decision ON decision_actions (decision_id, id);
@@ -776,7 +778,7 @@ CREATE TABLE participation (
 	kind        TEXT NOT NULL
 		CONSTRAINT "participation is a meeting, volunteering, a committee, training or other"
 		CHECK (kind IN ('meeting', 'volunteering', 'committee', 'training', 'other')),
-	on_date     TEXT NOT NULL CHECK (date(on_date) IS on_date),
+	on_date     TEXT NOT NULL CHECK (date(on_date, '+0 days') IS on_date),
 	minutes     INTEGER NOT NULL DEFAULT 0
 		CONSTRAINT "time given is between 0 and 24 hours a record" CHECK (minutes BETWEEN 0 AND 1440),
 	meeting_id  INTEGER REFERENCES meetings (id),
@@ -793,18 +795,18 @@ CREATE TABLE complaints (
 	uuid             TEXT NOT NULL UNIQUE CHECK (length(uuid) = 36),
 	member_id        INTEGER REFERENCES members (id),
 	home_id          INTEGER REFERENCES homes (id),
-	received_on      TEXT NOT NULL CHECK (date(received_on) IS received_on),
+	received_on      TEXT NOT NULL CHECK (date(received_on, '+0 days') IS received_on),
 	subject          TEXT NOT NULL
 		CONSTRAINT "a complaint's subject is 1 to 100 characters" CHECK (length(trim(subject)) BETWEEN 1 AND 100),
 	details          TEXT NOT NULL DEFAULT ''
 		CONSTRAINT "a complaint's details are at most 10000 characters" CHECK (length(details) <= 10000),
 	stage            INTEGER NOT NULL DEFAULT 1
 		CONSTRAINT "a complaint has exactly two stages" CHECK (stage IN (1, 2)),
-	acknowledged_on  TEXT CHECK (acknowledged_on IS NULL OR date(acknowledged_on) IS acknowledged_on),
-	stage1_reply_on  TEXT CHECK (stage1_reply_on IS NULL OR date(stage1_reply_on) IS stage1_reply_on),
-	escalated_on     TEXT CHECK (escalated_on IS NULL OR date(escalated_on) IS escalated_on),
-	stage2_reply_on  TEXT CHECK (stage2_reply_on IS NULL OR date(stage2_reply_on) IS stage2_reply_on),
-	closed_on        TEXT CHECK (closed_on IS NULL OR date(closed_on) IS closed_on),
+	acknowledged_on  TEXT CHECK (acknowledged_on IS NULL OR date(acknowledged_on, '+0 days') IS acknowledged_on),
+	stage1_reply_on  TEXT CHECK (stage1_reply_on IS NULL OR date(stage1_reply_on, '+0 days') IS stage1_reply_on),
+	escalated_on     TEXT CHECK (escalated_on IS NULL OR date(escalated_on, '+0 days') IS escalated_on),
+	stage2_reply_on  TEXT CHECK (stage2_reply_on IS NULL OR date(stage2_reply_on, '+0 days') IS stage2_reply_on),
+	closed_on        TEXT CHECK (closed_on IS NULL OR date(closed_on, '+0 days') IS closed_on),
 	version          INTEGER NOT NULL DEFAULT 1,
 	CONSTRAINT "a complaint reaches stage 2 only when escalated"
 		CHECK (stage = 1 OR escalated_on IS NOT NULL)
@@ -814,8 +816,8 @@ CREATE INDEX complaints_by_date ON complaints (received_on, id);
 CREATE TABLE subject_access_requests (
 	id            INTEGER PRIMARY KEY,
 	member_id     INTEGER NOT NULL REFERENCES members (id),
-	received_on   TEXT NOT NULL CHECK (date(received_on) IS received_on),
-	completed_on  TEXT CHECK (completed_on IS NULL OR date(completed_on) IS completed_on),
+	received_on   TEXT NOT NULL CHECK (date(received_on, '+0 days') IS received_on),
+	completed_on  TEXT CHECK (completed_on IS NULL OR date(completed_on, '+0 days') IS completed_on),
 	note          TEXT NOT NULL DEFAULT ''
 		CONSTRAINT "a note is at most 200 characters" CHECK (length(note) <= 200),
 	version       INTEGER NOT NULL DEFAULT 1

@@ -96,6 +96,16 @@ void db_new_uuid(char out[37]);
  * failed write's transaction, before db_abort. */
 int db_conflict(struct db *db, const char *table, int64_t id, const char *what);
 
+/* Turns what a person typed into an FTS5 query that matches rows having
+ * words that start with each typed word: `ali wr` -> `"ali"* "wr"*`.
+ * Quotes are doubled, so no typed text is read as FTS5 syntax. Returns 0,
+ * or -1 when nothing searchable was typed (then search for nothing). */
+int db_fts_query(const char *typed, char *out, size_t n);
+
+/* Reverses `n` rows of `size` bytes in place: pages read backwards (before
+ * a key, or the last page) come back in display order. */
+void db_reverse_rows(void *rows, int n, size_t size);
+
 /* Migrations and the audit triggers (migrate.c, audit_triggers.c). */
 int db_migrate(struct db *db);
 int db_audit_triggers_refresh(struct db *db);

@@ -136,12 +136,8 @@ int setting_page(struct db *db, const struct actor *who, enum page_dir dir,
 	db_reset(st);
 	if (rc != DB_OK && rc != DB_NOTFOUND)
 		return rc;
-	if (dir == PAGE_LAST || dir == PAGE_BEFORE) /* came newest-first: turn round */
-		for (int i = 0, j = *n - 1; i < j; i++, j--) {
-			struct setting t = rows[i];
-			rows[i] = rows[j];
-			rows[j] = t;
-		}
+	if (dir == PAGE_LAST || dir == PAGE_BEFORE) /* came backwards: turn round */
+		db_reverse_rows(rows, *n, sizeof *rows);
 	return DB_OK;
 }
 

@@ -1,0 +1,116 @@
+/*
+ * coopdesk/members.h: the register of members (the Act s.30(2)).
+ *
+ * Former members stay on the register with the date they ceased; nothing
+ * here deletes a member. Shares are in coopdesk/shares.h.
+ *
+ * Buffers are sized for UTF-8: a limit of N characters needs up to 4N bytes.
+ */
+#ifndef COOPDESK_MEMBERS_H
+#define COOPDESK_MEMBERS_H
+
+#include <stdint.h>
+
+#include "coopdesk/db.h"
+
+#define MEMBER_NAME_MAX 100     /* characters; the schema holds the same limits */
+#define MEMBER_ADDRESS_MAX 300
+#define MEMBER_EMAIL_MAX 254
+#define MEMBER_PURPOSE_MAX 200
+#define MEMBER_NOTES_MAX 2000
+#define ISO_DATE_LEN 11         /* "2026-11-22" and its NUL; "" means none */
+
+/* One whole entry. Fields a role may not see come back empty (see
+ * member_get). */
+struct member {
+	int64_t id;
+	char uuid[37];
+	int64_t member_no;
+	char name[MEMBER_NAME_MAX * 4 + 1];
+	char sort_name[MEMBER_NAME_MAX * 4 + 1];  /* "" on create: derived from name */
+	char address[MEMBER_ADDRESS_MAX * 4 + 1];
+	char postcode[41];
+	char email[MEMBER_EMAIL_MAX * 4 + 1];
+	char email_purpose[MEMBER_PURPOSE_MAX * 4 + 1];
+	char phone[121];
+	char date_of_birth[ISO_DATE_LEN];
+	char entered_on[ISO_DATE_LEN];
+	char ceased_on[ISO_DATE_LEN];
+	char ceased_reason[MEMBER_PURPOSE_MAX * 4 + 1];
+	char notes[MEMBER_NOTES_MAX * 4 + 1];
+	int64_t version;
+};
+
+/* A row of the register list: small, so that a page costs little. */
+struct member_row {
+	int64_t id;
+	int64_t member_no;
+	char name[MEMBER_NAME_MAX * 4 + 1];
+	char sort_name[MEMBER_NAME_MAX * 4 + 1];
+	char address[MEMBER_ADDRESS_MAX * 4 + 1];
+	char postcode[41];
+	char entered_on[ISO_DATE_LEN];
+	char ceased_on[ISO_DATE_LEN];
+};
+
+enum member_sort { MEMBER_BY_NUMBER, MEMBER_BY_NAME };
+enum member_which { MEMBERS_ALL, MEMBERS_CURRENT, MEMBERS_FORMER };
+
+/* Adds a member to the register. On input, member_no 0 takes the next free
+ * number and an empty sort_name is made from the name ("Wróbel, Łukasz" for
+ * "Łukasz Wróbel": the last word first). entered_on is required. On success
+ * m->id, uuid, member_no, sort_name and version are filled in. Board only.
+ * This does not issue the share: shares.h's share_admit does both. */
+int member_create(struct db *db, const struct actor *who, struct member *m);
+
+/* Reads one member by id. A board member, or the member themselves, sees
+ * everything; others see the register's fields only (the Act s.103):
+ * phone, date of birth and notes come back empty. DB_NOTFOUND if none. */
+int member_get(struct db *db, const struct actor *who, int64_t id, struct member *m);
+
+/* The same, by member number. */
+int member_get_by_no(struct db *db, const struct actor *who, int64_t member_no,
+		     struct member *m);
+
+/* Saves changes to a member. m->version must be the version read; if
+ * another terminal saved since, DB_CONFLICT says who and when, and nothing
+ * is saved. On success m->version is the new version. Board only. */
+int member_update(struct db *db, const struct actor *who, struct member *m);
+
+/* Records that membership ended on `ceased_on` (ISO) for `reason`. Does
+ * not forfeit the share: shares.h's share_cease does both. Board only. */
+int member_cease(struct db *db, const struct actor *who, int64_t id,
+		 const char *ceased_on, const char *reason, int64_t version);
+
+/* One page of the register, in `sort` order, after/before `key` (NULL for
+ * PAGE_FIRST/PAGE_LAST). Rows come back in display order; *n is how many
+ * (at most `max`). `search` (NULL or "" for none) keeps members whose name,
+ * address or postcode has words starting with those typed. */
+int member_page(struct db *db, const struct actor *who, enum member_which which,
+		enum member_sort sort, const char *search, enum page_dir dir,
+		const struct page_key *key, struct member_row *rows, int max, int *n);
+
+/* The paging key of a row in the given sort. */
+void member_row_key(const struct member_row *r, enum member_sort sort, struct page_key *key);
+
+/* Members counted cheaply (kept by triggers): all on the register, current. */
+int member_count(struct db *db, int64_t *all, int64_t *current);
+
+/* The register as it stood at the end of `on` (ISO date): members entered on
+ * or before it, with ceased_on shown only if on or before it. Calls `emit`
+ * for each in member-number order, and stops early if it returns nonzero.
+ * The share columns are the share register's (shares.h). Board only. */
+struct register_entry {
+	struct member_row row;
+	int64_t shares;        /* shares held at the end of that day */
+	int64_t paid_pence;    /* amount paid on them */
+};
+int member_register_as_at(struct db *db, const struct actor *who, const char *on,
+			  int (*emit)(const struct register_entry *e, void *arg), void *arg);
+
+/* Makes a sort name from a display name into buf: the last word, a comma,
+ * then the rest, lower-cased ASCII letters ("Ó Súilleabháin, Zoë" keeps
+ * its accents). Exposed for tests. */
+void member_sort_name(const char *name, char *buf, size_t n);
+
+#endif

@@ -1,0 +1,360 @@
+/*
+ * src/db/members.c: the register of members. The model for the other
+ * aggregates: statements as static strings (prepared once, by address),
+ * values always bound, every write one transaction, keyset pages.
+ */
+#include <ctype.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "coopdesk/members.h"
+#include "coopdesk/text.h"
+#include "dbint.h"
+
+#define FULL_COLS \
+	"id, uuid, member_no, name, sort_name, address, postcode, coalesce(email, ''),"  \
+	" coalesce(email_purpose, ''), coalesce(phone, ''), coalesce(date_of_birth, ''),"  \
+	" entered_on, coalesce(ceased_on, ''), coalesce(ceased_reason, ''), notes, version"
+
+static const char SQL_GET[] = "SELECT " FULL_COLS " FROM members WHERE id = ?1";
+static const char SQL_GET_BY_NO[] = "SELECT " FULL_COLS " FROM members WHERE member_no = ?1";
+static const char SQL_NEXT_NO[] = "SELECT coalesce(max(member_no), 0) + 1 FROM members";
+static const char SQL_INSERT[] =
+	"INSERT INTO members (uuid, member_no, name, sort_name, address, postcode, email,"
+	" email_purpose, phone, date_of_birth, entered_on, notes)"
+	" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)";
+static const char SQL_UPDATE[] =
+	"UPDATE members SET name = ?3, sort_name = ?4, address = ?5, postcode = ?6,"
+	" email = ?7, email_purpose = ?8, phone = ?9, date_of_birth = ?10,"
+	" entered_on = ?11, notes = ?12, version = version + 1"
+	" WHERE id = ?1 AND version = ?2";
+static const char SQL_CEASE[] =
+	"UPDATE members SET ceased_on = ?3, ceased_reason = ?4, version = version + 1"
+	" WHERE id = ?1 AND version = ?2";
+static const char SQL_EXISTS[] = "SELECT version FROM members WHERE id = ?1";
+static const char SQL_COUNTS[] =
+	"SELECT (SELECT n FROM row_counts WHERE name = 'members'),"
+	"       (SELECT n FROM row_counts WHERE name = 'members_current')";
+
+/* The list: ?1 which (0 all, 1 current, 2 former), ?2 FTS query or NULL,
+ * ?3 the key's sort value, ?4 the key's id, ?5 the page size. */
+#define ROW_COLS \
+	"SELECT id, member_no, name, sort_name, address, postcode, entered_on," \
+	" coalesce(ceased_on, '') FROM members"
+#define FILTER \
+	" WHERE (?1 = 0 OR (?1 = 1) = (ceased_on IS NULL))" \
+	" AND (?2 IS NULL OR id IN (SELECT rowid FROM members_fts WHERE members_fts MATCH ?2))"
+
+static const char *const SQL_PAGE[2][4] = {
+	[MEMBER_BY_NUMBER] = {
+		[PAGE_FIRST] = ROW_COLS FILTER " ORDER BY member_no LIMIT ?5",
+		[PAGE_LAST] = ROW_COLS FILTER " ORDER BY member_no DESC LIMIT ?5",
+		[PAGE_AFTER] = ROW_COLS FILTER " AND member_no > ?3 ORDER BY member_no LIMIT ?5",
+		[PAGE_BEFORE] = ROW_COLS FILTER " AND member_no < ?3 ORDER BY member_no DESC LIMIT ?5",
+	},
+	[MEMBER_BY_NAME] = {
+		[PAGE_FIRST] = ROW_COLS FILTER " ORDER BY sort_name, id LIMIT ?5",
+		[PAGE_LAST] = ROW_COLS FILTER " ORDER BY sort_name DESC, id DESC LIMIT ?5",
+		[PAGE_AFTER] = ROW_COLS FILTER
+			" AND (sort_name, id) > (?3, ?4) ORDER BY sort_name, id LIMIT ?5",
+		[PAGE_BEFORE] = ROW_COLS FILTER
+			" AND (sort_name, id) < (?3, ?4) ORDER BY sort_name DESC, id DESC LIMIT ?5",
+	},
+};
+
+static const char SQL_REGISTER[] =
+	"SELECT m.id, m.member_no, m.name, m.sort_name, m.address, m.postcode, m.entered_on,"
+	" CASE WHEN m.ceased_on <= ?1 THEN m.ceased_on ELSE '' END,"
+	" coalesce((SELECT sum(o.shares) FROM share_ops o"
+	"            WHERE o.member_id = m.id AND o.op_date <= ?1), 0),"
+	" coalesce((SELECT sum(CASE WHEN o.kind = 'issue' THEN o.amount_pence"
+	"                           WHEN o.kind = 'reversal' AND o.shares = -1 THEN -o.amount_pence"
+	"                           ELSE 0 END)"
+	"            FROM share_ops o WHERE o.member_id = m.id AND o.op_date <= ?1), 0)"
+	" FROM members m WHERE m.entered_on <= ?1 ORDER BY m.member_no";
+
+void member_sort_name(const char *name, char *buf, size_t n)
+{
+	char tmp[MEMBER_NAME_MAX * 4 + 1];
+	text_copy(tmp, sizeof tmp, name ? name : "");
+	text_trim(tmp);
+	char *last = strrchr(tmp, ' ');
+	if (last && last[1]) {
+		*last = '\0';
+		snprintf(buf, n, "%s, %s", last + 1, tmp);
+	} else {
+		snprintf(buf, n, "%s", tmp);
+	}
+	for (char *p = buf; *p; p++)
+		if ((unsigned char)*p < 0x80)
+			*p = (char)tolower((unsigned char)*p);
+}
+
+static void read_full(sqlite3_stmt *st, struct member *m)
+{
+	memset(m, 0, sizeof *m);
+	m->id = sqlite3_column_int64(st, 0);
+	db_col_text(st, 1, m->uuid, sizeof m->uuid);
+	m->member_no = sqlite3_column_int64(st, 2);
+	db_col_text(st, 3, m->name, sizeof m->name);
+	db_col_text(st, 4, m->sort_name, sizeof m->sort_name);
+	db_col_text(st, 5, m->address, sizeof m->address);
+	db_col_text(st, 6, m->postcode, sizeof m->postcode);
+	db_col_text(st, 7, m->email, sizeof m->email);
+	db_col_text(st, 8, m->email_purpose, sizeof m->email_purpose);
+	db_col_text(st, 9, m->phone, sizeof m->phone);
+	db_col_text(st, 10, m->date_of_birth, sizeof m->date_of_birth);
+	db_col_text(st, 11, m->entered_on, sizeof m->entered_on);
+	db_col_text(st, 12, m->ceased_on, sizeof m->ceased_on);
+	db_col_text(st, 13, m->ceased_reason, sizeof m->ceased_reason);
+	db_col_text(st, 14, m->notes, sizeof m->notes);
+	m->version = sqlite3_column_int64(st, 15);
+}
+
+static void read_row(sqlite3_stmt *st, struct member_row *r)
+{
+	memset(r, 0, sizeof *r);
+	r->id = sqlite3_column_int64(st, 0);
+	r->member_no = sqlite3_column_int64(st, 1);
+	db_col_text(st, 2, r->name, sizeof r->name);
+	db_col_text(st, 3, r->sort_name, sizeof r->sort_name);
+	db_col_text(st, 4, r->address, sizeof r->address);
+	db_col_text(st, 5, r->postcode, sizeof r->postcode);
+	db_col_text(st, 6, r->entered_on, sizeof r->entered_on);
+	db_col_text(st, 7, r->ceased_on, sizeof r->ceased_on);
+}
+
+/* Blanks what the register does not show, for those who may see only it. */
+static void redact(const struct actor *who, struct member *m)
+{
+	if (access_level(who, AREA_SHARES, OP_READ) == ACCESS_ALL)
+		return;
+	if (who && who->member_id == m->id)
+		return;
+	m->phone[0] = '\0';
+	m->date_of_birth[0] = '\0';
+	m->notes[0] = '\0';
+	m->ceased_reason[0] = '\0';
+}
+
+static int get_by(struct db *db, const struct actor *who, const char *sql, int64_t key,
+		  struct member *m)
+{
+	int rc = db_access_check(db, who, AREA_REGISTER, OP_READ, NULL);
+	if (rc)
+		return rc;
+	sqlite3_stmt *st = db_prep(db, sql);
+	if (!st)
+		return db_status(db);
+	sqlite3_bind_int64(st, 1, key);
+	rc = db_step_row(db, st);
+	if (rc == DB_NOTFOUND)
+		return db_set_error(db, DB_NOTFOUND, "there is no such member");
+	if (rc)
+		return rc;
+	read_full(st, m);
+	db_reset(st);
+	redact(who, m);
+	return DB_OK;
+}
+
+int member_get(struct db *db, const struct actor *who, int64_t id, struct member *m)
+{
+	return get_by(db, who, SQL_GET, id, m);
+}
+
+int member_get_by_no(struct db *db, const struct actor *who, int64_t member_no,
+		     struct member *m)
+{
+	return get_by(db, who, SQL_GET_BY_NO, member_no, m);
+}
+
+/* Binds ?3..?12, the fields create and update share. */
+static void bind_fields(sqlite3_stmt *st, const struct member *m, const char *sort_name)
+{
+	db_bind_text(st, 3, m->name);
+	db_bind_text(st, 4, sort_name);
+	db_bind_text(st, 5, m->address);
+	db_bind_text(st, 6, m->postcode);
+	db_bind_text_or_null(st, 7, m->email);
+	db_bind_text_or_null(st, 8, m->email_purpose);
+	db_bind_text_or_null(st, 9, m->phone);
+	db_bind_text_or_null(st, 10, m->date_of_birth);
+	db_bind_text(st, 11, m->entered_on);
+	db_bind_text(st, 12, m->notes);
+}
+
+int member_create(struct db *db, const struct actor *who, struct member *m)
+{
+	int rc = db_access_check(db, who, AREA_REGISTER, OP_WRITE, NULL);
+	if (rc || (rc = db_begin(db, who)))
+		return rc;
+	sqlite3_stmt *st;
+	if (m->member_no <= 0) {
+		if (!(st = db_prep(db, SQL_NEXT_NO)) || (rc = db_step_row(db, st)))
+			return db_abort(db, st ? rc : db_status(db));
+		m->member_no = sqlite3_column_int64(st, 0);
+		db_reset(st);
+	}
+	if (!m->sort_name[0])
+		member_sort_name(m->name, m->sort_name, sizeof m->sort_name);
+	db_new_uuid(m->uuid);
+	if (!(st = db_prep(db, SQL_INSERT)))
+		return db_abort(db, db_status(db));
+	sqlite3_bind_text(st, 1, m->uuid, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(st, 2, m->member_no);
+	bind_fields(st, m, m->sort_name);
+	if ((rc = db_step_done(db, st)))
+		return db_abort(db, rc);
+	m->id = sqlite3_last_insert_rowid(db->conn);
+	m->version = 1;
+	return db_commit(db);
+}
+
+/* After an UPDATE ... AND version = ? that changed nothing: gone or moved on. */
+static int lost_update(struct db *db, int64_t id)
+{
+	sqlite3_stmt *st = db_prep(db, SQL_EXISTS);
+	if (!st)
+		return db_status(db);
+	sqlite3_bind_int64(st, 1, id);
+	int rc = db_step_row(db, st);
+	db_reset(st);
+	if (rc == DB_NOTFOUND)
+		return db_set_error(db, DB_NOTFOUND, "there is no such member");
+	if (rc)
+		return rc;
+	return db_conflict(db, "members", id, "this member");
+}
+
+int member_update(struct db *db, const struct actor *who, struct member *m)
+{
+	int rc = db_access_check(db, who, AREA_REGISTER, OP_WRITE, NULL);
+	if (rc || (rc = db_begin(db, who)))
+		return rc;
+	char sort_name[sizeof m->sort_name];
+	if (m->sort_name[0])
+		text_copy(sort_name, sizeof sort_name, m->sort_name);
+	else
+		member_sort_name(m->name, sort_name, sizeof sort_name);
+	sqlite3_stmt *st = db_prep(db, SQL_UPDATE);
+	if (!st)
+		return db_abort(db, db_status(db));
+	sqlite3_bind_int64(st, 1, m->id);
+	sqlite3_bind_int64(st, 2, m->version);
+	bind_fields(st, m, sort_name);
+	if ((rc = db_step_done(db, st)))
+		return db_abort(db, rc);
+	if (sqlite3_changes(db->conn) == 0)
+		return db_abort(db, lost_update(db, m->id));
+	if ((rc = db_commit(db)))
+		return rc;
+	m->version++;
+	text_copy(m->sort_name, sizeof m->sort_name, sort_name);
+	return DB_OK;
+}
+
+int member_cease(struct db *db, const struct actor *who, int64_t id,
+		 const char *ceased_on, const char *reason, int64_t version)
+{
+	int rc = db_access_check(db, who, AREA_REGISTER, OP_WRITE, NULL);
+	if (rc || (rc = db_begin(db, who)))
+		return rc;
+	sqlite3_stmt *st = db_prep(db, SQL_CEASE);
+	if (!st)
+		return db_abort(db, db_status(db));
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_int64(st, 2, version);
+	db_bind_text(st, 3, ceased_on);
+	db_bind_text_or_null(st, 4, reason);
+	if ((rc = db_step_done(db, st)))
+		return db_abort(db, rc);
+	if (sqlite3_changes(db->conn) == 0)
+		return db_abort(db, lost_update(db, id));
+	return db_commit(db);
+}
+
+void member_row_key(const struct member_row *r, enum member_sort sort, struct page_key *key)
+{
+	memset(key, 0, sizeof *key);
+	key->id = r->id;
+	key->num = r->member_no;
+	if (sort == MEMBER_BY_NAME)
+		text_copy(key->text, sizeof key->text, r->sort_name);
+}
+
+int member_page(struct db *db, const struct actor *who, enum member_which which,
+		enum member_sort sort, const char *search, enum page_dir dir,
+		const struct page_key *key, struct member_row *rows, int max, int *n)
+{
+	*n = 0;
+	int rc = db_access_check(db, who, AREA_REGISTER, OP_READ, NULL);
+	if (rc)
+		return rc;
+	if ((unsigned)sort > MEMBER_BY_NAME || (unsigned)dir > PAGE_BEFORE ||
+	    ((dir == PAGE_AFTER || dir == PAGE_BEFORE) && !key))
+		return db_set_error(db, DB_INVALID, "member_page: bad sort, direction or key");
+	char fts[512];
+	int has_search = search && *search && db_fts_query(search, fts, sizeof fts) == 0;
+	sqlite3_stmt *st = db_prep(db, SQL_PAGE[sort][dir]);
+	if (!st)
+		return db_status(db);
+	sqlite3_bind_int(st, 1, (int)which);
+	if (has_search)
+		sqlite3_bind_text(st, 2, fts, -1, SQLITE_TRANSIENT);
+	if (key) {
+		if (sort == MEMBER_BY_NAME)
+			sqlite3_bind_text(st, 3, key->text, -1, SQLITE_TRANSIENT);
+		else
+			sqlite3_bind_int64(st, 3, key->num);
+		sqlite3_bind_int64(st, 4, key->id);
+	}
+	sqlite3_bind_int(st, 5, max);
+	while (*n < max && (rc = db_step_row(db, st)) == DB_OK)
+		read_row(st, &rows[(*n)++]);
+	db_reset(st);
+	if (rc != DB_OK && rc != DB_NOTFOUND)
+		return rc;
+	if (dir == PAGE_LAST || dir == PAGE_BEFORE)
+		db_reverse_rows(rows, *n, sizeof *rows);
+	return DB_OK;
+}
+
+int member_count(struct db *db, int64_t *all, int64_t *current)
+{
+	sqlite3_stmt *st = db_prep(db, SQL_COUNTS);
+	if (!st)
+		return db_status(db);
+	int rc = db_step_row(db, st);
+	if (rc)
+		return rc;
+	*all = sqlite3_column_int64(st, 0);
+	*current = sqlite3_column_int64(st, 1);
+	db_reset(st);
+	return DB_OK;
+}
+
+int member_register_as_at(struct db *db, const struct actor *who, const char *on,
+			  int (*emit)(const struct register_entry *e, void *arg), void *arg)
+{
+	int rc = db_access_check(db, who, AREA_SHARES, OP_READ, NULL);
+	if (rc)
+		return rc;
+	if (access_level(who, AREA_SHARES, OP_READ) != ACCESS_ALL)
+		return db_set_error(db, DB_DENIED, "only the board may print the whole register");
+	sqlite3_stmt *st = db_prep(db, SQL_REGISTER);
+	if (!st)
+		return db_status(db);
+	db_bind_text(st, 1, on);
+	struct register_entry e;
+	while ((rc = db_step_row(db, st)) == DB_OK) {
+		read_row(st, &e.row);
+		e.shares = sqlite3_column_int64(st, 8);
+		e.paid_pence = sqlite3_column_int64(st, 9);
+		if (emit(&e, arg)) {
+			db_reset(st);
+			return DB_OK;
+		}
+	}
+	return rc == DB_NOTFOUND ? DB_OK : rc;
+}
