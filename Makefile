@@ -123,4 +123,4 @@ uninstall:
 clean:
 	rm -rf build coopdesk
 
--include $(shell find build -name '*.d' 2>/dev/null)
+-include $(shell find $(BUILD) -name '*.d' 2>/dev/null)

@@ -3,7 +3,6 @@
  * aggregates: statements as static strings (prepared once, by address),
  * values always bound, every write one transaction, keyset pages.
  */
-#include <ctype.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -85,9 +84,7 @@ void member_sort_name(const char *name, char *buf, size_t n)
 	} else {
 		snprintf(buf, n, "%s", tmp);
 	}
-	for (char *p = buf; *p; p++)
-		if ((unsigned char)*p < 0x80)
-			*p = (char)tolower((unsigned char)*p);
+	text_lower(buf);
 }
 
 static void read_full(sqlite3_stmt *st, struct member *m)

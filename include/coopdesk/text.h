@@ -1,0 +1,57 @@
+/* text.h: UTF-8 strings for a terminal: validity, display width, clipping
+ * to a column count, trimming and bounded copying.
+ *
+ * Widths come from mbrtowc() and wcwidth() in the current locale, so the
+ * program must call setlocale(LC_ALL, "") first (tests: "C.UTF-8").  In a
+ * UTF-8 locale "李小龍" is 6 columns and "Zoë" 3, composed or not
+ * (combining marks take no column).  Bytes that are not valid in the
+ * locale's encoding, and characters that cannot be printed (controls such
+ * as tab or escape), count as one column each: text_fit shows each of them
+ * as one U+FFFD replacement character, so nothing raw reaches the screen. */
+#ifndef COOPDESK_TEXT_H
+#define COOPDESK_TEXT_H
+
+#include <stddef.h>
+
+/* 1 if s is well-formed UTF-8 (no overlong forms, no surrogates, nothing
+ * above U+10FFFF), else 0.  NULL counts as valid (empty). */
+int text_valid_utf8(const char *s);
+
+/* Display columns s takes in a terminal (see above for odd bytes).
+ * NULL is 0. */
+int text_width(const char *s);
+
+/* Number of code points in s; each byte of a malformed sequence counts as
+ * one.  NULL is 0. */
+size_t text_chars(const char *s);
+
+/* Copies s into out (outlen bytes), clipped to at most cols display
+ * columns and then padded with spaces to exactly cols.  A multi-byte or
+ * wide character is never split: one that would straddle the edge is left
+ * out.  When s does not fit, the copy ends with "…" (one column) before
+ * the padding.  Zero-width combining marks stay with their base character.
+ * Returns the columns written, which is cols whenever outlen is large
+ * enough (3 * strlen(s) + cols + 4 bytes always is); if outlen is too
+ * small the result is cut short at a character boundary, still
+ * NUL-terminated, and the return value is less than cols.  cols <= 0 gives
+ * "" and 0; NULL s is "".  Nothing is written when out is NULL or outlen
+ * is 0 (returns 0). */
+int text_fit(const char *s, int cols, char *out, size_t outlen);
+
+/* Strips leading and trailing ASCII white space from s in place.  NULL is
+ * ignored. */
+void text_trim(char *s);
+
+/* Copies src into dst (n bytes), NUL-terminated, cutting if need be
+ * before a UTF-8 sequence rather than inside it.  Returns 0 if all of src
+ * fitted, -1 if it was truncated (or dst is NULL or n is 0).  NULL src
+ * is "". */
+int text_copy(char *dst, size_t n, const char *src);
+
+/* Lower-cases UTF-8 text in place ("Ó SÚILLEABHÁIN" -> "ó súilleabháin"),
+ * for sort keys. Needs a UTF-8 locale for letters past ASCII (otherwise
+ * only ASCII letters change). A lower-case letter that would need more
+ * bytes than its capital is left as it is, so the text never grows. */
+void text_lower(char *s);
+
+#endif

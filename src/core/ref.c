@@ -1,0 +1,106 @@
+/* ref.c: readable references such as R-000123. */
+#include "coopdesk/ref.h"
+
+#include <inttypes.h>
+#include <stdio.h>
+#include <string.h>
+
+static int is_space(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f';
+}
+
+static int is_digit(char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+/* The upper-case form of an ASCII letter, or 0 if c is not one.  Written
+ * out rather than toupper() so that the locale cannot change it. */
+static char upper_letter(char c)
+{
+	if (c >= 'A' && c <= 'Z')
+		return c;
+	if (c >= 'a' && c <= 'z')
+		return (char)(c - 'a' + 'A');
+	return 0;
+}
+
+char *ref_format(char prefix, int64_t n, char *buf, size_t len)
+{
+	char p = upper_letter(prefix);
+	int w;
+
+	if (buf == NULL || len == 0)
+		return buf;
+	if (p == 0 || n <= 0) {
+		buf[0] = '\0';
+		return buf;
+	}
+	w = snprintf(buf, len, "%c-%06" PRId64, p, n);
+	if (w < 0 || (size_t)w >= len)
+		buf[0] = '\0';
+	return buf;
+}
+
+int ref_parse(const char *s, char prefix, int64_t *n)
+{
+	const char *end;
+	char want = upper_letter(prefix), got;
+	int64_t v = 0;
+	int over = 0;
+
+	if (n == NULL || want == 0)
+		return REF_SYNTAX;
+	if (s == NULL)
+		return REF_EMPTY;
+	while (is_space(*s))
+		s++;
+	end = s + strlen(s);
+	while (end > s && is_space(end[-1]))
+		end--;
+	if (s == end)
+		return REF_EMPTY;
+
+	got = upper_letter(*s);
+	if (got != 0) {
+		s++;
+		if (s < end && *s == '-')
+			s++;
+	}
+	if (s == end || !is_digit(*s))
+		return REF_SYNTAX;
+	for (; s < end && is_digit(*s); s++) {
+		int d = *s - '0';
+		if (v > (INT64_MAX - d) / 10)
+			over = 1;
+		else if (!over)
+			v = v * 10 + d;
+	}
+	if (s != end)
+		return REF_SYNTAX;
+	if (got != 0 && got != want)
+		return REF_PREFIX;
+	if (over || v == 0)
+		return REF_RANGE;
+	*n = v;
+	return REF_OK;
+}
+
+const char *ref_strerror(int err)
+{
+	switch (err) {
+	case REF_OK:
+		return "the reference is fine";
+	case REF_EMPTY:
+		return "no reference given: enter one like R-000123 or just 123";
+	case REF_SYNTAX:
+		return "that is not a reference: enter one like R-000123 or just 123";
+	case REF_PREFIX:
+		return "that reference starts with the wrong letter for this list";
+	case REF_RANGE:
+		return "there is no reference with that number";
+	default:
+		return "unknown problem with a reference";
+	}
+}

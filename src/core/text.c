@@ -1,0 +1,238 @@
+/* text.c: UTF-8 validity and copying by hand (they must not depend on the
+ * locale); display widths through mbrtowc() and wcwidth() (they must). */
+#if !defined(_XOPEN_SOURCE)
+#define _XOPEN_SOURCE 700 /* wcwidth */
+#endif
+#include "coopdesk/text.h"
+
+#include <limits.h>
+#include <string.h>
+#include <wctype.h>
+#include <wchar.h>
+
+/* Shown in place of bytes that do not decode and of unprintable characters. */
+static const char replacement[] = "\xEF\xBF\xBD"; /* U+FFFD */
+static const char ellipsis[] = "\xE2\x80\xA6";    /* U+2026 */
+
+static int in_range(unsigned char c, unsigned char lo, unsigned char hi)
+{
+	return c >= lo && c <= hi;
+}
+
+static int is_cont(unsigned char c)
+{
+	return (c & 0xC0) == 0x80;
+}
+
+/* Length of the well-formed UTF-8 sequence at p, or 0 if it is malformed.
+ * Stops at the first bad byte, so it never reads past a NUL. */
+static size_t utf8_len(const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	unsigned char c = p[0];
+
+	if (c < 0x80)
+		return 1;
+	if (c < 0xC2) /* a continuation byte, or an overlong two-byte form */
+		return 0;
+	if (c < 0xE0)
+		return is_cont(p[1]) ? 2 : 0;
+	if (c < 0xF0) {
+		unsigned char lo = c == 0xE0 ? 0xA0 : 0x80; /* overlong */
+		unsigned char hi = c == 0xED ? 0x9F : 0xBF; /* surrogates */
+		return in_range(p[1], lo, hi) && is_cont(p[2]) ? 3 : 0;
+	}
+	if (c < 0xF5) {
+		unsigned char lo = c == 0xF0 ? 0x90 : 0x80; /* overlong */
+		unsigned char hi = c == 0xF4 ? 0x8F : 0xBF; /* above U+10FFFF */
+		return in_range(p[1], lo, hi) && is_cont(p[2]) && is_cont(p[3]) ? 4 : 0;
+	}
+	return 0;
+}
+
+int text_valid_utf8(const char *s)
+{
+	size_t n;
+
+	if (s == NULL)
+		return 1;
+	for (; *s != '\0'; s += n)
+		if ((n = utf8_len(s)) == 0)
+			return 0;
+	return 1;
+}
+
+size_t text_chars(const char *s)
+{
+	size_t count = 0, n;
+
+	if (s == NULL)
+		return 0;
+	for (; *s != '\0'; s += n, count++)
+		if ((n = utf8_len(s)) == 0)
+			n = 1;
+	return count;
+}
+
+/* Decodes the character at s (len > 0 bytes left) in the locale's
+ * encoding.  Returns its length in bytes (>= 1) and sets *cols to its
+ * width and *bad when it does not decode or cannot be printed; such a
+ * thing is always one byte or one character wide and one column. */
+static size_t next_char(const char *s, size_t len, mbstate_t *st, int *cols, int *bad)
+{
+	wchar_t wc;
+	size_t r = mbrtowc(&wc, s, len, st);
+	int w;
+
+	*bad = 0;
+	*cols = 1;
+	if (r == (size_t)-1 || r == (size_t)-2 || r == 0) {
+		memset(st, 0, sizeof *st);
+		*bad = 1;
+		return 1;
+	}
+	w = wcwidth(wc);
+	if (w < 0)
+		*bad = 1;
+	else
+		*cols = w;
+	return r;
+}
+
+int text_width(const char *s)
+{
+	mbstate_t st;
+	size_t len, i = 0;
+	int cols, bad, total = 0;
+
+	if (s == NULL)
+		return 0;
+	memset(&st, 0, sizeof st);
+	len = strlen(s);
+	while (i < len) {
+		i += next_char(s + i, len - i, &st, &cols, &bad);
+		total += cols;
+	}
+	return total;
+}
+
+/* Appends n bytes to out at *o if they fit with a NUL after them. */
+static int put(char *out, size_t outlen, size_t *o, const char *bytes, size_t n)
+{
+	if (*o + n >= outlen)
+		return 0;
+	memcpy(out + *o, bytes, n);
+	*o += n;
+	return 1;
+}
+
+int text_fit(const char *s, int cols, char *out, size_t outlen)
+{
+	mbstate_t st;
+	size_t len, i = 0, o = 0;
+	int used = 0, limit, clipped, w, bad;
+
+	if (out == NULL || outlen == 0)
+		return 0;
+	out[0] = '\0';
+	if (cols <= 0)
+		return 0;
+	if (s == NULL)
+		s = "";
+	clipped = text_width(s) > cols;
+	limit = clipped ? cols - 1 : cols; /* leave a column for the ellipsis */
+	memset(&st, 0, sizeof st);
+	len = strlen(s);
+	while (i < len) {
+		size_t n = next_char(s + i, len - i, &st, &w, &bad);
+		if (used + w > limit)
+			break;
+		if (!(bad ? put(out, outlen, &o, replacement, sizeof replacement - 1)
+		          : put(out, outlen, &o, s + i, n)))
+			goto short_buffer;
+		used += w;
+		i += n;
+	}
+	if (clipped) {
+		if (!put(out, outlen, &o, ellipsis, sizeof ellipsis - 1))
+			goto short_buffer;
+		used++;
+	}
+	while (used < cols) {
+		if (!put(out, outlen, &o, " ", 1))
+			goto short_buffer;
+		used++;
+	}
+short_buffer:
+	out[o] = '\0';
+	return used;
+}
+
+static int is_space(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f';
+}
+
+void text_trim(char *s)
+{
+	size_t start = 0, end;
+
+	if (s == NULL)
+		return;
+	end = strlen(s);
+	while (end > 0 && is_space(s[end - 1]))
+		end--;
+	while (start < end && is_space(s[start]))
+		start++;
+	memmove(s, s + start, end - start);
+	s[end - start] = '\0';
+}
+
+int text_copy(char *dst, size_t n, const char *src)
+{
+	size_t o = 0, k;
+
+	if (dst == NULL || n == 0)
+		return -1;
+	if (src == NULL)
+		src = "";
+	while (src[o] != '\0') {
+		if ((k = utf8_len(src + o)) == 0)
+			k = 1; /* a stray byte is copied alone; nothing to split */
+		if (o + k >= n) {
+			dst[o] = '\0';
+			return -1;
+		}
+		memcpy(dst + o, src + o, k);
+		o += k;
+	}
+	dst[o] = '\0';
+	return 0;
+}
+
+void text_lower(char *s)
+{
+	mbstate_t in, out;
+	char buf[MB_LEN_MAX];
+	size_t len = s ? strlen(s) : 0;
+	memset(&in, 0, sizeof in);
+	memset(&out, 0, sizeof out);
+	while (len > 0) {
+		wchar_t wc;
+		size_t k = mbrtowc(&wc, s, len, &in);
+		if (k == (size_t)-1 || k == (size_t)-2 || k == 0) {
+			/* Not a character here: lower an ASCII byte, skip the rest. */
+			if ((unsigned char)*s < 0x80 && *s >= 'A' && *s <= 'Z')
+				*s = (char)(*s - 'A' + 'a');
+			memset(&in, 0, sizeof in);
+			s++;
+			len--;
+			continue;
+		}
+		size_t m = wcrtomb(buf, (wchar_t)towlower((wint_t)wc), &out);
+		if (m == k)
+			memcpy(s, buf, m);
+		s += k;
+		len -= k;
+	}
+}

@@ -1,0 +1,66 @@
+#!/bin/sh
+# The command line: help, version, usage errors, init, check, and the
+# refusals of a database that is not ours or is newer than we are.
+. "$(dirname "$0")/lib.sh"
+
+expect "--help exits 0" 0 "$BIN" --help
+contains "--help goes to stdout and lists the commands" "$TMP/out" "check"
+expect "--version exits 0" 0 "$BIN" --version
+contains "--version names coopdesk" "$TMP/out" "coopdesk "
+expect "an unknown option is a usage error" 2 "$BIN" --frobnicate
+contains "usage goes to stderr" "$TMP/err" "usage: coopdesk"
+expect "an unknown command is a usage error" 2 "$BIN" frobnicate
+contains "the unknown command is named" "$TMP/err" "no command 'frobnicate'"
+expect "init --help exits 0" 0 "$BIN" init --help
+expect "check with a stray argument is a usage error" 2 "$BIN" check stray
+
+DB="$TMP/sub/dir/coop.db"
+expect "init makes a new database, and its folders" 0 "$BIN" --db "$DB" init --name "Ælfric's Co-op"
+contains "init says where" "$TMP/out" "$DB"
+mode=$(stat -c %a "$DB")
+[ "$mode" = 600 ] && ok "the database file is private (0600)" || not_ok "database mode is $mode"
+mode=$(stat -c %a "$TMP/sub/dir")
+[ "$mode" = 700 ] && ok "its folder is private (0700)" || not_ok "folder mode is $mode"
+expect "init refuses to overwrite" 1 "$BIN" --db "$DB" init
+contains "and says so" "$TMP/err" "already exists"
+
+out=$(sqlite3 "$DB" 'PRAGMA application_id; PRAGMA user_version; PRAGMA journal_mode' | tr '\n' ' ')
+[ "$out" = "1131376496 1 wal " ] && ok "application_id, user_version, WAL" || not_ok "pragmas: $out"
+name=$(sqlite3 "$DB" "SELECT value FROM settings WHERE key = 'coop_name'")
+[ "$name" = "Ælfric's Co-op" ] && ok "the co-op's name is kept" || not_ok "name: $name"
+who=$(sqlite3 "$DB" "SELECT actor FROM audit WHERE table_name = 'settings'")
+[ "$who" = "coopdesk init" ] && ok "the name change is audited" || not_ok "audit actor: $who"
+
+expect "check passes on a new database" 0 "$BIN" --db "$DB" check
+contains "check warns that a co-op needs 3 members" "$TMP/out" "WARNING"
+
+expect "a missing database is reported" 1 "$BIN" --db "$TMP/none.db" check
+contains "in words" "$TMP/err" "coopdesk init"
+
+sqlite3 "$TMP/other.db" 'CREATE TABLE t (x)'
+expect "another program's SQLite file is refused" 1 "$BIN" --db "$TMP/other.db" check
+contains "in words" "$TMP/err" "not a coopdesk one"
+
+cp "$DB" "$TMP/newer.db"
+sqlite3 "$TMP/newer.db" 'PRAGMA user_version = 999'
+expect "a database from a newer coopdesk is refused" 1 "$BIN" --db "$TMP/newer.db" check
+contains "in words" "$TMP/err" "newer coopdesk"
+
+# The database refuses what the rules forbid, even from the sqlite3 shell.
+if sqlite3 "$DB" "UPDATE audit SET actor = 'x'" 2> "$TMP/err"; then
+	not_ok "an audit row can be updated by hand"
+else
+	contains "an audit row cannot be updated by hand" "$TMP/err" "cannot be changed"
+fi
+if sqlite3 "$DB" "DELETE FROM audit" 2> "$TMP/err"; then
+	not_ok "audit rows can be deleted by hand"
+else
+	contains "audit rows cannot be deleted by hand" "$TMP/err" "cannot be deleted"
+fi
+
+# With its protections dropped, check names what was done.
+sqlite3 "$DB" "DROP TRIGGER audit_trail_no_delete; DELETE FROM audit;"
+expect "check fails after the trail was tampered with" 1 "$BIN" --db "$DB" check
+contains "check names the missing protection" "$TMP/out" "audit_trail_no_delete"
+contains "check names the deleted rows" "$TMP/out" "rows have been deleted"
+finish
