@@ -6,12 +6,14 @@
  * (src/cli/) or, with none, to the terminal interface (src/ui/).
  */
 #include <getopt.h>
+#include <limits.h>
 #include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "coopdesk/cli.h"
+#include "coopdesk/ui.h"
 
 static const char usage_text[] =
 	"usage: coopdesk [--db FILE] [COMMAND [ARGS]]\n"
@@ -25,6 +27,11 @@ static const char usage_text[] =
 	"\n"
 	"Options:\n"
 	"  --db FILE            the co-op's database (default $XDG_DATA_HOME/coopdesk/coop.db)\n"
+	"  --color WHEN         colour: auto (default; off when NO_COLOR is set), never, always\n"
+	"  --keys FILE          key bindings (default $XDG_CONFIG_HOME/coopdesk/keys)\n"
+	"  --script FILE        read keys from FILE instead of the keyboard (doc/testing.md)\n"
+	"  --headless           draw to no terminal (with --script)\n"
+	"  --size COLSxROWS     the headless screen's size (default 80x24)\n"
 	"  -h, --help           show this help\n"
 	"  -V, --version        show the version\n";
 
@@ -39,15 +46,40 @@ static const struct command commands[] = {
 	{ "check", cmd_check },
 };
 
+/* No command: open the co-op in the terminal. Until logins exist the
+ * interface runs as the board, named as such in the audit trail. */
+static int run_interface(const struct cli_ctx *ctx, const struct ui_options *ui)
+{
+	char path[PATH_MAX];
+	struct db *db;
+	if (ui->headless && !ui->script) {
+		fprintf(stderr, "coopdesk: --headless needs --script FILE\n");
+		return 2;
+	}
+	if (cli_db_path(ctx, path, sizeof path) != 0 || cli_open(ctx, path, 0, &db))
+		return 1;
+	struct actor who = { 0, ROLE_BOARD, 0, "board (no logins yet)" };
+	int rc = ui_run(ui, db, &who);
+	db_close(db);
+	return rc;
+}
+
 int main(int argc, char **argv)
 {
 	static const struct option opts[] = {
 		{ "db", required_argument, NULL, 'd' },
+		{ "color", required_argument, NULL, 'c' },
+		{ "colour", required_argument, NULL, 'c' },
+		{ "keys", required_argument, NULL, 'k' },
+		{ "script", required_argument, NULL, 's' },
+		{ "headless", no_argument, NULL, 'H' },
+		{ "size", required_argument, NULL, 'S' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 },
 	};
 	struct cli_ctx ctx = { NULL, stdout, stderr };
+	struct ui_options ui = { UI_COLOR_AUTO, NULL, 0, 0, 0, NULL };
 	int c;
 
 	setlocale(LC_ALL, "");
@@ -57,6 +89,36 @@ int main(int argc, char **argv)
 		case 'd':
 			ctx.db_path = optarg;
 			break;
+		case 'c':
+			if (strcmp(optarg, "auto") == 0)
+				ui.color = UI_COLOR_AUTO;
+			else if (strcmp(optarg, "never") == 0)
+				ui.color = UI_COLOR_NEVER;
+			else if (strcmp(optarg, "always") == 0)
+				ui.color = UI_COLOR_ALWAYS;
+			else {
+				fprintf(stderr, "coopdesk: --color takes auto, never or always\n");
+				return 2;
+			}
+			break;
+		case 'k':
+			ui.keys_file = optarg;
+			break;
+		case 's':
+			ui.script = optarg;
+			break;
+		case 'H':
+			ui.headless = 1;
+			break;
+		case 'S': {
+			char x;
+			if (sscanf(optarg, "%d%c%d", &ui.cols, &x, &ui.rows) != 3 || x != 'x' ||
+			    ui.cols < 10 || ui.rows < 5 || ui.cols > 1000 || ui.rows > 1000) {
+				fprintf(stderr, "coopdesk: --size takes COLSxROWS, like 80x24\n");
+				return 2;
+			}
+			break;
+		}
 		case 'h':
 			fputs(usage_text, stdout);
 			return 0;
@@ -68,11 +130,8 @@ int main(int argc, char **argv)
 			return 2;
 		}
 	}
-	if (optind >= argc) {
-		fprintf(stderr, "coopdesk: the terminal interface is not built yet;"
-			" try 'coopdesk --help'\n");
-		return 2;
-	}
+	if (optind >= argc)
+		return run_interface(&ctx, &ui);
 	for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++) {
 		if (strcmp(argv[optind], commands[i].name) == 0) {
 			char **cargv = argv + optind;

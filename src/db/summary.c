@@ -1,0 +1,94 @@
+/*
+ * src/db/summary.c: the Home screen's figures.
+ */
+#include <string.h>
+
+#include "coopdesk/summary.h"
+#include "dbint.h"
+
+static const char SQL_COUNTS[] =
+	"SELECT (SELECT n FROM row_counts WHERE name = 'members_current'),"
+	"       (SELECT n FROM row_counts WHERE name = 'members'),"
+	"       (SELECT n FROM row_counts WHERE name = 'homes'),"
+	"       (SELECT n FROM row_counts WHERE name = 'tenancies_current'),"
+	"       (SELECT n FROM row_counts WHERE name = 'repairs'),"
+	"       (SELECT n FROM row_counts WHERE name = 'repairs_open')";
+/* Served by the partial index repairs_open_by_target. */
+static const char SQL_OVERDUE[] =
+	"SELECT count(*) FROM repairs WHERE is_open AND target_at < ?1";
+static const char SQL_ARREARS[] =
+	"SELECT count(*), coalesce(sum(b), 0) FROM ("
+	"  SELECT (SELECT l.balance_pence FROM rent_ledger l WHERE l.tenancy_id = t.id"
+	"           ORDER BY l.id DESC LIMIT 1) AS b"
+	"    FROM tenancies t WHERE t.end_date IS NULL) WHERE b > 0";
+static const char SQL_NEXT_MEETING[] =
+	"SELECT title, held_on FROM meetings WHERE held_on >= ?1 AND status = 'planned'"
+	" AND (?2 OR kind <> 'board') ORDER BY held_on, id LIMIT 1";
+static const char SQL_ACTIONS_OVERDUE[] =
+	"SELECT count(*) FROM decision_actions WHERE done_on IS NULL AND due_on < ?1";
+
+static int one_int(struct db *db, const char *sql, const char *arg, int64_t *out)
+{
+	sqlite3_stmt *st = db_prep(db, sql);
+	if (!st)
+		return db_status(db);
+	if (arg)
+		sqlite3_bind_text(st, 1, arg, -1, SQLITE_TRANSIENT);
+	int rc = db_step_row(db, st);
+	if (rc)
+		return rc;
+	*out = sqlite3_column_int64(st, 0);
+	db_reset(st);
+	return DB_OK;
+}
+
+int summary_get(struct db *db, const struct actor *who, const char *now,
+		const char *today, struct summary *out)
+{
+	memset(out, 0, sizeof *out);
+	int rc;
+	sqlite3_stmt *st = db_prep(db, SQL_COUNTS);
+	if (!st)
+		return db_status(db);
+	if ((rc = db_step_row(db, st)))
+		return rc;
+	out->members_current = sqlite3_column_int64(st, 0);
+	out->members_all = sqlite3_column_int64(st, 1);
+	out->homes = sqlite3_column_int64(st, 2);
+	out->tenancies_current = sqlite3_column_int64(st, 3);
+	out->repairs_all = sqlite3_column_int64(st, 4);
+	out->repairs_open = sqlite3_column_int64(st, 5);
+	db_reset(st);
+
+	if (access_level(who, AREA_REPAIRS, OP_READ) == ACCESS_ALL &&
+	    (rc = one_int(db, SQL_OVERDUE, now, &out->repairs_overdue)))
+		return rc;
+	if (access_level(who, AREA_RENT, OP_READ) == ACCESS_ALL) {
+		out->has_rent = 1;
+		if (!(st = db_prep(db, SQL_ARREARS)))
+			return db_status(db);
+		if ((rc = db_step_row(db, st)))
+			return rc;
+		out->arrears_tenancies = sqlite3_column_int64(st, 0);
+		out->arrears_pence = sqlite3_column_int64(st, 1);
+		db_reset(st);
+	}
+	if (access_level(who, AREA_DECISIONS, OP_READ) == ACCESS_ALL &&
+	    (rc = one_int(db, SQL_ACTIONS_OVERDUE, today, &out->actions_overdue)))
+		return rc;
+	if (access_level(who, AREA_MEETINGS, OP_READ) != ACCESS_NONE) {
+		if (!(st = db_prep(db, SQL_NEXT_MEETING)))
+			return db_status(db);
+		sqlite3_bind_text(st, 1, today, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_int(st, 2, access_level(who, AREA_MEETINGS, OP_READ) == ACCESS_ALL);
+		rc = db_step_row(db, st);
+		if (rc == DB_OK) {
+			db_col_text(st, 0, out->next_meeting_title, sizeof out->next_meeting_title);
+			db_col_text(st, 1, out->next_meeting_on, sizeof out->next_meeting_on);
+			db_reset(st);
+		} else if (rc != DB_NOTFOUND) {
+			return rc;
+		}
+	}
+	return DB_OK;
+}
