@@ -58,7 +58,7 @@ static int run_interface(const struct cli_ctx *ctx, const struct ui_options *ui)
 	}
 	if (cli_db_path(ctx, path, sizeof path) != 0 || cli_open(ctx, path, 0, &db))
 		return 1;
-	struct actor who = { 0, ROLE_BOARD, 0, "board (no logins yet)" };
+	struct actor who = { 0, ROLE_BOARD, 0, "board (no login)" };
 	int rc = ui_run(ui, db, &who);
 	db_close(db);
 	return rc;

@@ -21,6 +21,10 @@ static struct db *signal_db;
 static const char *const area_names[5] = {
 	"Home", "Tenancies", "Members & shares", "Repairs", "Meetings",
 };
+/* On a narrow terminal the areas' short names leave room for who is in. */
+static const char *const area_short[5] = {
+	"Home", "Tenancies", "Members", "Repairs", "Meetings",
+};
 
 /* Only sets a flag and stops the running query: the loop does the rest
  * (roll back, restore the terminal, exit), outside the handler. */
@@ -140,31 +144,46 @@ static void draw_top(struct app *app)
 	WINDOW *w = app->top;
 	style_on(w, STYLE_HEADER);
 	draw_fill(w, 0, 0, app->cols);
-	/* Name on the left, areas after it, who is logged in on the right. */
-	char who[160];
-	snprintf(who, sizeof who, " %s (%s) ", app->who.name ? app->who.name : "",
-		 access_role_name(app->who.role));
+	/* The areas take what they need; the co-op's name and who is logged in
+	 * share the rest, the name clipped first. */
+	char tabs[5][40], who[128];
+	int tabs_w = 0;
+	for (int pass = 0; pass < 2; pass++) {
+		tabs_w = 0;
+		for (int i = 0; i < 5; i++) {
+			snprintf(tabs[i], sizeof tabs[i], "%d %s", i + 1,
+				 pass ? area_short[i] : area_names[i]);
+			tabs_w += text_width(tabs[i]) + 2;
+		}
+		if (app->cols - tabs_w >= 40)
+			break;
+	}
+	snprintf(who, sizeof who, "%s", app->who.name ? app->who.name : "");
 	int who_w = text_width(who);
-	int name_w = text_width(app->coop_name);
-	if (name_w > 24)
-		name_w = 24;
-	draw_text(w, 0, 1, name_w, app->coop_name);
-	int x = name_w + 3;
+	int room = app->cols - tabs_w - 2;
+	if (who_w > room / 2)
+		who_w = room / 2;
+	int name_w = room - who_w - 2;
+	if (name_w > text_width(app->coop_name))
+		name_w = text_width(app->coop_name);
+	int x = 1;
+	if (name_w > 0) {
+		draw_text(w, 0, x, name_w, app->coop_name);
+		x += name_w + 1;
+	}
 	struct screen *top = app_top(app);
 	for (int i = 0; i < 5; i++) {
-		char tab[48];
-		snprintf(tab, sizeof tab, " %d %s ", i + 1, area_names[i]);
-		int tw = text_width(tab);
-		if (x + tw > app->cols - who_w)
-			break;
+		int tw = text_width(tabs[i]) + 2;
 		if (top && top->area == i)
 			style_on(w, STYLE_TAB_ACTIVE);
-		draw_text(w, 0, x, tw, tab);
+		mvwaddch(w, 0, x, ' ');
+		draw_text(w, 0, x + 1, tw - 2, tabs[i]);
+		mvwaddch(w, 0, x + tw - 1, ' ');
 		style_on(w, STYLE_HEADER);
 		x += tw;
 	}
-	if (app->cols - who_w > x)
-		draw_text(w, 0, app->cols - who_w, who_w, who);
+	if (who_w > 0)
+		draw_text(w, 0, app->cols - who_w - 1, who_w, who);
 	style_off(w, STYLE_HEADER);
 	wnoutrefresh(w);
 }

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <wchar.h>
 
 #include "coopdesk/script.h"
 #include "ui.h"
@@ -125,22 +126,50 @@ int32_t input_next(struct app *app, int timeout_ms)
 	return key;
 }
 
+/* The line-drawing characters curses keeps in the alternate character
+ * set, as plain text for a dump. */
+static wchar_t plain_acs(wchar_t c)
+{
+	switch (c) {
+	case 'q': return L'-';
+	case 'x': return L'|';
+	case 'l': case 'k': case 'm': case 'j':
+	case 't': case 'u': case 'v': case 'w': case 'n': return L'+';
+	default: return c;
+	}
+}
+
 int ui_dump(struct app *app, const char *path)
 {
 	(void)app;
 	FILE *f = fopen(path, "w");
 	if (!f)
 		return -1;
-	wchar_t line[1024];
-	char out[4096];
+	char out[4096 * 4];
 	for (int y = 0; y < LINES; y++) {
-		int n = mvwinnwstr(curscr, y, 0, line, COLS < 1023 ? COLS : 1023);
-		if (n == ERR)
-			n = 0;
-		line[n < 0 ? 0 : n] = L'\0';
-		size_t len = wcstombs(out, line, sizeof out - 1);
-		if (len == (size_t)-1)
-			len = 0;
+		size_t len = 0;
+		for (int x = 0; x < COLS && len + 16 < sizeof out; x++) {
+			cchar_t cell;
+			wchar_t wch[CCHARW_MAX + 1];
+			attr_t attrs;
+			short pair;
+			if (mvwin_wch(curscr, y, x, &cell) == ERR ||
+			    getcchar(&cell, wch, &attrs, &pair, NULL) == ERR)
+				continue;
+			if (attrs & A_ALTCHARSET)
+				wch[0] = plain_acs(wch[0]);
+			for (int i = 0; wch[i]; i++) {
+				mbstate_t st;
+				memset(&st, 0, sizeof st);
+				size_t k = wcrtomb(out + len, wch[i], &st);
+				if (k != (size_t)-1)
+					len += k;
+			}
+			/* A wide character fills the next cell too. */
+			int cw = wcwidth(wch[0]);
+			if (cw > 1)
+				x += cw - 1;
+		}
 		while (len > 0 && out[len - 1] == ' ')
 			len--;
 		out[len] = '\0';
