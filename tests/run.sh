@@ -2,7 +2,8 @@
 # Runs every test and ends with one line: "N passed, N failed".
 #  - each cmocka binary named on the command line, in TAP mode: one count per
 #    test case; a binary that dies (crash, sanitizer) counts one failure more;
-#  - each tests/cli/*.sh, tests/screen/*.sh and tests/e2e/*.sh script, which
+#  - each tests/cli/*.sh, tests/screen/*.sh and tests/e2e/*.sh script, and
+#    tests/fuzz/run.sh (which replays the fuzz corpora), each of which
 #    prints "ok - name" or "not ok - name" per check and exits non-zero on
 #    any failure.
 set -u
@@ -38,7 +39,7 @@ for t in "$@"; do
 	"$t" > "$out" 2>&1
 	count "$(basename "$t")" "$out" $?
 done
-for t in tests/cli/*.sh tests/screen/*.sh tests/e2e/*.sh; do
+for t in tests/cli/*.sh tests/screen/*.sh tests/e2e/*.sh tests/fuzz/run.sh; do
 	[ -f "$t" ] || continue
 	case "$t" in */lib.sh) continue ;; esac
 	sh "$t" > "$out" 2>&1

@@ -14,6 +14,12 @@ have_pc libxcrypt || need="$need libcrypt-dev"
 have_pc cmocka || need="$need libcmocka-dev"
 command -v sqlite3 >/dev/null 2>&1 || need="$need sqlite3"
 command -v tmux >/dev/null 2>&1 || need="$need tmux"
+# The fuzz targets' corpora are replayed by `make check`: clang with its
+# libFuzzer runtime (only a Recommends of clang, so named here).
+command -v clang >/dev/null 2>&1 || need="$need clang"
+f=$(clang -print-file-name=libclang_rt.fuzzer-$(uname -m).a 2>/dev/null || true)
+[ -n "$f" ] && [ -f "$f" ] || need="$need libclang-rt-dev"
+command -v pgrep >/dev/null 2>&1 || need="$need procps"
 [ -n "$need" ] || exit 0
 echo "make deps: installing$need"
 if [ "$(id -u)" -eq 0 ]; then sudo=""; else sudo="sudo"; fi
