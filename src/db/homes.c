@@ -1,0 +1,439 @@
+/*
+ * src/db/homes.c: the co-op's homes and their effective-dated rent rates.
+ * Shaped like members.c: static statements, bound values, one transaction a
+ * write, keyset pages.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "coopdesk/homes.h"
+#include "coopdesk/rent.h"
+#include "coopdesk/text.h"
+#include "dbint.h"
+
+#define FULL_COLS \
+	"id, uuid, ref, address, street, postcode, kind, bedrooms, in_use, notes, version"
+
+static const char SQL_GET[] = "SELECT " FULL_COLS " FROM homes WHERE id = ?1";
+static const char SQL_GET_BY_REF[] = "SELECT " FULL_COLS " FROM homes WHERE ref = ?1";
+static const char SQL_INSERT[] =
+	"INSERT INTO homes (uuid, ref, address, street, postcode, kind, bedrooms, in_use, notes)"
+	" VALUES (?1, ?3, ?4, ?5, ?6, ?7, ?8, 1, ?10)";
+static const char SQL_UPDATE[] =
+	"UPDATE homes SET ref = ?3, address = ?4, street = ?5, postcode = ?6, kind = ?7,"
+	" bedrooms = ?8, in_use = ?9, notes = ?10, version = version + 1"
+	" WHERE id = ?1 AND version = ?2";
+static const char SQL_EXISTS[] = "SELECT version FROM homes WHERE id = ?1";
+static const char SQL_COUNT[] = "SELECT n FROM row_counts WHERE name = 'homes'";
+static const char SQL_COUNT_OWN[] =
+	"SELECT count(DISTINCT t.home_id) FROM tenancy_signatories s"
+	" JOIN tenancies t ON t.id = s.tenancy_id WHERE s.member_id = ?1";
+/* A member's own home: one of a tenancy they hold or held. */
+static const char SQL_OWN_HOME[] =
+	"SELECT 1 FROM tenancy_signatories s JOIN tenancies t ON t.id = s.tenancy_id"
+	" WHERE s.member_id = ?1 AND t.home_id = ?2 LIMIT 1";
+
+/* The list: ?1 which (0 all, 1 occupied, 2 vacant), ?2 FTS query or NULL,
+ * ?3 the key's ref, ?4 the key's id, ?5 the page size, ?6 today, ?7 the
+ * member whose homes only (0: all). */
+#define ROW_COLS \
+	"SELECT h.id, h.ref, h.address, h.street, h.postcode, h.kind, h.bedrooms, h.in_use," \
+	" coalesce(c.id, 0)," \
+	" coalesce((SELECT group_concat(name, ', ') FROM" \
+	"   (SELECT m.name FROM tenancy_signatories s JOIN members m ON m.id = s.member_id" \
+	"     WHERE s.tenancy_id = c.id ORDER BY s.id)), '')," \
+	" (SELECT r.period FROM rent_rates r WHERE r.home_id = h.id AND r.effective_from <= ?6" \
+	"   ORDER BY r.effective_from DESC LIMIT 1)," \
+	" (SELECT r.amount_pence FROM rent_rates r WHERE r.home_id = h.id AND r.effective_from <= ?6" \
+	"   ORDER BY r.effective_from DESC LIMIT 1)" \
+	" FROM homes h LEFT JOIN tenancies c ON c.home_id = h.id AND c.end_date IS NULL"
+#define FILTER \
+	" WHERE (?1 = 0 OR (?1 = 1 AND c.id IS NOT NULL) OR (?1 = 2 AND c.id IS NULL AND h.in_use = 1))" \
+	" AND (?2 IS NULL OR h.id IN (SELECT rowid FROM homes_fts WHERE homes_fts MATCH ?2))" \
+	" AND (?7 = 0 OR h.id IN (SELECT t.home_id FROM tenancy_signatories s" \
+	"      JOIN tenancies t ON t.id = s.tenancy_id WHERE s.member_id = ?7))"
+#define STREET_KEY "(SELECT k.street, k.address, k.id FROM homes k WHERE k.id = ?4)"
+
+static const char *const SQL_PAGE[2][4] = {
+	[HOME_BY_REF] = {
+		[PAGE_FIRST] = ROW_COLS FILTER " ORDER BY h.ref LIMIT ?5",
+		[PAGE_LAST] = ROW_COLS FILTER " ORDER BY h.ref DESC LIMIT ?5",
+		[PAGE_AFTER] = ROW_COLS FILTER " AND h.ref > ?3 ORDER BY h.ref LIMIT ?5",
+		[PAGE_BEFORE] = ROW_COLS FILTER " AND h.ref < ?3 ORDER BY h.ref DESC LIMIT ?5",
+	},
+	[HOME_BY_STREET] = {
+		[PAGE_FIRST] = ROW_COLS FILTER " ORDER BY h.street, h.address, h.id LIMIT ?5",
+		[PAGE_LAST] = ROW_COLS FILTER
+			" ORDER BY h.street DESC, h.address DESC, h.id DESC LIMIT ?5",
+		[PAGE_AFTER] = ROW_COLS FILTER " AND (h.street, h.address, h.id) > " STREET_KEY
+			" ORDER BY h.street, h.address, h.id LIMIT ?5",
+		[PAGE_BEFORE] = ROW_COLS FILTER " AND (h.street, h.address, h.id) < " STREET_KEY
+			" ORDER BY h.street DESC, h.address DESC, h.id DESC LIMIT ?5",
+	},
+};
+
+/* Rent rates. */
+#define RATE_COLS "id, home_id, effective_from, period, amount_pence, recorded_at"
+static const char SQL_RATE_INSERT[] =
+	"INSERT INTO rent_rates (home_id, effective_from, period, amount_pence)"
+	" VALUES (?1, ?2, ?3, ?4)";
+static const char SQL_RATE_ON[] =
+	"SELECT " RATE_COLS " FROM rent_rates WHERE home_id = ?1 AND effective_from <= ?2"
+	" ORDER BY effective_from DESC LIMIT 1";
+static const char SQL_RATE_LIST[] =
+	"SELECT " RATE_COLS " FROM rent_rates WHERE home_id = ?1"
+	" ORDER BY effective_from DESC LIMIT ?2";
+/* The last charge the rent run posted for any tenancy of a home. */
+static const char SQL_LAST_RUN_CHARGE[] =
+	"SELECT max((SELECT l.entry_date FROM rent_ledger l"
+	"             WHERE l.tenancy_id = t.id AND l.kind = 'charge' AND l.reference = ?2"
+	"             ORDER BY l.id DESC LIMIT 1))"
+	" FROM tenancies t WHERE t.home_id = ?1";
+
+static void read_full(sqlite3_stmt *st, struct home *h)
+{
+	memset(h, 0, sizeof *h);
+	h->id = sqlite3_column_int64(st, 0);
+	db_col_text(st, 1, h->uuid, sizeof h->uuid);
+	db_col_text(st, 2, h->ref, sizeof h->ref);
+	db_col_text(st, 3, h->address, sizeof h->address);
+	db_col_text(st, 4, h->street, sizeof h->street);
+	db_col_text(st, 5, h->postcode, sizeof h->postcode);
+	db_col_text(st, 6, h->kind, sizeof h->kind);
+	h->bedrooms = sqlite3_column_int(st, 7);
+	h->in_use = sqlite3_column_int(st, 8);
+	db_col_text(st, 9, h->notes, sizeof h->notes);
+	h->version = sqlite3_column_int64(st, 10);
+}
+
+static void read_row(sqlite3_stmt *st, struct home_row *r)
+{
+	memset(r, 0, sizeof *r);
+	r->id = sqlite3_column_int64(st, 0);
+	db_col_text(st, 1, r->ref, sizeof r->ref);
+	db_col_text(st, 2, r->address, sizeof r->address);
+	db_col_text(st, 3, r->street, sizeof r->street);
+	db_col_text(st, 4, r->postcode, sizeof r->postcode);
+	db_col_text(st, 5, r->kind, sizeof r->kind);
+	r->bedrooms = sqlite3_column_int(st, 6);
+	r->in_use = sqlite3_column_int(st, 7);
+	r->tenancy_id = sqlite3_column_int64(st, 8);
+	db_col_text(st, 9, r->tenants, sizeof r->tenants);
+	if (sqlite3_column_type(st, 10) != SQLITE_NULL &&
+	    rent_period_parse((const char *)sqlite3_column_text(st, 10), &r->rent_period) == 0) {
+		r->has_rent = 1;
+		r->rent_pence = sqlite3_column_int64(st, 11);
+		if (rent_weekly_equivalent(r->rent_period, r->rent_pence, &r->weekly_rent))
+			r->weekly_rent = 0;
+	}
+}
+
+static void read_rate(sqlite3_stmt *st, struct rent_rate *r)
+{
+	memset(r, 0, sizeof *r);
+	r->id = sqlite3_column_int64(st, 0);
+	r->home_id = sqlite3_column_int64(st, 1);
+	db_col_text(st, 2, r->effective_from, sizeof r->effective_from);
+	if (rent_period_parse((const char *)sqlite3_column_text(st, 3), &r->period))
+		r->period = RENT_WEEKLY;  /* the schema's CHECK allows no other */
+	r->amount_pence = sqlite3_column_int64(st, 4);
+	db_col_text(st, 5, r->recorded_at, sizeof r->recorded_at);
+}
+
+static int no_home(struct db *db)
+{
+	return db_set_error(db, DB_NOTFOUND, "there is no such home");
+}
+
+/* For ACCESS_OWN: DB_OK if the actor holds or held a tenancy of the home,
+ * else DB_NOTFOUND as if there were no such home. */
+static int check_own(struct db *db, const struct actor *who, enum access_level level,
+		     int64_t home_id)
+{
+	if (level == ACCESS_ALL)
+		return DB_OK;
+	sqlite3_stmt *st = db_prep(db, SQL_OWN_HOME);
+	if (!st)
+		return db_status(db);
+	sqlite3_bind_int64(st, 1, who->member_id);
+	sqlite3_bind_int64(st, 2, home_id);
+	int rc = db_step_row(db, st);
+	db_reset(st);
+	return rc == DB_NOTFOUND ? no_home(db) : rc;
+}
+
+static int get_by(struct db *db, const struct actor *who, const char *sql, int64_t id,
+		  const char *ref, struct home *h)
+{
+	enum access_level level;
+	int rc = db_access_check(db, who, AREA_HOMES, OP_READ, &level);
+	if (rc)
+		return rc;
+	sqlite3_stmt *st = db_prep(db, sql);
+	if (!st)
+		return db_status(db);
+	if (ref)
+		db_bind_text(st, 1, ref);
+	else
+		sqlite3_bind_int64(st, 1, id);
+	rc = db_step_row(db, st);
+	if (rc == DB_NOTFOUND)
+		return no_home(db);
+	if (rc)
+		return rc;
+	struct home got;
+	read_full(st, &got);
+	db_reset(st);
+	if ((rc = check_own(db, who, level, got.id)))
+		return rc;
+	*h = got;
+	return DB_OK;
+}
+
+int home_get(struct db *db, const struct actor *who, int64_t id, struct home *h)
+{
+	return get_by(db, who, SQL_GET, id, NULL, h);
+}
+
+int home_get_by_ref(struct db *db, const struct actor *who, const char *ref, struct home *h)
+{
+	return get_by(db, who, SQL_GET_BY_REF, 0, ref ? ref : "", h);
+}
+
+/* Binds ?3..?10, the fields create and update share. */
+static void bind_fields(sqlite3_stmt *st, const struct home *h)
+{
+	db_bind_text(st, 3, h->ref);
+	db_bind_text(st, 4, h->address);
+	db_bind_text(st, 5, h->street);
+	db_bind_text(st, 6, h->postcode);
+	db_bind_text(st, 7, h->kind[0] ? h->kind : "house");
+	sqlite3_bind_int(st, 8, h->bedrooms);
+	sqlite3_bind_int(st, 9, h->in_use);
+	db_bind_text(st, 10, h->notes);
+}
+
+int home_create(struct db *db, const struct actor *who, struct home *h)
+{
+	int rc = db_access_check(db, who, AREA_HOMES, OP_WRITE, NULL);
+	if (rc || (rc = db_begin(db, who)))
+		return rc;
+	char uuid[37];
+	db_new_uuid(uuid);
+	sqlite3_stmt *st = db_prep(db, SQL_INSERT);
+	if (!st)
+		return db_abort(db, db_status(db));
+	sqlite3_bind_text(st, 1, uuid, -1, SQLITE_TRANSIENT);
+	bind_fields(st, h);
+	if ((rc = db_step_done(db, st)))
+		return db_abort(db, rc);
+	int64_t id = sqlite3_last_insert_rowid(db->conn);
+	if ((rc = db_commit(db)))
+		return rc;
+	h->id = id;
+	memcpy(h->uuid, uuid, sizeof h->uuid);
+	if (!h->kind[0])
+		text_copy(h->kind, sizeof h->kind, "house");
+	h->in_use = 1;
+	h->version = 1;
+	return DB_OK;
+}
+
+/* After an UPDATE ... AND version = ? that changed nothing: gone or moved on. */
+static int lost_update(struct db *db, int64_t id)
+{
+	sqlite3_stmt *st = db_prep(db, SQL_EXISTS);
+	if (!st)
+		return db_status(db);
+	sqlite3_bind_int64(st, 1, id);
+	int rc = db_step_row(db, st);
+	db_reset(st);
+	if (rc == DB_NOTFOUND)
+		return no_home(db);
+	if (rc)
+		return rc;
+	return db_conflict(db, "homes", id, "this home");
+}
+
+int home_update(struct db *db, const struct actor *who, struct home *h)
+{
+	int rc = db_access_check(db, who, AREA_HOMES, OP_WRITE, NULL);
+	if (rc || (rc = db_begin(db, who)))
+		return rc;
+	sqlite3_stmt *st = db_prep(db, SQL_UPDATE);
+	if (!st)
+		return db_abort(db, db_status(db));
+	sqlite3_bind_int64(st, 1, h->id);
+	sqlite3_bind_int64(st, 2, h->version);
+	bind_fields(st, h);
+	if ((rc = db_step_done(db, st)))
+		return db_abort(db, rc);
+	if (sqlite3_changes(db->conn) == 0)
+		return db_abort(db, lost_update(db, h->id));
+	if ((rc = db_commit(db)))
+		return rc;
+	h->version++;
+	return DB_OK;
+}
+
+void home_row_key(const struct home_row *r, enum home_sort sort, struct page_key *key)
+{
+	memset(key, 0, sizeof *key);
+	key->id = r->id;
+	text_copy(key->text, sizeof key->text, sort == HOME_BY_REF ? r->ref : r->street);
+}
+
+int home_page(struct db *db, const struct actor *who, enum home_which which,
+	      enum home_sort sort, const char *search, enum page_dir dir,
+	      const struct page_key *key, struct home_row *rows, int max, int *n)
+{
+	*n = 0;
+	enum access_level level;
+	int rc = db_access_check(db, who, AREA_HOMES, OP_READ, &level);
+	if (rc)
+		return rc;
+	if ((unsigned)sort > HOME_BY_STREET || (unsigned)dir > PAGE_BEFORE ||
+	    (unsigned)which > HOMES_VACANT || max < 0 ||
+	    ((dir == PAGE_AFTER || dir == PAGE_BEFORE) && !key))
+		return db_set_error(db, DB_INVALID, "home_page: bad sort, filter, direction or key");
+	char fts[512], today[DATE_BUFSZ];
+	int has_search = search && *search && db_fts_query(search, fts, sizeof fts) == 0;
+	date_format_iso(date_today(), today, sizeof today);
+	sqlite3_stmt *st = db_prep(db, SQL_PAGE[sort][dir]);
+	if (!st)
+		return db_status(db);
+	sqlite3_bind_int(st, 1, (int)which);
+	if (has_search)
+		sqlite3_bind_text(st, 2, fts, -1, SQLITE_TRANSIENT);
+	if (key) {
+		sqlite3_bind_text(st, 3, key->text, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_int64(st, 4, key->id);
+	}
+	sqlite3_bind_int(st, 5, max);
+	sqlite3_bind_text(st, 6, today, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(st, 7, level == ACCESS_ALL ? 0 : who->member_id);
+	while (*n < max && (rc = db_step_row(db, st)) == DB_OK)
+		read_row(st, &rows[(*n)++]);
+	db_reset(st);
+	if (rc != DB_OK && rc != DB_NOTFOUND)
+		return rc;
+	if (dir == PAGE_LAST || dir == PAGE_BEFORE)
+		db_reverse_rows(rows, *n, sizeof *rows);
+	return DB_OK;
+}
+
+int home_count(struct db *db, const struct actor *who, int64_t *n)
+{
+	enum access_level level;
+	int rc = db_access_check(db, who, AREA_HOMES, OP_READ, &level);
+	if (rc)
+		return rc;
+	sqlite3_stmt *st = db_prep(db, level == ACCESS_ALL ? SQL_COUNT : SQL_COUNT_OWN);
+	if (!st)
+		return db_status(db);
+	if (level != ACCESS_ALL)
+		sqlite3_bind_int64(st, 1, who->member_id);
+	if ((rc = db_step_row(db, st)))
+		return rc;
+	*n = sqlite3_column_int64(st, 0);
+	db_reset(st);
+	return DB_OK;
+}
+
+/* ---- rent rates --------------------------------------------------------- */
+
+int rent_rate_set(struct db *db, const struct actor *who, int64_t home_id,
+		  const char *effective_from, enum rent_period period, int64_t amount_pence)
+{
+	int rc = db_access_check(db, who, AREA_HOMES, OP_WRITE, NULL);
+	if (rc)
+		return rc;
+	const char *pname = rent_period_name(period);
+	if (!pname)
+		return db_set_error(db, DB_INVALID, "rent is weekly, four-weekly or monthly");
+	if ((rc = db_begin(db, who)))
+		return rc;
+	sqlite3_stmt *st = db_prep(db, SQL_EXISTS);
+	if (!st)
+		return db_abort(db, db_status(db));
+	sqlite3_bind_int64(st, 1, home_id);
+	rc = db_step_row(db, st);
+	db_reset(st);
+	if (rc)
+		return db_abort(db, rc == DB_NOTFOUND ? no_home(db) : rc);
+	if (!(st = db_prep(db, SQL_LAST_RUN_CHARGE)))
+		return db_abort(db, db_status(db));
+	sqlite3_bind_int64(st, 1, home_id);
+	sqlite3_bind_text(st, 2, RENT_RUN_REFERENCE, -1, SQLITE_STATIC);
+	if ((rc = db_step_row(db, st)))
+		return db_abort(db, rc);
+	char last[ISO_DATE_LEN];
+	db_col_text(st, 0, last, sizeof last);
+	db_reset(st);
+	if (last[0] && effective_from && rent_iso_date(effective_from, NULL) == 0 &&
+	    strcmp(effective_from, last) <= 0)
+		return db_abort(db, db_set_error(db, DB_INVALID,
+			"rent for this home has been charged up to %s: a new rent must start"
+			" after that (correct earlier charges with an adjustment)", last));
+	if (!(st = db_prep(db, SQL_RATE_INSERT)))
+		return db_abort(db, db_status(db));
+	sqlite3_bind_int64(st, 1, home_id);
+	db_bind_text(st, 2, effective_from);
+	sqlite3_bind_text(st, 3, pname, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 4, amount_pence);
+	if ((rc = db_step_done(db, st)))
+		return db_abort(db, rc);
+	return db_commit(db);
+}
+
+int rent_rate_on(struct db *db, const struct actor *who, int64_t home_id,
+		 const char *date, struct rent_rate *r)
+{
+	enum access_level level;
+	int rc = db_access_check(db, who, AREA_HOMES, OP_READ, &level);
+	if (rc || (rc = check_own(db, who, level, home_id)))
+		return rc;
+	sqlite3_stmt *st = db_prep(db, SQL_RATE_ON);
+	if (!st)
+		return db_status(db);
+	sqlite3_bind_int64(st, 1, home_id);
+	db_bind_text(st, 2, date);
+	rc = db_step_row(db, st);
+	if (rc == DB_NOTFOUND)
+		return db_set_error(db, DB_NOTFOUND, "no rent was set for that home by %s",
+				    date ? date : "then");
+	if (rc)
+		return rc;
+	read_rate(st, r);
+	db_reset(st);
+	return DB_OK;
+}
+
+int rent_rate_list(struct db *db, const struct actor *who, int64_t home_id,
+		   struct rent_rate *rows, int max, int *n)
+{
+	*n = 0;
+	enum access_level level;
+	int rc = db_access_check(db, who, AREA_HOMES, OP_READ, &level);
+	if (rc || (rc = check_own(db, who, level, home_id)))
+		return rc;
+	sqlite3_stmt *st = db_prep(db, SQL_EXISTS);
+	if (!st)
+		return db_status(db);
+	sqlite3_bind_int64(st, 1, home_id);
+	rc = db_step_row(db, st);
+	db_reset(st);
+	if (rc)
+		return rc == DB_NOTFOUND ? no_home(db) : rc;
+	if (!(st = db_prep(db, SQL_RATE_LIST)))
+		return db_status(db);
+	sqlite3_bind_int64(st, 1, home_id);
+	sqlite3_bind_int(st, 2, max);
+	while (*n < max && (rc = db_step_row(db, st)) == DB_OK)
+		read_rate(st, &rows[(*n)++]);
+	db_reset(st);
+	if (rc != DB_OK && rc != DB_NOTFOUND)
+		return rc;
+	db_reverse_rows(rows, *n, sizeof *rows);
+	return DB_OK;
+}
