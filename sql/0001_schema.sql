@@ -151,7 +151,10 @@ CREATE TABLE users (
 		CONSTRAINT "a role is board, volunteer or member"
 		CHECK (role IN ('board', 'volunteer', 'member')),
 	member_id      INTEGER REFERENCES members (id),
-	password_hash  TEXT NOT NULL DEFAULT '',
+	-- A yescrypt hash ("$y$..."), or '' for no password (cannot log in).
+	password_hash  TEXT NOT NULL DEFAULT ''
+		CONSTRAINT "a password is stored only as a hash, never as typed"
+		CHECK (password_hash = '' OR password_hash GLOB '$*$*'),
 	failed_logins  INTEGER NOT NULL DEFAULT 0 CHECK (failed_logins >= 0),
 	locked_until   TEXT,
 	disabled       INTEGER NOT NULL DEFAULT 0 CHECK (disabled IN (0, 1)),
@@ -595,6 +598,13 @@ CREATE INDEX repairs_by_target ON repairs (target_at, id);
 CREATE INDEX repairs_by_home ON repairs (home_id, id);
 CREATE INDEX repairs_by_priority ON repairs (priority_rank, id);
 CREATE INDEX repairs_open_by_target ON repairs (target_at, id) WHERE is_open;
+-- The open repairs are few on a big co-op: the "open" list reads only them.
+CREATE INDEX repairs_open_by_id ON repairs (id) WHERE is_open;
+CREATE INDEX repairs_open_by_priority ON repairs (priority_rank, id) WHERE is_open;
+CREATE INDEX repairs_open_by_status ON repairs (status, id) WHERE is_open;
+CREATE INDEX repairs_open_by_home ON repairs (home_id, id) WHERE is_open;
+-- RP02 reads the repairs completed in a period.
+CREATE INDEX repairs_by_completed ON repairs (completed_at) WHERE completed_at IS NOT NULL;
 CREATE INDEX repairs_by_member ON repairs (reported_by_member, id);
 CREATE INDEX repairs_by_contractor ON repairs (contractor_id, id);
 
@@ -822,6 +832,7 @@ CREATE TABLE subject_access_requests (
 		CONSTRAINT "a note is at most 200 characters" CHECK (length(note) <= 200),
 	version       INTEGER NOT NULL DEFAULT 1
 ) STRICT;
+CREATE INDEX subject_access_by_date ON subject_access_requests (received_on, id);
 
 ------------------------------------------------------------------------
 -- Full-text search (FTS5, external content: the index holds no copy of

@@ -1,0 +1,968 @@
+/*
+ * src/db/repairs.c: repairs, their events, the list and RP02. Shaped like
+ * members.c. The rules (moves, targets, Right to Repair) are the pure
+ * functions of src/core/repair_rules.c; this file feeds them the settings
+ * and bank holidays, and keeps every write in one transaction with its
+ * event.
+ */
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "coopdesk/clock.h"
+#include "coopdesk/repairs.h"
+#include "coopdesk/settings.h"
+#include "coopdesk/text.h"
+#include "dbint.h"
+
+/* The repairs a member may see: their current home's, and those they
+ * reported. P is the parameter holding the member's id. */
+#define MEMBER_SEES(P) \
+	"(r.reported_by_member = " P " OR r.home_id IN (SELECT t.home_id" \
+	" FROM tenancy_signatories s JOIN tenancies t ON t.id = s.tenancy_id" \
+	" WHERE s.member_id = " P " AND t.end_date IS NULL))"
+
+static const char SQL_HOME_EXISTS[] = "SELECT 1 FROM homes WHERE id = ?1";
+static const char SQL_MEMBER_HOME[] =
+	"SELECT 1 FROM tenancy_signatories s JOIN tenancies t ON t.id = s.tenancy_id"
+	" WHERE s.member_id = ?1 AND t.home_id = ?2 AND t.end_date IS NULL";
+static const char SQL_INSERT[] =
+	"INSERT INTO repairs (uuid, home_id, reported_by_member, reported_at, title,"
+	" description, location, priority, rtr_defect, rtr_days, damp_hazard, cost_pence,"
+	" target_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)";
+/* The user id is kept only when that user exists (the command line has none). */
+static const char SQL_EVENT[] =
+	"INSERT INTO repair_events (repair_id, at, user_id, actor, from_status, to_status, note)"
+	" VALUES (?1, ?2, (SELECT id FROM users WHERE id = ?3), ?4, ?5, ?6, ?7)";
+static const char SQL_GET[] =
+	"SELECT r.id, r.uuid, r.home_id, h.ref, coalesce(r.reported_by_member, 0),"
+	" coalesce(m.name, ''), r.reported_at, r.title, r.description, r.location, r.priority,"
+	" coalesce(r.rtr_defect, ''), coalesce(r.rtr_days, 0), coalesce(r.damp_hazard, ''),"
+	" coalesce(r.investigated_on, ''), coalesce(r.summary_sent_on, ''), r.status,"
+	" coalesce(r.contractor_id, 0), coalesce(c.name, ''), r.cost_pence, r.target_at,"
+	" coalesce(r.completed_at, ''), coalesce(r.closed_at, ''), r.reopened, r.version"
+	" FROM repairs r JOIN homes h ON h.id = r.home_id"
+	" LEFT JOIN members m ON m.id = r.reported_by_member"
+	" LEFT JOIN contractors c ON c.id = r.contractor_id"
+	" WHERE r.id = ?1 AND (?2 IS NULL OR " MEMBER_SEES("?2") ")";
+static const char SQL_VISIBLE[] =
+	"SELECT 1 FROM repairs r WHERE r.id = ?1 AND (?2 IS NULL OR " MEMBER_SEES("?2") ")";
+/* What a move or an edit starts from. */
+static const char SQL_STATE[] =
+	"SELECT status, version, reported_at, priority, coalesce(rtr_days, 0),"
+	" coalesce(damp_hazard, ''), cost_pence, target_at, coalesce(contractor_id, 0),"
+	" completed_at, closed_at, reopened FROM repairs WHERE id = ?1";
+static const char SQL_MOVE[] =
+	"UPDATE repairs SET status = ?3, contractor_id = ?4, completed_at = ?5, closed_at = ?6,"
+	" reopened = ?7, version = version + 1 WHERE id = ?1 AND version = ?2";
+static const char SQL_UPDATE[] =
+	"UPDATE repairs SET title = ?3, description = ?4, location = ?5, priority = ?6,"
+	" rtr_defect = ?7, rtr_days = ?8, damp_hazard = ?9, investigated_on = ?10,"
+	" summary_sent_on = ?11, cost_pence = ?12, target_at = ?13, version = version + 1"
+	" WHERE id = ?1 AND version = ?2";
+static const char SQL_CONTRACTOR[] = "SELECT in_use FROM contractors WHERE id = ?1";
+static const char SQL_COUNTS[] =
+	"SELECT (SELECT n FROM row_counts WHERE name = 'repairs'),"
+	"       (SELECT n FROM row_counts WHERE name = 'repairs_open')";
+/* RP02: ?1 first day, ?2 the day after the last (instants compare as text). */
+static const char SQL_RP02[] =
+	"SELECT priority = 'emergency', count(*),"
+	" sum(CASE WHEN length(target_at) = 10 THEN substr(completed_at, 1, 10) <= target_at"
+	"          ELSE completed_at <= target_at END)"
+	" FROM repairs WHERE completed_at >= ?1 AND completed_at < ?2 GROUP BY 1";
+
+#define EVENT_COLS \
+	"SELECT id, repair_id, at, actor, coalesce(from_status, ''), to_status, note" \
+	" FROM repair_events WHERE repair_id = ?1"
+static const char *const SQL_EVENTS[4] = {
+	[PAGE_FIRST] = EVENT_COLS " ORDER BY id LIMIT ?3",
+	[PAGE_LAST] = EVENT_COLS " ORDER BY id DESC LIMIT ?3",
+	[PAGE_AFTER] = EVENT_COLS " AND id > ?2 ORDER BY id LIMIT ?3",
+	[PAGE_BEFORE] = EVENT_COLS " AND id < ?2 ORDER BY id DESC LIMIT ?3",
+};
+
+/*
+ * The list. Parameters: ?1 one status or NULL, ?2 open only, ?3 overdue
+ * only, ?4 home or NULL, ?5 member or NULL, ?6 FTS query or NULL, ?7 now,
+ * ?8 today, ?9 the key's sort value, ?10 the key's id, ?11 the page size.
+ *
+ * Every filter is a bound parameter; what differs between statements is
+ * the sort, the direction and the "scope", the part of the table a page is
+ * drawn from, chosen so that an index serves it:
+ *   all     the sort's index (repairs_by_target, ...) or the rowid;
+ *   open    the partial indexes WHERE is_open (few rows on a big co-op);
+ *   home    repairs_by_home: a home has few repairs, sorted in memory;
+ *   member  the member's repairs (their home's and reported), likewise;
+ *   search  the full-text index first, when it matches few (see
+ *           SEARCH_SORT_MAX: the matches are sorted), or for the newest
+ *           first of all repairs (its rowids come in order); otherwise
+ *           "all" or "open" with the search as a filter.
+ * Keys on a sort column with few values (status, priority) would make a
+ * plain (col, id) > (?, ?) scan every row of the key's value before it:
+ * the page after a key is instead "the rest of the key's value" UNION ALL
+ * "the values after it", which SQLite merges straight from the index.
+ */
+#define OVERDUE "(r.is_open AND r.target_at < CASE WHEN length(r.target_at) = 10 THEN ?8 ELSE ?7 END)"
+#define SEL \
+	"SELECT r.id, r.home_id, (SELECT h.ref FROM homes h WHERE h.id = r.home_id), r.title," \
+	" r.priority_rank, r.status, r.target_at, " OVERDUE ", r.reopened"
+#define FILTER \
+	" (?1 IS NULL OR r.status = ?1) AND (?2 = 0 OR r.is_open) AND (?3 = 0 OR " OVERDUE ")" \
+	" AND (?4 IS NULL OR r.home_id = ?4) AND (?5 IS NULL OR " MEMBER_SEES("?5") ")"
+#define FTS_FILTER \
+	" AND (?6 IS NULL OR r.id IN (SELECT rowid FROM repairs_fts WHERE repairs_fts MATCH ?6))"
+#define FROM_ALL " FROM repairs r WHERE" FILTER FTS_FILTER
+#define FROM_OPEN " FROM repairs r WHERE r.is_open AND" FILTER FTS_FILTER
+#define FROM_HOME " FROM repairs r WHERE r.home_id = ?4 AND" FILTER FTS_FILTER
+#define FROM_MEMBER \
+	" FROM (SELECT id FROM repairs WHERE reported_by_member = ?5 UNION" \
+	" SELECT x.id FROM tenancy_signatories s JOIN tenancies t ON t.id = s.tenancy_id" \
+	" JOIN repairs x ON x.home_id = t.home_id WHERE s.member_id = ?5 AND t.end_date IS NULL)" \
+	" AS m CROSS JOIN repairs r ON r.id = m.id WHERE" FILTER FTS_FILTER
+#define FROM_SEARCH \
+	" FROM repairs_fts CROSS JOIN repairs r ON r.id = repairs_fts.rowid" \
+	" WHERE repairs_fts MATCH ?6 AND" FILTER
+
+/* ID: the repair number as the driving table has it (the full-text index
+ * hands out its rowids in order, and takes a range on them). */
+#define ID_PAGES(S, ID) { \
+	[PAGE_FIRST] = SEL S " ORDER BY " ID " DESC LIMIT ?11", \
+	[PAGE_LAST] = SEL S " ORDER BY " ID " LIMIT ?11", \
+	[PAGE_AFTER] = SEL S " AND " ID " < ?10 ORDER BY " ID " DESC LIMIT ?11", \
+	[PAGE_BEFORE] = SEL S " AND " ID " > ?10 ORDER BY " ID " LIMIT ?11", }
+/* C: the sort column; P: its position in SEL (ORDER BY of a compound). */
+#define COL_PAGES(S, C, P) { \
+	[PAGE_FIRST] = SEL S " ORDER BY " C ", r.id LIMIT ?11", \
+	[PAGE_LAST] = SEL S " ORDER BY " C " DESC, r.id DESC LIMIT ?11", \
+	[PAGE_AFTER] = SEL S " AND " C " = ?9 AND r.id > ?10 UNION ALL " \
+		SEL S " AND " C " > ?9 ORDER BY " P ", 1 LIMIT ?11", \
+	[PAGE_BEFORE] = SEL S " AND " C " = ?9 AND r.id < ?10 UNION ALL " \
+		SEL S " AND " C " < ?9 ORDER BY " P " DESC, 1 DESC LIMIT ?11", }
+#define SORTS(S, ID) { \
+	[REPAIR_NEWEST] = ID_PAGES(S, ID), \
+	[REPAIR_BY_TARGET] = COL_PAGES(S, "r.target_at", "7"), \
+	[REPAIR_BY_PRIORITY] = COL_PAGES(S, "r.priority_rank", "5"), \
+	[REPAIR_BY_STATUS] = COL_PAGES(S, "r.status", "6"), \
+	[REPAIR_BY_HOME] = COL_PAGES(S, "r.home_id", "2"), }
+
+enum scope { SCOPE_ALL, SCOPE_OPEN, SCOPE_HOME, SCOPE_MEMBER, SCOPE_SEARCH, SCOPE_COUNT };
+#define SORT_COUNT (REPAIR_BY_HOME + 1)
+static const char *const SQL_PAGE[SCOPE_COUNT][SORT_COUNT][4] = {
+	[SCOPE_ALL] = SORTS(FROM_ALL, "r.id"),
+	[SCOPE_OPEN] = SORTS(FROM_OPEN, "r.id"),
+	[SCOPE_HOME] = SORTS(FROM_HOME, "r.id"),
+	[SCOPE_MEMBER] = SORTS(FROM_MEMBER, "r.id"),
+	[SCOPE_SEARCH] = SORTS(FROM_SEARCH, "repairs_fts.rowid"),
+};
+
+/* A search sorted other than by number: up to this many matches are read
+ * and sorted; more, and the sort's index is walked instead, testing each
+ * repair against the matches (then at least 1 in 500 of a million match,
+ * so a page is found after a few thousand index entries). */
+#define SEARCH_SORT_MAX 2000
+static const char SQL_MATCHES[] =
+	"SELECT count(*) FROM (SELECT 1 FROM repairs_fts WHERE repairs_fts MATCH ?1 LIMIT ?2)";
+
+/* ---- the clock, the rules ----------------------------------------------- */
+
+void repair_now(char now[REPAIR_INSTANT_LEN], char today[REPAIR_DATE_LEN])
+{
+	char buf[CLOCK_ISO_LEN + 8];
+	struct date d;
+	int secs;
+	clock_now_iso(buf, sizeof buf);
+	if (repair_instant_parse(buf, &d, &secs) == 0)
+		repair_instant_format(d, secs, now);
+	else
+		snprintf(now, REPAIR_INSTANT_LEN, "%.20s", buf);
+	date_format_iso(date_today(), today, REPAIR_DATE_LEN);
+}
+
+int repair_rules_load(struct db *db, struct repair_rules *rules)
+{
+	static const struct { const char *key; size_t off; int wide; } map[] = {
+#define INT_SETTING(k, f) { k, offsetof(struct repair_rules, f), 0 }
+#define MONEY_SETTING(k, f) { k, offsetof(struct repair_rules, f), 1 }
+		INT_SETTING("repair_emergency_hours", emergency_hours),
+		INT_SETTING("repair_urgent_days", urgent_days),
+		INT_SETTING("repair_routine_days", routine_days),
+		INT_SETTING("repair_planned_days", planned_days),
+		INT_SETTING("damp_emergency_hours", damp_emergency_hours),
+		INT_SETTING("damp_investigate_days", damp_investigate_days),
+		INT_SETTING("damp_summary_days", damp_summary_days),
+		INT_SETTING("damp_safety_days", damp_safety_days),
+		MONEY_SETTING("rtr_max_cost", rtr_max_cost),
+		MONEY_SETTING("rtr_comp_base", rtr_comp_base),
+		MONEY_SETTING("rtr_comp_per_day", rtr_comp_per_day),
+		MONEY_SETTING("rtr_comp_cap", rtr_comp_cap),
+#undef INT_SETTING
+#undef MONEY_SETTING
+	};
+	memset(rules, 0, sizeof *rules);
+	for (size_t i = 0; i < sizeof map / sizeof map[0]; i++) {
+		int64_t v;
+		int rc = setting_int(db, map[i].key, &v);
+		if (rc)
+			return rc;
+		char *field = (char *)rules + map[i].off;
+		if (map[i].wide) {
+			memcpy(field, &v, sizeof v);
+		} else {
+			int n = v < 0 ? 0 : v > 100000 ? 100000 : (int)v;
+			memcpy(field, &n, sizeof n);
+		}
+	}
+	return DB_OK;
+}
+
+/* The rules and the bank holidays from the day of `from` (an instant) on.
+ * The caller frees h->days. */
+static int load_calendar(struct db *db, const char *from, struct repair_rules *rules,
+			 struct holidays *h)
+{
+	char day[REPAIR_DATE_LEN];
+	snprintf(day, sizeof day, "%.10s", from);
+	int rc = repair_rules_load(db, rules);
+	return rc ? rc : holidays_load(db, day, "2999-12-31", h);
+}
+
+static void free_calendar(struct holidays *h)
+{
+	free((void *)h->days);
+	h->days = NULL;
+	h->n = 0;
+}
+
+/* ---- small helpers ------------------------------------------------------- */
+
+static int blank(const char *s)
+{
+	for (; s && *s; s++)
+		if (*s != ' ' && *s != '\t' && *s != '\n' && *s != '\r')
+			return 0;
+	return 1;
+}
+
+/* Checks and rewrites an optional date field as ISO; "" stays "". */
+static int clean_date(struct db *db, char *field, const char *what)
+{
+	struct date d;
+	char why[128];
+	if (!*field)
+		return DB_OK;
+	if (date_explain(field, why, sizeof why) != DATE_OK)
+		return db_set_error(db, DB_INVALID, "%s: %s", what, why);
+	date_parse(field, &d);
+	date_format_iso(d, field, REPAIR_DATE_LEN);
+	return DB_OK;
+}
+
+/* Checks the enumerations every write of the "in" fields shares. */
+static int check_fields(struct db *db, const struct repair *r)
+{
+	if (r->priority < REPAIR_EMERGENCY || r->priority > REPAIR_PLANNED)
+		return db_set_error(db, DB_INVALID,
+				    "a priority is emergency, urgent, routine or planned");
+	if (r->damp_hazard < REPAIR_DAMP_NONE || r->damp_hazard > REPAIR_DAMP_SIGNIFICANT)
+		return db_set_error(db, DB_INVALID,
+				    "a damp or mould hazard is emergency or significant");
+	if (r->rtr_days != 0 && r->rtr_days != 1 && r->rtr_days != 3 && r->rtr_days != 7)
+		return db_set_error(db, DB_INVALID,
+				    "a Right to Repair target is 1, 3 or 7 working days");
+	return DB_OK;
+}
+
+/* The level for a read, and the member to restrict to (0 for all). */
+static int read_scope(struct db *db, const struct actor *who, int64_t *member)
+{
+	enum access_level level;
+	int rc = db_access_check(db, who, AREA_REPAIRS, OP_READ, &level);
+	*member = (rc == DB_OK && level == ACCESS_OWN) ? who->member_id : 0;
+	return rc;
+}
+
+/* Moves, edits and notes are the estate office's: a member only reports. */
+static int office_only(struct db *db, const struct actor *who, const char *doing)
+{
+	enum access_level level;
+	int rc = db_access_check(db, who, AREA_REPAIRS, OP_WRITE, &level);
+	if (rc)
+		return rc;
+	if (level != ACCESS_ALL)
+		return db_set_error(db, DB_DENIED, "a %s may report a repair but not %s it",
+				    access_role_name(who->role), doing);
+	return DB_OK;
+}
+
+static int exists(struct db *db, const char *sql, int64_t a, int64_t b)
+{
+	sqlite3_stmt *st = db_prep(db, sql);
+	if (!st)
+		return db_status(db);
+	sqlite3_bind_int64(st, 1, a);
+	db_bind_id_or_null(st, 2, b);
+	int rc = db_step_row(db, st);
+	db_reset(st);
+	return rc;
+}
+
+static int add_event(struct db *db, const struct actor *who, int64_t id, const char *at,
+		     enum repair_status from, enum repair_status to, const char *note)
+{
+	sqlite3_stmt *st = db_prep(db, SQL_EVENT);
+	if (!st)
+		return db_status(db);
+	sqlite3_bind_int64(st, 1, id);
+	db_bind_text(st, 2, at);
+	sqlite3_bind_int64(st, 3, who ? who->user_id : 0);
+	db_bind_text(st, 4, who && who->name ? who->name : "unknown");
+	db_bind_text_or_null(st, 5, repair_status_name(from));
+	db_bind_text(st, 6, repair_status_name(to));
+	db_bind_text(st, 7, note);
+	return db_step_done(db, st);
+}
+
+/* ---- reporting ------------------------------------------------------------ */
+
+int repair_report(struct db *db, const struct actor *who, struct repair *r)
+{
+	enum access_level level;
+	int rc = db_access_check(db, who, AREA_REPAIRS, OP_WRITE, &level);
+	if (rc || (rc = check_fields(db, r)))
+		return rc;
+	char now[REPAIR_INSTANT_LEN], today[REPAIR_DATE_LEN];
+	repair_now(now, today);
+	if (level == ACCESS_OWN)
+		r->reported_at[0] = '\0';   /* a member's report is made now */
+	if (!r->reported_at[0]) {
+		memcpy(r->reported_at, now, sizeof now);
+	} else {
+		struct date d;
+		int secs;
+		if (repair_instant_parse(r->reported_at, &d, &secs))
+			return db_set_error(db, DB_INVALID,
+					    "the time reported must be like 2026-11-22T09:30:00Z");
+		repair_instant_format(d, secs, r->reported_at);
+		if (strcmp(r->reported_at, now) > 0)
+			return db_set_error(db, DB_INVALID, "a repair cannot be reported in the future");
+	}
+	if (level == ACCESS_OWN)
+		r->reported_by_member = who->member_id;
+	if ((rc = db_begin(db, who)))
+		return rc;
+	if (level == ACCESS_OWN) {
+		rc = exists(db, SQL_MEMBER_HOME, who->member_id, r->home_id);
+		if (rc == DB_NOTFOUND)
+			rc = db_set_error(db, DB_DENIED, "a member may report a repair only for"
+					  " the home where they hold the tenancy");
+	} else {
+		rc = exists(db, SQL_HOME_EXISTS, r->home_id, 0);
+		if (rc == DB_NOTFOUND)
+			rc = db_set_error(db, DB_NOTFOUND, "there is no such home");
+	}
+	if (rc)
+		return db_abort(db, rc);
+
+	struct repair_rules rules;
+	struct holidays h = { 0 };
+	if ((rc = load_calendar(db, r->reported_at, &rules, &h)))
+		return db_abort(db, rc);
+	struct repair_target_in in = { r->reported_at, r->priority, r->rtr_days,
+				       r->has_cost, r->cost_pence, r->damp_hazard };
+	int bad = repair_target(&rules, &h, &in, r->target_at);
+	free_calendar(&h);
+	if (bad)
+		return db_abort(db, db_set_error(db, DB_INVALID,
+						 "no target can be worked out for that repair"));
+
+	sqlite3_stmt *st = db_prep(db, SQL_INSERT);
+	if (!st)
+		return db_abort(db, db_status(db));
+	db_new_uuid(r->uuid);
+	sqlite3_bind_text(st, 1, r->uuid, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(st, 2, r->home_id);
+	db_bind_id_or_null(st, 3, r->reported_by_member);
+	db_bind_text(st, 4, r->reported_at);
+	db_bind_text(st, 5, r->title);
+	db_bind_text(st, 6, r->description);
+	db_bind_text(st, 7, r->location);
+	db_bind_text(st, 8, repair_priority_name(r->priority));
+	db_bind_text_or_null(st, 9, r->rtr_defect);
+	db_bind_id_or_null(st, 10, r->rtr_days);
+	db_bind_text_or_null(st, 11, repair_damp_name(r->damp_hazard));
+	if (r->has_cost)
+		sqlite3_bind_int64(st, 12, r->cost_pence);
+	db_bind_text(st, 13, r->target_at);
+	if ((rc = db_step_done(db, st)))
+		return db_abort(db, rc);
+	r->id = sqlite3_last_insert_rowid(db->conn);
+	if ((rc = add_event(db, who, r->id, r->reported_at, REPAIR_NO_STATUS, REPAIR_REPORTED, "")))
+		return db_abort(db, rc);
+	if ((rc = db_commit(db)))
+		return rc;
+	ref_format('R', r->id, r->ref, sizeof r->ref);
+	r->status = REPAIR_REPORTED;
+	r->reopened = 0;
+	r->version = 1;
+	return DB_OK;
+}
+
+/* ---- reading one ------------------------------------------------------------ */
+
+/* Days from date a to date b (ISO), calendar days. */
+static int days_between(const char *a, const char *b)
+{
+	struct date x, y;
+	if (date_parse(a, &x) != DATE_OK || date_parse(b, &y) != DATE_OK)
+		return 0;
+	return (int)(date_to_days(y) - date_to_days(x));
+}
+
+/* Fills the fields worked out on reading. */
+static int derive(struct db *db, struct repair *r)
+{
+	char now[REPAIR_INSTANT_LEN], today[REPAIR_DATE_LEN];
+	repair_now(now, today);
+	r->overdue = repair_status_is_open(r->status) &&
+		     repair_target_passed(r->target_at, now, today);
+	if (!r->rtr_days && r->damp_hazard != REPAIR_DAMP_SIGNIFICANT)
+		return DB_OK;
+	struct repair_rules rules;
+	struct holidays h = { 0 };
+	int rc = load_calendar(db, r->reported_at, &rules, &h);
+	if (rc)
+		return rc;
+	struct repair_target_in in = { r->reported_at, r->priority, r->rtr_days,
+				       r->has_cost, r->cost_pence, r->damp_hazard };
+	if (r->rtr_days && repair_rtr_due(&rules, &h, &in, r->rtr_due) == 0 && r->rtr_due[0] &&
+	    r->status != REPAIR_CANCELLED) {
+		char end[REPAIR_DATE_LEN];
+		snprintf(end, sizeof end, "%.10s", r->completed_at[0] ? r->completed_at : today);
+		r->rtr_compensation_pence =
+			repair_rtr_compensation(&rules, days_between(r->rtr_due, end));
+	}
+	if (r->damp_hazard == REPAIR_DAMP_SIGNIFICANT && r->investigated_on[0])
+		repair_damp_due(&rules, &h, r->investigated_on, r->damp_summary_due,
+				r->damp_safety_due);
+	free_calendar(&h);
+	return DB_OK;
+}
+
+int repair_get(struct db *db, const struct actor *who, int64_t id, struct repair *r)
+{
+	int64_t member;
+	int rc = read_scope(db, who, &member);
+	if (rc)
+		return rc;
+	sqlite3_stmt *st = db_prep(db, SQL_GET);
+	if (!st)
+		return db_status(db);
+	sqlite3_bind_int64(st, 1, id);
+	db_bind_id_or_null(st, 2, member);
+	rc = db_step_row(db, st);
+	if (rc == DB_NOTFOUND)
+		return db_set_error(db, DB_NOTFOUND, "there is no such repair");
+	if (rc)
+		return rc;
+	char text[16];
+	memset(r, 0, sizeof *r);
+	r->id = sqlite3_column_int64(st, 0);
+	db_col_text(st, 1, r->uuid, sizeof r->uuid);
+	r->home_id = sqlite3_column_int64(st, 2);
+	db_col_text(st, 3, r->home_ref, sizeof r->home_ref);
+	r->reported_by_member = sqlite3_column_int64(st, 4);
+	db_col_text(st, 5, r->reported_by_name, sizeof r->reported_by_name);
+	db_col_text(st, 6, r->reported_at, sizeof r->reported_at);
+	db_col_text(st, 7, r->title, sizeof r->title);
+	db_col_text(st, 8, r->description, sizeof r->description);
+	db_col_text(st, 9, r->location, sizeof r->location);
+	db_col_text(st, 10, text, sizeof text);
+	r->priority = repair_priority_parse(text);
+	db_col_text(st, 11, r->rtr_defect, sizeof r->rtr_defect);
+	r->rtr_days = sqlite3_column_int(st, 12);
+	db_col_text(st, 13, text, sizeof text);
+	r->damp_hazard = (enum repair_damp)repair_damp_parse(text);
+	db_col_text(st, 14, r->investigated_on, sizeof r->investigated_on);
+	db_col_text(st, 15, r->summary_sent_on, sizeof r->summary_sent_on);
+	db_col_text(st, 16, text, sizeof text);
+	r->status = repair_status_parse(text);
+	r->contractor_id = sqlite3_column_int64(st, 17);
+	db_col_text(st, 18, r->contractor_name, sizeof r->contractor_name);
+	r->has_cost = sqlite3_column_type(st, 19) != SQLITE_NULL;
+	r->cost_pence = sqlite3_column_int64(st, 19);
+	db_col_text(st, 20, r->target_at, sizeof r->target_at);
+	db_col_text(st, 21, r->completed_at, sizeof r->completed_at);
+	db_col_text(st, 22, r->closed_at, sizeof r->closed_at);
+	r->reopened = sqlite3_column_int(st, 23);
+	r->version = sqlite3_column_int64(st, 24);
+	db_reset(st);
+	ref_format('R', r->id, r->ref, sizeof r->ref);
+	return derive(db, r);
+}
+
+/* ---- moving and editing ------------------------------------------------- */
+
+struct state {
+	enum repair_status status;
+	int64_t version;
+	char reported_at[REPAIR_INSTANT_LEN];
+	enum repair_priority priority;
+	int rtr_days;
+	enum repair_damp damp;
+	int has_cost;
+	int64_t cost_pence;
+	char target_at[REPAIR_INSTANT_LEN];
+	int64_t contractor_id;
+	char completed_at[REPAIR_INSTANT_LEN];
+	char closed_at[REPAIR_INSTANT_LEN];
+	int reopened;
+};
+
+/* Reads where a repair stands, inside the write's transaction; checks
+ * that it exists and is still at `version`. */
+static int read_state(struct db *db, int64_t id, int64_t version, struct state *s)
+{
+	sqlite3_stmt *st = db_prep(db, SQL_STATE);
+	if (!st)
+		return db_status(db);
+	sqlite3_bind_int64(st, 1, id);
+	int rc = db_step_row(db, st);
+	if (rc == DB_NOTFOUND)
+		return db_set_error(db, DB_NOTFOUND, "there is no such repair");
+	if (rc)
+		return rc;
+	char text[16];
+	memset(s, 0, sizeof *s);
+	db_col_text(st, 0, text, sizeof text);
+	s->status = repair_status_parse(text);
+	s->version = sqlite3_column_int64(st, 1);
+	db_col_text(st, 2, s->reported_at, sizeof s->reported_at);
+	db_col_text(st, 3, text, sizeof text);
+	s->priority = repair_priority_parse(text);
+	s->rtr_days = sqlite3_column_int(st, 4);
+	db_col_text(st, 5, text, sizeof text);
+	s->damp = (enum repair_damp)repair_damp_parse(text);
+	s->has_cost = sqlite3_column_type(st, 6) != SQLITE_NULL;
+	s->cost_pence = sqlite3_column_int64(st, 6);
+	db_col_text(st, 7, s->target_at, sizeof s->target_at);
+	s->contractor_id = sqlite3_column_int64(st, 8);
+	db_col_text(st, 9, s->completed_at, sizeof s->completed_at);
+	db_col_text(st, 10, s->closed_at, sizeof s->closed_at);
+	s->reopened = sqlite3_column_int(st, 11);
+	db_reset(st);
+	if (version >= 0 && s->version != version)
+		return db_conflict(db, "repairs", id, "this repair");
+	return DB_OK;
+}
+
+/* After an UPDATE ... AND version = ? that changed nothing. */
+static int lost_update(struct db *db, int64_t id)
+{
+	struct state s;
+	int rc = read_state(db, id, -1, &s);
+	return rc ? rc : db_conflict(db, "repairs", id, "this repair");
+}
+
+/* The contractor a repair is being assigned to. */
+static int check_contractor(struct db *db, const struct state *s, int64_t contractor_id)
+{
+	if (contractor_id <= 0)
+		return db_set_error(db, DB_INVALID, "choose the contractor to assign the repair to");
+	if (s->status == REPAIR_ASSIGNED && s->contractor_id == contractor_id)
+		return db_set_error(db, DB_INVALID, "the repair is already assigned to that contractor");
+	sqlite3_stmt *st = db_prep(db, SQL_CONTRACTOR);
+	if (!st)
+		return db_status(db);
+	sqlite3_bind_int64(st, 1, contractor_id);
+	int rc = db_step_row(db, st);
+	if (rc == DB_NOTFOUND)
+		return db_set_error(db, DB_NOTFOUND, "there is no such contractor");
+	if (rc)
+		return rc;
+	int in_use = sqlite3_column_int(st, 0);
+	db_reset(st);
+	if (!in_use)
+		return db_set_error(db, DB_INVALID, "that contractor is marked not in use");
+	return DB_OK;
+}
+
+int repair_move(struct db *db, const struct actor *who, int64_t id, int64_t version,
+		enum repair_status to, const char *note, int64_t contractor_id)
+{
+	return repair_move_at(db, who, id, version, to, note, contractor_id, NULL);
+}
+
+int repair_move_at(struct db *db, const struct actor *who, int64_t id, int64_t version,
+		   enum repair_status to, const char *note, int64_t contractor_id,
+		   const char *at)
+{
+	int rc = office_only(db, who, "move");
+	if (rc)
+		return rc;
+	char when[REPAIR_INSTANT_LEN], today[REPAIR_DATE_LEN];
+	if (!at || !*at) {
+		repair_now(when, today);
+	} else {
+		struct date d;
+		int secs;
+		if (repair_instant_parse(at, &d, &secs))
+			return db_set_error(db, DB_INVALID,
+					    "the time of a move must be like 2026-11-22T09:30:00Z");
+		repair_instant_format(d, secs, when);
+	}
+	if ((rc = db_begin(db, who)))
+		return rc;
+	struct state s;
+	if ((rc = read_state(db, id, version, &s)))
+		return db_abort(db, rc);
+	const char *refusal = repair_move_refusal(s.status, to);
+	if (refusal)
+		return db_abort(db, db_set_error(db, DB_INVALID, "%s", refusal));
+	int reopens = repair_move_reopens(s.status, to);
+	if (to == REPAIR_ASSIGNED && (rc = check_contractor(db, &s, contractor_id)))
+		return db_abort(db, rc);
+	if ((to == REPAIR_CANCELLED || reopens) && blank(note))
+		return db_abort(db, db_set_error(db, DB_INVALID, "say why the repair is %s",
+						 reopens ? "reopened" : "cancelled"));
+	if (strcmp(when, s.reported_at) < 0)
+		return db_abort(db, db_set_error(db, DB_INVALID,
+						 "a move cannot be dated before the repair was reported"));
+
+	if (to == REPAIR_ASSIGNED)
+		s.contractor_id = contractor_id;
+	if (to == REPAIR_COMPLETED)
+		memcpy(s.completed_at, when, sizeof when);
+	if (to == REPAIR_CLOSED || to == REPAIR_CANCELLED)
+		memcpy(s.closed_at, when, sizeof when);
+	if (reopens) {
+		s.completed_at[0] = s.closed_at[0] = '\0';
+		s.reopened++;
+	}
+	sqlite3_stmt *st = db_prep(db, SQL_MOVE);
+	if (!st)
+		return db_abort(db, db_status(db));
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_int64(st, 2, version);
+	db_bind_text(st, 3, repair_status_name(to));
+	db_bind_id_or_null(st, 4, s.contractor_id);
+	db_bind_text_or_null(st, 5, s.completed_at);
+	db_bind_text_or_null(st, 6, s.closed_at);
+	sqlite3_bind_int(st, 7, s.reopened);
+	if ((rc = db_step_done(db, st)))
+		return db_abort(db, rc);
+	if (sqlite3_changes(db->conn) == 0)
+		return db_abort(db, lost_update(db, id));
+	if ((rc = add_event(db, who, id, when, s.status, to, note)))
+		return db_abort(db, rc);
+	return db_commit(db);
+}
+
+int repair_update(struct db *db, const struct actor *who, struct repair *r)
+{
+	int rc = office_only(db, who, "edit");
+	if (rc || (rc = check_fields(db, r)) ||
+	    (rc = clean_date(db, r->investigated_on, "the date investigated")) ||
+	    (rc = clean_date(db, r->summary_sent_on, "the date the summary was sent")))
+		return rc;
+	if ((rc = db_begin(db, who)))
+		return rc;
+	struct state s;
+	if ((rc = read_state(db, r->id, r->version, &s)))
+		return db_abort(db, rc);
+	char target[REPAIR_INSTANT_LEN];
+	memcpy(target, s.target_at, sizeof target);
+	if (s.priority != r->priority || s.rtr_days != r->rtr_days || s.damp != r->damp_hazard ||
+	    s.has_cost != !!r->has_cost || (r->has_cost && s.cost_pence != r->cost_pence)) {
+		struct repair_rules rules;
+		struct holidays h = { 0 };
+		if ((rc = load_calendar(db, s.reported_at, &rules, &h)))
+			return db_abort(db, rc);
+		struct repair_target_in in = { s.reported_at, r->priority, r->rtr_days,
+					       r->has_cost, r->cost_pence, r->damp_hazard };
+		int bad = repair_target(&rules, &h, &in, target);
+		free_calendar(&h);
+		if (bad)
+			return db_abort(db, db_set_error(db, DB_INVALID,
+							 "no target can be worked out for that repair"));
+	}
+	sqlite3_stmt *st = db_prep(db, SQL_UPDATE);
+	if (!st)
+		return db_abort(db, db_status(db));
+	sqlite3_bind_int64(st, 1, r->id);
+	sqlite3_bind_int64(st, 2, r->version);
+	db_bind_text(st, 3, r->title);
+	db_bind_text(st, 4, r->description);
+	db_bind_text(st, 5, r->location);
+	db_bind_text(st, 6, repair_priority_name(r->priority));
+	db_bind_text_or_null(st, 7, r->rtr_defect);
+	db_bind_id_or_null(st, 8, r->rtr_days);
+	db_bind_text_or_null(st, 9, repair_damp_name(r->damp_hazard));
+	db_bind_text_or_null(st, 10, r->investigated_on);
+	db_bind_text_or_null(st, 11, r->summary_sent_on);
+	if (r->has_cost)
+		sqlite3_bind_int64(st, 12, r->cost_pence);
+	db_bind_text(st, 13, target);
+	if ((rc = db_step_done(db, st)))
+		return db_abort(db, rc);
+	if (sqlite3_changes(db->conn) == 0)
+		return db_abort(db, lost_update(db, r->id));
+	if (s.priority != r->priority) {
+		char note[160], now[REPAIR_INSTANT_LEN], today[REPAIR_DATE_LEN];
+		repair_now(now, today);
+		snprintf(note, sizeof note, "priority changed from %s to %s; target now %s",
+			 repair_priority_name(s.priority), repair_priority_name(r->priority), target);
+		if ((rc = add_event(db, who, r->id, now, s.status, s.status, note)))
+			return db_abort(db, rc);
+	}
+	if ((rc = db_commit(db)))
+		return rc;
+	r->version++;
+	memcpy(r->target_at, target, sizeof target);
+	return DB_OK;
+}
+
+int repair_note(struct db *db, const struct actor *who, int64_t id, const char *note)
+{
+	int rc = office_only(db, who, "annotate");
+	if (rc)
+		return rc;
+	if (blank(note))
+		return db_set_error(db, DB_INVALID, "a note needs some words");
+	char now[REPAIR_INSTANT_LEN], today[REPAIR_DATE_LEN];
+	repair_now(now, today);
+	if ((rc = db_begin(db, who)))
+		return rc;
+	struct state s;
+	if ((rc = read_state(db, id, -1, &s)) ||
+	    (rc = add_event(db, who, id, now, s.status, s.status, note)))
+		return db_abort(db, rc);
+	return db_commit(db);
+}
+
+/* ---- lists ------------------------------------------------------------------ */
+
+void repair_row_key(const struct repair_row *r, enum repair_sort sort, struct page_key *key)
+{
+	memset(key, 0, sizeof *key);
+	key->id = r->id;
+	switch (sort) {
+	case REPAIR_BY_TARGET:
+		text_copy(key->text, sizeof key->text, r->target_at);
+		break;
+	case REPAIR_BY_STATUS:
+		text_copy(key->text, sizeof key->text, repair_status_name(r->status));
+		break;
+	case REPAIR_BY_PRIORITY:
+		key->num = r->priority;
+		break;
+	case REPAIR_BY_HOME:
+		key->num = r->home_id;
+		break;
+	default:
+		break;
+	}
+}
+
+/* Whether a search matches more than SEARCH_SORT_MAX repairs. */
+static int count_matches(struct db *db, const char *fts, int *many)
+{
+	sqlite3_stmt *st = db_prep(db, SQL_MATCHES);
+	if (!st)
+		return db_status(db);
+	sqlite3_bind_text(st, 1, fts, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int(st, 2, SEARCH_SORT_MAX + 1);
+	int rc = db_step_row(db, st);
+	if (rc)
+		return rc;
+	*many = sqlite3_column_int(st, 0) > SEARCH_SORT_MAX;
+	db_reset(st);
+	return DB_OK;
+}
+
+int repair_page(struct db *db, const struct actor *who, const struct repair_filter *f,
+		enum repair_sort sort, enum page_dir dir, const struct page_key *key,
+		struct repair_row *rows, int max, int *n)
+{
+	static const struct repair_filter open_repairs = { 0 };
+	*n = 0;
+	int64_t member;
+	int rc = read_scope(db, who, &member);
+	if (rc)
+		return rc;
+	if (!f)
+		f = &open_repairs;
+	if ((unsigned)sort >= SORT_COUNT || (unsigned)dir > PAGE_BEFORE ||
+	    ((dir == PAGE_AFTER || dir == PAGE_BEFORE) && !key) ||
+	    (unsigned)f->which > REPAIRS_STATUS ||
+	    (f->which == REPAIRS_STATUS && (unsigned)f->status >= REPAIR_STATUS_COUNT))
+		return db_set_error(db, DB_INVALID, "repair_page: bad sort, direction, key or filter");
+	if (!member)
+		member = f->member_id;
+	char fts[512], now[REPAIR_INSTANT_LEN], today[REPAIR_DATE_LEN];
+	int has_search = f->search && *f->search && db_fts_query(f->search, fts, sizeof fts) == 0;
+	int open = f->which == REPAIRS_OPEN || f->overdue;
+	const char *status = f->which == REPAIRS_STATUS ? repair_status_name(f->status) : NULL;
+	enum scope scope = member > 0 ? SCOPE_MEMBER
+			 : f->home_id > 0 ? SCOPE_HOME
+			 : (open || (status && repair_status_is_open(f->status))) ? SCOPE_OPEN
+			 : SCOPE_ALL;
+	if (has_search && scope != SCOPE_MEMBER && scope != SCOPE_HOME) {
+		int many = 0;
+		if (!(sort == REPAIR_NEWEST && scope == SCOPE_ALL) &&
+		    (rc = count_matches(db, fts, &many)))
+			return rc;
+		if (!many)
+			scope = SCOPE_SEARCH;
+	}
+	repair_now(now, today);
+
+	sqlite3_stmt *st = db_prep(db, SQL_PAGE[scope][sort][dir]);
+	if (!st)
+		return db_status(db);
+	db_bind_text_or_null(st, 1, status);
+	sqlite3_bind_int(st, 2, open);
+	sqlite3_bind_int(st, 3, f->overdue ? 1 : 0);
+	db_bind_id_or_null(st, 4, f->home_id);
+	db_bind_id_or_null(st, 5, member);
+	if (has_search)
+		sqlite3_bind_text(st, 6, fts, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 7, now, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 8, today, -1, SQLITE_TRANSIENT);
+	if (key) {
+		if (sort == REPAIR_BY_TARGET || sort == REPAIR_BY_STATUS)
+			sqlite3_bind_text(st, 9, key->text, -1, SQLITE_TRANSIENT);
+		else
+			sqlite3_bind_int64(st, 9, key->num);
+		sqlite3_bind_int64(st, 10, key->id);
+	}
+	sqlite3_bind_int(st, 11, max);
+	char text[16];
+	while (*n < max && (rc = db_step_row(db, st)) == DB_OK) {
+		struct repair_row *r = &rows[(*n)++];
+		memset(r, 0, sizeof *r);
+		r->id = sqlite3_column_int64(st, 0);
+		r->home_id = sqlite3_column_int64(st, 1);
+		db_col_text(st, 2, r->home_ref, sizeof r->home_ref);
+		db_col_text(st, 3, r->title, sizeof r->title);
+		r->priority = (enum repair_priority)sqlite3_column_int(st, 4);
+		db_col_text(st, 5, text, sizeof text);
+		r->status = repair_status_parse(text);
+		db_col_text(st, 6, r->target_at, sizeof r->target_at);
+		r->overdue = sqlite3_column_int(st, 7);
+		r->reopened = sqlite3_column_int(st, 8);
+	}
+	db_reset(st);
+	if (rc != DB_OK && rc != DB_NOTFOUND)
+		return rc;
+	if (dir == PAGE_LAST || dir == PAGE_BEFORE)
+		db_reverse_rows(rows, *n, sizeof *rows);
+	return DB_OK;
+}
+
+void repair_event_key(const struct repair_event *e, struct page_key *key)
+{
+	memset(key, 0, sizeof *key);
+	key->id = e->id;
+}
+
+int repair_events_page(struct db *db, const struct actor *who, int64_t repair_id,
+		       enum page_dir dir, const struct page_key *key,
+		       struct repair_event *rows, int max, int *n)
+{
+	*n = 0;
+	int64_t member;
+	int rc = read_scope(db, who, &member);
+	if (rc)
+		return rc;
+	if ((unsigned)dir > PAGE_BEFORE || ((dir == PAGE_AFTER || dir == PAGE_BEFORE) && !key))
+		return db_set_error(db, DB_INVALID, "repair_events_page: bad direction or key");
+	rc = exists(db, SQL_VISIBLE, repair_id, member);
+	if (rc == DB_NOTFOUND)
+		return db_set_error(db, DB_NOTFOUND, "there is no such repair");
+	if (rc)
+		return rc;
+	sqlite3_stmt *st = db_prep(db, SQL_EVENTS[dir]);
+	if (!st)
+		return db_status(db);
+	sqlite3_bind_int64(st, 1, repair_id);
+	if (key)
+		sqlite3_bind_int64(st, 2, key->id);
+	sqlite3_bind_int(st, 3, max);
+	char text[16];
+	while (*n < max && (rc = db_step_row(db, st)) == DB_OK) {
+		struct repair_event *e = &rows[(*n)++];
+		memset(e, 0, sizeof *e);
+		e->id = sqlite3_column_int64(st, 0);
+		e->repair_id = sqlite3_column_int64(st, 1);
+		db_col_text(st, 2, e->at, sizeof e->at);
+		db_col_text(st, 3, e->actor, sizeof e->actor);
+		db_col_text(st, 4, text, sizeof text);
+		e->from_status = repair_status_parse(text);
+		db_col_text(st, 5, text, sizeof text);
+		e->to_status = repair_status_parse(text);
+		db_col_text(st, 6, e->note, sizeof e->note);
+	}
+	db_reset(st);
+	if (rc != DB_OK && rc != DB_NOTFOUND)
+		return rc;
+	if (dir == PAGE_LAST || dir == PAGE_BEFORE)
+		db_reverse_rows(rows, *n, sizeof *rows);
+	return DB_OK;
+}
+
+int repair_count(struct db *db, int64_t *all, int64_t *open)
+{
+	sqlite3_stmt *st = db_prep(db, SQL_COUNTS);
+	if (!st)
+		return db_status(db);
+	int rc = db_step_row(db, st);
+	if (rc)
+		return rc;
+	*all = sqlite3_column_int64(st, 0);
+	*open = sqlite3_column_int64(st, 1);
+	db_reset(st);
+	return DB_OK;
+}
+
+/* ---- RP02 ------------------------------------------------------------------- */
+
+int repair_rp02(struct db *db, const struct actor *who, const char *from, const char *to,
+		struct rp02 *out)
+{
+	memset(out, 0, sizeof *out);
+	enum access_level level;
+	int rc = db_access_check(db, who, AREA_REPAIRS, OP_READ, &level);
+	if (rc)
+		return rc;
+	if (level != ACCESS_ALL)
+		return db_set_error(db, DB_DENIED, "a %s may not see the co-op's repair measures",
+				    access_role_name(who->role));
+	struct date a, b;
+	char why[128], first[DATE_BUFSZ], after[DATE_BUFSZ];
+	if (date_explain(from, why, sizeof why) != DATE_OK ||
+	    date_explain(to, why, sizeof why) != DATE_OK)
+		return db_set_error(db, DB_INVALID, "%s", why);
+	date_parse(from, &a);
+	date_parse(to, &b);
+	if (date_cmp(a, b) > 0)
+		return db_set_error(db, DB_INVALID, "the period ends before it starts");
+	date_format_iso(a, first, sizeof first);
+	date_format_iso(date_add_days(b, 1), after, sizeof after);
+	sqlite3_stmt *st = db_prep(db, SQL_RP02);
+	if (!st)
+		return db_status(db);
+	sqlite3_bind_text(st, 1, first, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 2, after, -1, SQLITE_TRANSIENT);
+	while ((rc = db_step_row(db, st)) == DB_OK) {
+		int64_t done = sqlite3_column_int64(st, 1), in_target = sqlite3_column_int64(st, 2);
+		if (sqlite3_column_int(st, 0)) {
+			out->emergency_completed = done;
+			out->emergency_in_target = in_target;
+		} else {
+			out->other_completed = done;
+			out->other_in_target = in_target;
+		}
+	}
+	return rc == DB_NOTFOUND ? DB_OK : rc;
+}

@@ -1,0 +1,1018 @@
+/* tests/unit/test_repairs.c: repairs, their events, the list and RP02
+ * (src/db/repairs.c). The clock is fixed: COOPDESK_NOW 2026-11-22T10:00:00Z
+ * (a Sunday), COOPDESK_TODAY 2026-11-22.
+ *
+ * Homes and tenancies are written straight into the database file by a
+ * second SQLite connection (the fixture), so that these tests depend only
+ * on the members and repairs APIs. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+#include <locale.h>
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "coopdesk/contractors.h"
+#include "coopdesk/members.h"
+#include "coopdesk/repairs.h"
+#include "coopdesk/settings.h"
+#include "testutil.h"
+
+#define NOW "2026-11-22T10:00:00Z"
+
+struct fx {
+	struct db *db;
+	char path[64];
+	int64_t alice, bob;        /* alice lives in home 1 (and once in 3), bob in 2 */
+	int64_t plumber, retired;  /* contractors: in use, not in use */
+};
+
+static int64_t add_member(struct db *db, const char *name)
+{
+	struct actor board = test_board();
+	struct member m = { 0 };
+	strcpy(m.name, name);
+	strcpy(m.address, "Rochdale");
+	strcpy(m.entered_on, "2020-01-01");
+	assert_int_equal(member_create(db, &board, &m), DB_OK);
+	return m.id;
+}
+
+static void raw_exec(struct fx *f, const char *sql)
+{
+	sqlite3 *c;
+	assert_int_equal(sqlite3_open(f->path, &c), SQLITE_OK);
+	char *err = NULL;
+	if (sqlite3_exec(c, sql, NULL, NULL, &err) != SQLITE_OK)
+		fail_msg("fixture: %s", err);
+	sqlite3_close(c);
+}
+
+static int64_t raw_int(struct fx *f, const char *sql)
+{
+	sqlite3 *c;
+	sqlite3_stmt *st;
+	assert_int_equal(sqlite3_open(f->path, &c), SQLITE_OK);
+	assert_int_equal(sqlite3_prepare_v2(c, sql, -1, &st, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	int64_t v = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	sqlite3_close(c);
+	return v;
+}
+
+static int setup(void **state)
+{
+	struct fx *f = calloc(1, sizeof *f);
+	struct actor board = test_board();
+	f->db = test_db_file(f->path);
+	f->alice = add_member(f->db, "Alice Tenant");
+	f->bob = add_member(f->db, "Bob Neighbour");
+	char sql[1024];
+	snprintf(sql, sizeof sql,
+		 "INSERT INTO homes (id, uuid, ref, address) VALUES"
+		 " (1, '00000000-0000-0000-0000-000000000001', 'H-001', '1 Alder Street'),"
+		 " (2, '00000000-0000-0000-0000-000000000002', 'H-002', '2 Alder Street'),"
+		 " (3, '00000000-0000-0000-0000-000000000003', 'H-003', '3 Alder Street');"
+		 "INSERT INTO tenancies (id, uuid, home_id, start_date, end_date) VALUES"
+		 " (1, '00000000-0000-0000-0000-000000000011', 1, '2021-07-01', NULL),"
+		 " (2, '00000000-0000-0000-0000-000000000012', 2, '2021-01-01', NULL),"
+		 " (3, '00000000-0000-0000-0000-000000000013', 3, '2020-06-01', '2021-06-01');"
+		 "INSERT INTO tenancy_signatories (tenancy_id, member_id) VALUES"
+		 " (1, %lld), (2, %lld), (3, %lld);",
+		 (long long)f->alice, (long long)f->bob, (long long)f->alice);
+	raw_exec(f, sql);
+	struct contractor c = { 0 };
+	strcpy(c.name, "Pennine Plumbing");
+	assert_int_equal(contractor_create(f->db, &board, &c), DB_OK);
+	f->plumber = c.id;
+	strcpy(c.name, "Gone Bust Ltd");
+	assert_int_equal(contractor_create(f->db, &board, &c), DB_OK);
+	f->retired = c.id;
+	assert_int_equal(contractor_set_in_use(f->db, &board, c.id, 1, 0), DB_OK);
+	*state = f;
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	struct fx *f = *state;
+	setenv("COOPDESK_NOW", NOW, 1);
+	db_close(f->db);
+	test_db_unlink(f->path);
+	free(f);
+	return 0;
+}
+
+/* Reports a repair; returns its id. `at` NULL for now. */
+static int64_t report(struct fx *f, const struct actor *who, int64_t home, const char *title,
+		      enum repair_priority p, const char *at)
+{
+	struct repair r = { 0 };
+	r.home_id = home;
+	snprintf(r.title, sizeof r.title, "%s", title);
+	r.priority = p;
+	if (at)
+		snprintf(r.reported_at, sizeof r.reported_at, "%s", at);
+	assert_int_equal(repair_report(f->db, who, &r), DB_OK);
+	return r.id;
+}
+
+static int64_t version_of(struct fx *f, int64_t id)
+{
+	struct actor board = test_board();
+	struct repair r;
+	assert_int_equal(repair_get(f->db, &board, id, &r), DB_OK);
+	return r.version;
+}
+
+static void move(struct fx *f, int64_t id, enum repair_status to, const char *note,
+		 const char *at)
+{
+	struct actor board = test_board();
+	int rc = repair_move_at(f->db, &board, id, version_of(f, id), to, note,
+				to == REPAIR_ASSIGNED ? f->plumber : 0, at);
+	if (rc)
+		fail_msg("move to %s: %s", repair_status_name(to), db_errmsg(f->db));
+}
+
+/* Takes an open repair through to completed at `at`. */
+static void complete(struct fx *f, int64_t id, const char *at)
+{
+	move(f, id, REPAIR_TRIAGED, "", at);
+	move(f, id, REPAIR_ASSIGNED, "", at);
+	move(f, id, REPAIR_IN_PROGRESS, "", at);
+	move(f, id, REPAIR_COMPLETED, "done", at);
+}
+
+static int events(struct fx *f, int64_t id, struct repair_event *ev, int max)
+{
+	struct actor board = test_board();
+	int n;
+	assert_int_equal(repair_events_page(f->db, &board, id, PAGE_FIRST, NULL, ev, max, &n), DB_OK);
+	return n;
+}
+
+/* ---- reporting and targets ------------------------------------------------ */
+
+static void report_sets_target_event_counts_and_audit(void **state)
+{
+	struct fx *f = *state;
+	struct actor board = test_board();
+	int64_t audit0 = raw_int(f, "SELECT max(id) FROM audit");
+	struct repair r = { 0 }, got;
+	r.home_id = 1;
+	strcpy(r.title, "Kitchen tap drips");
+	strcpy(r.description, "Cold tap drips all night");
+	strcpy(r.location, "kitchen");
+	r.priority = REPAIR_ROUTINE;
+	r.reported_by_member = f->alice;
+	assert_int_equal(repair_report(f->db, &board, &r), DB_OK);
+	assert_string_equal(r.ref, "R-000001");
+	assert_string_equal(r.reported_at, NOW);
+	/* Sunday 22 Nov + 28 working days, over Christmas and New Year. */
+	assert_string_equal(r.target_at, "2027-01-04");
+	assert_int_equal(r.version, 1);
+	assert_int_equal(r.status, REPAIR_REPORTED);
+
+	assert_int_equal(repair_get(f->db, &board, r.id, &got), DB_OK);
+	assert_string_equal(got.title, "Kitchen tap drips");
+	assert_string_equal(got.home_ref, "H-001");
+	assert_string_equal(got.reported_by_name, "Alice Tenant");
+	assert_string_equal(got.location, "kitchen");
+	assert_int_equal(got.priority, REPAIR_ROUTINE);
+	assert_int_equal(got.has_cost, 0);
+	assert_int_equal(got.overdue, 0);
+	assert_string_equal(got.ref, "R-000001");
+
+	struct repair_event ev[4];
+	assert_int_equal(events(f, r.id, ev, 4), 1);
+	assert_int_equal(ev[0].from_status, REPAIR_NO_STATUS);
+	assert_int_equal(ev[0].to_status, REPAIR_REPORTED);
+	assert_string_equal(ev[0].actor, "test board");
+	assert_string_equal(ev[0].at, NOW);
+
+	int64_t all, open;
+	assert_int_equal(repair_count(f->db, &all, &open), DB_OK);
+	assert_int_equal(all, 1);
+	assert_int_equal(open, 1);
+	/* Exactly the repair and its event, both naming the actor. */
+	char sql[200];
+	snprintf(sql, sizeof sql, "SELECT count(*) FROM audit WHERE id > %lld", (long long)audit0);
+	assert_int_equal(raw_int(f, sql), 2);
+	snprintf(sql, sizeof sql, "SELECT count(*) FROM audit WHERE id > %lld AND actor = 'test board'"
+		 " AND action = 'insert' AND table_name IN ('repairs', 'repair_events')",
+		 (long long)audit0);
+	assert_int_equal(raw_int(f, sql), 2);
+}
+
+static void targets_follow_settings_weekends_and_bank_holidays(void **state)
+{
+	struct fx *f = *state;
+	struct actor board = test_board();
+	struct repair r;
+	const char *fri = "2026-12-18T16:30:00Z";
+	setenv("COOPDESK_NOW", "2026-12-18T17:00:00Z", 1);   /* back in teardown */
+	int64_t id = report(f, &board, 1, "Routine", REPAIR_ROUTINE, fri);
+	assert_int_equal(repair_get(f->db, &board, id, &r), DB_OK);
+	assert_string_equal(r.target_at, "2027-02-01");
+	id = report(f, &board, 1, "Emergency", REPAIR_EMERGENCY, fri);
+	assert_int_equal(repair_get(f->db, &board, id, &r), DB_OK);
+	assert_string_equal(r.target_at, "2026-12-19T16:30:00Z");
+
+	static const struct { int days; const char *due; } rtr[] = {
+		{ 1, "2026-12-21" }, { 3, "2026-12-23" }, { 7, "2026-12-31" },
+	};
+	for (int i = 0; i < 3; i++) {
+		memset(&r, 0, sizeof r);
+		r.home_id = 2;
+		strcpy(r.title, "Right to Repair");
+		strcpy(r.rtr_defect, "total loss of water");
+		r.rtr_days = rtr[i].days;
+		r.priority = REPAIR_ROUTINE;
+		strcpy(r.reported_at, fri);
+		assert_int_equal(repair_report(f->db, &board, &r), DB_OK);
+		assert_string_equal(r.target_at, rtr[i].due);
+	}
+
+	/* The board changes the urgent target: new reports follow it. */
+	struct setting s;
+	assert_int_equal(setting_get(f->db, "repair_urgent_days", &s), DB_OK);
+	assert_int_equal(setting_set(f->db, &board, "repair_urgent_days", "2", s.version), DB_OK);
+	setenv("COOPDESK_NOW", NOW, 1);
+	id = report(f, &board, 1, "Urgent", REPAIR_URGENT, NULL);
+	assert_int_equal(repair_get(f->db, &board, id, &r), DB_OK);
+	assert_string_equal(r.target_at, "2026-11-24");
+}
+
+static void bad_input_is_refused_in_words(void **state)
+{
+	struct fx *f = *state;
+	struct actor board = test_board();
+	struct repair r = { 0 };
+	r.home_id = 1;
+	r.priority = REPAIR_ROUTINE;
+	strcpy(r.title, "  ");
+	assert_int_equal(repair_report(f->db, &board, &r), DB_CONSTRAINT);
+	assert_string_equal(db_errmsg(f->db), "a repair's summary is 1 to 80 characters");
+	memset(r.title, 'x', 81);
+	r.title[81] = '\0';
+	assert_int_equal(repair_report(f->db, &board, &r), DB_CONSTRAINT);
+	assert_string_equal(db_errmsg(f->db), "a repair's summary is 1 to 80 characters");
+	strcpy(r.title, "Ok");
+	r.priority = REPAIR_PRIORITY_NONE;
+	assert_int_equal(repair_report(f->db, &board, &r), DB_INVALID);
+	assert_string_equal(db_errmsg(f->db), "a priority is emergency, urgent, routine or planned");
+	r.priority = 7;
+	assert_int_equal(repair_report(f->db, &board, &r), DB_INVALID);
+	r.priority = REPAIR_URGENT;
+	r.rtr_days = 2;
+	assert_int_equal(repair_report(f->db, &board, &r), DB_INVALID);
+	assert_string_equal(db_errmsg(f->db), "a Right to Repair target is 1, 3 or 7 working days");
+	r.rtr_days = 0;
+	r.damp_hazard = 5;
+	assert_int_equal(repair_report(f->db, &board, &r), DB_INVALID);
+	r.damp_hazard = REPAIR_DAMP_NONE;
+	r.home_id = 99;
+	assert_int_equal(repair_report(f->db, &board, &r), DB_NOTFOUND);
+	assert_string_equal(db_errmsg(f->db), "there is no such home");
+	r.home_id = 1;
+	strcpy(r.reported_at, "yesterday");
+	assert_int_equal(repair_report(f->db, &board, &r), DB_INVALID);
+	assert_non_null(strstr(db_errmsg(f->db), "like 2026-11-22T09:30:00Z"));
+	strcpy(r.reported_at, "2026-11-23T09:00:00Z");
+	assert_int_equal(repair_report(f->db, &board, &r), DB_INVALID);
+	assert_string_equal(db_errmsg(f->db), "a repair cannot be reported in the future");
+	r.reported_at[0] = '\0';
+	memset(r.location, 'k', 61);
+	assert_int_equal(repair_report(f->db, &board, &r), DB_CONSTRAINT);
+	assert_string_equal(db_errmsg(f->db), "a location is at most 60 characters");
+
+	/* Nothing half-saved: no repair, no event. */
+	int64_t all, open;
+	assert_int_equal(repair_count(f->db, &all, &open), DB_OK);
+	assert_int_equal(all, 0);
+	assert_int_equal(raw_int(f, "SELECT count(*) FROM repair_events"), 0);
+}
+
+/* ---- moves -------------------------------------------------------------------- */
+
+static void every_move_writes_its_event(void **state)
+{
+	struct fx *f = *state;
+	struct actor board = test_board();
+	struct actor volunteer = test_volunteer(0);
+	int64_t id = report(f, &board, 1, "Boiler", REPAIR_URGENT, "2026-11-16T09:00:00Z");
+	static const struct { enum repair_status to; const char *note; } path[] = {
+		{ REPAIR_TRIAGED, "checked by phone" }, { REPAIR_ASSIGNED, "" },
+		{ REPAIR_IN_PROGRESS, "" }, { REPAIR_COMPLETED, "new valve" },
+		{ REPAIR_CLOSED, "tenant satisfied" },
+	};
+	int64_t version = 1;
+	struct repair r;
+	int64_t all, open;
+	for (size_t i = 0; i < sizeof path / sizeof path[0]; i++) {
+		int64_t audit0 = raw_int(f, "SELECT max(id) FROM audit");
+		assert_int_equal(repair_move(f->db, &volunteer, id, version++, path[i].to, path[i].note,
+					     path[i].to == REPAIR_ASSIGNED ? f->plumber : 0), DB_OK);
+		assert_int_equal(repair_get(f->db, &board, id, &r), DB_OK);
+		assert_int_equal(r.status, path[i].to);
+		assert_int_equal(r.version, version);
+		char sql[160];
+		snprintf(sql, sizeof sql, "SELECT count(*) FROM audit WHERE id > %lld"
+			 " AND actor = 'test volunteer'", (long long)audit0);
+		assert_int_equal(raw_int(f, sql), 2);
+	}
+	assert_string_equal(r.contractor_name, "Pennine Plumbing");
+	assert_string_equal(r.completed_at, NOW);
+	assert_string_equal(r.closed_at, NOW);
+	assert_int_equal(repair_count(f->db, &all, &open), DB_OK);
+	assert_int_equal(open, 0);
+
+	struct repair_event ev[12];
+	assert_int_equal(events(f, id, ev, 12), 6);
+	for (int i = 1; i < 6; i++) {
+		assert_int_equal(ev[i].from_status, i == 1 ? REPAIR_REPORTED : path[i - 2].to);
+		assert_int_equal(ev[i].to_status, path[i - 1].to);
+		assert_string_equal(ev[i].note, path[i - 1].note);
+		assert_string_equal(ev[i].actor, "test volunteer");
+		assert_string_equal(ev[i].at, NOW);
+	}
+
+	/* Reopened: counted, finished times cleared, open again. */
+	assert_int_equal(repair_move(f->db, &board, id, version, REPAIR_TRIAGED, "", 0), DB_INVALID);
+	assert_string_equal(db_errmsg(f->db), "say why the repair is reopened");
+	assert_int_equal(repair_move(f->db, &board, id, version++, REPAIR_TRIAGED, "drips again", 0),
+			 DB_OK);
+	assert_int_equal(repair_get(f->db, &board, id, &r), DB_OK);
+	assert_int_equal(r.reopened, 1);
+	assert_string_equal(r.completed_at, "");
+	assert_string_equal(r.closed_at, "");
+	assert_string_equal(r.target_at, "2026-11-23");
+	assert_int_equal(repair_count(f->db, &all, &open), DB_OK);
+	assert_int_equal(open, 1);
+	move(f, id, REPAIR_ASSIGNED, "", NULL);
+	move(f, id, REPAIR_IN_PROGRESS, "", NULL);
+	move(f, id, REPAIR_COMPLETED, "", NULL);
+	move(f, id, REPAIR_REPORTED, "still drips", NULL);
+	assert_int_equal(repair_get(f->db, &board, id, &r), DB_OK);
+	assert_int_equal(r.reopened, 2);
+	assert_int_equal(r.status, REPAIR_REPORTED);
+	assert_int_equal(events(f, id, ev, 12), 11);
+	assert_int_equal(ev[10].from_status, REPAIR_COMPLETED);
+	assert_int_equal(ev[10].to_status, REPAIR_REPORTED);
+	assert_string_equal(ev[10].note, "still drips");
+
+	/* Another contractor for an assigned repair; then cancel with a reason. */
+	move(f, id, REPAIR_TRIAGED, "", NULL);
+	move(f, id, REPAIR_ASSIGNED, "", NULL);
+	version = version_of(f, id);
+	assert_int_equal(repair_move(f->db, &board, id, version, REPAIR_ASSIGNED, "", f->plumber),
+			 DB_INVALID);
+	assert_string_equal(db_errmsg(f->db), "the repair is already assigned to that contractor");
+	assert_int_equal(repair_move(f->db, &board, id, version, REPAIR_CANCELLED, " ", 0), DB_INVALID);
+	assert_string_equal(db_errmsg(f->db), "say why the repair is cancelled");
+	assert_int_equal(repair_move(f->db, &board, id, version, REPAIR_CANCELLED, "duplicate", 0), DB_OK);
+	assert_int_equal(repair_get(f->db, &board, id, &r), DB_OK);
+	assert_string_equal(r.closed_at, NOW);
+	assert_int_equal(repair_move(f->db, &board, id, r.version, REPAIR_REPORTED, "again", 0),
+			 DB_INVALID);
+	assert_non_null(strstr(db_errmsg(f->db), "report it again as a new repair"));
+}
+
+static void refused_moves_change_nothing(void **state)
+{
+	struct fx *f = *state;
+	struct actor board = test_board();
+	int64_t id = report(f, &board, 2, "Door lock", REPAIR_URGENT, NULL);
+	int64_t events0 = raw_int(f, "SELECT count(*) FROM repair_events");
+	int64_t audit0 = raw_int(f, "SELECT count(*) FROM audit");
+	assert_int_equal(repair_move(f->db, &board, id, 1, REPAIR_ASSIGNED, "", f->plumber), DB_INVALID);
+	assert_string_equal(db_errmsg(f->db), "a reported repair is triaged next (or cancelled)");
+	assert_int_equal(repair_move(f->db, &board, id, 1, REPAIR_COMPLETED, "", 0), DB_INVALID);
+	assert_int_equal(repair_move(f->db, &board, id, 1, (enum repair_status)42, "", 0), DB_INVALID);
+	assert_string_equal(db_errmsg(f->db), "that is not a status a repair can have");
+	assert_int_equal(repair_move(f->db, &board, id, 1, REPAIR_TRIAGED, "", 0), DB_OK);
+	assert_int_equal(repair_move(f->db, &board, id, 2, REPAIR_ASSIGNED, "", 0), DB_INVALID);
+	assert_string_equal(db_errmsg(f->db), "choose the contractor to assign the repair to");
+	assert_int_equal(repair_move(f->db, &board, id, 2, REPAIR_ASSIGNED, "", f->retired), DB_INVALID);
+	assert_string_equal(db_errmsg(f->db), "that contractor is marked not in use");
+	assert_int_equal(repair_move(f->db, &board, id, 2, REPAIR_ASSIGNED, "", 999), DB_NOTFOUND);
+	assert_string_equal(db_errmsg(f->db), "there is no such contractor");
+	assert_int_equal(repair_move(f->db, &board, 999, 1, REPAIR_TRIAGED, "", 0), DB_NOTFOUND);
+	assert_string_equal(db_errmsg(f->db), "there is no such repair");
+	assert_int_equal(repair_move_at(f->db, &board, id, 2, REPAIR_CANCELLED, "x", 0,
+					"2026-11-01T00:00:00Z"), DB_INVALID);
+	assert_string_equal(db_errmsg(f->db), "a move cannot be dated before the repair was reported");
+	assert_int_equal(repair_move_at(f->db, &board, id, 2, REPAIR_CANCELLED, "x", 0, "noon"),
+			 DB_INVALID);
+	char note[2100];
+	memset(note, 'n', 2001);
+	note[2001] = '\0';
+	assert_int_equal(repair_move(f->db, &board, id, 2, REPAIR_CANCELLED, note, 0), DB_CONSTRAINT);
+	assert_string_equal(db_errmsg(f->db), "a note is at most 2000 characters");
+	/* Only the one allowed move left its event and audit rows. */
+	assert_int_equal(raw_int(f, "SELECT count(*) FROM repair_events"), events0 + 1);
+	assert_int_equal(raw_int(f, "SELECT count(*) FROM audit"), audit0 + 2);
+	assert_int_equal(version_of(f, id), 2);
+}
+
+static void version_conflict_names_who(void **state)
+{
+	struct fx *f = *state;
+	struct actor board = test_board();
+	struct actor volunteer = test_volunteer(0);
+	int64_t id = report(f, &board, 1, "Window", REPAIR_ROUTINE, NULL);
+	struct repair mine, theirs;
+	assert_int_equal(repair_get(f->db, &board, id, &mine), DB_OK);
+	assert_int_equal(repair_get(f->db, &volunteer, id, &theirs), DB_OK);
+	assert_int_equal(repair_move(f->db, &volunteer, id, theirs.version, REPAIR_TRIAGED, "", 0), DB_OK);
+	assert_int_equal(repair_move(f->db, &board, id, mine.version, REPAIR_TRIAGED, "", 0),
+			 DB_CONFLICT);
+	assert_non_null(strstr(db_errmsg(f->db), "this repair was changed by test volunteer"));
+	strcpy(mine.title, "Window will not shut");
+	assert_int_equal(repair_update(f->db, &board, &mine), DB_CONFLICT);
+	assert_non_null(strstr(db_errmsg(f->db), "test volunteer"));
+	assert_int_equal(repair_get(f->db, &board, id, &mine), DB_OK);
+	assert_string_equal(mine.title, "Window");
+	assert_int_equal(mine.status, REPAIR_TRIAGED);
+	mine.id = 555;
+	assert_int_equal(repair_update(f->db, &board, &mine), DB_NOTFOUND);
+}
+
+/* ---- edits, notes, derived fields ------------------------------------------ */
+
+static void update_recomputes_target_and_notes_priority(void **state)
+{
+	struct fx *f = *state;
+	struct actor board = test_board();
+	int64_t id = report(f, &board, 1, "Damp wall", REPAIR_ROUTINE, NULL);
+	struct repair r;
+	assert_int_equal(repair_get(f->db, &board, id, &r), DB_OK);
+	assert_string_equal(r.target_at, "2027-01-04");
+	strcpy(r.title, "Damp wall in back bedroom");
+	r.priority = REPAIR_URGENT;
+	assert_int_equal(repair_update(f->db, &board, &r), DB_OK);
+	assert_int_equal(r.version, 2);
+	assert_string_equal(r.target_at, "2026-11-27");
+	struct repair_event ev[4];
+	assert_int_equal(events(f, id, ev, 4), 2);
+	assert_string_equal(ev[1].note, "priority changed from routine to urgent; target now 2026-11-27");
+	assert_int_equal(ev[1].from_status, REPAIR_REPORTED);
+	assert_int_equal(ev[1].to_status, REPAIR_REPORTED);
+
+	/* Damp: a significant hazard has 10 working days to investigate; the
+	 * summary and safety work follow from the investigation. */
+	r.priority = REPAIR_PLANNED;
+	r.damp_hazard = REPAIR_DAMP_SIGNIFICANT;
+	strcpy(r.investigated_on, "23/11/2026");
+	assert_int_equal(repair_update(f->db, &board, &r), DB_OK);
+	assert_string_equal(r.target_at, "2026-12-04");
+	assert_int_equal(repair_get(f->db, &board, id, &r), DB_OK);
+	assert_string_equal(r.investigated_on, "2026-11-23");
+	assert_string_equal(r.damp_summary_due, "2026-11-26");
+	assert_string_equal(r.damp_safety_due, "2026-11-30");
+	assert_string_equal(r.title, "Damp wall in back bedroom");
+
+	/* Bad edits change nothing. */
+	strcpy(r.summary_sent_on, "2026-02-30");
+	assert_int_equal(repair_update(f->db, &board, &r), DB_INVALID);
+	assert_non_null(strstr(db_errmsg(f->db), "the date the summary was sent"));
+	r.summary_sent_on[0] = '\0';
+	r.priority = REPAIR_PRIORITY_NONE;
+	assert_int_equal(repair_update(f->db, &board, &r), DB_INVALID);
+	r.priority = REPAIR_PLANNED;
+	r.has_cost = 1;
+	r.cost_pence = -5;
+	assert_int_equal(repair_update(f->db, &board, &r), DB_CONSTRAINT);
+	assert_string_equal(db_errmsg(f->db), "a repair's cost is £0.00 or more");
+	r.title[0] = '\0';
+	r.cost_pence = 100;
+	assert_int_equal(repair_update(f->db, &board, &r), DB_CONSTRAINT);
+	assert_string_equal(db_errmsg(f->db), "a repair's summary is 1 to 80 characters");
+	struct repair again;
+	assert_int_equal(repair_get(f->db, &board, id, &again), DB_OK);
+	assert_int_equal(again.version, r.version);
+	assert_int_equal(again.has_cost, 0);
+
+	/* A note: an event, no new version. */
+	assert_int_equal(repair_note(f->db, &board, id, "tenant away until Friday"), DB_OK);
+	assert_int_equal(repair_note(f->db, &board, id, ""), DB_INVALID);
+	assert_int_equal(repair_note(f->db, &board, 999, "x"), DB_NOTFOUND);
+	assert_int_equal(events(f, id, ev, 4), 4);
+	assert_string_equal(ev[2].note, "priority changed from urgent to planned; target now 2026-12-04");
+	assert_string_equal(ev[3].note, "tenant away until Friday");
+	assert_int_equal(version_of(f, id), again.version);
+}
+
+static void right_to_repair_compensation_on_reading(void **state)
+{
+	struct fx *f = *state;
+	struct actor board = test_board();
+	struct repair r = { 0 };
+	r.home_id = 1;
+	strcpy(r.title, "No water at all");
+	r.priority = REPAIR_ROUTINE;
+	r.rtr_days = 1;
+	strcpy(r.reported_at, "2026-11-02T09:00:00Z");   /* Monday */
+	assert_int_equal(repair_report(f->db, &board, &r), DB_OK);
+	int64_t late = r.id;
+	assert_string_equal(r.target_at, "2026-11-03");
+	r.id = 0;
+	assert_int_equal(repair_report(f->db, &board, &r), DB_OK);
+	int64_t done = r.id;
+	complete(f, done, "2026-11-05T12:00:00Z");
+
+	assert_int_equal(repair_get(f->db, &board, late, &r), DB_OK);
+	assert_string_equal(r.rtr_due, "2026-11-03");
+	assert_int_equal(r.overdue, 1);
+	assert_int_equal(r.rtr_compensation_pence, 1000 + 19 * 200);
+	assert_int_equal(repair_get(f->db, &board, done, &r), DB_OK);
+	assert_int_equal(r.overdue, 0);
+	assert_int_equal(r.rtr_compensation_pence, 1400);
+
+	/* Over the cost limit it no longer qualifies: the routine target returns. */
+	assert_int_equal(repair_get(f->db, &board, late, &r), DB_OK);
+	r.has_cost = 1;
+	r.cost_pence = 30000;
+	assert_int_equal(repair_update(f->db, &board, &r), DB_OK);
+	assert_string_equal(r.target_at, "2026-12-10");
+	assert_int_equal(repair_get(f->db, &board, late, &r), DB_OK);
+	assert_string_equal(r.rtr_due, "");
+	assert_int_equal(r.rtr_compensation_pence, 0);
+	assert_int_equal(r.cost_pence, 30000);
+}
+
+/* ---- who may do what ---------------------------------------------------------- */
+
+static void roles_allowed_and_refused(void **state)
+{
+	struct fx *f = *state;
+	struct actor board = test_board();
+	struct actor volunteer = test_volunteer(0);
+	struct actor alice = test_member(f->alice);
+	struct actor unlinked = test_member(0);
+	struct actor nobody = { 9, ROLE_NONE, 0, "nobody" };
+	struct repair r = { 0 };
+
+	/* A member reports for their own home only, as themselves. */
+	int64_t own = report(f, &alice, 1, "Loose bannister", REPAIR_URGENT, "2026-11-01T09:00:00Z");
+	assert_int_equal(repair_get(f->db, &board, own, &r), DB_OK);
+	assert_int_equal(r.reported_by_member, f->alice);
+	assert_string_equal(r.reported_at, NOW);   /* a member cannot back-date */
+	r.id = 0;
+	r.home_id = 2;
+	assert_int_equal(repair_report(f->db, &alice, &r), DB_DENIED);
+	assert_string_equal(db_errmsg(f->db),
+			    "a member may report a repair only for the home where they hold the tenancy");
+	r.home_id = 3;   /* her former home */
+	assert_int_equal(repair_report(f->db, &alice, &r), DB_DENIED);
+	r.home_id = 1;
+	assert_int_equal(repair_report(f->db, &unlinked, &r), DB_DENIED);
+	assert_int_equal(repair_report(f->db, &nobody, &r), DB_DENIED);
+
+	int64_t bobs = report(f, &volunteer, 2, "Bob's gutter", REPAIR_ROUTINE, NULL);
+	int64_t old_home = report(f, &board, 3, "Old home, not hers", REPAIR_ROUTINE, NULL);
+	memset(&r, 0, sizeof r);
+	r.home_id = 3;
+	r.reported_by_member = f->alice;
+	strcpy(r.title, "Reported by her when she lived there");
+	r.priority = REPAIR_PLANNED;
+	assert_int_equal(repair_report(f->db, &board, &r), DB_OK);
+	int64_t hers_elsewhere = r.id;
+	int64_t home_fixed = report(f, &board, 1, "Her home, reported by the office",
+				    REPAIR_ROUTINE, NULL);
+
+	/* Reading: her home's repairs and hers; others' do not exist. */
+	assert_int_equal(repair_get(f->db, &alice, own, &r), DB_OK);
+	assert_int_equal(repair_get(f->db, &alice, home_fixed, &r), DB_OK);
+	assert_int_equal(repair_get(f->db, &alice, hers_elsewhere, &r), DB_OK);
+	assert_int_equal(repair_get(f->db, &alice, bobs, &r), DB_NOTFOUND);
+	assert_string_equal(db_errmsg(f->db), "there is no such repair");
+	assert_int_equal(repair_get(f->db, &alice, old_home, &r), DB_NOTFOUND);
+	struct repair_event ev[4];
+	int n;
+	assert_int_equal(repair_events_page(f->db, &alice, bobs, PAGE_FIRST, NULL, ev, 4, &n),
+			 DB_NOTFOUND);
+	assert_int_equal(repair_events_page(f->db, &alice, own, PAGE_FIRST, NULL, ev, 4, &n), DB_OK);
+	assert_int_equal(n, 1);
+	assert_int_equal(repair_get(f->db, &nobody, own, &r), DB_DENIED);
+
+	/* The list: only hers, whatever the filter asks. */
+	struct repair_row rows[10];
+	struct repair_filter all = { .which = REPAIRS_ALL };
+	assert_int_equal(repair_page(f->db, &alice, &all, REPAIR_NEWEST, PAGE_FIRST, NULL, rows, 10, &n),
+			 DB_OK);
+	assert_int_equal(n, 3);
+	assert_int_equal(rows[0].id, home_fixed);
+	assert_int_equal(rows[1].id, hers_elsewhere);
+	assert_int_equal(rows[2].id, own);
+	struct repair_filter bob_filter = { .which = REPAIRS_ALL, .member_id = f->bob };
+	assert_int_equal(repair_page(f->db, &alice, &bob_filter, REPAIR_NEWEST, PAGE_FIRST, NULL,
+				     rows, 10, &n), DB_OK);
+	assert_int_equal(n, 3);
+	struct repair_filter bob_home = { .which = REPAIRS_ALL, .home_id = 2 };
+	assert_int_equal(repair_page(f->db, &alice, &bob_home, REPAIR_BY_TARGET, PAGE_FIRST, NULL,
+				     rows, 10, &n), DB_OK);
+	assert_int_equal(n, 0);
+	assert_int_equal(repair_page(f->db, &nobody, &all, REPAIR_NEWEST, PAGE_FIRST, NULL, rows, 10, &n),
+			 DB_DENIED);
+	/* The board asks for a member's repairs. */
+	assert_int_equal(repair_page(f->db, &board, &bob_filter, REPAIR_NEWEST, PAGE_FIRST, NULL,
+				     rows, 10, &n), DB_OK);
+	assert_int_equal(n, 1);
+	assert_int_equal(rows[0].id, bobs);
+	assert_string_equal(rows[0].home_ref, "H-002");
+
+	/* A member cannot move, edit or annotate, even their own. */
+	assert_int_equal(repair_move(f->db, &alice, own, 1, REPAIR_CANCELLED, "fixed it myself", 0),
+			 DB_DENIED);
+	assert_string_equal(db_errmsg(f->db), "a member may report a repair but not move it");
+	assert_int_equal(repair_get(f->db, &alice, own, &r), DB_OK);
+	assert_int_equal(repair_update(f->db, &alice, &r), DB_DENIED);
+	assert_string_equal(db_errmsg(f->db), "a member may report a repair but not edit it");
+	assert_int_equal(repair_note(f->db, &alice, own, "hello"), DB_DENIED);
+	struct rp02 m;
+	assert_int_equal(repair_rp02(f->db, &alice, "2026-01-01", "2026-12-31", &m), DB_DENIED);
+	assert_int_equal(repair_move(f->db, &nobody, own, 1, REPAIR_TRIAGED, "", 0), DB_DENIED);
+
+	/* Volunteers do all of it. */
+	assert_int_equal(repair_move(f->db, &volunteer, own, 1, REPAIR_TRIAGED, "", 0), DB_OK);
+	assert_int_equal(repair_get(f->db, &volunteer, own, &r), DB_OK);
+	r.priority = REPAIR_EMERGENCY;
+	assert_int_equal(repair_update(f->db, &volunteer, &r), DB_OK);
+	assert_int_equal(repair_note(f->db, &volunteer, own, "made safe"), DB_OK);
+	assert_int_equal(repair_rp02(f->db, &volunteer, "2026-01-01", "2026-12-31", &m), DB_OK);
+}
+
+/* ---- the list ------------------------------------------------------------------ */
+
+struct expect {
+	int64_t id, home_id;
+	char target[REPAIR_INSTANT_LEN];
+	int rank;
+	const char *status;
+	int open;
+};
+
+static enum repair_sort cmp_sort;
+
+static int cmp_expect(const void *pa, const void *pb)
+{
+	const struct expect *a = pa, *b = pb;
+	int c = 0;
+	switch (cmp_sort) {
+	case REPAIR_NEWEST: return a->id < b->id ? 1 : -1;
+	case REPAIR_BY_TARGET: c = strcmp(a->target, b->target); break;
+	case REPAIR_BY_PRIORITY: c = a->rank - b->rank; break;
+	case REPAIR_BY_STATUS: c = strcmp(a->status, b->status); break;
+	case REPAIR_BY_HOME: c = (int)(a->home_id - b->home_id); break;
+	}
+	return c ? c : (a->id < b->id ? -1 : 1);
+}
+
+/* Walks the whole list forwards and backwards in pages of `size` and
+ * checks both against `want` (in order). */
+static void walk(struct fx *f, const struct actor *who, const struct repair_filter *flt,
+		 enum repair_sort sort, const int64_t *want, int nwant, int size)
+{
+	struct repair_row rows[16];
+	struct page_key key;
+	int n, seen = 0;
+	assert_int_equal(repair_page(f->db, who, flt, sort, PAGE_FIRST, NULL, rows, size, &n), DB_OK);
+	while (n > 0) {
+		for (int i = 0; i < n; i++, seen++) {
+			assert_true(seen < nwant);
+			assert_int_equal(rows[i].id, want[seen]);
+		}
+		repair_row_key(&rows[n - 1], sort, &key);
+		assert_int_equal(repair_page(f->db, who, flt, sort, PAGE_AFTER, &key, rows, size, &n),
+				 DB_OK);
+	}
+	assert_int_equal(seen, nwant);
+	assert_int_equal(repair_page(f->db, who, flt, sort, PAGE_LAST, NULL, rows, size, &n), DB_OK);
+	while (n > 0) {
+		for (int i = n - 1; i >= 0; i--) {
+			assert_true(seen > 0);
+			assert_int_equal(rows[i].id, want[--seen]);
+		}
+		repair_row_key(&rows[0], sort, &key);
+		assert_int_equal(repair_page(f->db, who, flt, sort, PAGE_BEFORE, &key, rows, size, &n),
+				 DB_OK);
+	}
+	assert_int_equal(seen, 0);
+}
+
+static void pages_walk_both_ways_in_every_sort(void **state)
+{
+	struct fx *f = *state;
+	struct actor board = test_board();
+	struct expect e[40];
+	int ne = 0;
+	for (int i = 0; i < 34; i++) {
+		char title[40], at[32];
+		snprintf(title, sizeof title, "Repair %02d", i);
+		snprintf(at, sizeof at, "2026-11-%02dT%02d:00:00Z", 2 + i % 19, 8 + i % 9);
+		int64_t id = report(f, &board, 1 + i % 3, title, (enum repair_priority)(1 + i % 4), at);
+		if (i % 5 == 1)
+			move(f, id, REPAIR_TRIAGED, "", NULL);
+		if (i % 5 == 2)
+			complete(f, id, NULL);
+		if (i % 7 == 3 && i % 5 != 2)
+			move(f, id, REPAIR_CANCELLED, "not needed", NULL);
+		struct repair r;
+		assert_int_equal(repair_get(f->db, &board, id, &r), DB_OK);
+		e[ne].id = id;
+		e[ne].home_id = r.home_id;
+		strcpy(e[ne].target, r.target_at);
+		e[ne].rank = r.priority;
+		e[ne].status = repair_status_name(r.status);
+		e[ne].open = repair_status_is_open(r.status);
+		ne++;
+	}
+	static const enum repair_sort sorts[] = { REPAIR_NEWEST, REPAIR_BY_TARGET, REPAIR_BY_PRIORITY,
+						  REPAIR_BY_STATUS, REPAIR_BY_HOME };
+	for (int s = 0; s < 5; s++) {
+		cmp_sort = sorts[s];
+		qsort(e, (size_t)ne, sizeof e[0], cmp_expect);
+		int64_t all[40], open[40], triaged[40], home2[40];
+		int nall = 0, nopen = 0, ntriaged = 0, nhome2 = 0;
+		for (int i = 0; i < ne; i++) {
+			all[nall++] = e[i].id;
+			if (e[i].open)
+				open[nopen++] = e[i].id;
+			if (strcmp(e[i].status, "triaged") == 0)
+				triaged[ntriaged++] = e[i].id;
+			if (e[i].home_id == 2)
+				home2[nhome2++] = e[i].id;
+		}
+		struct repair_filter fa = { .which = REPAIRS_ALL };
+		struct repair_filter fs = { .which = REPAIRS_STATUS, .status = REPAIR_TRIAGED };
+		struct repair_filter fh = { .which = REPAIRS_ALL, .home_id = 2 };
+		for (int size = 1; size <= 16; size += 5) {
+			walk(f, &board, &fa, sorts[s], all, nall, size);
+			walk(f, &board, NULL, sorts[s], open, nopen, size);
+			walk(f, &board, &fs, sorts[s], triaged, ntriaged, size);
+			walk(f, &board, &fh, sorts[s], home2, nhome2, size);
+		}
+		assert_true(nopen > 5 && nopen < nall && ntriaged > 2 && nhome2 > 5);
+	}
+	struct repair_row rows[2];
+	int n;
+	assert_int_equal(repair_page(f->db, &board, NULL, REPAIR_NEWEST, PAGE_AFTER, NULL, rows, 2, &n),
+			 DB_INVALID);
+	assert_int_equal(repair_page(f->db, &board, NULL, (enum repair_sort)9, PAGE_FIRST, NULL, rows,
+				     2, &n), DB_INVALID);
+}
+
+static void search_finds_words_and_pages(void **state)
+{
+	struct fx *f = *state;
+	struct actor board = test_board();
+	struct actor alice = test_member(f->alice);
+	struct repair r = { 0 };
+	r.home_id = 1;
+	r.priority = REPAIR_ROUTINE;
+	strcpy(r.title, "Boiler not firing");
+	strcpy(r.location, "kitchen");
+	assert_int_equal(repair_report(f->db, &board, &r), DB_OK);
+	int64_t boiler1 = r.id;
+	report(f, &board, 2, "Leaking tap", REPAIR_ROUTINE, NULL);
+	int64_t boiler2 = report(f, &board, 2, "Boiler pressure low", REPAIR_URGENT, NULL);
+	int64_t window = report(f, &board, 3, "Window won't close", REPAIR_ROUTINE, NULL);
+	memset(&r, 0, sizeof r);
+	r.home_id = 3;
+	r.priority = REPAIR_PLANNED;
+	strcpy(r.title, "Mould in bathroom");
+	strcpy(r.description, "Black mould behind the boiler cupboard");
+	assert_int_equal(repair_report(f->db, &board, &r), DB_OK);
+	int64_t mould = r.id;
+
+	int64_t want[] = { mould, boiler2, boiler1 };
+	struct repair_filter fb = { .which = REPAIRS_ALL, .search = "boil" };
+	walk(f, &board, &fb, REPAIR_NEWEST, want, 3, 2);
+	int64_t by_priority[] = { boiler2, boiler1, mould };
+	walk(f, &board, &fb, REPAIR_BY_PRIORITY, by_priority, 3, 1);
+
+	struct repair_row rows[8];
+	int n;
+	struct repair_filter fk = { .search = "boiler kitchen" };
+	assert_int_equal(repair_page(f->db, &board, &fk, REPAIR_NEWEST, PAGE_FIRST, NULL, rows, 8, &n),
+			 DB_OK);
+	assert_int_equal(n, 1);
+	assert_int_equal(rows[0].id, boiler1);
+	struct repair_filter fq = { .search = "\"boiler OR" };
+	assert_int_equal(repair_page(f->db, &board, &fq, REPAIR_NEWEST, PAGE_FIRST, NULL, rows, 8, &n),
+			 DB_OK);
+	assert_int_equal(n, 0);
+	struct repair_filter fe = { .search = "   " };
+	assert_int_equal(repair_page(f->db, &board, &fe, REPAIR_NEWEST, PAGE_FIRST, NULL, rows, 8, &n),
+			 DB_OK);
+	assert_int_equal(n, 5);
+	/* Searching within a member's own and within a home. */
+	assert_int_equal(repair_page(f->db, &alice, &fb, REPAIR_NEWEST, PAGE_FIRST, NULL, rows, 8, &n),
+			 DB_OK);
+	assert_int_equal(n, 1);
+	assert_int_equal(rows[0].id, boiler1);
+	struct repair_filter fh = { .which = REPAIRS_ALL, .home_id = 3, .search = "boiler" };
+	assert_int_equal(repair_page(f->db, &board, &fh, REPAIR_BY_TARGET, PAGE_FIRST, NULL, rows, 8, &n),
+			 DB_OK);
+	assert_int_equal(n, 1);
+	assert_int_equal(rows[0].id, mould);
+	/* Cancelled ones leave the open list, and an edit re-indexes the words. */
+	move(f, boiler2, REPAIR_CANCELLED, "duplicate of the other", NULL);
+	struct repair_filter fo = { .search = "boiler" };
+	assert_int_equal(repair_page(f->db, &board, &fo, REPAIR_NEWEST, PAGE_FIRST, NULL, rows, 8, &n),
+			 DB_OK);
+	assert_int_equal(n, 2);
+	assert_int_equal(repair_get(f->db, &board, window, &r), DB_OK);
+	strcpy(r.title, "Sash window stuck");
+	assert_int_equal(repair_update(f->db, &board, &r), DB_OK);
+	struct repair_filter fw = { .search = "won't" };
+	assert_int_equal(repair_page(f->db, &board, &fw, REPAIR_NEWEST, PAGE_FIRST, NULL, rows, 8, &n),
+			 DB_OK);
+	assert_int_equal(n, 0);
+	struct repair_filter fs = { .search = "sash" };
+	assert_int_equal(repair_page(f->db, &board, &fs, REPAIR_NEWEST, PAGE_FIRST, NULL, rows, 8, &n),
+			 DB_OK);
+	assert_int_equal(n, 1);
+	assert_int_equal(rows[0].id, window);
+}
+
+/* Over 2000 matches, a search sorted other than by number walks the sort's
+ * index instead of sorting the matches: the pages must be the same. */
+static void search_with_many_matches_pages_the_same(void **state)
+{
+	struct fx *f = *state;
+	struct actor board = test_board();
+	static struct expect e[2100];
+	int ne = 0;
+	assert_int_equal(db_begin(f->db, &board), DB_OK);
+	for (int i = 0; i < 2060; i++) {
+		char title[40], at[32];
+		snprintf(title, sizeof title, "%s %d", i % 40 == 0 ? "Gutter" : "Boiler", i);
+		snprintf(at, sizeof at, "2026-%02d-%02dT09:%02d:00Z", 1 + i % 10, 1 + i % 28, i % 60);
+		struct repair r = { 0 };
+		r.home_id = 1 + i % 3;
+		strcpy(r.title, title);
+		strcpy(r.reported_at, at);
+		r.priority = (enum repair_priority)(1 + i % 4);
+		assert_int_equal(repair_report(f->db, &board, &r), DB_OK);
+		if (i % 3 == 0)
+			assert_int_equal(repair_move(f->db, &board, r.id, 1, REPAIR_CANCELLED, "no", 0), DB_OK);
+		if (i % 40 == 0)
+			continue;
+		e[ne].id = r.id;
+		e[ne].home_id = r.home_id;
+		strcpy(e[ne].target, r.target_at);
+		e[ne].rank = r.priority;
+		e[ne].status = i % 3 == 0 ? "cancelled" : "reported";
+		e[ne].open = i % 3 != 0;
+		ne++;
+	}
+	assert_int_equal(db_commit(f->db), DB_OK);
+	static const enum repair_sort sorts[] = { REPAIR_NEWEST, REPAIR_BY_TARGET, REPAIR_BY_STATUS };
+	static int64_t all[2100], open[2100];
+	for (int s = 0; s < 3; s++) {
+		cmp_sort = sorts[s];
+		qsort(e, (size_t)ne, sizeof e[0], cmp_expect);
+		int nall = 0, nopen = 0;
+		for (int i = 0; i < ne; i++) {
+			all[nall++] = e[i].id;
+			if (e[i].open)
+				open[nopen++] = e[i].id;
+		}
+		assert_true(nall > 2000);
+		struct repair_filter fa = { .which = REPAIRS_ALL, .search = "boil" };
+		struct repair_filter fo = { .search = "boiler" };
+		walk(f, &board, &fa, sorts[s], all, nall, 16);
+		walk(f, &board, &fo, sorts[s], open, nopen, 16);
+	}
+}
+
+static void overdue_is_open_and_past_target(void **state)
+{
+	struct fx *f = *state;
+	struct actor board = test_board();
+	int64_t a = report(f, &board, 1, "Old routine", REPAIR_ROUTINE, "2026-10-01T09:00:00Z");
+	int64_t b = report(f, &board, 1, "Emergency past", REPAIR_EMERGENCY, "2026-11-21T09:00:00Z");
+	int64_t c = report(f, &board, 2, "Emergency due", REPAIR_EMERGENCY, "2026-11-21T11:00:00Z");
+	int64_t d = report(f, &board, 2, "New routine", REPAIR_ROUTINE, NULL);
+	int64_t e = report(f, &board, 3, "Old but done", REPAIR_ROUTINE, "2026-10-01T09:00:00Z");
+	complete(f, e, "2026-11-20T09:00:00Z");
+	struct repair_row rows[8];
+	int n;
+	struct repair_filter fo = { .overdue = 1 };
+	assert_int_equal(repair_page(f->db, &board, &fo, REPAIR_BY_TARGET, PAGE_FIRST, NULL, rows, 8, &n),
+			 DB_OK);
+	assert_int_equal(n, 2);
+	assert_int_equal(rows[0].id, a);
+	assert_string_equal(rows[0].target_at, "2026-11-10");
+	assert_int_equal(rows[1].id, b);
+	assert_string_equal(rows[1].target_at, "2026-11-22T09:00:00Z");
+	assert_int_equal(rows[0].overdue && rows[1].overdue, 1);
+	struct repair_filter fa = { .which = REPAIRS_ALL };
+	assert_int_equal(repair_page(f->db, &board, &fa, REPAIR_NEWEST, PAGE_FIRST, NULL, rows, 8, &n),
+			 DB_OK);
+	assert_int_equal(n, 5);
+	for (int i = 0; i < n; i++)
+		assert_int_equal(rows[i].overdue, rows[i].id == a || rows[i].id == b);
+	struct repair r;
+	assert_int_equal(repair_get(f->db, &board, c, &r), DB_OK);
+	assert_int_equal(r.overdue, 0);
+	assert_int_equal(repair_get(f->db, &board, b, &r), DB_OK);
+	assert_int_equal(r.overdue, 1);
+	assert_int_equal(repair_get(f->db, &board, d, &r), DB_OK);
+	assert_int_equal(r.overdue, 0);
+}
+
+static void events_page_both_ways(void **state)
+{
+	struct fx *f = *state;
+	struct actor board = test_board();
+	int64_t id = report(f, &board, 1, "Many events", REPAIR_ROUTINE, NULL);
+	complete(f, id, NULL);
+	move(f, id, REPAIR_CLOSED, "", NULL);
+	struct repair_event ev[4];
+	struct page_key key;
+	int n;
+	assert_int_equal(repair_events_page(f->db, &board, id, PAGE_FIRST, NULL, ev, 4, &n), DB_OK);
+	assert_int_equal(n, 4);
+	assert_int_equal(ev[0].to_status, REPAIR_REPORTED);
+	assert_int_equal(ev[3].to_status, REPAIR_IN_PROGRESS);
+	repair_event_key(&ev[3], &key);
+	assert_int_equal(repair_events_page(f->db, &board, id, PAGE_AFTER, &key, ev, 4, &n), DB_OK);
+	assert_int_equal(n, 2);
+	assert_int_equal(ev[1].to_status, REPAIR_CLOSED);
+	assert_int_equal(repair_events_page(f->db, &board, id, PAGE_LAST, NULL, ev, 4, &n), DB_OK);
+	assert_int_equal(n, 4);
+	assert_int_equal(ev[0].to_status, REPAIR_ASSIGNED);
+	assert_int_equal(ev[3].to_status, REPAIR_CLOSED);
+	repair_event_key(&ev[0], &key);
+	assert_int_equal(repair_events_page(f->db, &board, id, PAGE_BEFORE, &key, ev, 4, &n), DB_OK);
+	assert_int_equal(n, 2);
+	assert_int_equal(ev[0].to_status, REPAIR_REPORTED);
+	assert_int_equal(ev[1].to_status, REPAIR_TRIAGED);
+	assert_int_equal(repair_events_page(f->db, &board, 999, PAGE_FIRST, NULL, ev, 4, &n),
+			 DB_NOTFOUND);
+}
+
+static void rp02_counts_completions_in_target(void **state)
+{
+	struct fx *f = *state;
+	struct actor board = test_board();
+	const char *mon = "2026-11-02T09:00:00Z";
+	complete(f, report(f, &board, 1, "E in time", REPAIR_EMERGENCY, mon), "2026-11-03T08:59:59Z");
+	complete(f, report(f, &board, 1, "E late", REPAIR_EMERGENCY, mon), "2026-11-03T09:00:01Z");
+	complete(f, report(f, &board, 2, "U in time", REPAIR_URGENT, mon), "2026-11-09T17:00:00Z");
+	complete(f, report(f, &board, 2, "U late", REPAIR_URGENT, mon), "2026-11-10T08:00:00Z");
+	complete(f, report(f, &board, 3, "R in December", REPAIR_ROUTINE, mon), "2026-12-01T09:00:00Z");
+	complete(f, report(f, &board, 3, "R in October", REPAIR_ROUTINE, "2026-10-01T09:00:00Z"),
+		 "2026-10-31T23:00:00Z");
+	report(f, &board, 3, "Still open", REPAIR_EMERGENCY, mon);
+	struct rp02 m;
+	assert_int_equal(repair_rp02(f->db, &board, "2026-11-01", "2026-11-30", &m), DB_OK);
+	assert_int_equal(m.emergency_completed, 2);
+	assert_int_equal(m.emergency_in_target, 1);
+	assert_int_equal(m.other_completed, 2);
+	assert_int_equal(m.other_in_target, 1);
+	assert_int_equal(repair_rp02(f->db, &board, "01/11/2026", "2026-12-01", &m), DB_OK);
+	assert_int_equal(m.other_completed, 3);
+	assert_int_equal(m.other_in_target, 2);
+	assert_int_equal(repair_rp02(f->db, &board, "2026-10-01", "2026-12-31", &m), DB_OK);
+	assert_int_equal(m.other_completed, 4);
+	assert_int_equal(m.other_in_target, 3);
+	assert_int_equal(repair_rp02(f->db, &board, "2026-11-30", "2026-11-01", &m), DB_INVALID);
+	assert_string_equal(db_errmsg(f->db), "the period ends before it starts");
+	assert_int_equal(repair_rp02(f->db, &board, "2026-02-30", "2026-11-01", &m), DB_INVALID);
+	assert_non_null(strstr(db_errmsg(f->db), "February 2026 has 28 days"));
+}
+
+int main(void)
+{
+	setlocale(LC_ALL, "C.UTF-8");
+	setenv("COOPDESK_TODAY", "2026-11-22", 1);
+	setenv("COOPDESK_NOW", NOW, 1);
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(report_sets_target_event_counts_and_audit, setup, teardown),
+		cmocka_unit_test_setup_teardown(targets_follow_settings_weekends_and_bank_holidays, setup, teardown),
+		cmocka_unit_test_setup_teardown(bad_input_is_refused_in_words, setup, teardown),
+		cmocka_unit_test_setup_teardown(every_move_writes_its_event, setup, teardown),
+		cmocka_unit_test_setup_teardown(refused_moves_change_nothing, setup, teardown),
+		cmocka_unit_test_setup_teardown(version_conflict_names_who, setup, teardown),
+		cmocka_unit_test_setup_teardown(update_recomputes_target_and_notes_priority, setup, teardown),
+		cmocka_unit_test_setup_teardown(right_to_repair_compensation_on_reading, setup, teardown),
+		cmocka_unit_test_setup_teardown(roles_allowed_and_refused, setup, teardown),
+		cmocka_unit_test_setup_teardown(pages_walk_both_ways_in_every_sort, setup, teardown),
+		cmocka_unit_test_setup_teardown(search_finds_words_and_pages, setup, teardown),
+		cmocka_unit_test_setup_teardown(search_with_many_matches_pages_the_same, setup, teardown),
+		cmocka_unit_test_setup_teardown(overdue_is_open_and_past_target, setup, teardown),
+		cmocka_unit_test_setup_teardown(events_page_both_ways, setup, teardown),
+		cmocka_unit_test_setup_teardown(rp02_counts_completions_in_target, setup, teardown),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
