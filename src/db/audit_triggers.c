@@ -43,7 +43,14 @@ static int append_json(struct db *db, sqlite3_str *s, const char *table, const c
 	int first = 1, rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		const char *col = (const char *)sqlite3_column_text(st, 0);
-		sqlite3_str_appendf(s, "%s'%q', %s.\"%w\"", first ? "" : ", ", col, ref, col);
+		if (strcmp(col, "password_hash") == 0)
+			/* Never copy a password hash into the trail: keep only its
+			 * "$y$params$salt$" head, which changes with every new
+			 * password and proves nothing about it. */
+			sqlite3_str_appendf(s, "%s'%q', rtrim(%s.\"%w\", replace(%s.\"%w\", '$', ''))",
+					    first ? "" : ", ", col, ref, col, ref, col);
+		else
+			sqlite3_str_appendf(s, "%s'%q', %s.\"%w\"", first ? "" : ", ", col, ref, col);
 		first = 0;
 	}
 	db_reset(st);

@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "coopdesk/access.h"
@@ -373,6 +374,25 @@ static void stop_terminal(struct app *app)
 	}
 }
 
+static double elapsed_ms(const struct timespec *a, const struct timespec *b)
+{
+	return (double)(b->tv_sec - a->tv_sec) * 1e3 + (double)(b->tv_nsec - a->tv_nsec) / 1e6;
+}
+
+/* VmHWM from /proc/self/status: the most memory this process has held. */
+static long peak_rss_kib(void)
+{
+	FILE *f = fopen("/proc/self/status", "r");
+	char line[256];
+	long kib = -1;
+	while (f && fgets(line, sizeof line, f))
+		if (sscanf(line, "VmHWM: %ld kB", &kib) == 1)
+			break;
+	if (f)
+		fclose(f);
+	return kib;
+}
+
 int ui_run(const struct ui_options *opt, struct db *db, const struct actor *who)
 {
 	struct app app;
@@ -398,13 +418,35 @@ int ui_run(const struct ui_options *opt, struct db *db, const struct actor *who)
 	if (keep[0])
 		app_message(&app, STYLE_ERROR, "%s", keep);
 
+	/* COOPDESK_TIMINGS=FILE: how long each key took to handle and draw,
+	 * and the peak memory at the end, for `make bench`. */
+	const char *timings_path = getenv("COOPDESK_TIMINGS");
+	FILE *timings = timings_path && *timings_path ? fopen(timings_path, "w") : NULL;
+	struct timespec t0, t1;
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	draw(&app);
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	if (timings)
+		fprintf(timings, "start %.3f\n", elapsed_ms(&t0, &t1));
 	while (!app.quit && !ui_signal) {
-		draw(&app);
 		int32_t key = input_next(&app, 250);
 		if (ui_signal)
 			break;
-		if (key != CDK_NONE)
-			handle_key(&app, key);
+		if (key == CDK_NONE)
+			continue;
+		clock_gettime(CLOCK_MONOTONIC, &t0);
+		handle_key(&app, key);
+		draw(&app);
+		clock_gettime(CLOCK_MONOTONIC, &t1);
+		if (timings) {
+			char name[KEY_NAME_MAX];
+			fprintf(timings, "key %s %.3f\n", key_format(key, name, sizeof name) ? name : "?",
+				elapsed_ms(&t0, &t1));
+		}
+	}
+	if (timings) {
+		fprintf(timings, "peak_rss_kib %ld\n", peak_rss_kib());
+		fclose(timings);
 	}
 	int sig = ui_signal;
 	/* Whatever was half-done is not saved: roll it back before leaving. */
