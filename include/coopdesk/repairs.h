@@ -82,6 +82,7 @@ struct repair_row {
 	char target_at[REPAIR_INSTANT_LEN];
 	int overdue;
 	int reopened;
+	char reported_by[REPAIR_NAME_MAX * 4 + 1];   /* the member who reported it, or "" */
 };
 
 /* An event: a move, the report itself (from REPAIR_NO_STATUS), or a note

@@ -106,7 +106,8 @@ static const char *const SQL_EVENTS[4] = {
 #define OVERDUE "(r.is_open AND r.target_at < CASE WHEN length(r.target_at) = 10 THEN ?8 ELSE ?7 END)"
 #define SEL \
 	"SELECT r.id, r.home_id, (SELECT h.ref FROM homes h WHERE h.id = r.home_id), r.title," \
-	" r.priority_rank, r.status, r.target_at, " OVERDUE ", r.reopened"
+	" r.priority_rank, r.status, r.target_at, " OVERDUE ", r.reopened," \
+	" (SELECT m.name FROM members m WHERE m.id = r.reported_by_member)"
 #define FILTER \
 	" (?1 IS NULL OR r.status = ?1) AND (?2 = 0 OR r.is_open) AND (?3 = 0 OR " OVERDUE ")" \
 	" AND (?4 IS NULL OR r.home_id = ?4) AND (?5 IS NULL OR " MEMBER_SEES("?5") ")"
@@ -851,6 +852,7 @@ int repair_page(struct db *db, const struct actor *who, const struct repair_filt
 		db_col_text(st, 6, r->target_at, sizeof r->target_at);
 		r->overdue = sqlite3_column_int(st, 7);
 		r->reopened = sqlite3_column_int(st, 8);
+		db_col_text(st, 9, r->reported_by, sizeof r->reported_by);
 	}
 	db_reset(st);
 	if (rc != DB_OK && rc != DB_NOTFOUND)

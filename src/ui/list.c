@@ -278,7 +278,10 @@ const char *list_position(struct list *l, char *buf, size_t n)
 	}
 	if (l->pos < 0) {
 		with_commas(l->total, of, sizeof of);
-		snprintf(buf, n, l->total >= 0 ? "%s rows" : "", of);
+		if (l->total >= 0)
+			snprintf(buf, n, "%s rows", of);
+		else
+			buf[0] = '\0';
 		return buf;
 	}
 	with_commas(l->pos + l->sel + 1, at, sizeof at);

@@ -62,7 +62,10 @@ static int64_t count(void *ctx)
 }
 
 /* Column layout: fixed columns, then the title takes what is left. */
-enum { COL_REF = 9, COL_HOME = 11, COL_PRIO = 10, COL_STATUS = 12, COL_TARGET = 11 };
+enum { COL_REF = 9, COL_HOME = 11, COL_PRIO = 10, COL_STATUS = 12, COL_TARGET = 11,
+       COL_WHO = 24 };
+/* From this width the list also shows who reported each repair. */
+#define WIDE_FROM 100
 
 static void draw_row(void *ctx, WINDOW *w, int y, int width, const void *row, int selected)
 {
@@ -105,6 +108,10 @@ static void draw_row(void *ctx, WINDOW *w, int y, int width, const void *row, in
 	if (!selected && closed)
 		style_on(w, STYLE_DIM);
 	x += COL_TARGET;
+	if (width >= WIDE_FROM) {
+		draw_text(w, y, x, COL_WHO - 1, rr->reported_by);
+		x += COL_WHO;
+	}
 	char title[REPAIR_TITLE_MAX * 4 + 16];
 	snprintf(title, sizeof title, "%s%s", rr->overdue ? "! " : "", rr->title);
 	draw_text(w, y, x, width - x - 1, title);
@@ -165,6 +172,10 @@ static void draw(struct screen *s, WINDOW *w)
 	x += COL_STATUS;
 	draw_text(w, 1, x, COL_TARGET - 1, "Target");
 	x += COL_TARGET;
+	if (r->width >= WIDE_FROM) {
+		draw_text(w, 1, x, COL_WHO - 1, "Reported by");
+		x += COL_WHO;
+	}
 	draw_text(w, 1, x, r->width - x - 1, "Summary");
 	style_off(w, STYLE_COLUMN);
 
