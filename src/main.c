@@ -46,8 +46,7 @@ static const struct command commands[] = {
 	{ "check", cmd_check },
 };
 
-/* No command: open the co-op in the terminal. Until logins exist the
- * interface runs as the board, named as such in the audit trail. */
+/* No command: open the co-op in the terminal, at the login screen. */
 static int run_interface(const struct cli_ctx *ctx, const struct ui_options *ui)
 {
 	char path[PATH_MAX];
@@ -58,8 +57,7 @@ static int run_interface(const struct cli_ctx *ctx, const struct ui_options *ui)
 	}
 	if (cli_db_path(ctx, path, sizeof path) != 0 || cli_open(ctx, path, 0, &db))
 		return 1;
-	struct actor who = { 0, ROLE_BOARD, 0, "board (no login)" };
-	int rc = ui_run(ui, db, &who);
+	int rc = ui_run(ui, db, NULL);
 	db_close(db);
 	return rc;
 }

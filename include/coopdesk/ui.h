@@ -19,7 +19,8 @@ struct ui_options {
 /* Runs the interface on an open database as `who` until the person quits,
  * a script ends, or a signal arrives. Returns the process exit status: 0,
  * 1 on an error (printed to stderr after the terminal is restored), or
- * 128 + the signal's number. */
+ * 128 + the signal's number. With `who` NULL it starts at the login
+ * screen; otherwise the session is `who`'s from the start. */
 int ui_run(const struct ui_options *opt, struct db *db, const struct actor *who);
 
 #endif

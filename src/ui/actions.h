@@ -12,7 +12,8 @@
 
 #define ACTIONS(X) \
 	X(HELP,        "help",        "? <F1>",        'G', "Show the keys for this screen") \
-	X(QUIT,        "quit",        "q",             'G', "Leave coopdesk (asks first if anything is unsaved)") \
+	X(QUIT,        "quit",        "q",             'G', "Log out; the next person gets the login screen") \
+	X(LOGOUT,      "logout",      "^D",            'G', "Log out (Esc on the login screen leaves coopdesk)") \
 	X(BACK,        "back",        "<Esc> <Left>",  'G', "Go back to the previous screen") \
 	X(AREA_HOME,   "home",        "1",             'G', "Go to Home: the summary") \
 	X(AREA_TENANCIES, "tenancies", "2",            'G', "Go to Tenancies: homes, tenants and rent") \
@@ -20,7 +21,7 @@
 	X(AREA_REPAIRS, "repairs",    "4",             'G', "Go to Repairs") \
 	X(AREA_MEETINGS, "meetings",  "5",             'G', "Go to Meetings: motions, votes, decisions") \
 	X(REDRAW,      "redraw",      "^L",            'G', "Draw the whole screen again") \
-	X(LOCK,        "lock",        "^X",            'G', "Lock the screen now") \
+	X(LOCK,        "lock",        "^X",            'G', "Lock the screen now; your password unlocks it") \
 	X(UP,          "up",          "<Up> k",        'L', "Move up one row") \
 	X(DOWN,        "down",        "<Down> j",      'L', "Move down one row") \
 	X(PAGE_UP,     "page-up",     "<PgUp> b",      'L', "Move up one screenful") \
@@ -31,6 +32,7 @@
 	X(SEARCH,      "search",      "/",             'L', "Search: type words, Enter to keep, Esc to clear") \
 	X(SORT,        "sort",        "s",             'L', "Sort by the next column") \
 	X(FILTER,      "filter",      "f",             'L', "Show open, overdue or all records in turn") \
+	X(EDIT,        "edit",        "e",             'L', "Edit the selected record") \
 	X(NEXT_FIELD,  "next-field",  "<Tab> <Down>",  'F', "Go to the next field") \
 	X(PREV_FIELD,  "prev-field",  "<BackTab> <Up>", 'F', "Go to the previous field") \
 	X(SAVE,        "save",        "^S <F2>",       'F', "Save the form") \

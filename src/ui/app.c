@@ -161,7 +161,7 @@ static void draw_top(struct app *app)
 	}
 	snprintf(who, sizeof who, "%s", app->who.name ? app->who.name : "");
 	int who_w = text_width(who);
-	int room = app->cols - tabs_w - 2;
+	int room = app->cols - (app->logged_in ? tabs_w : 0) - 2;
 	if (who_w > room / 2)
 		who_w = room / 2;
 	int name_w = room - who_w - 2;
@@ -173,7 +173,7 @@ static void draw_top(struct app *app)
 		x += name_w + 1;
 	}
 	struct screen *top = app_top(app);
-	for (int i = 0; i < 5; i++) {
+	for (int i = 0; i < 5 && app->logged_in; i++) {
 		int tw = text_width(tabs[i]) + 2;
 		if (top && top->area == i)
 			style_on(w, STYLE_TAB_ACTIVE);
@@ -183,7 +183,7 @@ static void draw_top(struct app *app)
 		style_on(w, STYLE_HEADER);
 		x += tw;
 	}
-	if (who_w > 0)
+	if (who_w > 0 && app->logged_in)
 		draw_text(w, 0, app->cols - who_w - 1, who_w, who);
 	style_off(w, STYLE_HEADER);
 	wnoutrefresh(w);
@@ -201,8 +201,13 @@ static void draw_status(struct app *app)
 		struct screen *top = app_top(app);
 		char help[32], line[512];
 		bindings_keys(ACT_HELP, help, sizeof help);
-		snprintf(line, sizeof line, "%s  %s help  q quit",
-			 top && top->ops->hint ? top->ops->hint(top) : "", help);
+		/* In a form, letters are typed: only named keys are offered. */
+		if (top && top->ops->scope == 'F')
+			snprintf(line, sizeof line, "%s  F1 help",
+				 top->ops->hint ? top->ops->hint(top) : "");
+		else
+			snprintf(line, sizeof line, "%s  %s help  q log out",
+				 top && top->ops->hint ? top->ops->hint(top) : "", help);
 		draw_text(w, 0, 1, app->cols - 2, line);
 	}
 	style_off(w, (enum ui_style)style);
@@ -235,7 +240,11 @@ static void draw(struct app *app)
 	if (app->top_dirty)
 		draw_top(app);
 	struct screen *top = app_top(app);
-	if (top && top->dirty) {
+	if (app->locked) {
+		session_lock_draw(app);
+		if (top)
+			top->dirty = 1; /* redrawn whole once unlocked */
+	} else if (top && top->dirty) {
 		werase(app->body);
 		top->ops->draw(top, app->body);
 		wnoutrefresh(app->body);
@@ -243,8 +252,10 @@ static void draw(struct app *app)
 	}
 	if (app->status_dirty)
 		draw_status(app);
-	if (app->help_open)
+	if (app->help_open && !app->locked)
 		help_draw(app);
+	else if (!app->too_small)
+		wnoutrefresh(app->body); /* the cursor ends where the body left it */
 	doupdate();
 	app->top_dirty = app->status_dirty = app->all_dirty = 0;
 }
@@ -260,6 +271,11 @@ static void handle_key(struct app *app, int32_t key)
 	}
 	if (app->too_small)
 		return; /* nothing to act on until the terminal grows */
+	app->last_key_ms = session_now_ms();
+	if (app->locked) {
+		session_lock_key(app, key);
+		return;
+	}
 	char scope = top ? top->ops->scope : 'G';
 	enum action a = bindings_lookup(scope, key);
 	if (app->help_open) {
@@ -278,21 +294,27 @@ static void handle_key(struct app *app, int32_t key)
 		help_toggle(app);
 		break;
 	case ACT_QUIT:
-		app->quit = 1;
+		/* At a shared terminal, leaving means logging out: the next
+		 * person finds the login screen, never someone else's session. */
+		if (app->logged_in)
+			session_logout(app);
+		else
+			app->quit = 1;
 		break;
 	case ACT_BACK:
 		app_pop(app);
 		break;
 	case ACT_AREA_HOME: case ACT_AREA_TENANCIES: case ACT_AREA_MEMBERS:
 	case ACT_AREA_REPAIRS: case ACT_AREA_MEETINGS:
-		app_set_area(app, (int)(a - ACT_AREA_HOME));
+		if (app->logged_in)
+			app_set_area(app, (int)(a - ACT_AREA_HOME));
 		break;
 	case ACT_REDRAW:
 		clearok(curscr, TRUE);
 		app->all_dirty = 1;
 		break;
 	case ACT_LOCK:
-		app_message(app, STYLE_ERROR, "locking arrives with logins (not built yet)");
+		session_lock(app);
 		break;
 	default:
 		if (key != CDK_NONE && a == ACT_NONE) {
@@ -398,7 +420,6 @@ int ui_run(const struct ui_options *opt, struct db *db, const struct actor *who)
 	struct app app;
 	memset(&app, 0, sizeof app);
 	app.db = db;
-	app.who = *who;
 	app.opt = opt;
 	signal_db = db;
 	if (setting_text(db, "coop_name", app.coop_name, sizeof app.coop_name) != DB_OK)
@@ -414,7 +435,12 @@ int ui_run(const struct ui_options *opt, struct db *db, const struct actor *who)
 	bindings_init(&app);
 	char keep[UI_STATUS_MAX];
 	snprintf(keep, sizeof keep, "%s", app.message); /* a keys-file complaint */
-	app_set_area(&app, 0);
+	if (who) {
+		snprintf(app.who_name, sizeof app.who_name, "%s", who->name ? who->name : "");
+		session_start(&app, who, "");
+	} else {
+		app_push(&app, screen_login_new(&app));
+	}
 	if (keep[0])
 		app_message(&app, STYLE_ERROR, "%s", keep);
 
@@ -432,8 +458,14 @@ int ui_run(const struct ui_options *opt, struct db *db, const struct actor *who)
 		int32_t key = input_next(&app, 250);
 		if (ui_signal)
 			break;
-		if (key == CDK_NONE)
+		if (key == CDK_NONE) {
+			if (app.logged_in && !app.locked && app.idle_seconds > 0 &&
+			    session_now_ms() - app.last_key_ms > app.idle_seconds * 1000.0) {
+				session_lock(&app);
+				draw(&app);
+			}
 			continue;
+		}
 		clock_gettime(CLOCK_MONOTONIC, &t0);
 		handle_key(&app, key);
 		draw(&app);

@@ -16,7 +16,11 @@ static int help_lines(struct app *app, enum action *out, int max)
 	for (int pass = 0; pass < 2; pass++)
 		for (int a = 1; a < ACT_COUNT && n < max; a++) {
 			char s = action_table[a].scope;
-			if ((pass == 0 && s == scope && s != 'G') || (pass == 1 && s == 'G'))
+			/* In a form, letters and digits are typed, so only the
+			 * global actions on named keys apply there. */
+			int typed_key = scope == 'F' && (a == ACT_QUIT || a == ACT_BACK ||
+				(a >= ACT_AREA_HOME && a <= ACT_AREA_MEETINGS));
+			if ((pass == 0 && s == scope && s != 'G') || (pass == 1 && s == 'G' && !typed_key))
 				out[n++] = (enum action)a;
 		}
 	return n;

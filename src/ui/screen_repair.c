@@ -1,11 +1,13 @@
 /*
- * src/ui/screen_repair.c: one repair, read-only for now: its details and
- * its history (the first screenfuls of events; Up/Down scroll).
+ * src/ui/screen_repair.c: one repair: its details and its history (the
+ * first screenfuls of events; Up/Down scroll). e opens the edit form
+ * (screen_repair_edit.c); coming back, the view reads the repair again.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "coopdesk/access.h"
 #include "coopdesk/money.h"
 #include "coopdesk/repair_rules.h"
 #include "coopdesk/repairs.h"
@@ -19,7 +21,35 @@ struct repair_view {
 	int nevents;
 	int scroll;
 	int ok;
+	int64_t id;
+	int stale;    /* an edit form went on top: read again when back */
+	char hint[96];
 };
+
+static int load(struct app *app, struct repair_view *v, int64_t id)
+{
+	v->ok = repair_get(app->db, &app->who, id, &v->r) == DB_OK &&
+		repair_events_page(app->db, &app->who, id, PAGE_FIRST, NULL, v->events,
+				   EVENTS_SHOWN, &v->nevents) == DB_OK;
+	if (!v->ok)
+		app_message(app, STYLE_ERROR, "%s", db_errmsg(app->db));
+	if (v->scroll >= v->nevents)
+		v->scroll = v->nevents > 0 ? v->nevents - 1 : 0;
+	return v->ok;
+}
+
+/* Called when the view is shown again (and on a resize): after an edit,
+ * what is shown is read again, so it is what was saved. */
+static void layout(struct screen *s, int rows, int cols)
+{
+	struct repair_view *v = s->priv;
+	(void)rows;
+	(void)cols;
+	if (v->stale && app_top(s->app) == s) {
+		v->stale = 0;
+		load(s->app, v, v->id);
+	}
+}
 
 /* "2026-11-22T15:04:05Z" -> "22/11/2026 15:04" */
 static void when(const char *iso, char *buf, size_t n)
@@ -77,7 +107,12 @@ static void draw(struct screen *s, WINDOW *w)
 		snprintf(buf, sizeof buf, "%d time%s", r->reopened, r->reopened == 1 ? "" : "s");
 		field(w, y++, "Reopened", buf);
 	}
-	field(w, y++, "Description", r->description);
+	/* One line here: a description's line breaks show as spaces. */
+	char desc[sizeof r->description];
+	snprintf(desc, sizeof desc, "%s", r->description);
+	for (char *p = strchr(desc, '\n'); p; p = strchr(p, '\n'))
+		*p = ' ';
+	field(w, y++, "Description", desc);
 	y++;
 	style_on(w, STYLE_COLUMN);
 	draw_fill(w, y, 0, cols);
@@ -100,6 +135,20 @@ static int handle(struct screen *s, enum action a, int32_t key)
 {
 	struct repair_view *v = s->priv;
 	(void)key;
+	if (a == ACT_EDIT) {
+		if (!v->ok)
+			return 0;
+		if (access_level(&s->app->who, AREA_REPAIRS, OP_WRITE) != ACCESS_ALL) {
+			app_message(s->app, STYLE_ERROR, "Only the board and volunteers edit repairs");
+			return 1;
+		}
+		struct screen *edit = screen_repair_edit_new(s->app, v->id);
+		if (edit) {
+			v->stale = 1;
+			app_push(s->app, edit);
+		}
+		return 1;
+	}
 	if (a == ACT_DOWN && v->scroll + 1 < v->nevents)
 		v->scroll++;
 	else if (a == ACT_UP && v->scroll > 0)
@@ -112,8 +161,15 @@ static int handle(struct screen *s, enum action a, int32_t key)
 
 static const char *hint(struct screen *s)
 {
-	(void)s;
-	return "Up/Down history  Esc back";
+	struct repair_view *v = s->priv;
+	char keys[32];
+	bindings_keys(ACT_EDIT, keys, sizeof keys);
+	char *sp = strchr(keys, ' ');
+	if (sp)
+		*sp = '\0';
+	snprintf(v->hint, sizeof v->hint, "Up/Down history  %s%s%sEsc back", keys,
+		 keys[0] ? " edit" : "", keys[0] ? "  " : "");
+	return v->hint;
 }
 
 static void destroy(struct screen *s)
@@ -125,6 +181,7 @@ static void destroy(struct screen *s)
 static const struct screen_ops ops = {
 	.name = "A repair",
 	.scope = 'L',
+	.layout = layout,
 	.draw = draw,
 	.handle = handle,
 	.hint = hint,
@@ -144,10 +201,7 @@ struct screen *screen_repair_new(struct app *app, int64_t id)
 	s->app = app;
 	s->area = 3;
 	s->priv = v;
-	v->ok = repair_get(app->db, &app->who, id, &v->r) == DB_OK &&
-		repair_events_page(app->db, &app->who, id, PAGE_FIRST, NULL, v->events,
-				   EVENTS_SHOWN, &v->nevents) == DB_OK;
-	if (!v->ok)
-		app_message(app, STYLE_ERROR, "%s", db_errmsg(app->db));
+	v->id = id;
+	load(app, v, id);
 	return s;
 }

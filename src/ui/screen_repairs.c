@@ -260,10 +260,17 @@ static int handle(struct screen *s, enum action a, int32_t key)
 		r->search[0] = '\0';
 		apply_filter(r);
 		break;
-	case ACT_OPEN: {
+	case ACT_OPEN: case ACT_EDIT: {
 		const struct repair_row *row = list_selected(&r->list);
-		if (row)
-			app_push(s->app, screen_repair_new(s->app, row->id));
+		if (!row)
+			break;
+		app_push(s->app, screen_repair_new(s->app, row->id));
+		if (a == ACT_EDIT) {
+			/* The record's own screen decides whether this person may edit. */
+			struct screen *view = app_top(s->app);
+			if (view && view != s)
+				view->ops->handle(view, ACT_EDIT, 'e');
+		}
 		break;
 	}
 	case ACT_REDRAW:
@@ -280,7 +287,7 @@ static const char *hint(struct screen *s)
 {
 	struct repairs *r = s->priv;
 	return r->searching ? "type words  Enter keep  Esc clear"
-			    : "Enter open  / search  s sort  f filter";
+			    : "Enter open  e edit  / search  s sort  f filter";
 }
 
 static void destroy(struct screen *s)

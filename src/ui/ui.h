@@ -102,6 +102,16 @@ struct app {
 	int quit;
 	int use_color;
 
+	/* The session (login.c): who is logged in, the idle lock. */
+	int logged_in;
+	int locked;
+	char who_name[256];      /* the display name app->who.name points at */
+	char username[64];
+	double last_key_ms;      /* monotonic time of the last key */
+	int idle_seconds;        /* lock after this long without a key */
+	char lock_pw[256];
+	int lock_pw_len;
+
 	/* Input (input.c). */
 	struct script_step *steps;
 	size_t nsteps, step;
@@ -147,10 +157,20 @@ void help_toggle(struct app *app);
 void help_draw(struct app *app);
 int help_handle(struct app *app, enum action a);
 
+/* login.c: the login screen, the idle lock, logging out. */
+struct screen *screen_login_new(struct app *app);
+void session_start(struct app *app, const struct actor *who, const char *username);
+void session_logout(struct app *app);
+void session_lock(struct app *app);
+void session_lock_draw(struct app *app);
+void session_lock_key(struct app *app, int32_t key);
+double session_now_ms(void);
+
 /* Screens. */
 struct screen *screen_home_new(struct app *app);
 struct screen *screen_repairs_new(struct app *app);
 struct screen *screen_repair_new(struct app *app, int64_t id);
+struct screen *screen_repair_edit_new(struct app *app, int64_t id);
 struct screen *screen_placeholder_new(struct app *app, int area, const char *what);
 
 #endif

@@ -1,0 +1,119 @@
+/*
+ * src/ui/form.h: the form widget. A screen describes its fields in a static
+ * array of struct form_spec; the widget lays them out in the screen's body
+ * (labels on the left, fields on the right, a line under each field for
+ * what is wrong with it, the current field's help at the bottom), takes
+ * the keys, checks each field when the person leaves it and again on save,
+ * and asks before Esc throws changes away. The screen only sets the values
+ * when it opens, and reads them back when form_key says FORM_SAVE.
+ *
+ * Fields, their places, pages, the current field and the moves between
+ * fields are ncurses' form library's (new_field, new_form, set_current_field,
+ * REQ_NEXT_FIELD, field hooks). The text of each field is kept here, as
+ * UTF-8, and edited here: the library's own editing gets wide characters
+ * such as 李 wrong (End lands inside the text, a scrolling field fills with
+ * NULs, a multi-line field drops what follows a wide character), so the
+ * library is given only what each field shows.
+ *
+ * Values survive a re-layout (form_layout after KEY_RESIZE): the FORM is
+ * freed and built again around the same text, cursor and current field.
+ */
+#ifndef COOPDESK_UI_FORM_H
+#define COOPDESK_UI_FORM_H
+
+#include <stdint.h>
+
+#include "coopdesk/date.h"
+#include "ui.h"
+
+enum form_kind {
+	FORM_TEXT,       /* one line of text */
+	FORM_MULTILINE,  /* lines of text; Enter starts a new line */
+	FORM_DATE,       /* dd/mm/yyyy (ISO accepted); read back as ISO */
+	FORM_MONEY,      /* 12.50 or £1,234.56; read back as pence */
+	FORM_INTEGER,    /* a whole number */
+	FORM_CHOICE      /* one of `choices`: Left/Right or Space cycle, a letter jumps */
+};
+
+struct form_spec {
+	const char *label;
+	enum form_kind kind;
+	int required;                 /* empty is refused with "required" */
+	int max_chars;                /* text: at most this many characters; 0: 200
+	                               * (2000 multi-line); typing stops there */
+	int width;                    /* columns; 0: as wide as suits the kind */
+	int rows;                     /* multi-line: at least this many rows (0: 3);
+	                               * it grows into the room left over */
+	const char *const *choices;   /* choice: NULL-terminated words */
+	const char *help;             /* a sentence shown while in the field */
+	int64_t min, max;             /* integer, and money in pence: the range
+	                               * allowed, when min < max */
+};
+
+/* What form_key did with a key. */
+enum form_result {
+	FORM_UNHANDLED = 0, /* not the form's: let the app try its global actions */
+	FORM_HANDLED,       /* used; the screen should be drawn again */
+	FORM_SAVE,          /* ^S with every field good: the screen saves now */
+	FORM_LEAVE          /* Esc, with nothing changed or the loss confirmed */
+};
+
+struct form_view;
+
+/* A form of n fields described by spec (kept, not copied: make it static),
+ * empty, with the first field current. NULL when out of memory. Lay it out
+ * with form_layout before drawing. Free with form_free. */
+struct form_view *form_new(struct app *app, const struct form_spec *spec, int n);
+void form_free(struct form_view *f);
+
+/* The line at the top of the form ("Edit R-000123"). */
+void form_set_title(struct form_view *f, const char *title);
+
+/* Setting values, as text or from the stored forms. Text longer than the
+ * field allows is kept whole (and reported when checked). A choice that is
+ * not one of the field's words is kept too, and refused when checked. */
+void form_set(struct form_view *f, int i, const char *text);
+void form_set_date(struct form_view *f, int i, const char *iso);          /* "" for none */
+void form_set_money(struct form_view *f, int i, int has, int64_t pence);  /* has 0: none */
+void form_set_choice(struct form_view *f, int i, int index);
+
+/* What is on screen now counts as unchanged (call after setting values). */
+void form_mark_clean(struct form_view *f);
+/* 1 if any field differs from what it was when last marked clean. */
+int form_changed(const struct form_view *f);
+
+/* Reading values back (after FORM_SAVE every field is good).
+ * form_text: the text without the spaces around it (a multi-line field
+ * keeps its inner lines); valid until the field changes. */
+const char *form_text(struct form_view *f, int i);
+/* 0 with the ISO date in iso ("" when empty), -1 when it is not a date. */
+int form_date(struct form_view *f, int i, char iso[DATE_BUFSZ]);
+/* 1 with *pence set, 0 when empty, -1 when it is not an amount. */
+int form_money(struct form_view *f, int i, int64_t *pence);
+/* 1 with *v set, 0 when empty, -1 when it is not a whole number. */
+int form_integer(struct form_view *f, int i, int64_t *v);
+/* The index of the chosen word, or -1 for none. */
+int form_choice(struct form_view *f, int i);
+
+/* Puts a message next to field i (a rule between fields, say) and makes it
+ * current; "" or NULL clears the field's message without moving. */
+void form_set_error(struct form_view *f, int i, const char *msg);
+/* A message for the whole form, shown in full (wrapped) at its foot until
+ * the next change or save: what the data layer said, for instance. */
+void form_message(struct form_view *f, int style, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+/* Checks every field, as on save: -1 when all are good, else the first bad
+ * field, which becomes current with its message next to it. */
+int form_validate(struct form_view *f);
+
+/* Lays the form out in a body of rows x cols (the screen's layout op). */
+void form_layout(struct form_view *f, int rows, int cols);
+/* Draws the form into the body window w and puts the cursor in the field. */
+void form_draw(struct form_view *f, WINDOW *w);
+/* Handles an action and its raw key (the screen's handle op). */
+enum form_result form_key(struct form_view *f, enum action a, int32_t key);
+/* The keys that matter now, for the status line. */
+const char *form_hint(struct form_view *f);
+
+#endif
