@@ -19,6 +19,16 @@ struct summary {
 	char next_meeting_title[401];
 	char next_meeting_on[11];     /* "" when none is planned */
 	int64_t actions_overdue;      /* board actions past their due date */
+
+	/* A tenant-member's own account (filled when the actor is linked to a
+	 * member and sees only their own records). */
+	int own;                      /* these fields are filled */
+	int64_t own_member_no;
+	int64_t own_shares, own_paid_pence;
+	char own_home_ref[81];        /* "" when they hold no current tenancy */
+	int has_own_rent;
+	int64_t own_balance_pence;    /* positive: owed */
+	int64_t own_repairs_open;
 };
 
 /* Fills the summary for what `who` may see (figures the role may not see

@@ -27,6 +27,54 @@ static const char SQL_NEXT_MEETING[] =
 static const char SQL_ACTIONS_OVERDUE[] =
 	"SELECT count(*) FROM decision_actions WHERE done_on IS NULL AND due_on < ?1";
 
+/* The actor's own account: share, current tenancy and its balance, open
+ * repairs of that home or reported by them. */
+static const char SQL_OWN[] =
+	"SELECT m.member_no,"
+	"       coalesce((SELECT sum(o.shares) FROM share_ops o WHERE o.member_id = m.id), 0),"
+	"       coalesce((SELECT sum(CASE WHEN o.kind = 'issue' THEN o.amount_pence"
+	"                                 WHEN o.kind = 'reversal' AND o.shares = -1 THEN -o.amount_pence"
+	"                                 ELSE 0 END) FROM share_ops o WHERE o.member_id = m.id), 0),"
+	"       t.id, h.ref,"
+	"       (SELECT l.balance_pence FROM rent_ledger l WHERE l.tenancy_id = t.id"
+	"         ORDER BY l.id DESC LIMIT 1),"
+	"       (SELECT count(*) FROM repairs r WHERE r.is_open"
+	"         AND (r.reported_by_member = m.id OR r.home_id = t.home_id))"
+	"  FROM members m"
+	"  LEFT JOIN tenancy_signatories s ON s.member_id = m.id"
+	"       AND s.tenancy_id IN (SELECT id FROM tenancies WHERE end_date IS NULL)"
+	"  LEFT JOIN tenancies t ON t.id = s.tenancy_id"
+	"  LEFT JOIN homes h ON h.id = t.home_id"
+	" WHERE m.id = ?1 LIMIT 1";
+
+static int own_account(struct db *db, const struct actor *who, struct summary *out)
+{
+	sqlite3_stmt *st = db_prep(db, SQL_OWN);
+	if (!st)
+		return db_status(db);
+	sqlite3_bind_int64(st, 1, who->member_id);
+	int rc = db_step_row(db, st);
+	if (rc == DB_NOTFOUND)
+		return DB_OK; /* a linked member that is gone: nothing to show */
+	if (rc)
+		return rc;
+	out->own = 1;
+	out->own_member_no = sqlite3_column_int64(st, 0);
+	if (access_level(who, AREA_SHARES, OP_READ) != ACCESS_NONE) {
+		out->own_shares = sqlite3_column_int64(st, 1);
+		out->own_paid_pence = sqlite3_column_int64(st, 2);
+	}
+	db_col_text(st, 4, out->own_home_ref, sizeof out->own_home_ref);
+	if (sqlite3_column_type(st, 3) != SQLITE_NULL &&
+	    access_level(who, AREA_RENT, OP_READ) != ACCESS_NONE) {
+		out->has_own_rent = 1;
+		out->own_balance_pence = sqlite3_column_int64(st, 5);
+	}
+	out->own_repairs_open = sqlite3_column_int64(st, 6);
+	db_reset(st);
+	return DB_OK;
+}
+
 static int one_int(struct db *db, const char *sql, const char *arg, int64_t *out)
 {
 	sqlite3_stmt *st = db_prep(db, sql);
@@ -62,6 +110,9 @@ int summary_get(struct db *db, const struct actor *who, const char *now,
 
 	if (access_level(who, AREA_REPAIRS, OP_READ) == ACCESS_ALL &&
 	    (rc = one_int(db, SQL_OVERDUE, now, &out->repairs_overdue)))
+		return rc;
+	if (who && who->member_id > 0 && access_level(who, AREA_RENT, OP_READ) == ACCESS_OWN &&
+	    (rc = own_account(db, who, out)))
 		return rc;
 	if (access_level(who, AREA_RENT, OP_READ) == ACCESS_ALL) {
 		out->has_rent = 1;

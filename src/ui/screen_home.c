@@ -48,16 +48,43 @@ static void home_draw(struct screen *s, WINDOW *w)
 	y += 2;
 	if (!h->ok)
 		return;
+	if (m->own) {
+		/* A tenant-member sees their own account first. */
+		snprintf(v, sizeof v, "no. %lld", (long long)m->own_member_no);
+		line(w, y++, "Your membership", v, STYLE_NORMAL);
+		money_format(m->own_paid_pence, money, sizeof money);
+		snprintf(v, sizeof v, "%lld (%s paid)", (long long)m->own_shares, money);
+		line(w, y++, "Your share", v, STYLE_NORMAL);
+		line(w, y++, "Your home", m->own_home_ref[0] ? m->own_home_ref : "no current tenancy",
+		     STYLE_NORMAL);
+		if (m->has_own_rent) {
+			money_format(m->own_balance_pence < 0 ? -m->own_balance_pence
+							      : m->own_balance_pence, money, sizeof money);
+			snprintf(v, sizeof v, "%s %s", money,
+				 m->own_balance_pence > 0 ? "owed" : m->own_balance_pence < 0
+				 ? "in credit" : "(nothing owed)");
+			line(w, y++, "Your rent account", v,
+			     m->own_balance_pence > 0 ? STYLE_OVERDUE : STYLE_NORMAL);
+		}
+		snprintf(v, sizeof v, "%lld open", (long long)m->own_repairs_open);
+		line(w, y++, "Your repairs", v, STYLE_NORMAL);
+		y++;
+	}
 	snprintf(v, sizeof v, "%lld (%lld on the register in all)",
 		 (long long)m->members_current, (long long)m->members_all);
 	line(w, y++, "Members", v, STYLE_NORMAL);
 	snprintf(v, sizeof v, "%lld, %lld let", (long long)m->homes, (long long)m->tenancies_current);
 	line(w, y++, "Homes", v, STYLE_NORMAL);
-	snprintf(v, sizeof v, "%lld open of %lld", (long long)m->repairs_open, (long long)m->repairs_all);
-	line(w, y++, "Repairs", v, STYLE_NORMAL);
-	snprintf(v, sizeof v, "%lld", (long long)m->repairs_overdue);
-	line(w, y++, "Repairs past their target", v,
-	     m->repairs_overdue ? STYLE_OVERDUE : STYLE_NORMAL);
+	if (!m->own) {
+		snprintf(v, sizeof v, "%lld open of %lld", (long long)m->repairs_open,
+			 (long long)m->repairs_all);
+		line(w, y++, "Repairs", v, STYLE_NORMAL);
+	}
+	if (!m->own) {
+		snprintf(v, sizeof v, "%lld", (long long)m->repairs_overdue);
+		line(w, y++, "Repairs past their target", v,
+		     m->repairs_overdue ? STYLE_OVERDUE : STYLE_NORMAL);
+	}
 	if (m->has_rent) {
 		money_format(m->arrears_pence, money, sizeof money);
 		snprintf(v, sizeof v, "%s owed on %lld tenancies", money,

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "coopdesk/access.h"
 #include "coopdesk/date.h"
 #include "coopdesk/ref.h"
 #include "coopdesk/repair_rules.h"
@@ -55,6 +56,9 @@ static int64_t count(void *ctx)
 	struct repairs *r = ctx;
 	int64_t all, open;
 	if (r->filter.search || r->filter.overdue)
+		return -1;
+	/* The kept counts are the whole co-op's: not for a list of one's own. */
+	if (access_level(&r->app->who, AREA_REPAIRS, OP_READ) != ACCESS_ALL)
 		return -1;
 	if (repair_count(r->app->db, &all, &open) != DB_OK)
 		return -1;
