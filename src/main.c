@@ -24,6 +24,7 @@ static const char usage_text[] =
 	"  init [--name NAME]   make a new, empty co-op database\n"
 	"  demo [FILE]          make a demo co-op to explore (default: --db or the usual place)\n"
 	"  check                check the database and the co-op's rules; exit 0 when all hold\n"
+	"  user add|passwd|role|disable|enable|list   manage user accounts (user --help)\n"
 	"\n"
 	"Options:\n"
 	"  --db FILE            the co-op's database (default $XDG_DATA_HOME/coopdesk/coop.db)\n"
@@ -44,6 +45,8 @@ static const struct command commands[] = {
 	{ "init", cmd_init },
 	{ "demo", cmd_demo },
 	{ "check", cmd_check },
+	{ "user", cmd_user },
+	{ "roles", cmd_roles }, /* hidden: the role table, for tests/cli/security_doc.sh */
 };
 
 /* No command: open the co-op in the terminal, at the login screen. */

@@ -20,6 +20,9 @@ struct cli_ctx {
 int cmd_init(const struct cli_ctx *ctx, int argc, char **argv);
 int cmd_demo(const struct cli_ctx *ctx, int argc, char **argv);
 int cmd_check(const struct cli_ctx *ctx, int argc, char **argv);
+int cmd_user(const struct cli_ctx *ctx, int argc, char **argv);
+/* Hidden: prints the role table (access_level) as doc/security.md shows it. */
+int cmd_roles(const struct cli_ctx *ctx, int argc, char **argv);
 
 /* Resolves the database path: ctx->db_path, else the default. Returns 0,
  * or -1 after printing why to ctx->err. */
@@ -27,5 +30,21 @@ int cli_db_path(const struct cli_ctx *ctx, char *buf, size_t n);
 
 /* Opens the database for a command, printing the reason on failure. */
 int cli_open(const struct cli_ctx *ctx, const char *path, int flags, struct db **out);
+
+/* Room for any password cli_read_password accepts, its NUL, and a byte
+ * more to notice one that is too long. */
+#define CLI_PASSWORD_BUF 1024
+
+/* Reads a new password for `whose` ("ann", "the first board user") into
+ * buf (n bytes; CLI_PASSWORD_BUF is enough). When stdin is a terminal it
+ * asks on /dev/tty with echo off (restored on every path, signals too),
+ * twice to confirm, and checks it with password_acceptable, saying why
+ * and asking again, at most 3 tries. When stdin is not a terminal
+ * (scripts, tests) it reads one line from stdin, with no confirmation,
+ * and checks it the same way. `prog` ("coopdesk user") starts each
+ * message. Returns 0, or 1 after saying why on ctx->err. The caller wipes
+ * buf (explicit_bzero) once done with it. */
+int cli_read_password(const struct cli_ctx *ctx, const char *prog, const char *whose,
+		      char *buf, size_t n);
 
 #endif

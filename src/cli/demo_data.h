@@ -87,8 +87,11 @@ struct demo_relation {
 
 static const struct demo_relation demo_relations[] = {
 	{ "son", 1 }, { "daughter", 1 }, { "grandchild", 1 }, { "partner", 0 },
-	{ "mother", 0 }, { "lodger", 0 }, { "carer", 0 },
+	{ "parent", 0 }, { "lodger", 0 }, { "carer", 0 },
 };
+
+/* Kinds of home, in the order of enum home_kind (demo_gen.h). */
+static const char *const demo_kinds[] = { "house", "flat", "maisonette", "bungalow", "bedsit" };
 
 /* The six streets of the co-op at its usual size. */
 struct demo_street {

@@ -5,10 +5,12 @@
  * members and tenancies as small structs of indexes and day numbers, drawn
  * from seeded generators, with nothing written. Then the plan is played
  * through the data layer's API in the order things happened
- * (demo_people.c: homes, members, tenancies and two years of rent, week by
- * week), and the rest is added on top of it: meetings and decisions
- * (demo_meetings.c), complaints (demo_office.c), repairs (demo_repairs.c,
- * streamed: one repair in memory at a time).
+ * (demo_people.c: homes, members, tenancies and the rent, week by week),
+ * and the rest is added on top of it: officers and meetings
+ * (demo_meetings.c), decisions, participation, complaints and the like
+ * (demo_office.c), and repairs (demo_repairs.c, streamed: one repair in
+ * memory at a time). demo_util.c has what they share; demo.c is the
+ * command, and holds the one transaction around it all.
  *
  * Days are day numbers (date.h: days since 1970-01-01); NO_DAY is none.
  */

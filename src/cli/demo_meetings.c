@@ -421,7 +421,7 @@ static int publish(struct demo *d, struct held *m)
 	return DB_OK;
 }
 
-static void meeting_title(const struct demo *d, int k, int32_t day, char *buf, size_t n)
+static void meeting_title(int k, int32_t day, char *buf, size_t n)
 {
 	struct date t = date_from_days(day);
 	switch (k) {
@@ -433,7 +433,6 @@ static void meeting_title(const struct demo *d, int k, int32_t day, char *buf, s
 		break;
 	default: snprintf(buf, n, "Board meeting, %s %d", month_names[t.m - 1], t.y); break;
 	}
-	(void)d;
 }
 
 static int hold(struct demo *d, int k)
@@ -445,7 +444,7 @@ static int hold(struct demo *d, int k)
 	m.day = demo_meeting_day(d, k);
 	m.kind = meeting_plan[k].kind;
 	g.kind = meeting_plan[k].kind;
-	meeting_title(d, k, m.day, g.title, sizeof g.title);
+	meeting_title(k, m.day, g.title, sizeof g.title);
 	demo_iso(m.day, g.held_on);
 	int board = g.kind == MEETING_BOARD;
 	snprintf(g.starts_at, sizeof g.starts_at, "%s", board ? "18:30" : "19:00");

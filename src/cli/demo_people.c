@@ -16,8 +16,6 @@
 #include "demo_data.h"
 #include "demo_gen.h"
 
-static const char *const kind_words[] = { "house", "flat", "maisonette", "bungalow", "bedsit" };
-
 static void home_notes(const struct demo_home *h, int64_t i, char *buf, size_t n)
 {
 	buf[0] = '\0';
@@ -40,7 +38,7 @@ int demo_homes(struct demo *d)
 		demo_home_address(d, (int32_t)i, h.address, sizeof h.address, h.postcode,
 				  sizeof h.postcode);
 		demo_home_street(d, (int32_t)i, h.street, sizeof h.street);
-		snprintf(h.kind, sizeof h.kind, "%s", kind_words[p->kind]);
+		snprintf(h.kind, sizeof h.kind, "%s", demo_kinds[p->kind]);
 		h.bedrooms = p->bedrooms;
 		home_notes(p, i, h.notes, sizeof h.notes);
 		int rc = home_create(d->db, &d->who, &h);

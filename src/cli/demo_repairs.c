@@ -102,17 +102,21 @@ static int64_t work_through(struct demo *d, struct life *l, const struct pace *p
 	add(l, REPAIR_COMPLETED, NEXT(between(d, p->work)), PICK(d, demo_note_done));
 #undef NEXT
 	int64_t done = t;
-	add(l, REPAIR_CLOSED, office(d, t + rng_range(&d->repairs, DAY, 10 * DAY)),
-	    PICK(d, demo_note_close));
+	/* Closed after a check: most within the week, some wait for an invoice. */
+	int64_t lag = rng_chance(&d->repairs, 700) ? rng_range(&d->repairs, DAY, 7 * DAY)
+						   : rng_range(&d->repairs, 7 * DAY, 35 * DAY);
+	add(l, REPAIR_CLOSED, office(d, t + lag), PICK(d, demo_note_close));
 	return done;
 }
 
-static void plan_life(struct demo *d, struct life *l, enum repair_priority prio, int64_t t0)
+/* `plain`: none of the mishaps (cancelled, stalled, reopened). */
+static void plan_life(struct demo *d, struct life *l, enum repair_priority prio, int64_t t0,
+		      int plain)
 {
 	const struct pace *p = &paces[prio];
 	l->n = 0;
 	int64_t done = work_through(d, l, p, t0, prio == REPAIR_EMERGENCY);
-	int64_t u = rng_below(&d->repairs, 1000);
+	int64_t u = plain ? 1000 : rng_below(&d->repairs, 1000);
 	if (u < 50) {
 		/* Cancelled instead of one of the first three moves. */
 		int at = (int)rng_range(&d->repairs, 0, 2);
@@ -177,15 +181,16 @@ static int64_t cost_of(struct demo *d, enum repair_priority prio, int rtr)
 static struct repair r;   /* one at a time: large, so not on the stack */
 
 static int one_repair(struct demo *d, int64_t i, int32_t home, int64_t t0, int job_total,
-		      const char *now_iso)
+		      const char *now_iso, int max_moves)
 {
 	const struct demo_job *job = &demo_jobs[job_pick(d, job_total)];
 	int32_t day = (int32_t)(t0 / DAY);
 	memset(&r, 0, sizeof r);
 	r.home_id = d->homes[home].id;
 	int32_t ti = demo_tenancy_on(d, home, day);
-	if (home == d->members[d->user_member].home && d->members[d->user_member].tenancy == ti)
-		r.reported_by_member = d->members[d->user_member].id;
+	const struct demo_member *user = d->user_member >= 0 ? &d->members[d->user_member] : NULL;
+	if (user && ti >= 0 && user->tenancy == ti)
+		r.reported_by_member = user->id;
 	else if (ti >= 0 && rng_chance(&d->repairs, 880))
 		r.reported_by_member = d->members[d->tens[ti].sig[rng_below(&d->repairs,
 									      d->tens[ti].nsig)]].id;
@@ -211,7 +216,9 @@ static int one_repair(struct demo *d, int64_t i, int32_t home, int64_t t0, int j
 		return demo_fail(d, rc, "reporting repair %lld (%s)", (long long)i + 1, job->title);
 
 	struct life l;
-	plan_life(d, &l, r.priority, t0);
+	plan_life(d, &l, r.priority, t0, max_moves >= 0);
+	if (max_moves >= 0 && l.n > max_moves)
+		l.n = max_moves;
 	enum repair_status status = REPAIR_REPORTED;
 	int64_t version = r.version, investigated = 0;
 	char at[21];
@@ -284,7 +291,17 @@ int demo_repairs(struct demo *d)
 		int32_t home = (int32_t)rng_below(&d->repairs, d->nhomes);
 		if (member_home >= 0 && R >= 12 && i % (R / 6) == R / 12)
 			home = member_home;
-		if ((rc = one_repair(d, i, home, t0, job_total, now_iso)))
+		/* So that every state is seen: the newest is only just reported, and
+		 * a few recent ones stop at triaged, assigned, in progress and
+		 * completed (waiting for the post-inspection). */
+		int max_moves = i == R - 1 ? 0 : -1;
+		static const int64_t days_ago[] = { 0, 3, 8, 20, 40 };
+		for (int k = 1; k <= 4 && R >= 20; k++)
+			if (i == R - 2 - R * days_ago[k] * DAY / span)
+				max_moves = k;
+		if (max_moves == 3 && member_home >= 0)
+			home = member_home;   /* the member user has a repair under way */
+		if ((rc = one_repair(d, i, home, t0, job_total, now_iso, max_moves)))
 			return rc;
 		if ((i + 1) % 100000 == 0) {
 			double t = demo_seconds();

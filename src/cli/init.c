@@ -1,32 +1,60 @@
 /*
- * src/cli/init.c: coopdesk init [--name NAME]: a new, empty co-op.
+ * src/cli/init.c: coopdesk init [--name NAME] [--user NAME] [--user-name
+ * "Display Name"]: a new, empty co-op with its first board user.
+ *
+ * The password is asked before the file is made, so that an interrupted
+ * prompt leaves nothing behind; if the co-op's name or the user cannot be
+ * saved, the new file is removed again.
  */
 #include <getopt.h>
 #include <limits.h>
 #include <stdio.h>
+#include <string.h>
 #include <unistd.h>
 
 #include "coopdesk/cli.h"
 #include "coopdesk/settings.h"
+#include "coopdesk/users.h"
 
 static const char init_usage[] =
-	"usage: coopdesk [--db FILE] init [--name NAME]\n"
-	"Makes a new, empty co-op database (default $XDG_DATA_HOME/coopdesk/coop.db).\n";
+	"usage: coopdesk [--db FILE] init [--name NAME] [--user USERNAME]\n"
+	"                                 [--user-name \"Display Name\"]\n"
+	"Makes a new, empty co-op database (default $XDG_DATA_HOME/coopdesk/coop.db)\n"
+	"with its first board user: USERNAME (default \"board\"), shown as Display Name\n"
+	"(default \"Board\"). Its password is typed twice at the terminal without echo;\n"
+	"when standard input is not a terminal, one line is read from it instead, with\n"
+	"no confirmation:\n"
+	"    printf 'secret-pass\\n' | coopdesk init --name \"Alder Street Co-op\"\n";
+
+/* Removes a half-made database: the file and SQLite's companions. */
+static void remove_db(const char *path)
+{
+	static const char *const suffix[] = { "", "-wal", "-shm", "-journal" };
+	char buf[PATH_MAX + 16];
+	for (size_t i = 0; i < sizeof suffix / sizeof suffix[0]; i++) {
+		snprintf(buf, sizeof buf, "%s%s", path, suffix[i]);
+		unlink(buf);
+	}
+}
 
 int cmd_init(const struct cli_ctx *ctx, int argc, char **argv)
 {
 	static const struct option opts[] = {
 		{ "name", required_argument, NULL, 'n' },
+		{ "user", required_argument, NULL, 'u' },
+		{ "user-name", required_argument, NULL, 'U' },
 		{ "db", required_argument, NULL, 'd' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
-	const char *name = NULL;
+	const char *name = NULL, *username = "board", *display = "Board";
 	struct cli_ctx local = *ctx;
 	int c;
 	while ((c = getopt_long(argc, argv, "n:h", opts, NULL)) != -1) {
 		switch (c) {
 		case 'n': name = optarg; break;
+		case 'u': username = optarg; break;
+		case 'U': display = optarg; break;
 		case 'd': local.db_path = optarg; break;
 		case 'h': fputs(init_usage, ctx->out); return 0;
 		default: fputs(init_usage, ctx->err); return 2;
@@ -43,23 +71,34 @@ int cmd_init(const struct cli_ctx *ctx, int argc, char **argv)
 		fprintf(ctx->err, "coopdesk init: %s already exists; nothing was changed\n", path);
 		return 1;
 	}
-	struct db *db;
-	if (cli_open(&local, path, DB_OPEN_CREATE, &db))
+	char pw[CLI_PASSWORD_BUF];
+	if (cli_read_password(ctx, "coopdesk init", "the first board user", pw, sizeof pw))
 		return 1;
+	struct db *db;
+	if (cli_open(&local, path, DB_OPEN_CREATE, &db)) {
+		explicit_bzero(pw, sizeof pw);
+		return 1;
+	}
 	struct actor who = actor_system("coopdesk init");
+	int rc = DB_OK;
 	if (name) {
 		struct setting s;
-		int rc = setting_get(db, "coop_name", &s);
+		rc = setting_get(db, "coop_name", &s);
 		if (!rc)
 			rc = setting_set(db, &who, "coop_name", name, s.version);
-		if (rc) {
-			fprintf(ctx->err, "coopdesk init: %s\n", db_errmsg(db));
-			db_close(db);
-			unlink(path);
-			return 1;
-		}
+	}
+	if (!rc)
+		rc = user_create(db, &who, username, display, ROLE_BOARD, 0, pw, NULL);
+	explicit_bzero(pw, sizeof pw);
+	if (rc) {
+		fprintf(ctx->err, "coopdesk init: %s; nothing was made\n", db_errmsg(db));
+		db_close(db);
+		remove_db(path);
+		return 1;
 	}
 	fprintf(ctx->out, "Made a new co-op database at %s\n", path);
+	fprintf(ctx->out, "Its first board user is %s; log in with the password just given.\n",
+		username);
 	db_close(db);
 	return 0;
 }

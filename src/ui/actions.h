@@ -31,7 +31,7 @@
 	X(OPEN,        "open",        "<Enter> <Right>", 'L', "Open the selected record") \
 	X(SEARCH,      "search",      "/",             'L', "Search: type words, Enter to keep, Esc to clear") \
 	X(SORT,        "sort",        "s",             'L', "Sort by the next column") \
-	X(FILTER,      "filter",      "f",             'L', "Show open, overdue or all records in turn") \
+	X(FILTER,      "filter",      "f",             'L', "Filter the list (Repairs: open, overdue or all in turn; audit trail: by user, record or dates)") \
 	X(EDIT,        "edit",        "e",             'L', "Edit the selected record") \
 	X(NEXT_FIELD,  "next-field",  "<Tab> <Down>",  'F', "Go to the next field") \
 	X(PREV_FIELD,  "prev-field",  "<BackTab> <Up>", 'F', "Go to the previous field") \

@@ -109,11 +109,17 @@ static void home_draw(struct screen *s, WINDOW *w)
 	y++;
 	draw_text(w, y, 4, 72, "Press a digit to go to an area: 2 Tenancies, 3 Members & shares,");
 	draw_text(w, y + 1, 4, 72, "4 Repairs, 5 Meetings.  ? shows every key.");
+	if (s->app->who.role == ROLE_BOARD)
+		draw_text(w, y + 2, 4, 72, "a opens the audit trail: every change, who made it and when.");
 }
 
 static int home_handle(struct screen *s, enum action a, int32_t key)
 {
-	(void)key;
+	/* The board's own doors from Home: the audit trail. */
+	if (key == 'a' && s->app->who.role == ROLE_BOARD) {
+		app_push(s->app, screen_audit_new(s->app));
+		return 1;
+	}
 	if (a == ACT_REDRAW) {
 		home_load(s);
 		s->dirty = 1;
@@ -123,8 +129,7 @@ static int home_handle(struct screen *s, enum action a, int32_t key)
 
 static const char *home_hint(struct screen *s)
 {
-	(void)s;
-	return "1-5 areas";
+	return s->app->who.role == ROLE_BOARD ? "1-5 areas  a audit trail" : "1-5 areas";
 }
 
 static void home_destroy(struct screen *s)

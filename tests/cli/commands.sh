@@ -15,7 +15,8 @@ expect "init --help exits 0" 0 "$BIN" init --help
 expect "check with a stray argument is a usage error" 2 "$BIN" check stray
 
 DB="$TMP/sub/dir/coop.db"
-expect "init makes a new database, and its folders" 0 "$BIN" --db "$DB" init --name "Ælfric's Co-op"
+printf 'board-pass-1\n' > "$TMP/pw"
+expect "init makes a new database, and its folders" 0 "$BIN" --db "$DB" init --name "Ælfric's Co-op" < "$TMP/pw"
 contains "init says where" "$TMP/out" "$DB"
 mode=$(stat -c %a "$DB")
 [ "$mode" = 600 ] && ok "the database file is private (0600)" || not_ok "database mode is $mode"

@@ -10,9 +10,12 @@ trap '$T kill-server 2>/dev/null; rm -rf "$TMP"' EXIT
 start() {
 	cols=$1 rows=$2
 	shift 2
+	# A second session keeps the server up while "main" is replaced.
+	$T has-session -t keep 2>/dev/null ||
+		$T -f /dev/null new-session -d -s keep "sleep 600"
 	$T kill-session -t main 2>/dev/null
 	$T -f /dev/null new-session -d -x "$cols" -y "$rows" -s main \
-		"env LANG=C.UTF-8 TERM=xterm-256color $*; echo \"exited with \$?\"; sleep 30"
+		"env LANG=C.UTF-8 $*; echo \"exited with \$?\"; sleep 30"
 }
 
 screen() { $T capture-pane -p -t main 2>/dev/null; }

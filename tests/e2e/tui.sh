@@ -4,10 +4,41 @@
 # intact.
 . "$(dirname "$0")/lib.sh"
 DB="$TMP/coop.db"
-"$BIN" --db "$DB" init --name "E2E Co-op" > /dev/null || { not_ok "init"; finish; }
+printf 'board-pass-1\n' | "$BIN" --db "$DB" init --name "E2E Co-op" > /dev/null || { not_ok "init"; finish; }
+sqlite3 "$DB" "INSERT INTO homes (uuid, ref, address) VALUES
+ ('00000000-0000-4000-8000-000000000001', 'H-01', '1 Mill Lane');
+INSERT INTO repairs (uuid, home_id, reported_at, title, priority, target_at)
+VALUES ('00000000-0000-4000-8000-000000000011', 1, '2026-01-05T09:00:00Z',
+  'Boiler makes a banging noise', 'routine', '2026-02-02');"
+
+# edit_then SIGNAL STATUS: log in, open the repair's form, type into the
+# title, then the signal: the program ends with 128 + the signal's number,
+# the half-typed title is not saved, and the database checks out.
+edit_then() {
+	start 80 24 "$BIN" --db "$DB"
+	wait_for "Log in to coopdesk" || true
+	keys board Enter board-pass-1 Enter
+	wait_for "Repairs past their target" || true
+	keys 4
+	wait_for "Boiler makes" || true
+	keys e
+	see "the edit form is open before SIG$1" "Edit repair R-000001"
+	keys End " half typed"
+	see "the title is being typed" "half typed"
+	kill -"$1" "$(app_pid)"
+	see "SIG$1 mid-edit ends it with status $2" "exited with $2"
+	got=$(sqlite3 "$DB" "SELECT title FROM repairs WHERE id = 1")
+	[ "$got" = "Boiler makes a banging noise" ] && ok "nothing half-typed was saved after SIG$1" \
+		|| not_ok "the title after SIG$1 is '$got'"
+	expect "the database checks out after SIG$1" 0 "$BIN" --db "$DB" check
+}
 
 start 80 24 "$BIN" --db "$DB"
-see "it starts on Home" "Repairs past their target"
+see "it starts at the login screen" "Log in to coopdesk"
+keys board Enter wrong-password Enter
+see "a wrong password is refused in words" "that username and password do not match"
+keys board-pass-1 Enter
+see "the right one opens Home" "Repairs past their target"
 see "the top bar names the co-op" "E2E Co-op"
 keys 4
 see "4 goes to Repairs" "Repairs: open repairs"
@@ -22,20 +53,17 @@ $T resize-window -t main -x 100 -y 30
 see "it carries on when the terminal grows" "Repairs: overdue repairs"
 keys 1
 see "1 goes back Home" "Repairs past their target"
+keys C-x
+see "^X locks the screen" "This screen is locked"
+keys board-pass-1 Enter
+see "the password unlocks it where it was" "Repairs past their target"
 keys q
-see "q quits with status 0" "exited with 0"
+see "q logs out to the login screen" "Log in to coopdesk"
+keys Escape
+see "Esc on the login screen leaves with status 0" "exited with 0"
 
-start 80 24 "$BIN" --db "$DB"
-see "it starts again" "Repairs past their target"
-kill -TERM "$(app_pid)"
-see "SIGTERM ends it with status 143" "exited with 143"
-expect "the database checks out after SIGTERM" 0 "$BIN" --db "$DB" check
-
-start 80 24 "$BIN" --db "$DB"
-see "and again" "Repairs past their target"
-kill -HUP "$(app_pid)"
-see "SIGHUP ends it with status 129" "exited with 129"
-expect "the database checks out after SIGHUP" 0 "$BIN" --db "$DB" check
+edit_then TERM 143
+edit_then HUP 129
 
 start 80 24 env TERM=dumb "$BIN" --db "$DB"
 see "a terminal that cannot move the cursor is refused in words" "cannot move the cursor"
