@@ -65,6 +65,35 @@ see "Esc on the login screen leaves with status 0" "exited with 0"
 edit_then TERM 143
 edit_then HUP 129
 
+# The idle lock (shortened for the test) covers a half-typed form and keeps it.
+start 80 24 env COOPDESK_IDLE_LOCK_SECONDS=2 "$BIN" --db "$DB"
+wait_for "Log in to coopdesk" || true
+keys board Enter board-pass-1 Enter
+wait_for "Repairs past their target" || true
+keys 4
+wait_for "Boiler makes" || true
+keys e
+wait_for "Edit repair R-000001" || true
+keys End " kept behind the lock"
+see "typing into the form" "kept behind the lock"
+see "after the idle time the screen locks" "This screen is locked" 15
+keys wrong-password Enter
+see "a wrong password does not unlock it" "that username and password do not match"
+keys board-pass-1 Enter
+see "the password unlocks it, the typing still there" "banging noise kept behind the lock"
+
+# Five wrong passwords lock the account; the message comes only then.
+start 80 24 "$BIN" --db "$DB"
+wait_for "Log in to coopdesk" || true
+keys board Enter
+for i in 1 2 3 4 5; do keys nope-nope-nope Enter; done
+see "after five failures the account is locked" "this account is locked until"
+keys board-pass-1 Enter
+see "and even the right password waits" "this account is locked until"
+expect "the lock shows at the command line" 0 "$BIN" --db "$DB" user list
+contains "user list says until when" "$TMP/out" "until"
+printf 'board-pass-1\n' | "$BIN" --db "$DB" user passwd board > /dev/null 2>&1
+
 start 80 24 env TERM=dumb "$BIN" --db "$DB"
 see "a terminal that cannot move the cursor is refused in words" "cannot move the cursor"
 start 80 24 env -u TERM "$BIN" --db "$DB"
