@@ -60,6 +60,9 @@ static int setup_connection(struct db *db)
 	static const char *const pragmas =
 		"PRAGMA foreign_keys = ON;"
 		"PRAGMA synchronous = FULL;"
+		/* A small page cache: memory stays flat however big the co-op,
+		 * and the OS caches the file anyway. */
+		"PRAGMA cache_size = -1024;"
 		"";
 	int on = 1;
 	sqlite3_extended_result_codes(db->conn, 1);

@@ -24,6 +24,7 @@ struct repairs {
 	int filter_mode;            /* 0 open, 1 overdue, 2 all */
 	int searching;              /* typing a search */
 	char search[SEARCH_MAX * 4 + 1];
+	char query[SEARCH_MAX * 4 + 1];  /* what is searched for: see search_query */
 	int width;
 };
 
@@ -133,12 +134,31 @@ static const struct list_source source = {
 
 /* ---- the screen -------------------------------------------------------- */
 
+/* What a search looks for while it is typed: nothing until there are 3
+ * characters, and a last word of one letter waits for the next. "s" or
+ * "quince s" would otherwise ask the index for every word starting with s,
+ * which on a million repairs costs time and memory for no use. */
+#define SEARCH_MIN_CHARS 3
+static void search_query(const char *typed, char *out, size_t n)
+{
+	snprintf(out, n, "%s", typed);
+	text_trim(out);
+	char *last = strrchr(out, ' ');
+	char *word = last ? last + 1 : out;
+	if (last && text_chars(word) < 2)
+		*last = '\0';
+	text_trim(out);
+	if (text_chars(out) < SEARCH_MIN_CHARS)
+		out[0] = '\0';
+}
+
 static void apply_filter(struct repairs *r)
 {
 	memset(&r->filter, 0, sizeof r->filter);
 	r->filter.which = r->filter_mode == 2 ? REPAIRS_ALL : REPAIRS_OPEN;
 	r->filter.overdue = r->filter_mode == 1;
-	r->filter.search = r->search[0] ? r->search : NULL;
+	search_query(r->search, r->query, sizeof r->query);
+	r->filter.search = r->query[0] ? r->query : NULL;
 	list_reload(&r->list);
 }
 
@@ -185,13 +205,14 @@ static void draw(struct screen *s, WINDOW *w)
 
 	list_draw(&r->list, w, 2, 0, r->width);
 	if (r->list.n == 0)
-		draw_text(w, 3, 2, r->width - 4, r->search[0]
+		draw_text(w, 3, 2, r->width - 4, r->query[0]
 			  ? "No repair has those words. Esc clears the search."
 			  : "No repairs here. f shows open, overdue or all repairs.");
 	int rows = getmaxy(w);
 	if (r->searching || r->search[0]) {
 		char line[SEARCH_MAX * 4 + 64];
-		snprintf(line, sizeof line, "Search: %s%s", r->search, r->searching ? "_" : "");
+		snprintf(line, sizeof line, "Search: %s%s%s", r->search, r->searching ? "_" : "",
+			 r->searching && !r->query[0] ? "   (type at least 3 letters)" : "");
 		draw_text(w, rows - 1, 1, r->width - 2, line);
 	}
 }
