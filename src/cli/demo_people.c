@@ -356,5 +356,13 @@ int demo_timeline(struct demo *d)
 	while (e < d->nevents)
 		if ((rc = play(d, &d->events[e++])))
 			return rc;
+	/* The run up to today itself (rent is due on Mondays: nothing more is
+	 * due, but this is the run the estate office would do today). */
+	char day[DATE_BUFSZ];
+	int64_t posted = 0;
+	demo_iso(d->today, day);
+	if ((rc = rent_charge_run(d->db, &d->who, day, &posted)))
+		return demo_fail(d, rc, "running the rent run up to %s", day);
+	d->n.charges += posted;
 	return settle(d);
 }

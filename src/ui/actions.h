@@ -5,7 +5,7 @@
  * enum, the default bindings and the help screen are all generated from
  * this one table, so the help can never disagree with the keys.
  *
- * Scopes: G global (every screen), L lists, F forms.
+ * Scopes: G global (every screen), H Home, L lists, F forms.
  */
 #ifndef COOPDESK_UI_ACTIONS_H
 #define COOPDESK_UI_ACTIONS_H
@@ -22,6 +22,8 @@
 	X(AREA_MEETINGS, "meetings",  "5",             'G', "Go to Meetings: motions, votes, decisions") \
 	X(REDRAW,      "redraw",      "^L",            'G', "Draw the whole screen again") \
 	X(LOCK,        "lock",        "^X",            'G', "Lock the screen now; your password unlocks it") \
+	X(AUDIT,       "audit",       "a",             'H', "The audit trail: every change, by whom, when (board)") \
+	X(USERS,       "users",       "u",             'H', "User accounts: add, passwords, roles (board)") \
 	X(UP,          "up",          "<Up> k",        'L', "Move up one row") \
 	X(DOWN,        "down",        "<Down> j",      'L', "Move down one row") \
 	X(PAGE_UP,     "page-up",     "<PgUp> b",      'L', "Move up one screenful") \

@@ -293,6 +293,7 @@ static void handle_key(struct app *app, int32_t key)
 	case ACT_HELP:
 		help_toggle(app);
 		break;
+	case ACT_LOGOUT:
 	case ACT_QUIT:
 		/* At a shared terminal, leaving means logging out: the next
 		 * person finds the login screen, never someone else's session. */
