@@ -22,7 +22,7 @@
 	X(AREA_MEETINGS, "meetings",  "5",             'G', "Go to Meetings: motions, votes, decisions") \
 	X(REDRAW,      "redraw",      "^L",            'G', "Draw the whole screen again") \
 	X(LOCK,        "lock",        "^X",            'G', "Lock the screen now; your password unlocks it") \
-	X(AUDIT,       "audit",       "a",             'H', "The audit trail: every change, by whom, when (board)") \
+	X(AUDIT,       "audit",       "a",             'H', "Audit trail: every change, who and when (board)") \
 	X(USERS,       "users",       "u",             'H', "User accounts: add, passwords, roles (board)") \
 	X(UP,          "up",          "<Up> k",        'L', "Move up one row") \
 	X(DOWN,        "down",        "<Down> j",      'L', "Move down one row") \
