@@ -2,7 +2,8 @@
  * src/db/audit_triggers.c: the audit trail is written by triggers, one set
  * per table, generated from the schema itself so that no table and no
  * column can be forgotten. Each trigger copies the row before and after the
- * change into `audit` as JSON, with the actor that db_begin() put in
+ * change into `audit` as JSON (an update keeps only the columns that
+ * changed), with the actor that db_begin() put in
  * `audit_context`. A change made by another program (the sqlite3 shell)
  * finds no actor there and is recorded as "another program".
  *
@@ -32,29 +33,47 @@ static const char SQL_OLD_TRIGGERS[] =
 
 static const char SQL_COLUMNS[] = "SELECT name FROM pragma_table_info(?1) ORDER BY cid";
 
-/* Appends json_object('col', REF."col", ...) for the table's columns. */
-static int append_json(struct db *db, sqlite3_str *s, const char *table, const char *ref)
+/* The value of column `col` of row REF as the trail keeps it. A password
+ * hash is never copied: only its "$y$params$salt$" head, which changes with
+ * every new password and proves nothing about it. */
+static void append_value(sqlite3_str *s, const char *ref, const char *col)
+{
+	if (strcmp(col, "password_hash") == 0)
+		sqlite3_str_appendf(s, "rtrim(%s.\"%w\", replace(%s.\"%w\", '$', ''))",
+				    ref, col, ref, col);
+	else
+		sqlite3_str_appendf(s, "%s.\"%w\"", ref, col);
+}
+
+/* Appends the JSON of row REF (OLD or NEW). Whole rows for an insert or a
+ * delete (changed_only 0): json_object('col', REF."col", ...). For an
+ * update, only the columns that changed (changed_only 1), so a repair
+ * moving on records its status, not its whole description again:
+ * (SELECT json_group_object(k, v) FROM (SELECT 'col' AS k, REF."col" AS v
+ *  WHERE OLD."col" IS NOT NEW."col" UNION ALL ...)). */
+static int append_json(struct db *db, sqlite3_str *s, const char *table, const char *ref,
+		       int changed_only)
 {
 	sqlite3_stmt *st = db_prep(db, SQL_COLUMNS);
 	if (!st)
 		return db_status(db);
 	sqlite3_bind_text(st, 1, table, -1, SQLITE_TRANSIENT);
-	sqlite3_str_appendall(s, "json_object(");
+	sqlite3_str_appendall(s, changed_only ? "(SELECT json_group_object(k, v) FROM (" : "json_object(");
 	int first = 1, rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		const char *col = (const char *)sqlite3_column_text(st, 0);
-		if (strcmp(col, "password_hash") == 0)
-			/* Never copy a password hash into the trail: keep only its
-			 * "$y$params$salt$" head, which changes with every new
-			 * password and proves nothing about it. */
-			sqlite3_str_appendf(s, "%s'%q', rtrim(%s.\"%w\", replace(%s.\"%w\", '$', ''))",
-					    first ? "" : ", ", col, ref, col, ref, col);
-		else
-			sqlite3_str_appendf(s, "%s'%q', %s.\"%w\"", first ? "" : ", ", col, ref, col);
+		if (changed_only) {
+			sqlite3_str_appendf(s, "%sSELECT '%q' AS k, ", first ? "" : " UNION ALL ", col);
+			append_value(s, ref, col);
+			sqlite3_str_appendf(s, " AS v WHERE OLD.\"%w\" IS NOT NEW.\"%w\"", col, col);
+		} else {
+			sqlite3_str_appendf(s, "%s'%q', ", first ? "" : ", ", col);
+			append_value(s, ref, col);
+		}
 		first = 0;
 	}
 	db_reset(st);
-	sqlite3_str_appendall(s, ")");
+	sqlite3_str_appendall(s, changed_only ? "))" : ")");
 	return rc == SQLITE_DONE ? DB_OK : db_fail(db, rc, "reading the schema");
 }
 
@@ -71,16 +90,17 @@ static int create_trigger(struct db *db, const char *table, const char *event)
 		table, lower, event, table, table,
 		strcmp(event, "DELETE") == 0 ? "OLD" : "NEW", lower);
 	int rc = DB_OK;
+	int update = strcmp(event, "UPDATE") == 0;
 	if (strcmp(event, "INSERT") == 0)
 		sqlite3_str_appendall(s, "NULL");
 	else
-		rc = append_json(db, s, table, "OLD");
+		rc = append_json(db, s, table, "OLD", update);
 	sqlite3_str_appendall(s, ", ");
 	if (!rc) {
 		if (strcmp(event, "DELETE") == 0)
 			sqlite3_str_appendall(s, "NULL");
 		else
-			rc = append_json(db, s, table, "NEW");
+			rc = append_json(db, s, table, "NEW", update);
 	}
 	sqlite3_str_appendall(s, " FROM audit_context c WHERE c.id = 1; END");
 	char *sql = sqlite3_str_finish(s);

@@ -603,7 +603,9 @@ static void user_writes_are_audited_without_hashes(void **state)
 	assert_int_equal(audit_get(db, &ann.a, rows[1].id, e), DB_OK);  /* enable */
 	assert_non_null(strstr(e->before, "\"disabled\":1"));
 	assert_non_null(strstr(e->after, "\"disabled\":0"));
-	assert_non_null(strstr(e->after, "\"password_hash\":\"(hidden)\""));
+	/* An update keeps only the columns that changed. */
+	assert_null(strstr(e->after, "password_hash"));
+	assert_null(strstr(e->after, "username"));
 	assert_int_equal(audit_get(db, &ann.a, rows[4].id, e), DB_OK);  /* insert */
 	assert_string_equal(e->before, "");
 	assert_non_null(strstr(e->after, "\"password_hash\":\"(hidden)\""));
