@@ -81,6 +81,11 @@ int db_commit(struct db *db);
 void db_rollback(struct db *db);
 int db_abort(struct db *db, int status);
 
+/* For a bulk load (the demo, an import): a page cache of `mib` MiB for
+ * this connection, so one big transaction is not spilled to the WAL page by
+ * page. The interface keeps its small default. */
+int db_bulk_cache(struct db *db, int mib);
+
 /* Nonzero while a transaction is open on this handle. */
 int db_in_transaction(struct db *db);
 

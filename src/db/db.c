@@ -337,6 +337,15 @@ int db_abort(struct db *db, int status)
 	return status;
 }
 
+int db_bulk_cache(struct db *db, int mib)
+{
+	char sql[64];
+	if (mib < 1 || mib > 4096)
+		return db_set_error(db, DB_INVALID, "a cache of %d MiB is out of range", mib);
+	snprintf(sql, sizeof sql, "PRAGMA cache_size = -%d", mib * 1024);
+	return db_exec(db, sql);
+}
+
 int db_in_transaction(struct db *db)
 {
 	return !sqlite3_get_autocommit(db->conn);
