@@ -13,6 +13,8 @@ log=${BUILD:-build/out}/tests/last-run.log
 mkdir -p "$(dirname "$log")"
 : > "$log"
 export LANG=C.UTF-8 TZ=UTC CMOCKA_MESSAGE_OUTPUT=TAP
+# For SANITIZE=1: what LeakSanitizer should not blame on us (see the file).
+export LSAN_OPTIONS="suppressions=$(pwd)/tests/lsan.supp:print_suppressions=0"
 export COOPDESK_BIN="${COOPDESK_BIN:-$(pwd)/coopdesk}"
 
 count() { # $1: name, $2: file with TAP-ish output, $3: exit status

@@ -420,7 +420,7 @@ static void pages_walk_both_ways(void **state)
 	struct db *db = f->db;
 	struct actor board = test_board();
 	int64_t homes[5], people[20];
-	char name[32], ref[16], day[16];
+	char name[32], ref[16], day[32];
 	for (int i = 0; i < 5; i++) {
 		snprintf(ref, sizeof ref, "H-%03d", i);
 		homes[i] = add_home(db, ref);
