@@ -106,6 +106,12 @@ int db_fts_query(const char *typed, char *out, size_t n);
  * a key, or the last page) come back in display order. */
 void db_reverse_rows(void *rows, int n, size_t size);
 
+/* Whether a member attended a meeting (meetings.c; motions use it too):
+ * DB_OK with *left (they have left) and *proxy (whom they hold a proxy
+ * for, 0 none), either may be NULL; DB_NOTFOUND if they did not attend. */
+int db_attendance_find(struct db *db, int64_t meeting_id, int64_t member_id, int *left,
+		       int64_t *proxy);
+
 /* Migrations and the audit triggers (migrate.c, audit_triggers.c). */
 int db_migrate(struct db *db);
 int db_audit_triggers_refresh(struct db *db);

@@ -399,8 +399,7 @@ static int member_on(struct db *db, int64_t member_id, const char *on)
 	return DB_OK;
 }
 
-/* Finds a member's attendance: DB_OK (with *left, *proxy), or DB_NOTFOUND. */
-static int find_attendance(struct db *db, int64_t meeting_id, int64_t member_id, int *left,
+int db_attendance_find(struct db *db, int64_t meeting_id, int64_t member_id, int *left,
 			   int64_t *proxy)
 {
 	sqlite3_stmt *st = db_prep(db, SQL_ATT_FIND);
@@ -447,7 +446,7 @@ static int attendance_write(struct db *db, int64_t meeting_id, int64_t member_id
 	if ((rc = member_on(db, member_id, s.held_on)))
 		return rc;
 	int left = 0;
-	rc = find_attendance(db, meeting_id, member_id, &left, NULL);
+	rc = db_attendance_find(db, meeting_id, member_id, &left, NULL);
 	if (rc && rc != DB_NOTFOUND)
 		return rc;
 	int recorded = rc == DB_OK;
@@ -496,7 +495,7 @@ static int proxy_write(struct db *db, int64_t meeting_id, int64_t member_id, int
 	if (rc)
 		return rc;
 	int left = 0;
-	rc = find_attendance(db, meeting_id, member_id, &left, NULL);
+	rc = db_attendance_find(db, meeting_id, member_id, &left, NULL);
 	if (rc == DB_NOTFOUND || (rc == DB_OK && left))
 		return db_set_error(db, DB_INVALID,
 				    "only a member present at the meeting may hold a proxy");
@@ -514,7 +513,7 @@ static int proxy_write(struct db *db, int64_t meeting_id, int64_t member_id, int
 			return db_set_error(db, DB_INVALID, "a member cannot hold their own proxy");
 		if ((rc = member_on(db, proxy_for, s.held_on)))
 			return rc;
-		rc = find_attendance(db, meeting_id, proxy_for, &left, NULL);
+		rc = db_attendance_find(db, meeting_id, proxy_for, &left, NULL);
 		if (rc == DB_OK)
 			return db_set_error(db, DB_INVALID,
 					    "that member attended this meeting, so votes in person");

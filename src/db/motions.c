@@ -24,9 +24,6 @@ static const char SQL_MEETING[] =
 	"SELECT kind, held_on, status, minutes_published FROM meetings WHERE id = ?1";
 static const char SQL_NEXT_NO[] =
 	"SELECT coalesce(max(motion_no), 0) + 1 FROM motions WHERE meeting_id = ?1";
-static const char SQL_ATTENDED[] =
-	"SELECT left_at IS NOT NULL, coalesce(proxy_for, 0) FROM attendance"
-	" WHERE meeting_id = ?1 AND member_id = ?2";
 static const char SQL_INSERT[] =
 	"INSERT INTO motions (uuid, meeting_id, motion_no, title, text, resolution, proposer_id,"
 	" seconder_id, confirms_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)";
@@ -144,26 +141,6 @@ static int one_int(struct db *db, const char *sql, int64_t a, int64_t b, int64_t
 	return DB_OK;
 }
 
-/* Whether `member_id` attended the meeting: DB_OK (with *left, *proxy_for)
- * or DB_NOTFOUND. */
-static int attended(struct db *db, int64_t meeting_id, int64_t member_id, int *left,
-		    int64_t *proxy_for)
-{
-	sqlite3_stmt *st = db_prep(db, SQL_ATTENDED);
-	if (!st)
-		return db_status(db);
-	sqlite3_bind_int64(st, 1, meeting_id);
-	sqlite3_bind_int64(st, 2, member_id);
-	int rc = db_step_row(db, st);
-	if (rc)
-		return rc;
-	if (left)
-		*left = sqlite3_column_int(st, 0);
-	if (proxy_for)
-		*proxy_for = sqlite3_column_int64(st, 1);
-	db_reset(st);
-	return DB_OK;
-}
 
 static int exists(struct db *db, const char *sql, int64_t a, int64_t b)
 {
@@ -246,11 +223,11 @@ static int add_write(struct db *db, struct motion *m)
 		return rc;
 	m->id = sqlite3_last_insert_rowid(db->conn);
 	/* The database's own sentences (title, text, seconder) come first. */
-	if ((rc = attended(db, m->meeting_id, m->proposer_id, NULL, NULL)) == DB_NOTFOUND)
+	if ((rc = db_attendance_find(db, m->meeting_id, m->proposer_id, NULL, NULL)) == DB_NOTFOUND)
 		return db_set_error(db, DB_INVALID, "the proposer must be present at the meeting");
 	if (rc)
 		return rc;
-	if ((rc = attended(db, m->meeting_id, m->seconder_id, NULL, NULL)) == DB_NOTFOUND)
+	if ((rc = db_attendance_find(db, m->meeting_id, m->seconder_id, NULL, NULL)) == DB_NOTFOUND)
 		return db_set_error(db, DB_INVALID, "the seconder must be present at the meeting");
 	if (rc)
 		return rc;
@@ -382,7 +359,7 @@ static int presence_write(struct db *db, int64_t motion_id, int64_t member_id)
 	int rc = open_for_votes(db, motion_id, &c);
 	if (rc)
 		return rc;
-	rc = attended(db, c.meeting_id, member_id, &left, NULL);
+	rc = db_attendance_find(db, c.meeting_id, member_id, &left, NULL);
 	if (rc == DB_NOTFOUND || (rc == DB_OK && left))
 		return db_set_error(db, DB_INVALID,
 				    "only a member present at the meeting can be present at a vote");
@@ -469,7 +446,7 @@ static int vote_write(struct db *db, int64_t motion_id, int64_t member_id, enum 
 					    "a proxy is cast by a member present at the vote");
 		if (rc)
 			return rc;
-		rc = attended(db, c.meeting_id, by_proxy_id, NULL, &holds);
+		rc = db_attendance_find(db, c.meeting_id, by_proxy_id, NULL, &holds);
 		if (rc && rc != DB_NOTFOUND)
 			return rc;
 		if (holds != member_id)
