@@ -59,6 +59,18 @@ else
 	contains "audit rows cannot be deleted by hand" "$TMP/err" "cannot be deleted"
 fi
 
+# Every table's writes are audited by generated triggers; check notices one gone.
+cp "$DB" "$TMP/untrailed.db"
+sqlite3 "$TMP/untrailed.db" "DROP TRIGGER audit_members_update"
+expect "check fails when a table's changes are no longer audited" 1 "$BIN" --db "$TMP/untrailed.db" check
+contains "and names the table and the change" "$TMP/out" "changes to members are not audited: its update trigger is missing"
+n=$(sqlite3 "$DB" "SELECT count(*) FROM sqlite_schema WHERE type = 'trigger' AND name LIKE 'audit\_%\_insert' ESCAPE '\\'")
+t=$(sqlite3 "$DB" "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite%'
+	AND name NOT IN ('audit', 'audit_context', 'row_counts') AND sql NOT LIKE 'CREATE VIRTUAL%'
+	AND name NOT LIKE '%fts%'")
+[ "$n" -eq "$t" ] && [ "$t" -gt 20 ] && ok "every one of the $t tables has its audit triggers" \
+	|| not_ok "$n audit insert triggers for $t tables"
+
 # With its protections dropped, check names what was done.
 sqlite3 "$DB" "DROP TRIGGER audit_trail_no_delete; DELETE FROM audit;"
 expect "check fails after the trail was tampered with" 1 "$BIN" --db "$DB" check
