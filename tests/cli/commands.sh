@@ -59,6 +59,32 @@ else
 	contains "audit rows cannot be deleted by hand" "$TMP/err" "cannot be deleted"
 fi
 
+# Rules the database holds itself refuse a hand-made breach in the shell.
+cp "$DB" "$TMP/rules.db"
+sqlite3 "$TMP/rules.db" "
+INSERT INTO homes (uuid, ref, address) VALUES ('00000000-0000-4000-8000-000000000001', 'H-01', '1 Mill Lane');
+INSERT INTO members (uuid, member_no, name, sort_name, address, entered_on)
+  VALUES ('00000000-0000-4000-8000-000000000002', 1, 'Ann Example', 'example, ann', '1 Mill Lane', '2020-01-01');
+INSERT INTO tenancies (uuid, home_id, start_date, end_date)
+  VALUES ('00000000-0000-4000-8000-000000000003', 1, '2020-01-01', '2024-01-01');"
+if sqlite3 "$TMP/rules.db" "INSERT INTO tenancies (uuid, home_id, start_date)
+	VALUES ('00000000-0000-4000-8000-000000000004', 1, '2023-06-01')" 2> "$TMP/err"; then
+	not_ok "an overlapping tenancy can be made by hand"
+else
+	contains "an overlapping tenancy is refused by the database, in words" "$TMP/err" \
+		"already has a tenancy for part of that period"
+fi
+if sqlite3 "$TMP/rules.db" "INSERT INTO share_ops (uuid, op_no, member_id, kind, shares, amount_pence, op_date)
+	VALUES ('00000000-0000-4000-8000-000000000005', 1, 1, 'issue', 1, 0, '2020-01-01')" 2> "$TMP/err"; then
+	not_ok "a share of £0.00 can be made by hand"
+else
+	contains "a share's amount must be positive" "$TMP/err" "a share's amount must be more than £0.00"
+fi
+# A rule only check can see: a current member with no share.
+expect "check names a current member who holds no share" 1 "$BIN" --db "$TMP/rules.db" check
+contains "by number and name" "$TMP/out" "member no. 1 (Ann Example) is a current member but holds 0 shares"
+contains "and a tenancy with no signatory" "$TMP/out" "has no signatory"
+
 # Every table's writes are audited by generated triggers; check notices one gone.
 cp "$DB" "$TMP/untrailed.db"
 sqlite3 "$TMP/untrailed.db" "DROP TRIGGER audit_members_update"
