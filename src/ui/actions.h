@@ -5,7 +5,8 @@
  * enum, the default bindings and the help screen are all generated from
  * this one table, so the help can never disagree with the keys.
  *
- * Scopes: G global (every screen), H Home, L lists, F forms.
+ * Scopes: G global (every screen), H Home, L lists, F forms, U the user
+ * accounts list (a list's keys and its own).
  */
 #ifndef COOPDESK_UI_ACTIONS_H
 #define COOPDESK_UI_ACTIONS_H
@@ -35,6 +36,10 @@
 	X(SORT,        "sort",        "s",             'L', "Sort by the next column") \
 	X(FILTER,      "filter",      "f",             'L', "Filter the list (Repairs: open, overdue or all in turn; audit trail: by user, record or dates)") \
 	X(EDIT,        "edit",        "e",             'L', "Edit the selected record") \
+	X(NEW_USER,    "new-user",    "n",             'U', "Add a user account (asks for its password)") \
+	X(SET_PASSWORD, "set-password", "p",           'U', "Set a new password for the selected account") \
+	X(SET_ROLE,    "set-role",    "r",             'U', "Change the selected account's role or member") \
+	X(DISABLE,     "disable",     "d",             'U', "Disable or enable the selected account") \
 	X(NEXT_FIELD,  "next-field",  "<Tab> <Down>",  'F', "Go to the next field") \
 	X(PREV_FIELD,  "prev-field",  "<BackTab> <Up>", 'F', "Go to the previous field") \
 	X(SAVE,        "save",        "^S <F2>",       'F', "Save the form") \

@@ -276,8 +276,8 @@ static void handle_key(struct app *app, int32_t key)
 		session_lock_key(app, key);
 		return;
 	}
-	char scope = top ? top->ops->scope : 'G';
-	enum action a = bindings_lookup(scope, key);
+	enum action a = bindings_lookup(top ? top->ops->extra_scope : 0,
+					top ? top->ops->scope : 'G', key);
 	if (app->help_open) {
 		if (help_handle(app, a))
 			return;

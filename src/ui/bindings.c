@@ -166,19 +166,21 @@ int bindings_init(struct app *app)
 	return r.errors;
 }
 
-enum action bindings_lookup(char scope, int32_t key)
+enum action bindings_lookup(char extra, char scope, int32_t key)
 {
-	enum action global = ACT_NONE;
+	enum action own = ACT_NONE, global = ACT_NONE;
 	for (int i = 0; i < nbind; i++) {
 		if (table[i].key != key)
 			continue;
 		char s = action_table[table[i].action].scope;
-		if (s == scope)
+		if (extra && s == extra)
 			return table[i].action;
-		if (s == 'G')
+		if (s == scope)
+			own = table[i].action;
+		else if (s == 'G')
 			global = table[i].action;
 	}
-	return global;
+	return own != ACT_NONE ? own : global;
 }
 
 const char *bindings_keys(enum action a, char *buf, size_t n)

@@ -12,7 +12,11 @@ static int help_lines(struct app *app, enum action *out, int max)
 {
 	struct screen *top = app_top(app);
 	char scope = top ? top->ops->scope : 'G';
+	char extra = top ? top->ops->extra_scope : 0;
 	int n = 0;
+	for (int a = 1; extra && a < ACT_COUNT && n < max; a++)
+		if (action_table[a].scope == extra)
+			out[n++] = (enum action)a;
 	for (int pass = 0; pass < 2; pass++)
 		for (int a = 1; a < ACT_COUNT && n < max; a++) {
 			char s = action_table[a].scope;

@@ -470,20 +470,20 @@ static int handle(struct screen *s, enum action a, int32_t key)
 	v->note[0] = '\0';
 	if (list_handle(&v->list, a))
 		return 1;
-	switch (key) {
-	case 'n':
+	switch (a) {
+	case ACT_NEW_USER:
 		app_push(s->app, screen_user_new_new(s->app, changed, v));
 		return 1;
-	case 'p':
+	case ACT_SET_PASSWORD:
 		if (take_target(v)) {
 			pwask_start(v->pw, v->target_name, v->target == s->app->who.user_id);
 			set_mode(v, MODE_PASSWORD);
 		}
 		return 1;
-	case 'r':
+	case ACT_SET_ROLE:
 		a = ACT_EDIT;
 		break;
-	case 'd':
+	case ACT_DISABLE:
 		if (take_target(v))
 			set_mode(v, MODE_CONFIRM);
 		return 1;
@@ -538,6 +538,7 @@ static void destroy(struct screen *s)
 static const struct screen_ops ops = {
 	.name = "User accounts",
 	.scope = 'L',
+	.extra_scope = 'U',
 	.layout = layout,
 	.draw = draw,
 	.handle = handle,

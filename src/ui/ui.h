@@ -52,7 +52,8 @@ struct screen;
 
 struct screen_ops {
 	const char *name;     /* for the help screen's title */
-	char scope;           /* 'L' list or 'F' form: which actions apply */
+	char scope;           /* 'L' list, 'F' form, 'H' Home: which actions apply */
+	char extra_scope;     /* a screen's own actions, tried first (0: none) */
 	/* Lays out for the body window's new size. */
 	void (*layout)(struct screen *s, int rows, int cols);
 	/* Draws the body; called only when the screen is dirty. */
@@ -136,9 +137,10 @@ attr_t style_attr(enum ui_style s);
 void style_on(WINDOW *w, enum ui_style s);
 void style_off(WINDOW *w, enum ui_style s);
 
-/* bindings.c: key -> action for a scope ('L', 'F', or 'G'). */
+/* bindings.c: key -> action: the screen's own scope `extra` (0 none)
+ * first, then `scope`, then the global actions. */
 int bindings_init(struct app *app);
-enum action bindings_lookup(char scope, int32_t key);
+enum action bindings_lookup(char extra, char scope, int32_t key);
 /* The keys bound to an action, as text ("<Down> j"), into buf. */
 const char *bindings_keys(enum action a, char *buf, size_t n);
 
