@@ -295,11 +295,11 @@ int db_commit(struct db *db)
 	if (db->depth <= 0)
 		return db_set_error(db, DB_ERROR, "commit without a transaction");
 	if (db->depth > 1) {
-		db->depth--;
 		if ((rc = db_exec(db, "RELEASE nested"))) {
-			db_rollback(db);
+			db_rollback(db); /* undoes this level and leaves the depth right */
 			return rc;
 		}
+		db->depth--;
 		return DB_OK;
 	}
 	/* Leave no actor behind: a later change by another program is then

@@ -16,12 +16,14 @@
 #include "coopdesk/text.h"
 #include "dbint.h"
 
-/* The repairs a member may see: their current home's, and those they
- * reported. P is the parameter holding the member's id. */
+/* The repairs a member may see: their current home's since their tenancy
+ * began (not an earlier tenant's), and those they reported. P is the
+ * parameter holding the member's id. */
 #define MEMBER_SEES(P) \
-	"(r.reported_by_member = " P " OR r.home_id IN (SELECT t.home_id" \
+	"(r.reported_by_member = " P " OR EXISTS (SELECT 1" \
 	" FROM tenancy_signatories s JOIN tenancies t ON t.id = s.tenancy_id" \
-	" WHERE s.member_id = " P " AND t.end_date IS NULL))"
+	" WHERE s.member_id = " P " AND t.end_date IS NULL AND t.home_id = r.home_id" \
+	" AND r.reported_at >= t.start_date))"
 
 static const char SQL_HOME_EXISTS[] = "SELECT 1 FROM homes WHERE id = ?1";
 static const char SQL_MEMBER_HOME[] =
@@ -119,7 +121,8 @@ static const char *const SQL_EVENTS[4] = {
 #define FROM_MEMBER \
 	" FROM (SELECT id FROM repairs WHERE reported_by_member = ?5 UNION" \
 	" SELECT x.id FROM tenancy_signatories s JOIN tenancies t ON t.id = s.tenancy_id" \
-	" JOIN repairs x ON x.home_id = t.home_id WHERE s.member_id = ?5 AND t.end_date IS NULL)" \
+	" JOIN repairs x ON x.home_id = t.home_id WHERE s.member_id = ?5 AND t.end_date IS NULL" \
+	" AND x.reported_at >= t.start_date)" \
 	" AS m CROSS JOIN repairs r ON r.id = m.id WHERE" FILTER FTS_FILTER
 #define FROM_SEARCH \
 	" FROM repairs_fts CROSS JOIN repairs r ON r.id = repairs_fts.rowid" \
@@ -348,8 +351,16 @@ int repair_report(struct db *db, const struct actor *who, struct repair *r)
 		if (strcmp(r->reported_at, now) > 0)
 			return db_set_error(db, DB_INVALID, "a repair cannot be reported in the future");
 	}
-	if (level == ACCESS_OWN)
+	if (level == ACCESS_OWN) {
+		/* A tenant reports; the office triages: the priority and the
+		 * targets that follow from it are not theirs to set. */
 		r->reported_by_member = who->member_id;
+		r->priority = REPAIR_ROUTINE;
+		r->rtr_days = 0;
+		r->rtr_defect[0] = '\0';
+		r->damp_hazard = REPAIR_DAMP_NONE;
+		r->has_cost = 0;
+	}
 	if ((rc = db_begin(db, who)))
 		return rc;
 	if (level == ACCESS_OWN) {

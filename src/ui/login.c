@@ -290,6 +290,13 @@ void session_lock_key(struct app *app, int32_t key)
 		app_message(app, STYLE_ERROR, "%s", rc ? db_errmsg(app->db) : "that is another account");
 		return;
 	}
+	if (who.role != app->who.role || who.member_id != app->who.member_id) {
+		/* The account was changed meanwhile on another terminal: start
+		 * again with what it may do now. */
+		session_logout(app);
+		app_message(app, STYLE_STATUS, "this account was changed meanwhile: log in again");
+		return;
+	}
 	app->locked = 0;
 	app->last_key_ms = session_now_ms();
 	app->all_dirty = 1;

@@ -564,6 +564,7 @@ static void roles_allowed_and_refused(void **state)
 	assert_int_equal(repair_get(f->db, &board, own, &r), DB_OK);
 	assert_int_equal(r.reported_by_member, f->alice);
 	assert_string_equal(r.reported_at, NOW);   /* a member cannot back-date */
+	assert_int_equal(r.priority, REPAIR_ROUTINE); /* nor triage their own report */
 	r.id = 0;
 	r.home_id = 2;
 	assert_int_equal(repair_report(f->db, &alice, &r), DB_DENIED);
@@ -586,6 +587,9 @@ static void roles_allowed_and_refused(void **state)
 	int64_t hers_elsewhere = r.id;
 	int64_t home_fixed = report(f, &board, 1, "Her home, reported by the office",
 				    REPAIR_ROUTINE, NULL);
+	/* Her home before her tenancy began (2021-07-01): an earlier tenant's. */
+	int64_t before_her = report(f, &board, 1, "The tenant before hers", REPAIR_ROUTINE,
+				    "2021-03-01T10:00:00Z");
 
 	/* Reading: her home's repairs and hers; others' do not exist. */
 	assert_int_equal(repair_get(f->db, &alice, own, &r), DB_OK);
@@ -594,6 +598,7 @@ static void roles_allowed_and_refused(void **state)
 	assert_int_equal(repair_get(f->db, &alice, bobs, &r), DB_NOTFOUND);
 	assert_string_equal(db_errmsg(f->db), "there is no such repair");
 	assert_int_equal(repair_get(f->db, &alice, old_home, &r), DB_NOTFOUND);
+	assert_int_equal(repair_get(f->db, &alice, before_her, &r), DB_NOTFOUND);
 	struct repair_event ev[4];
 	int n;
 	assert_int_equal(repair_events_page(f->db, &alice, bobs, PAGE_FIRST, NULL, ev, 4, &n),
