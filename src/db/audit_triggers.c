@@ -31,6 +31,10 @@ static const char SQL_OLD_TRIGGERS[] =
 	"SELECT name FROM sqlite_schema WHERE type = 'trigger'"
 	" AND name LIKE 'audit\\_%' ESCAPE '\\' AND name NOT LIKE 'audit\\_trail\\_%' ESCAPE '\\'";
 
+/* Room for the schema's tables (30 now); more is an error, never a silent
+ * gap in the trail. */
+#define MAX_TABLES 256
+
 static const char SQL_COLUMNS[] = "SELECT name FROM pragma_table_info(?1) ORDER BY cid";
 
 /* The value of column `col` of row REF as the trail keeps it. A password
@@ -116,14 +120,21 @@ int db_audit_triggers_refresh(struct db *db)
 {
 	/* Drop the generated triggers first (their names, then the drops:
 	 * a statement cannot drop while it reads sqlite_schema). */
-	char names[256][96];
+	enum { MAX_TRIGGERS = 3 * MAX_TABLES };
+	static char names[MAX_TRIGGERS][96];
+	static char tables[MAX_TABLES][64];
 	int n = 0, rc;
 	sqlite3_stmt *st = db_prep(db, SQL_OLD_TRIGGERS);
 	if (!st)
 		return db_status(db);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW && n < 256)
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW && n < MAX_TRIGGERS)
 		db_col_text(st, 0, names[n++], sizeof names[0]);
 	db_reset(st);
+	if (rc == SQLITE_ROW)
+		return db_set_error(db, DB_ERROR, "more than %d audit triggers: raise MAX_TABLES",
+				    MAX_TRIGGERS);
+	if (rc != SQLITE_DONE)
+		return db_fail(db, rc, "reading the schema");
 	for (int i = 0; i < n; i++) {
 		sqlite3_str *s = sqlite3_str_new(db->conn);
 		sqlite3_str_appendf(s, "DROP TRIGGER \"%w\"", names[i]);
@@ -134,14 +145,16 @@ int db_audit_triggers_refresh(struct db *db)
 			return rc;
 	}
 
-	char tables[128][64];
 	int nt = 0;
 	if (!(st = db_prep(db, SQL_AUDITED_TABLES)))
 		return db_status(db);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW && nt < 128)
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW && nt < MAX_TABLES)
 		db_col_text(st, 0, tables[nt++], sizeof tables[0]);
 	db_reset(st);
-	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+	if (rc == SQLITE_ROW)
+		return db_set_error(db, DB_ERROR, "more than %d tables to audit: raise MAX_TABLES",
+				    MAX_TABLES);
+	if (rc != SQLITE_DONE)
 		return db_fail(db, rc, "reading the schema");
 	for (int i = 0; i < nt; i++) {
 		if ((rc = create_trigger(db, tables[i], "INSERT")) ||

@@ -165,12 +165,14 @@ static int check_audit_triggers(struct db *db, check_report_fn report, void *arg
 	sqlite3_stmt *tables = db_prep(db, SQL_TABLES);
 	if (!tables)
 		return db_status(db);
-	char list[128][64];
+	static char list[256][64];
 	int nt = 0, rc, bad = 0;
-	while ((rc = db_step_row(db, tables)) == DB_OK && nt < 128)
+	while ((rc = db_step_row(db, tables)) == DB_OK && nt < 256)
 		db_col_text(tables, 0, list[nt++], sizeof list[0]);
 	db_reset(tables);
-	if (rc != DB_OK && rc != DB_NOTFOUND)
+	if (rc == DB_OK)
+		return db_set_error(db, DB_ERROR, "more than 256 tables to check: raise the limit");
+	if (rc != DB_NOTFOUND)
 		return rc;
 	for (int i = 0; i < nt; i++) {
 		sqlite3_stmt *st = db_prep(db, SQL_MISSING_AUDIT);
