@@ -94,6 +94,22 @@ expect "the lock shows at the command line" 0 "$BIN" --db "$DB" user list
 contains "user list says until when" "$TMP/out" "until"
 printf 'board-pass-1\n' | "$BIN" --db "$DB" user passwd board > /dev/null 2>&1
 
+# Colours: on by default, off with NO_COLOR or --color=never (what reaches
+# the terminal, escape sequences and all).
+colours() { $T capture-pane -e -p -t main | grep -c '\[[0-9;]*3[0-7]m\|\[[0-9;]*4[0-7]m'; }
+start 80 24 env TERM=xterm-256color "$BIN" --db "$DB"
+wait_for "Log in to coopdesk" > /dev/null || true
+[ "$(colours)" -gt 0 ] && ok "colours by default" || not_ok "no colours by default"
+start 80 24 env TERM=xterm-256color NO_COLOR=1 "$BIN" --db "$DB"
+wait_for "Log in to coopdesk" > /dev/null || true
+[ "$(colours)" -eq 0 ] && ok "no colours with NO_COLOR" || not_ok "colours despite NO_COLOR"
+start 80 24 env TERM=xterm-256color "$BIN" --db "$DB" --color=never
+wait_for "Log in to coopdesk" > /dev/null || true
+[ "$(colours)" -eq 0 ] && ok "no colours with --color=never" || not_ok "colours despite --color=never"
+start 80 24 env TERM=xterm-256color NO_COLOR=1 "$BIN" --db "$DB" --color=always
+wait_for "Log in to coopdesk" > /dev/null || true
+[ "$(colours)" -gt 0 ] && ok "--color=always beats NO_COLOR" || not_ok "no colours with --color=always"
+
 start 80 24 env TERM=dumb "$BIN" --db "$DB"
 see "a terminal that cannot move the cursor is refused in words" "cannot move the cursor"
 start 80 24 env -u TERM "$BIN" --db "$DB"
