@@ -116,4 +116,14 @@ enum form_result form_key(struct form_view *f, enum action a, int32_t key);
 /* The keys that matter now, for the status line. */
 const char *form_hint(struct form_view *f);
 
+/* A screen whose body is one form: its private data must begin with its
+ * `struct form_view *`. These serve as its screen_ops. form_screen_handle
+ * passes the key to the form; leaving pops the screen, saving calls
+ * save(s), which may pop (and so free) the screen. */
+void form_screen_layout(struct screen *s, int rows, int cols);
+void form_screen_draw(struct screen *s, WINDOW *w);
+const char *form_screen_hint(struct screen *s);
+int form_screen_handle(struct screen *s, enum action a, int32_t key,
+		       void (*save)(struct screen *s));
+
 #endif

@@ -139,42 +139,9 @@ static void save(struct screen *s)
 	app_message(app, STYLE_ERROR, "Not saved: nothing you typed was lost");
 }
 
-static void layout(struct screen *s, int rows, int cols)
-{
-	struct repair_edit *e = s->priv;
-	form_layout(e->form, rows, cols);
-}
-
-static void draw(struct screen *s, WINDOW *w)
-{
-	struct repair_edit *e = s->priv;
-	form_draw(e->form, w);
-}
-
 static int handle(struct screen *s, enum action a, int32_t key)
 {
-	struct repair_edit *e = s->priv;
-	switch (form_key(e->form, a, key)) {
-	case FORM_UNHANDLED:
-		return 0;
-	case FORM_LEAVE:
-		app_pop(s->app); /* frees s */
-		return 1;
-	case FORM_SAVE:
-		s->dirty = 1;
-		save(s); /* may free s */
-		return 1;
-	case FORM_HANDLED:
-		break;
-	}
-	s->dirty = 1;
-	return 1;
-}
-
-static const char *hint(struct screen *s)
-{
-	struct repair_edit *e = s->priv;
-	return form_hint(e->form);
+	return form_screen_handle(s, a, key, save);
 }
 
 static void destroy(struct screen *s)
@@ -189,10 +156,10 @@ static void destroy(struct screen *s)
 static const struct screen_ops ops = {
 	.name = "Edit a repair",
 	.scope = 'F',
-	.layout = layout,
-	.draw = draw,
+	.layout = form_screen_layout,
+	.draw = form_screen_draw,
 	.handle = handle,
-	.hint = hint,
+	.hint = form_screen_hint,
 	.destroy = destroy,
 };
 

@@ -468,12 +468,6 @@ static void new_create(struct screen *s)
 	app_message(app, STYLE_OK, "%s", msg);
 }
 
-static void new_layout(struct screen *s, int rows, int cols)
-{
-	struct user_new *e = s->priv;
-	form_layout(e->form, rows, cols);
-}
-
 static void new_draw(struct screen *s, WINDOW *w)
 {
 	struct user_new *e = s->priv;
@@ -551,7 +545,7 @@ static void new_destroy(struct screen *s)
 static const struct screen_ops new_ops = {
 	.name = "New user account",
 	.scope = 'F',
-	.layout = new_layout,
+	.layout = form_screen_layout,
 	.draw = new_draw,
 	.handle = new_handle,
 	.hint = new_hint,
@@ -654,42 +648,9 @@ static void role_save(struct screen *s)
 	app_message(app, STYLE_OK, "%s", msg);
 }
 
-static void role_layout(struct screen *s, int rows, int cols)
-{
-	struct user_role *e = s->priv;
-	form_layout(e->form, rows, cols);
-}
-
-static void role_draw(struct screen *s, WINDOW *w)
-{
-	struct user_role *e = s->priv;
-	form_draw(e->form, w);
-}
-
 static int role_handle(struct screen *s, enum action a, int32_t key)
 {
-	struct user_role *e = s->priv;
-	switch (form_key(e->form, a, key)) {
-	case FORM_UNHANDLED:
-		return 0;
-	case FORM_LEAVE:
-		app_pop(s->app); /* frees s */
-		return 1;
-	case FORM_SAVE:
-		s->dirty = 1;
-		role_save(s); /* may free s */
-		return 1;
-	case FORM_HANDLED:
-		break;
-	}
-	s->dirty = 1;
-	return 1;
-}
-
-static const char *role_hint(struct screen *s)
-{
-	struct user_role *e = s->priv;
-	return form_hint(e->form);
+	return form_screen_handle(s, a, key, role_save);
 }
 
 static void role_destroy(struct screen *s)
@@ -704,10 +665,10 @@ static void role_destroy(struct screen *s)
 static const struct screen_ops role_ops = {
 	.name = "Change a user's role",
 	.scope = 'F',
-	.layout = role_layout,
-	.draw = role_draw,
+	.layout = form_screen_layout,
+	.draw = form_screen_draw,
 	.handle = role_handle,
-	.hint = role_hint,
+	.hint = form_screen_hint,
 	.destroy = role_destroy,
 };
 
