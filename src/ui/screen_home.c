@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "coopdesk/access.h"
 #include "coopdesk/clock.h"
 #include "coopdesk/date.h"
 #include "coopdesk/money.h"
@@ -75,12 +76,14 @@ static void home_draw(struct screen *s, WINDOW *w)
 	line(w, y++, "Members", v, STYLE_NORMAL);
 	snprintf(v, sizeof v, "%lld, %lld let", (long long)m->homes, (long long)m->tenancies_current);
 	line(w, y++, "Homes", v, STYLE_NORMAL);
-	if (!m->own) {
+	/* The co-op's repairs for those who handle them (board, volunteers). */
+	int all_repairs = access_level(&s->app->who, AREA_REPAIRS, OP_READ) == ACCESS_ALL;
+	if (all_repairs) {
 		snprintf(v, sizeof v, "%lld open of %lld", (long long)m->repairs_open,
 			 (long long)m->repairs_all);
 		line(w, y++, "Repairs", v, STYLE_NORMAL);
 	}
-	if (!m->own) {
+	if (all_repairs) {
 		snprintf(v, sizeof v, "%lld", (long long)m->repairs_overdue);
 		line(w, y++, "Repairs past their target", v,
 		     m->repairs_overdue ? STYLE_OVERDUE : STYLE_NORMAL);
