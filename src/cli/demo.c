@@ -169,7 +169,7 @@ static int build(struct demo *d, int64_t user_ids[3])
 	if ((rc = demo_plan(d)))
 		return rc;
 	/* One transaction for the whole co-op: give it room in memory. */
-	if ((rc = db_bulk_cache(d->db, 256)) || (rc = db_begin(d->db, &d->who)))
+	if ((rc = db_bulk_cache(d->db, 64)) || (rc = db_begin(d->db, &d->who)))
 		return demo_fail(d, rc, "starting the transaction");
 	if (!(rc = settings(d)) && !(rc = demo_homes(d))) {
 		demo_progress(d, "homes done; members, tenancies and rent from the founding");

@@ -116,7 +116,7 @@ struct held {
 	int32_t day;
 	int kind;
 	struct attendee *who;
-	int64_t n, at_start, present;       /* present: not recorded as having left */
+	int64_t n, at_start;                /* attending; of them, there at the start */
 	int64_t quorum;
 	char *minutes;
 	size_t mlen, mcap;
@@ -202,7 +202,6 @@ static int record_attendance(struct demo *d, struct held *m)
 		late_ok -= late;
 		m->at_start += !late;
 	}
-	m->present = m->n;
 	return DB_OK;
 }
 

@@ -34,6 +34,8 @@ static const char SQL_INSERT[] =
 	" description, location, priority, rtr_defect, rtr_days, damp_hazard, cost_pence,"
 	" target_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)";
 /* The user id is kept only when that user exists (the command line has none). */
+static const char SQL_LAST_EVENT_AT[] =
+	"SELECT max(at) FROM repair_events WHERE repair_id = ?1";
 static const char SQL_EVENT[] =
 	"INSERT INTO repair_events (repair_id, at, user_id, actor, from_status, to_status, note)"
 	" VALUES (?1, ?2, (SELECT id FROM users WHERE id = ?3), ?4, ?5, ?6, ?7)";
@@ -605,6 +607,26 @@ int repair_move(struct db *db, const struct actor *who, int64_t id, int64_t vers
 	return repair_move_at(db, who, id, version, to, note, contractor_id, NULL);
 }
 
+/* History runs forward: a move recorded after the fact may not be dated
+ * before the repair's last event. */
+static int check_after_last_event(struct db *db, int64_t id, const char *when)
+{
+	sqlite3_stmt *st = db_prep(db, SQL_LAST_EVENT_AT);
+	if (!st)
+		return db_status(db);
+	sqlite3_bind_int64(st, 1, id);
+	int rc = db_step_row(db, st);
+	if (rc)
+		return rc == DB_NOTFOUND ? DB_OK : rc;
+	char last[REPAIR_INSTANT_LEN];
+	db_col_text(st, 0, last, sizeof last);
+	db_reset(st);
+	if (last[0] && strcmp(when, last) < 0)
+		return db_set_error(db, DB_INVALID,
+				    "a move cannot be dated before the repair's last change (%s)", last);
+	return DB_OK;
+}
+
 int repair_move_at(struct db *db, const struct actor *who, int64_t id, int64_t version,
 		   enum repair_status to, const char *note, int64_t contractor_id,
 		   const char *at)
@@ -612,9 +634,10 @@ int repair_move_at(struct db *db, const struct actor *who, int64_t id, int64_t v
 	int rc = office_only(db, who, "move");
 	if (rc)
 		return rc;
-	char when[REPAIR_INSTANT_LEN], today[REPAIR_DATE_LEN];
+	char when[REPAIR_INSTANT_LEN], today[REPAIR_DATE_LEN], now[REPAIR_INSTANT_LEN];
+	repair_now(now, today);
 	if (!at || !*at) {
-		repair_now(when, today);
+		memcpy(when, now, sizeof when);
 	} else {
 		struct date d;
 		int secs;
@@ -622,6 +645,8 @@ int repair_move_at(struct db *db, const struct actor *who, int64_t id, int64_t v
 			return db_set_error(db, DB_INVALID,
 					    "the time of a move must be like 2026-11-22T09:30:00Z");
 		repair_instant_format(d, secs, when);
+		if (strcmp(when, now) > 0)
+			return db_set_error(db, DB_INVALID, "a move cannot be dated in the future");
 	}
 	if ((rc = db_begin(db, who)))
 		return rc;
@@ -640,6 +665,8 @@ int repair_move_at(struct db *db, const struct actor *who, int64_t id, int64_t v
 	if (strcmp(when, s.reported_at) < 0)
 		return db_abort(db, db_set_error(db, DB_INVALID,
 						 "a move cannot be dated before the repair was reported"));
+	if ((rc = check_after_last_event(db, id, when)))
+		return db_abort(db, rc);
 
 	if (to == REPAIR_ASSIGNED)
 		s.contractor_id = contractor_id;

@@ -971,6 +971,8 @@ static void rp02_counts_completions_in_target(void **state)
 	struct fx *f = *state;
 	struct actor board = test_board();
 	const char *mon = "2026-11-02T09:00:00Z";
+	/* Moves are recorded after the fact, never ahead of now. */
+	setenv("COOPDESK_NOW", "2026-12-31T12:00:00Z", 1);
 	complete(f, report(f, &board, 1, "E in time", REPAIR_EMERGENCY, mon), "2026-11-03T08:59:59Z");
 	complete(f, report(f, &board, 1, "E late", REPAIR_EMERGENCY, mon), "2026-11-03T09:00:01Z");
 	complete(f, report(f, &board, 2, "U in time", REPAIR_URGENT, mon), "2026-11-09T17:00:00Z");
@@ -995,6 +997,17 @@ static void rp02_counts_completions_in_target(void **state)
 	assert_string_equal(db_errmsg(f->db), "the period ends before it starts");
 	assert_int_equal(repair_rp02(f->db, &board, "2026-02-30", "2026-11-01", &m), DB_INVALID);
 	assert_non_null(strstr(db_errmsg(f->db), "February 2026 has 28 days"));
+
+	/* History runs forward: not after now, not before the last change. */
+	int64_t id = report(f, &board, 2, "Dated moves", REPAIR_ROUTINE, mon);
+	assert_int_equal(repair_move_at(f->db, &board, id, version_of(f, id), REPAIR_TRIAGED, "",
+					0, "2027-01-01T09:00:00Z"), DB_INVALID);
+	assert_string_equal(db_errmsg(f->db), "a move cannot be dated in the future");
+	assert_int_equal(repair_move_at(f->db, &board, id, version_of(f, id), REPAIR_TRIAGED, "",
+					0, "2026-11-05T09:00:00Z"), DB_OK);
+	assert_int_equal(repair_move_at(f->db, &board, id, version_of(f, id), REPAIR_CANCELLED,
+					"duplicate", 0, "2026-11-04T09:00:00Z"), DB_INVALID);
+	assert_non_null(strstr(db_errmsg(f->db), "before the repair's last change"));
 }
 
 int main(void)
