@@ -66,15 +66,6 @@ static const char SQL_UPDATE[] =
 	" summary_sent_on = ?11, cost_pence = ?12, target_at = ?13, version = version + 1"
 	" WHERE id = ?1 AND version = ?2";
 static const char SQL_CONTRACTOR[] = "SELECT in_use FROM contractors WHERE id = ?1";
-static const char SQL_COUNTS[] =
-	"SELECT (SELECT n FROM row_counts WHERE name = 'repairs'),"
-	"       (SELECT n FROM row_counts WHERE name = 'repairs_open')";
-/* RP02: ?1 first day, ?2 the day after the last (instants compare as text). */
-static const char SQL_RP02[] =
-	"SELECT priority = 'emergency', count(*),"
-	" sum(CASE WHEN length(target_at) = 10 THEN substr(completed_at, 1, 10) <= target_at"
-	"          ELSE completed_at <= target_at END)"
-	" FROM repairs WHERE completed_at >= ?1 AND completed_at < ?2 GROUP BY 1";
 
 #define EVENT_COLS \
 	"SELECT id, repair_id, at, actor, coalesce(from_status, ''), to_status, note" \
@@ -949,60 +940,4 @@ int repair_events_page(struct db *db, const struct actor *who, int64_t repair_id
 	if (dir == PAGE_LAST || dir == PAGE_BEFORE)
 		db_reverse_rows(rows, *n, sizeof *rows);
 	return DB_OK;
-}
-
-int repair_count(struct db *db, int64_t *all, int64_t *open)
-{
-	sqlite3_stmt *st = db_prep(db, SQL_COUNTS);
-	if (!st)
-		return db_status(db);
-	int rc = db_step_row(db, st);
-	if (rc)
-		return rc;
-	*all = sqlite3_column_int64(st, 0);
-	*open = sqlite3_column_int64(st, 1);
-	db_reset(st);
-	return DB_OK;
-}
-
-/* ---- RP02 ------------------------------------------------------------------- */
-
-int repair_rp02(struct db *db, const struct actor *who, const char *from, const char *to,
-		struct rp02 *out)
-{
-	memset(out, 0, sizeof *out);
-	enum access_level level;
-	int rc = db_access_check(db, who, AREA_REPAIRS, OP_READ, &level);
-	if (rc)
-		return rc;
-	if (level != ACCESS_ALL)
-		return db_set_error(db, DB_DENIED, "a %s may not see the co-op's repair measures",
-				    access_role_name(who->role));
-	struct date a, b;
-	char why[128], first[DATE_BUFSZ], after[DATE_BUFSZ];
-	if (date_explain(from, why, sizeof why) != DATE_OK ||
-	    date_explain(to, why, sizeof why) != DATE_OK)
-		return db_set_error(db, DB_INVALID, "%s", why);
-	date_parse(from, &a);
-	date_parse(to, &b);
-	if (date_cmp(a, b) > 0)
-		return db_set_error(db, DB_INVALID, "the period ends before it starts");
-	date_format_iso(a, first, sizeof first);
-	date_format_iso(date_add_days(b, 1), after, sizeof after);
-	sqlite3_stmt *st = db_prep(db, SQL_RP02);
-	if (!st)
-		return db_status(db);
-	sqlite3_bind_text(st, 1, first, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 2, after, -1, SQLITE_TRANSIENT);
-	while ((rc = db_step_row(db, st)) == DB_OK) {
-		int64_t done = sqlite3_column_int64(st, 1), in_target = sqlite3_column_int64(st, 2);
-		if (sqlite3_column_int(st, 0)) {
-			out->emergency_completed = done;
-			out->emergency_in_target = in_target;
-		} else {
-			out->other_completed = done;
-			out->other_in_target = in_target;
-		}
-	}
-	return rc == DB_NOTFOUND ? DB_OK : rc;
 }
