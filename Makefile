@@ -52,13 +52,14 @@ UNIT_SRC  := $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BIN  := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 TEST_HELP := $(BUILD)/tests/testutil.o
 
-.PHONY: all deps run check unit bench install uninstall clean distclean tags
+.PHONY: all deps run check unit bench install uninstall clean distclean tags coopdesk
 all: coopdesk
 
-# The binary at the top of the tree is a copy of the one in $(BUILD), so a
-# sanitizer build never leaves a plain one looking current.
+# The binary at the top of the tree is a copy of the one in $(BUILD), made
+# afresh each time, so that the tests always run the build just asked for
+# (a clang or sanitizer build never leaves its binary looking current).
 coopdesk: $(BIN)
-	$(Q)cp $(BIN) $@
+	$(Q)cmp -s $(BIN) $@ || cp $(BIN) $@
 
 $(BIN): $(MAIN_OBJ) $(LIB)
 	@$(if $(Q),echo "  LD      $@")

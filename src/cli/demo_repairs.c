@@ -59,6 +59,15 @@ static const char *pick(struct demo *d, const char *const *notes, int n)
 	return notes[rng_below(&d->repairs, n)];
 }
 #define PICK(d, a) pick(d, a, DEMO_COUNT(a))
+/* Adds a move, drawing its status, time and note from the generator in
+ * that order: as arguments of one call their order would be the
+ * compiler's, and a clang demo would differ from a gcc one. */
+#define STEP(l, to_expr, at_expr, note_expr) do { \
+		enum repair_status to_ = (to_expr); \
+		int64_t at_ = (at_expr); \
+		const char *note_ = (note_expr); \
+		add((l), to_, at_, note_); \
+	} while (0)
 
 /* A repair's life to come: the moves, each at a time. */
 #define MAX_MOVES 16
@@ -95,17 +104,17 @@ static int64_t work_through(struct demo *d, struct life *l, const struct pace *p
 {
 	int late = rng_chance(&d->repairs, 110);
 #define NEXT(delay) (t = emergency ? t + (delay) : office(d, t + (delay)))
-	add(l, REPAIR_TRIAGED, NEXT(between(d, p->triage)), PICK(d, demo_note_triage));
-	add(l, REPAIR_ASSIGNED, NEXT(between(d, p->assign)), "");
-	add(l, REPAIR_IN_PROGRESS, NEXT(between(d, late ? p->late : p->start)),
+	STEP(l, REPAIR_TRIAGED, NEXT(between(d, p->triage)), PICK(d, demo_note_triage));
+	STEP(l, REPAIR_ASSIGNED, NEXT(between(d, p->assign)), "");
+	STEP(l, REPAIR_IN_PROGRESS, NEXT(between(d, late ? p->late : p->start)),
 	    emergency ? "Made safe on the first visit" : PICK(d, demo_note_start));
-	add(l, REPAIR_COMPLETED, NEXT(between(d, p->work)), PICK(d, demo_note_done));
+	STEP(l, REPAIR_COMPLETED, NEXT(between(d, p->work)), PICK(d, demo_note_done));
 #undef NEXT
 	int64_t done = t;
 	/* Closed after a check: most within the week, some wait for an invoice. */
 	int64_t lag = rng_chance(&d->repairs, 700) ? rng_range(&d->repairs, DAY, 7 * DAY)
 						   : rng_range(&d->repairs, 7 * DAY, 35 * DAY);
-	add(l, REPAIR_CLOSED, office(d, t + lag), PICK(d, demo_note_close));
+	STEP(l, REPAIR_CLOSED, office(d, t + lag), PICK(d, demo_note_close));
 	return done;
 }
 
@@ -122,7 +131,7 @@ static void plan_life(struct demo *d, struct life *l, enum repair_priority prio,
 		int at = (int)rng_range(&d->repairs, 0, 2);
 		int64_t when = (at ? l->move[at - 1].at : t0) + rng_range(&d->repairs, HOUR, 3 * DAY);
 		l->n = at;
-		add(l, REPAIR_CANCELLED, office(d, when), PICK(d, demo_note_cancel));
+		STEP(l, REPAIR_CANCELLED, office(d, when), PICK(d, demo_note_cancel));
 	} else if (u < 80) {
 		/* Stalled: waiting for parts, or for a contractor who never came. */
 		l->n = (int)rng_range(&d->repairs, 0, 3);
@@ -133,17 +142,17 @@ static void plan_life(struct demo *d, struct life *l, enum repair_priority prio,
 			l->n--;
 		int64_t t = office(d, (closed ? l->move[l->n - 1].at : done) +
 				      rng_range(&d->repairs, 2 * DAY, 20 * DAY));
-		add(l, rng_chance(&d->repairs, 300) ? REPAIR_REPORTED : REPAIR_TRIAGED, t,
+		STEP(l, rng_chance(&d->repairs, 300) ? REPAIR_REPORTED : REPAIR_TRIAGED, t,
 		    PICK(d, demo_note_reopen));
 		if (l->move[l->n - 1].to == REPAIR_REPORTED)
-			add(l, REPAIR_TRIAGED, t = office(d, t + rng_range(&d->repairs, HOUR, DAY)),
+			STEP(l, REPAIR_TRIAGED, t = office(d, t + rng_range(&d->repairs, HOUR, DAY)),
 			    "Triaged again");
-		add(l, REPAIR_ASSIGNED, t = office(d, t + rng_range(&d->repairs, HOUR, DAY)),
+		STEP(l, REPAIR_ASSIGNED, t = office(d, t + rng_range(&d->repairs, HOUR, DAY)),
 		    "Same contractor to go back");
-		add(l, REPAIR_IN_PROGRESS, t = office(d, t + rng_range(&d->repairs, HOUR, 4 * DAY)),
+		STEP(l, REPAIR_IN_PROGRESS, t = office(d, t + rng_range(&d->repairs, HOUR, 4 * DAY)),
 		    PICK(d, demo_note_start));
-		add(l, REPAIR_COMPLETED, t = office(d, t + between(d, p->work)), PICK(d, demo_note_done));
-		add(l, REPAIR_CLOSED, office(d, t + rng_range(&d->repairs, DAY, 7 * DAY)),
+		STEP(l, REPAIR_COMPLETED, t = office(d, t + between(d, p->work)), PICK(d, demo_note_done));
+		STEP(l, REPAIR_CLOSED, office(d, t + rng_range(&d->repairs, DAY, 7 * DAY)),
 		    PICK(d, demo_note_close));
 	}
 }

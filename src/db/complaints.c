@@ -551,13 +551,8 @@ int complaint_page(struct db *db, const struct actor *who, enum complaint_order 
 		memcpy(r->next_due, dl.next_due, sizeof dl.next_due);
 		r->overdue = dl.overdue;
 	}
-	db_reset(st);
 	clock_free(&k);
-	if (rc != DB_OK && rc != DB_NOTFOUND)
-		return rc;
-	if (dir == PAGE_LAST || dir == PAGE_BEFORE)
-		db_reverse_rows(rows, *n, sizeof *rows);
-	return DB_OK;
+	return db_page_end(st, rc, dir, rows, *n, sizeof *rows);
 }
 
 /* ---- subject access requests ----------------------------------------- */
@@ -720,11 +715,6 @@ int sar_page(struct db *db, const struct actor *who, enum complaint_order order,
 	}
 	while (*n < max && (rc = db_step_row(db, st)) == DB_OK)
 		read_sar(st, &k, &rows[(*n)++]);
-	db_reset(st);
 	clock_free(&k);
-	if (rc != DB_OK && rc != DB_NOTFOUND)
-		return rc;
-	if (dir == PAGE_LAST || dir == PAGE_BEFORE)
-		db_reverse_rows(rows, *n, sizeof *rows);
-	return DB_OK;
+	return db_page_end(st, rc, dir, rows, *n, sizeof *rows);
 }

@@ -194,10 +194,5 @@ int contractor_page(struct db *db, const struct actor *who, int in_use_only,
 		db_col_text(st, 3, r->phone, sizeof r->phone);
 		r->in_use = sqlite3_column_int(st, 4);
 	}
-	db_reset(st);
-	if (rc != DB_OK && rc != DB_NOTFOUND)
-		return rc;
-	if (dir == PAGE_LAST || dir == PAGE_BEFORE)
-		db_reverse_rows(rows, *n, sizeof *rows);
-	return DB_OK;
+	return db_page_end(st, rc, dir, rows, *n, sizeof *rows);
 }

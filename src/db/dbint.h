@@ -106,6 +106,11 @@ int db_fts_query(const char *typed, char *out, size_t n);
  * a key, or the last page) come back in display order. */
 void db_reverse_rows(void *rows, int n, size_t size);
 
+/* The end of every page read: resets the statement, passes on a failure
+ * of the last step (rc other than DB_OK or DB_NOTFOUND), and turns a page
+ * read backwards (PAGE_LAST, PAGE_BEFORE) into display order. */
+int db_page_end(sqlite3_stmt *st, int rc, enum page_dir dir, void *rows, int n, size_t size);
+
 /* Whether a member attended a meeting (meetings.c; motions use it too):
  * DB_OK with *left (they have left) and *proxy (whom they hold a proxy
  * for, 0 none), either may be NULL; DB_NOTFOUND if they did not attend. */

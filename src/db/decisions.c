@@ -304,12 +304,7 @@ int decision_page(struct db *db, const struct actor *who, enum decision_order or
 		db_col_text(st, 4, r->title, sizeof r->title);
 		r->open_actions = sqlite3_column_int64(st, 5);
 	}
-	db_reset(st);
-	if (rc != DB_OK && rc != DB_NOTFOUND)
-		return rc;
-	if (dir == PAGE_LAST || dir == PAGE_BEFORE)
-		db_reverse_rows(rows, *n, sizeof *rows);
-	return DB_OK;
+	return db_page_end(st, rc, dir, rows, *n, sizeof *rows);
 }
 
 int decision_action_add(struct db *db, const struct actor *who, struct decision_action *a)
@@ -445,12 +440,7 @@ int decision_action_page_open(struct db *db, const struct actor *who, enum page_
 	sqlite3_bind_int(st, 3, max);
 	while (*n < max && (rc = db_step_row(db, st)) == DB_OK)
 		read_action(st, &rows[(*n)++]);
-	db_reset(st);
-	if (rc != DB_OK && rc != DB_NOTFOUND)
-		return rc;
-	if (dir == PAGE_LAST || dir == PAGE_BEFORE)
-		db_reverse_rows(rows, *n, sizeof *rows);
-	return DB_OK;
+	return db_page_end(st, rc, dir, rows, *n, sizeof *rows);
 }
 
 static int participation_write(struct db *db, struct participation *p)
@@ -558,12 +548,7 @@ int participation_page(struct db *db, const struct actor *who, int64_t member_id
 		r->meeting_id = sqlite3_column_int64(st, 5);
 		db_col_text(st, 6, r->note, sizeof r->note);
 	}
-	db_reset(st);
-	if (rc != DB_OK && rc != DB_NOTFOUND)
-		return rc;
-	if (dir == PAGE_LAST || dir == PAGE_BEFORE)
-		db_reverse_rows(rows, *n, sizeof *rows);
-	return DB_OK;
+	return db_page_end(st, rc, dir, rows, *n, sizeof *rows);
 }
 
 int participation_year(struct db *db, const struct actor *who, int64_t member_id, int year,

@@ -314,12 +314,7 @@ int home_page(struct db *db, const struct actor *who, enum home_which which,
 	sqlite3_bind_int64(st, 7, level == ACCESS_ALL ? 0 : who->member_id);
 	while (*n < max && (rc = db_step_row(db, st)) == DB_OK)
 		read_row(st, &rows[(*n)++]);
-	db_reset(st);
-	if (rc != DB_OK && rc != DB_NOTFOUND)
-		return rc;
-	if (dir == PAGE_LAST || dir == PAGE_BEFORE)
-		db_reverse_rows(rows, *n, sizeof *rows);
-	return DB_OK;
+	return db_page_end(st, rc, dir, rows, *n, sizeof *rows);
 }
 
 int home_count(struct db *db, const struct actor *who, int64_t *n)

@@ -322,12 +322,7 @@ int meeting_page(struct db *db, const struct actor *who, enum meeting_order orde
 	sqlite3_bind_int(st, 4, max);
 	while (*n < max && (rc = db_step_row(db, st)) == DB_OK)
 		read_row(st, &rows[(*n)++]);
-	db_reset(st);
-	if (rc != DB_OK && rc != DB_NOTFOUND)
-		return rc;
-	if (dir == PAGE_LAST || dir == PAGE_BEFORE)
-		db_reverse_rows(rows, *n, sizeof *rows);
-	return DB_OK;
+	return db_page_end(st, rc, dir, rows, *n, sizeof *rows);
 }
 
 int meeting_notice_check(struct db *db, const struct actor *who, const struct meeting *m,

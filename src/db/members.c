@@ -309,12 +309,7 @@ int member_page(struct db *db, const struct actor *who, enum member_which which,
 	sqlite3_bind_int(st, 5, max);
 	while (*n < max && (rc = db_step_row(db, st)) == DB_OK)
 		read_row(st, &rows[(*n)++]);
-	db_reset(st);
-	if (rc != DB_OK && rc != DB_NOTFOUND)
-		return rc;
-	if (dir == PAGE_LAST || dir == PAGE_BEFORE)
-		db_reverse_rows(rows, *n, sizeof *rows);
-	return DB_OK;
+	return db_page_end(st, rc, dir, rows, *n, sizeof *rows);
 }
 
 int member_count(struct db *db, int64_t *all, int64_t *current)

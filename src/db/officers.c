@@ -309,10 +309,5 @@ int officer_page(struct db *db, const struct actor *who, enum officer_which whic
 	sqlite3_bind_int(st, 5, max);
 	while (*n < max && (rc = db_step_row(db, st)) == DB_OK)
 		read_row(st, &rows[(*n)++]);
-	db_reset(st);
-	if (rc != DB_OK && rc != DB_NOTFOUND)
-		return rc;
-	if (dir == PAGE_LAST || dir == PAGE_BEFORE)
-		db_reverse_rows(rows, *n, sizeof *rows);
-	return DB_OK;
+	return db_page_end(st, rc, dir, rows, *n, sizeof *rows);
 }

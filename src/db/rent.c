@@ -299,12 +299,7 @@ int rent_page(struct db *db, const struct actor *who, int64_t tenancy_id,
 	sqlite3_bind_int(st, 3, max);
 	while (*n < max && (rc = db_step_row(db, st)) == DB_OK)
 		read_entry(st, &rows[(*n)++]);
-	db_reset(st);
-	if (rc != DB_OK && rc != DB_NOTFOUND)
-		return rc;
-	if (dir == PAGE_LAST || dir == PAGE_BEFORE)
-		db_reverse_rows(rows, *n, sizeof *rows);
-	return DB_OK;
+	return db_page_end(st, rc, dir, rows, *n, sizeof *rows);
 }
 
 /* ---- the rent run ------------------------------------------------------- */
@@ -520,12 +515,7 @@ int rent_arrears_page(struct db *db, const struct actor *who, enum tenancy_which
 		else
 			r->weekly_rent = 0;
 	}
-	db_reset(st);
-	if (rc != DB_OK && rc != DB_NOTFOUND)
-		return rc;
-	if (dir == PAGE_LAST || dir == PAGE_BEFORE)
-		db_reverse_rows(rows, *n, sizeof *rows);
-	return DB_OK;
+	return db_page_end(st, rc, dir, rows, *n, sizeof *rows);
 }
 
 int rent_arrears_total(struct db *db, const struct actor *who, int64_t *count,

@@ -883,12 +883,7 @@ int repair_page(struct db *db, const struct actor *who, const struct repair_filt
 		r->reopened = sqlite3_column_int(st, 8);
 		db_col_text(st, 9, r->reported_by, sizeof r->reported_by);
 	}
-	db_reset(st);
-	if (rc != DB_OK && rc != DB_NOTFOUND)
-		return rc;
-	if (dir == PAGE_LAST || dir == PAGE_BEFORE)
-		db_reverse_rows(rows, *n, sizeof *rows);
-	return DB_OK;
+	return db_page_end(st, rc, dir, rows, *n, sizeof *rows);
 }
 
 void repair_event_key(const struct repair_event *e, struct page_key *key)
@@ -934,10 +929,5 @@ int repair_events_page(struct db *db, const struct actor *who, int64_t repair_id
 		e->to_status = repair_status_parse(text);
 		db_col_text(st, 6, e->note, sizeof e->note);
 	}
-	db_reset(st);
-	if (rc != DB_OK && rc != DB_NOTFOUND)
-		return rc;
-	if (dir == PAGE_LAST || dir == PAGE_BEFORE)
-		db_reverse_rows(rows, *n, sizeof *rows);
-	return DB_OK;
+	return db_page_end(st, rc, dir, rows, *n, sizeof *rows);
 }

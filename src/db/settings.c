@@ -131,14 +131,9 @@ int setting_page(struct db *db, const struct actor *who, enum page_dir dir,
 	if (dir == PAGE_AFTER || dir == PAGE_BEFORE)
 		sqlite3_bind_text(st, 1, key ? key->text : "", -1, SQLITE_TRANSIENT);
 	sqlite3_bind_int(st, 2, max);
-	while ((rc = db_step_row(db, st)) == DB_OK && *n < max)
+	while (*n < max && (rc = db_step_row(db, st)) == DB_OK)
 		read_row(st, &rows[(*n)++]);
-	db_reset(st);
-	if (rc != DB_OK && rc != DB_NOTFOUND)
-		return rc;
-	if (dir == PAGE_LAST || dir == PAGE_BEFORE) /* came backwards: turn round */
-		db_reverse_rows(rows, *n, sizeof *rows);
-	return DB_OK;
+	return db_page_end(st, rc, dir, rows, *n, sizeof *rows);
 }
 
 int holidays_load(struct db *db, const char *from, const char *to, struct holidays *h)

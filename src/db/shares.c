@@ -526,12 +526,7 @@ int share_op_page(struct db *db, const struct actor *who, int64_t member_id,
 	sqlite3_bind_int(st, 3, max);
 	while (*n < max && (rc = db_step_row(db, st)) == DB_OK)
 		read_op_row(st, &rows[(*n)++]);
-	db_reset(st);
-	if (rc != DB_OK && rc != DB_NOTFOUND)
-		return rc;
-	if (dir == PAGE_LAST || dir == PAGE_BEFORE)
-		db_reverse_rows(rows, *n, sizeof *rows);
-	return DB_OK;
+	return db_page_end(st, rc, dir, rows, *n, sizeof *rows);
 }
 
 /* ---- other property ------------------------------------------------------ */
@@ -678,10 +673,5 @@ int property_page(struct db *db, const struct actor *who, int64_t member_id,
 	sqlite3_bind_int(st, 3, max);
 	while (*n < max && (rc = db_step_row(db, st)) == DB_OK)
 		read_prop(st, &rows[(*n)++]);
-	db_reset(st);
-	if (rc != DB_OK && rc != DB_NOTFOUND)
-		return rc;
-	if (dir == PAGE_LAST || dir == PAGE_BEFORE)
-		db_reverse_rows(rows, *n, sizeof *rows);
-	return DB_OK;
+	return db_page_end(st, rc, dir, rows, *n, sizeof *rows);
 }

@@ -511,12 +511,7 @@ int tenancy_page(struct db *db, const struct actor *who, enum tenancy_which whic
 		db_col_text(st, 6, r->end_date, sizeof r->end_date);
 		db_col_text(st, 7, r->tenants, sizeof r->tenants);
 	}
-	db_reset(st);
-	if (rc != DB_OK && rc != DB_NOTFOUND)
-		return rc;
-	if (dir == PAGE_LAST || dir == PAGE_BEFORE)
-		db_reverse_rows(rows, *n, sizeof *rows);
-	return DB_OK;
+	return db_page_end(st, rc, dir, rows, *n, sizeof *rows);
 }
 
 int tenancy_count_current(struct db *db, const struct actor *who, int64_t *n)

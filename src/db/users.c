@@ -183,12 +183,7 @@ int user_page(struct db *db, const struct actor *who, enum page_dir dir,
 	clock_format_iso(clock_now(), now_iso, sizeof now_iso);
 	while (*n < max && (rc = db_step_row(db, st)) == DB_OK)
 		read_user(st, &rows[(*n)++], now_iso);
-	db_reset(st);
-	if (rc != DB_OK && rc != DB_NOTFOUND)
-		return rc;
-	if (dir == PAGE_LAST || dir == PAGE_BEFORE)
-		db_reverse_rows(rows, *n, sizeof *rows);
-	return DB_OK;
+	return db_page_end(st, rc, dir, rows, *n, sizeof *rows);
 }
 
 /* ---- managing accounts -------------------------------------------------- */

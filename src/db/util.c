@@ -53,3 +53,13 @@ void db_reverse_rows(void *rows, int n, size_t size)
 		}
 	}
 }
+
+int db_page_end(sqlite3_stmt *st, int rc, enum page_dir dir, void *rows, int n, size_t size)
+{
+	db_reset(st);
+	if (rc != DB_OK && rc != DB_NOTFOUND)
+		return rc;
+	if (dir == PAGE_LAST || dir == PAGE_BEFORE)
+		db_reverse_rows(rows, n, size);
+	return DB_OK;
+}
