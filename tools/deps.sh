@@ -20,6 +20,8 @@ command -v clang >/dev/null 2>&1 || need="$need clang"
 f=$(clang -print-file-name=libclang_rt.fuzzer-$(uname -m).a 2>/dev/null || true)
 [ -n "$f" ] && [ -f "$f" ] || need="$need libclang-rt-dev"
 command -v pgrep >/dev/null 2>&1 || need="$need procps"
+# Local time comes from the system's tz database (coopdesk/zone.h).
+[ -f "${TZDIR:-/usr/share/zoneinfo}/Europe/London" ] || need="$need tzdata"
 [ -n "$need" ] || exit 0
 echo "make deps: installing$need"
 if [ "$(id -u)" -eq 0 ]; then sudo=""; else sudo="sudo"; fi
