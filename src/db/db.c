@@ -170,8 +170,9 @@ void db_close(struct db *db)
 		return;
 	if (!sqlite3_get_autocommit(db->conn))
 		sqlite3_exec(db->conn, "ROLLBACK", NULL, NULL, NULL);
-	for (int i = 0; i < DB_STMT_SLOTS; i++)
+	for (size_t i = 0; i < db->nslots; i++)
 		sqlite3_finalize(db->slots[i].st);
+	free(db->slots);
 	sqlite3_close(db->conn);
 	free(db);
 }
@@ -192,32 +193,56 @@ void db_interrupt(struct db *db)
 		sqlite3_interrupt(db->conn);
 }
 
+/* The slot for `sql` in a table of `n` slots (a power of two): its own, or
+ * the empty one where it would go. The table is never full. The address is
+ * spread by Fibonacci hashing: the top bits of its product with 2^64/phi. */
+static struct db_stmt_slot *stmt_slot(struct db_stmt_slot *slots, size_t n, const char *sql)
+{
+	uint64_t h = (uint64_t)(uintptr_t)sql * 0x9E3779B97F4A7C15u;
+	size_t mask = n - 1;
+	for (size_t i = (size_t)(h >> 40) & mask;; i = (i + 1) & mask)
+		if (slots[i].sql == sql || !slots[i].sql)
+			return &slots[i];
+}
+
+/* Doubles the statement cache (or makes its first table). */
+static int stmt_cache_grow(struct db *db)
+{
+	size_t n = db->nslots ? db->nslots * 2 : DB_STMT_SLOTS_FIRST;
+	struct db_stmt_slot *slots = calloc(n, sizeof *slots);
+	if (!slots)
+		return db_set_error(db, DB_ERROR, "out of memory for the statement cache");
+	for (size_t i = 0; i < db->nslots; i++)
+		if (db->slots[i].sql)
+			*stmt_slot(slots, n, db->slots[i].sql) = db->slots[i];
+	free(db->slots);
+	db->slots = slots;
+	db->nslots = n;
+	return DB_OK;
+}
+
 sqlite3_stmt *db_prep(struct db *db, const char *sql)
 {
-	uintptr_t h = (uintptr_t)sql;
-	h ^= h >> 17;
-	h *= 0x9E3779B97F4A7C15u;
-	size_t i = (size_t)(h >> 7) % DB_STMT_SLOTS;
-	for (size_t probes = 0; probes < DB_STMT_SLOTS; probes++) {
-		struct db_stmt_slot *s = &db->slots[i];
-		if (s->sql == sql)
+	if (db->nslots) {
+		struct db_stmt_slot *s = stmt_slot(db->slots, db->nslots, sql);
+		if (s->sql)
 			return s->st;
-		if (!s->sql) {
-			sqlite3_stmt *st = NULL;
-			int rc = sqlite3_prepare_v3(db->conn, sql, -1,
-						    SQLITE_PREPARE_PERSISTENT, &st, NULL);
-			if (rc != SQLITE_OK) {
-				db_fail(db, rc, "preparing a query");
-				return NULL;
-			}
-			s->sql = sql;
-			s->st = st;
-			return st;
-		}
-		i = (i + 1) % DB_STMT_SLOTS;
 	}
-	db_set_error(db, DB_ERROR, "too many distinct queries (raise DB_STMT_SLOTS)");
-	return NULL;
+	/* A new statement: keep the table at most half full, so a probe
+	 * stays short. */
+	if ((db->nstmts + 1) * 2 > db->nslots && stmt_cache_grow(db))
+		return NULL;
+	sqlite3_stmt *st = NULL;
+	int rc = sqlite3_prepare_v3(db->conn, sql, -1, SQLITE_PREPARE_PERSISTENT, &st, NULL);
+	if (rc != SQLITE_OK) {
+		db_fail(db, rc, "preparing a query");
+		return NULL;
+	}
+	struct db_stmt_slot *s = stmt_slot(db->slots, db->nslots, sql);
+	s->sql = sql;
+	s->st = st;
+	db->nstmts++;
+	return st;
 }
 
 void db_reset(sqlite3_stmt *st)

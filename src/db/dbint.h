@@ -27,7 +27,7 @@
 #include "coopdesk/access.h"
 #include "coopdesk/db.h"
 
-#define DB_STMT_SLOTS 512
+#define DB_STMT_SLOTS_FIRST 512  /* the cache's first size; it doubles as it fills */
 #define DB_ERRMSG_MAX 512
 
 struct db_stmt_slot {
@@ -40,12 +40,18 @@ struct db {
 	int depth;                 /* open db_begin calls */
 	int status;                /* status of the last failure */
 	char errmsg[DB_ERRMSG_MAX];
-	struct db_stmt_slot slots[DB_STMT_SLOTS];
+	/* The statement cache: open addressing on the string's address,
+	 * linear probing, a power of two slots kept at most half full. */
+	struct db_stmt_slot *slots;
+	size_t nslots;             /* 0 until the first statement */
+	size_t nstmts;             /* slots in use */
 };
 
 /* The statement for `sql`, prepared once (persistent) and reused. `sql` must
- * be a string with static storage: its address is the cache key. Returns
- * NULL with the error set. The caller resets it (db_step_done, db_reset). */
+ * be a string with static storage: its address is the cache key. The cache
+ * grows as needed, so there is no limit to the distinct statements. Returns
+ * NULL with the error set (the SQL is wrong, or out of memory). The caller
+ * resets it (db_step_done, db_reset). */
 sqlite3_stmt *db_prep(struct db *db, const char *sql);
 
 /* Resets a statement and clears its bindings; NULL is fine. */
