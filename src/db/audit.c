@@ -76,8 +76,9 @@ static int need_board(struct db *db, const struct actor *who)
 	return DB_OK;
 }
 
-static void read_row(sqlite3_stmt *st, struct audit_row *r)
+static void read_row(sqlite3_stmt *st, void *row, const void *ctx)
 {
+	struct audit_row *r = row;
 	memset(r, 0, sizeof *r);
 	r->id = sqlite3_column_int64(st, 0);
 	db_col_text(st, 1, r->at, sizeof r->at);
@@ -142,9 +143,8 @@ int audit_page(struct db *db, const struct actor *who, const struct audit_filter
 		return rc;
 	if (!f)
 		f = &everything;
-	if ((unsigned)dir > PAGE_BEFORE || max < 0 ||
-	    ((dir == PAGE_AFTER || dir == PAGE_BEFORE) && !key))
-		return db_set_error(db, DB_INVALID, "audit_page: bad direction, size or key");
+	if ((rc = db_page_args(db, "audit_page", 0, dir, key, max)))
+		return rc;
 	if (f->row_id && !f->table_name[0])
 		return db_set_error(db, DB_INVALID,
 				    "to follow one record through the trail, name its table too");
@@ -178,14 +178,8 @@ int audit_page(struct db *db, const struct actor *who, const struct audit_filter
 	sqlite3_bind_int64(st, 6, lo);
 	sqlite3_bind_int64(st, 7, hi);
 	sqlite3_bind_int(st, 8, max);
-	while (*n < max && (rc = db_step_row(db, st)) == DB_OK)
-		read_row(st, &rows[(*n)++]);
-	db_reset(st);
-	if (rc != DB_OK && rc != DB_NOTFOUND)
-		return rc;
-	if (oldest_first)
-		db_reverse_rows(rows, *n, sizeof *rows);
-	return DB_OK;
+	/* Read oldest first (PAGE_LAST, PAGE_BEFORE): reversed for display. */
+	return db_page_read(db, st, dir, rows, max, sizeof *rows, read_row, NULL, n);
 }
 
 /* Copies JSON text; 1 if it had to be cut. */
@@ -195,25 +189,19 @@ static int read_json(sqlite3_stmt *st, int col, char *buf, size_t n)
 	return (size_t)sqlite3_column_bytes(st, col) >= n;
 }
 
+static void read_entry(sqlite3_stmt *st, void *row, const void *ctx)
+{
+	struct audit_entry *e = row;
+	read_row(st, &e->row, NULL);
+	e->before_cut = read_json(st, 7, e->before, sizeof e->before);
+	e->after_cut = read_json(st, 8, e->after, sizeof e->after);
+}
+
 int audit_get(struct db *db, const struct actor *who, int64_t id, struct audit_entry *e)
 {
 	int rc = need_board(db, who);
-	if (rc)
-		return rc;
-	sqlite3_stmt *st = db_prep(db, SQL_GET);
-	if (!st)
-		return db_status(db);
-	sqlite3_bind_int64(st, 1, id);
-	rc = db_step_row(db, st);
-	if (rc == DB_NOTFOUND)
-		return db_set_error(db, DB_NOTFOUND, "there is no such entry in the audit trail");
-	if (rc)
-		return rc;
-	read_row(st, &e->row);
-	e->before_cut = read_json(st, 7, e->before, sizeof e->before);
-	e->after_cut = read_json(st, 8, e->after, sizeof e->after);
-	db_reset(st);
-	return DB_OK;
+	return rc ? rc : db_get(db, SQL_GET, id, read_entry, e, NULL,
+				"there is no such entry in the audit trail");
 }
 
 int64_t audit_count_for(struct db *db, const char *table, int64_t row_id)

@@ -15,9 +15,14 @@
 #define DATES \
 	"received_on, stage, coalesce(acknowledged_on, ''), coalesce(stage1_reply_on, '')," \
 	" coalesce(escalated_on, ''), coalesce(stage2_reply_on, ''), coalesce(closed_on, '')"
+/* A whole complaint: what a list row shows first (SHARED_FIELDS and
+ * DATES), then the rest (FULL_FIELDS), as the readers take them. */
 static const char SQL_GET[] =
-	"SELECT id, uuid, coalesce(member_id, 0), coalesce(home_id, 0), subject, details, version, "
-	DATES " FROM complaints WHERE id = ?1";
+	"SELECT id, coalesce(member_id, 0), subject, " DATES ", uuid, coalesce(home_id, 0),"
+	" details, version FROM complaints WHERE id = ?1";
+#define SHARED_FIELDS(X) X(INT64, id) X(INT64, member_id) X(TEXT, subject)
+#define FULL_FIELDS(X) X(TEXT, uuid) X(INT64, home_id) X(TEXT, details) X(INT64, version)
+#define NO_COMPLAINT "there is no such complaint"
 static const char SQL_INSERT[] =
 	"INSERT INTO complaints (uuid, member_id, home_id, received_on, subject, details)"
 	" VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
@@ -36,7 +41,8 @@ static const char *const SQL_STEP[] = {
 	[STEP_CLOSE] = "UPDATE complaints SET closed_on = ?2, version = version + 1 WHERE id = ?1",
 };
 
-/* The list: ?1 member (0 for all), ?2 open only, ?3 key date, ?4 key id, ?5 size. */
+/* The list: ?1 member (0 for all), ?2 open only, ?3 key date, ?4 key id, ?5
+ * size. SHARED_FIELDS and DATES. */
 #define C_ROW \
 	"SELECT id, coalesce(member_id, 0), subject, " DATES " FROM complaints" \
 	" WHERE (?1 = 0 OR member_id = ?1) AND (?2 = 0 OR closed_on IS NULL)"
@@ -207,33 +213,51 @@ static int own_id(struct db *db, const struct actor *who, enum access_level leve
 	return DB_OK;
 }
 
-static void fill_complaint(sqlite3_stmt *st, const struct clock *k, struct complaint *c)
+/* Where a complaint stands, from its DATES (column 3 on) and the clock.
+ * Sets the fields a complaint and a list row share, in either struct. */
+#define READ_STANDING(st, clock, r, d, dl) \
+	do { \
+		read_dates(st, 3, &d); \
+		work_out(clock, &d, &dl); \
+		memcpy(r->received_on, d.received, sizeof d.received); \
+		r->stage = d.stage; \
+		r->next = dl.next; \
+		memcpy(r->next_due, dl.next_due, sizeof dl.next_due); \
+		r->overdue = dl.overdue; \
+	} while (0)
+
+/* ctx: the clock (struct clock). */
+static void read_row(sqlite3_stmt *st, void *row, const void *ctx)
 {
-	memset(c, 0, sizeof *c);
-	c->id = sqlite3_column_int64(st, 0);
-	db_col_text(st, 1, c->uuid, sizeof c->uuid);
-	c->member_id = sqlite3_column_int64(st, 2);
-	c->home_id = sqlite3_column_int64(st, 3);
-	db_col_text(st, 4, c->subject, sizeof c->subject);
-	db_col_text(st, 5, c->details, sizeof c->details);
-	c->version = sqlite3_column_int64(st, 6);
+	struct complaint_row *r = row;
 	struct cdates d;
-	read_dates(st, 7, &d);
-	memcpy(c->received_on, d.received, sizeof d.received);
-	c->stage = d.stage;
-	memcpy(c->acknowledged_on, d.ack, sizeof d.ack);
-	memcpy(c->stage1_reply_on, d.stage1, sizeof d.stage1);
-	memcpy(c->escalated_on, d.escalated, sizeof d.escalated);
-	memcpy(c->stage2_reply_on, d.stage2, sizeof d.stage2);
-	memcpy(c->closed_on, d.closed, sizeof d.closed);
 	struct deadlines dl;
-	work_out(k, &d, &dl);
-	memcpy(c->ack_due, dl.ack_due, sizeof dl.ack_due);
-	memcpy(c->stage1_due, dl.stage1_due, sizeof dl.stage1_due);
-	memcpy(c->stage2_due, dl.stage2_due, sizeof dl.stage2_due);
-	c->next = dl.next;
-	memcpy(c->next_due, dl.next_due, sizeof dl.next_due);
-	c->overdue = dl.overdue;
+	int col = 0;
+	memset(r, 0, sizeof *r);
+	SHARED_FIELDS(DB_COL)
+	READ_STANDING(st, ctx, r, d, dl);
+}
+
+/* ctx: the clock (struct clock). */
+static void read_full(sqlite3_stmt *st, void *row, const void *ctx)
+{
+	struct complaint *r = row;
+	struct cdates d;
+	struct deadlines dl;
+	int col = 0;
+	memset(r, 0, sizeof *r);
+	SHARED_FIELDS(DB_COL)
+	READ_STANDING(st, ctx, r, d, dl);
+	memcpy(r->acknowledged_on, d.ack, sizeof d.ack);
+	memcpy(r->stage1_reply_on, d.stage1, sizeof d.stage1);
+	memcpy(r->escalated_on, d.escalated, sizeof d.escalated);
+	memcpy(r->stage2_reply_on, d.stage2, sizeof d.stage2);
+	memcpy(r->closed_on, d.closed, sizeof d.closed);
+	memcpy(r->ack_due, dl.ack_due, sizeof dl.ack_due);
+	memcpy(r->stage1_due, dl.stage1_due, sizeof dl.stage1_due);
+	memcpy(r->stage2_due, dl.stage2_due, sizeof dl.stage2_due);
+	col += 7;   /* past DATES */
+	FULL_FIELDS(DB_COL)
 }
 
 /* Reads a complaint this actor may see (member_only > 0: theirs only). */
@@ -243,22 +267,12 @@ static int read_complaint(struct db *db, int64_t id, int64_t member_only, struct
 	int rc = clock_load(db, &k);
 	if (rc)
 		return rc;
-	sqlite3_stmt *st = db_prep(db, SQL_GET);
-	if (!st) {
-		clock_free(&k);
-		return db_status(db);
-	}
-	sqlite3_bind_int64(st, 1, id);
-	rc = db_step_row(db, st);
-	if (rc == DB_OK) {
-		fill_complaint(st, &k, c);
-		db_reset(st);
-		if (member_only > 0 && c->member_id != member_only)
-			rc = DB_NOTFOUND;
-	}
+	rc = db_get(db, SQL_GET, id, read_full, c, &k, NULL);
 	clock_free(&k);
+	if (rc == DB_OK && member_only > 0 && c->member_id != member_only)
+		rc = DB_NOTFOUND;
 	if (rc == DB_NOTFOUND)
-		return db_set_error(db, DB_NOTFOUND, "there is no such complaint");
+		return db_set_error(db, DB_NOTFOUND, NO_COMPLAINT);
 	return rc;
 }
 
@@ -348,20 +362,9 @@ int complaint_update(struct db *db, const struct actor *who, struct complaint *c
 	db_bind_id_or_null(st, 4, c->home_id);
 	db_bind_text(st, 5, c->subject);
 	db_bind_text(st, 6, c->details);
-	if ((rc = db_step_done(db, st)))
+	if ((rc = db_step_done(db, st)) ||
+	    (rc = db_updated(db, SQL_VERSION, "complaints", c->id, "this complaint", NO_COMPLAINT)))
 		return db_abort(db, rc);
-	if (sqlite3_changes(db->conn) == 0) {
-		if (!(st = db_prep(db, SQL_VERSION)))
-			return db_abort(db, db_status(db));
-		sqlite3_bind_int64(st, 1, c->id);
-		rc = db_step_row(db, st);
-		db_reset(st);
-		if (rc == DB_NOTFOUND)
-			return db_abort(db, db_set_error(db, DB_NOTFOUND, "there is no such complaint"));
-		if (rc)
-			return db_abort(db, rc);
-		return db_abort(db, db_conflict(db, "complaints", c->id, "this complaint"));
-	}
 	if ((rc = db_commit(db)))
 		return rc;
 	c->version++;
@@ -493,23 +496,27 @@ void complaint_row_key(const struct complaint_row *r, struct page_key *key)
 	text_copy(key->text, sizeof key->text, r->received_on);
 }
 
-/* Shared by the two lists: checks, binds ?1..?5, returns the statement. */
-static int page_start(struct db *db, const struct actor *who, const char *const sql[2][4],
-		      enum complaint_order order, int open_only, enum page_dir dir,
-		      const struct page_key *key, int max, sqlite3_stmt **out)
+/* The two lists (`fn` names which) read alike: checks, binds ?1..?5 of
+ * `sql`, reads the page through `read` with the clock. */
+static int read_page(struct db *db, const struct actor *who, const char *fn,
+		     const char *const sql[2][4], enum complaint_order order, int open_only,
+		     enum page_dir dir, const struct page_key *key, void *rows, size_t size,
+		     db_row_reader *read, int max, int *n)
 {
-	*out = NULL;
 	enum access_level level;
 	int64_t mine;
+	struct clock k;
+	*n = 0;
 	int rc = db_access_check(db, who, AREA_COMPLAINTS, OP_READ, &level);
-	if (rc || (rc = own_id(db, who, level, &mine)))
+	if (rc || (rc = own_id(db, who, level, &mine)) ||
+	    (rc = db_page_args(db, fn, (unsigned)order > COMPLAINTS_OLDEST_FIRST, dir, key, max)) ||
+	    (rc = clock_load(db, &k)))
 		return rc;
-	if ((unsigned)order > COMPLAINTS_OLDEST_FIRST || (unsigned)dir > PAGE_BEFORE ||
-	    ((dir == PAGE_AFTER || dir == PAGE_BEFORE) && !key) || max < 0)
-		return db_set_error(db, DB_INVALID, "bad order, direction or key for a list");
 	sqlite3_stmt *st = db_prep(db, sql[order][dir]);
-	if (!st)
+	if (!st) {
+		clock_free(&k);
 		return db_status(db);
+	}
 	sqlite3_bind_int64(st, 1, mine);
 	sqlite3_bind_int(st, 2, open_only != 0);
 	if (key) {
@@ -517,48 +524,26 @@ static int page_start(struct db *db, const struct actor *who, const char *const 
 		sqlite3_bind_int64(st, 4, key->id);
 	}
 	sqlite3_bind_int(st, 5, max);
-	*out = st;
-	return DB_OK;
+	rc = db_page_read(db, st, dir, rows, max, size, read, &k, n);
+	clock_free(&k);
+	return rc;
 }
 
 int complaint_page(struct db *db, const struct actor *who, enum complaint_order order,
 		   int open_only, enum page_dir dir, const struct page_key *key,
 		   struct complaint_row *rows, int max, int *n)
 {
-	*n = 0;
-	struct clock k;
-	sqlite3_stmt *st;
-	int rc = page_start(db, who, SQL_PAGE, order, open_only, dir, key, max, &st);
-	if (rc)
-		return rc;
-	if ((rc = clock_load(db, &k))) {
-		db_reset(st);
-		return rc;
-	}
-	while (*n < max && (rc = db_step_row(db, st)) == DB_OK) {
-		struct complaint_row *r = &rows[(*n)++];
-		memset(r, 0, sizeof *r);
-		r->id = sqlite3_column_int64(st, 0);
-		r->member_id = sqlite3_column_int64(st, 1);
-		db_col_text(st, 2, r->subject, sizeof r->subject);
-		struct cdates d;
-		struct deadlines dl;
-		read_dates(st, 3, &d);
-		work_out(&k, &d, &dl);
-		memcpy(r->received_on, d.received, sizeof d.received);
-		r->stage = d.stage;
-		r->next = dl.next;
-		memcpy(r->next_due, dl.next_due, sizeof dl.next_due);
-		r->overdue = dl.overdue;
-	}
-	clock_free(&k);
-	return db_page_end(st, rc, dir, rows, *n, sizeof *rows);
+	return read_page(db, who, "complaint_page", SQL_PAGE, order, open_only, dir, key, rows,
+			 sizeof *rows, read_row, max, n);
 }
 
 /* ---- subject access requests ----------------------------------------- */
 
-static void read_sar(sqlite3_stmt *st, const struct clock *k, struct subject_access *s)
+/* ctx: the clock (struct clock). */
+static void read_sar(sqlite3_stmt *st, void *row, const void *ctx)
 {
+	struct subject_access *s = row;
+	const struct clock *k = ctx;
 	memset(s, 0, sizeof *s);
 	s->id = sqlite3_column_int64(st, 0);
 	s->member_id = sqlite3_column_int64(st, 1);
@@ -578,19 +563,10 @@ static int load_sar(struct db *db, int64_t id, int64_t member_only, struct subje
 	int rc = clock_load(db, &k);
 	if (rc)
 		return rc;
-	sqlite3_stmt *st = db_prep(db, SQL_SAR_GET);
-	if (!st) {
-		clock_free(&k);
-		return db_status(db);
-	}
-	sqlite3_bind_int64(st, 1, id);
-	if ((rc = db_step_row(db, st)) == DB_OK) {
-		read_sar(st, &k, s);
-		db_reset(st);
-		if (member_only > 0 && s->member_id != member_only)
-			rc = DB_NOTFOUND;
-	}
+	rc = db_get(db, SQL_SAR_GET, id, read_sar, s, &k, NULL);
 	clock_free(&k);
+	if (rc == DB_OK && member_only > 0 && s->member_id != member_only)
+		rc = DB_NOTFOUND;
 	if (rc == DB_NOTFOUND)
 		return db_set_error(db, DB_NOTFOUND, "there is no such subject access request");
 	return rc;
@@ -703,18 +679,6 @@ int sar_page(struct db *db, const struct actor *who, enum complaint_order order,
 	     enum page_dir dir, const struct page_key *key, struct subject_access *rows,
 	     int max, int *n)
 {
-	*n = 0;
-	struct clock k;
-	sqlite3_stmt *st;
-	int rc = page_start(db, who, SQL_SAR_PAGE, order, open_only, dir, key, max, &st);
-	if (rc)
-		return rc;
-	if ((rc = clock_load(db, &k))) {
-		db_reset(st);
-		return rc;
-	}
-	while (*n < max && (rc = db_step_row(db, st)) == DB_OK)
-		read_sar(st, &k, &rows[(*n)++]);
-	clock_free(&k);
-	return db_page_end(st, rc, dir, rows, *n, sizeof *rows);
+	return read_page(db, who, "sar_page", SQL_SAR_PAGE, order, open_only, dir, key, rows,
+			 sizeof *rows, read_sar, max, n);
 }

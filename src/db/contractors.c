@@ -9,8 +9,13 @@
 #include "coopdesk/text.h"
 #include "dbint.h"
 
+/* A whole contractor: the list row's columns first (ROW_FIELDS), then the
+ * rest (FULL_FIELDS); the readers below take them in this order. */
 static const char SQL_GET[] =
-	"SELECT id, uuid, name, trade, phone, email, in_use, version FROM contractors WHERE id = ?1";
+	"SELECT id, name, trade, phone, in_use, uuid, email, version FROM contractors WHERE id = ?1";
+#define ROW_FIELDS(X) X(INT64, id) X(TEXT, name) X(TEXT, trade) X(TEXT, phone) X(INT, in_use)
+#define FULL_FIELDS(X) X(TEXT, uuid) X(TEXT, email) X(INT64, version)
+#define NO_CONTRACTOR "there is no such contractor"
 static const char SQL_INSERT[] =
 	"INSERT INTO contractors (uuid, name, trade, phone, email) VALUES (?1, ?2, ?3, ?4, ?5)";
 static const char SQL_UPDATE[] =
@@ -20,7 +25,7 @@ static const char SQL_IN_USE[] =
 	"UPDATE contractors SET in_use = ?3, version = version + 1 WHERE id = ?1 AND version = ?2";
 static const char SQL_EXISTS[] = "SELECT version FROM contractors WHERE id = ?1";
 
-/* ?1 in use only, ?2 key name, ?3 key id, ?4 page size. */
+/* ?1 in use only, ?2 key name, ?3 key id, ?4 page size; ROW_FIELDS. */
 #define ROW_COLS "SELECT id, name, trade, phone, in_use FROM contractors WHERE (?1 = 0 OR in_use)"
 static const char *const SQL_PAGE[4] = {
 	[PAGE_FIRST] = ROW_COLS " ORDER BY name, id LIMIT ?4",
@@ -44,36 +49,27 @@ static int check(struct db *db, const struct actor *who, enum access_op op)
 	return DB_OK;
 }
 
-static void read_full(sqlite3_stmt *st, struct contractor *c)
+static void read_row(sqlite3_stmt *st, void *row, const void *ctx)
 {
-	memset(c, 0, sizeof *c);
-	c->id = sqlite3_column_int64(st, 0);
-	db_col_text(st, 1, c->uuid, sizeof c->uuid);
-	db_col_text(st, 2, c->name, sizeof c->name);
-	db_col_text(st, 3, c->trade, sizeof c->trade);
-	db_col_text(st, 4, c->phone, sizeof c->phone);
-	db_col_text(st, 5, c->email, sizeof c->email);
-	c->in_use = sqlite3_column_int(st, 6);
-	c->version = sqlite3_column_int64(st, 7);
+	struct contractor_row *r = row;
+	int col = 0;
+	memset(r, 0, sizeof *r);
+	ROW_FIELDS(DB_COL)
+}
+
+static void read_full(sqlite3_stmt *st, void *row, const void *ctx)
+{
+	struct contractor *r = row;
+	int col = 0;
+	memset(r, 0, sizeof *r);
+	ROW_FIELDS(DB_COL)
+	FULL_FIELDS(DB_COL)
 }
 
 int contractor_get(struct db *db, const struct actor *who, int64_t id, struct contractor *c)
 {
 	int rc = check(db, who, OP_READ);
-	if (rc)
-		return rc;
-	sqlite3_stmt *st = db_prep(db, SQL_GET);
-	if (!st)
-		return db_status(db);
-	sqlite3_bind_int64(st, 1, id);
-	rc = db_step_row(db, st);
-	if (rc == DB_NOTFOUND)
-		return db_set_error(db, DB_NOTFOUND, "there is no such contractor");
-	if (rc)
-		return rc;
-	read_full(st, c);
-	db_reset(st);
-	return DB_OK;
+	return rc ? rc : db_get(db, SQL_GET, id, read_full, c, NULL, NO_CONTRACTOR);
 }
 
 int contractor_create(struct db *db, const struct actor *who, struct contractor *c)
@@ -100,22 +96,6 @@ int contractor_create(struct db *db, const struct actor *who, struct contractor 
 	return DB_OK;
 }
 
-/* After an UPDATE ... AND version = ? that changed nothing. */
-static int lost_update(struct db *db, int64_t id)
-{
-	sqlite3_stmt *st = db_prep(db, SQL_EXISTS);
-	if (!st)
-		return db_status(db);
-	sqlite3_bind_int64(st, 1, id);
-	int rc = db_step_row(db, st);
-	db_reset(st);
-	if (rc == DB_NOTFOUND)
-		return db_set_error(db, DB_NOTFOUND, "there is no such contractor");
-	if (rc)
-		return rc;
-	return db_conflict(db, "contractors", id, "this contractor");
-}
-
 int contractor_update(struct db *db, const struct actor *who, struct contractor *c)
 {
 	int rc = check(db, who, OP_WRITE);
@@ -130,10 +110,9 @@ int contractor_update(struct db *db, const struct actor *who, struct contractor 
 	db_bind_text(st, 4, c->trade);
 	db_bind_text(st, 5, c->phone);
 	db_bind_text(st, 6, c->email);
-	if ((rc = db_step_done(db, st)))
+	if ((rc = db_step_done(db, st)) ||
+	    (rc = db_updated(db, SQL_EXISTS, "contractors", c->id, "this contractor", NO_CONTRACTOR)))
 		return db_abort(db, rc);
-	if (sqlite3_changes(db->conn) == 0)
-		return db_abort(db, lost_update(db, c->id));
 	if ((rc = db_commit(db)))
 		return rc;
 	c->version++;
@@ -152,10 +131,9 @@ int contractor_set_in_use(struct db *db, const struct actor *who, int64_t id,
 	sqlite3_bind_int64(st, 1, id);
 	sqlite3_bind_int64(st, 2, version);
 	sqlite3_bind_int(st, 3, in_use ? 1 : 0);
-	if ((rc = db_step_done(db, st)))
+	if ((rc = db_step_done(db, st)) ||
+	    (rc = db_updated(db, SQL_EXISTS, "contractors", id, "this contractor", NO_CONTRACTOR)))
 		return db_abort(db, rc);
-	if (sqlite3_changes(db->conn) == 0)
-		return db_abort(db, lost_update(db, id));
 	return db_commit(db);
 }
 
@@ -172,10 +150,8 @@ int contractor_page(struct db *db, const struct actor *who, int in_use_only,
 {
 	*n = 0;
 	int rc = check(db, who, OP_READ);
-	if (rc)
+	if (rc || (rc = db_page_args(db, "contractor_page", 0, dir, key, max)))
 		return rc;
-	if ((unsigned)dir > PAGE_BEFORE || ((dir == PAGE_AFTER || dir == PAGE_BEFORE) && !key))
-		return db_set_error(db, DB_INVALID, "contractor_page: bad direction or key");
 	sqlite3_stmt *st = db_prep(db, SQL_PAGE[dir]);
 	if (!st)
 		return db_status(db);
@@ -185,14 +161,5 @@ int contractor_page(struct db *db, const struct actor *who, int in_use_only,
 		sqlite3_bind_int64(st, 3, key->id);
 	}
 	sqlite3_bind_int(st, 4, max);
-	while (*n < max && (rc = db_step_row(db, st)) == DB_OK) {
-		struct contractor_row *r = &rows[(*n)++];
-		memset(r, 0, sizeof *r);
-		r->id = sqlite3_column_int64(st, 0);
-		db_col_text(st, 1, r->name, sizeof r->name);
-		db_col_text(st, 2, r->trade, sizeof r->trade);
-		db_col_text(st, 3, r->phone, sizeof r->phone);
-		r->in_use = sqlite3_column_int(st, 4);
-	}
-	return db_page_end(st, rc, dir, rows, *n, sizeof *rows);
+	return db_page_read(db, st, dir, rows, max, sizeof *rows, read_row, NULL, n);
 }

@@ -112,10 +112,66 @@ int db_fts_query(const char *typed, char *out, size_t n);
  * a key, or the last page) come back in display order. */
 void db_reverse_rows(void *rows, int n, size_t size);
 
-/* The end of every page read: resets the statement, passes on a failure
- * of the last step (rc other than DB_OK or DB_NOTFOUND), and turns a page
- * read backwards (PAGE_LAST, PAGE_BEFORE) into display order. */
-int db_page_end(sqlite3_stmt *st, int rc, enum page_dir dir, void *rows, int n, size_t size);
+/* A row reader: copies the current row of `st` into `row`, one of the
+ * aggregate's structs (clearing it first). `ctx` is whatever else the
+ * reader needs (the clock of a deadline), NULL for most. Each aggregate has
+ * one reader per struct, shared by its get and its page. */
+typedef void db_row_reader(sqlite3_stmt *st, void *row, const void *ctx);
+
+/* Row readers list their columns once, in select order, as an X-macro of
+ * DB_COL(KIND, field): in a reader with the statement `st`, the next
+ * column's index `col` and the record `r`, it reads column col++ into
+ * r->field. So a get and a page whose statements select the same columns
+ * first share one list. Kinds: INT64, INT, TEXT (db_col_text, bounded by
+ * the field's size); a file may define DB_COL_<KIND>(field) of its own. */
+#define DB_COL(kind, field) DB_COL_##kind(field)
+#define DB_COL_INT64(field) r->field = sqlite3_column_int64(st, col++);
+#define DB_COL_INT(field) r->field = sqlite3_column_int(st, col++);
+#define DB_COL_TEXT(field) db_col_text(st, col++, r->field, sizeof r->field);
+
+/* The checks every page read starts with: `dir` one of enum page_dir, a
+ * key for PAGE_AFTER and PAGE_BEFORE, `max` not negative, and `bad` (the
+ * caller's own: a sort or filter out of range) false. DB_INVALID naming
+ * `fn` otherwise: a caller's bug, not a person's mistake. Call it before
+ * choosing the statement by `dir`. */
+int db_page_args(struct db *db, const char *fn, int bad, enum page_dir dir,
+		 const struct page_key *key, int max);
+
+/* The rest of every page read: steps `st` (prepared and bound) for up to
+ * `max` rows of `size` bytes into `rows`, each through `read` with `ctx`;
+ * *n is how many. Then resets the statement, passes on a failure of the
+ * last step, and turns a page read backwards (PAGE_LAST, PAGE_BEFORE) into
+ * display order. A list that is not paged reads with PAGE_FIRST. */
+int db_page_read(struct db *db, sqlite3_stmt *st, enum page_dir dir, void *rows, int max,
+		 size_t size, db_row_reader *read, const void *ctx, int *n);
+
+/* One record: steps `st` (prepared and bound) once. DB_OK with the row
+ * read into `row` through `read` with `ctx`; DB_NOTFOUND with the sentence
+ * `none` ("there is no such repair"; NULL sets no message) when there is
+ * no row; or the failure. The statement is reset in every case. */
+int db_read_one(struct db *db, sqlite3_stmt *st, db_row_reader *read, void *row,
+		const void *ctx, const char *none);
+
+/* db_read_one of the statement `sql` with ?1 bound to `id`: a get by id. */
+int db_get(struct db *db, const char *sql, int64_t id, db_row_reader *read, void *row,
+	   const void *ctx, const char *none);
+
+/* The lost-update check, after an UPDATE ... WHERE id = ?1 AND version = ?2
+ * has been stepped: DB_OK when it changed a row. When it changed none,
+ * `exists_sql` (?1 the id; any row means the record is there) tells why:
+ * the record is still there, so someone saved it since it was read:
+ * db_conflict(db, table, id, what), DB_CONFLICT naming who and when; or it
+ * is gone: DB_NOTFOUND with the sentence `none` (NULL sets no message).
+ * Call it inside the write's transaction, and db_abort on anything but
+ * DB_OK. */
+int db_updated(struct db *db, const char *exists_sql, const char *table, int64_t id,
+	       const char *what, const char *none);
+
+/* The same for a record found by a text key (a setting): `exists_sql` binds
+ * ?1 to `key` and selects the record's rowid, which the audit trail names
+ * it by. */
+int db_updated_key(struct db *db, const char *exists_sql, const char *table, const char *key,
+		   const char *what, const char *none);
 
 /* Whether a member attended a meeting (meetings.c; motions use it too):
  * DB_OK with *left (they have left) and *proxy (whom they hold a proxy

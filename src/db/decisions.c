@@ -10,8 +10,14 @@
 #include "coopdesk/text.h"
 #include "dbint.h"
 
+/* A whole decision: the columns it shares with a list row first
+ * (SHARED_FIELDS), then its own (FULL_FIELDS), as the readers take them. */
 #define FULL_COLS \
-	"id, uuid, year, number, coalesce(meeting_id, 0), decided_on, title, text, version"
+	"id, year, number, decided_on, title, uuid, coalesce(meeting_id, 0), text, version"
+#define SHARED_FIELDS(X) \
+	X(INT64, id) X(INT, year) X(INT64, number) X(TEXT, decided_on) X(TEXT, title)
+#define FULL_FIELDS(X) X(TEXT, uuid) X(INT64, meeting_id) X(TEXT, text) X(INT64, version)
+#define NO_DECISION "there is no such decision"
 
 static const char SQL_GET[] = "SELECT " FULL_COLS " FROM decisions WHERE id = ?1";
 static const char SQL_NEXT_NO[] =
@@ -24,6 +30,7 @@ static const char SQL_UPDATE[] =
 	" WHERE id = ?1 AND version = ?2";
 static const char SQL_VERSION[] = "SELECT version FROM decisions WHERE id = ?1";
 
+/* SHARED_FIELDS, then the open actions. */
 #define ROW_COLS \
 	"SELECT d.id, d.year, d.number, d.decided_on, d.title," \
 	" (SELECT count(*) FROM decision_actions a WHERE a.decision_id = d.id AND a.done_on IS NULL)" \
@@ -139,18 +146,22 @@ void decision_ref(int year, int64_t number, char *buf, size_t n)
 	snprintf(buf, n, "%d/%lld", year, (long long)number);
 }
 
-static void read_full(sqlite3_stmt *st, struct decision *d)
+static void read_full(sqlite3_stmt *st, void *row, const void *ctx)
 {
-	memset(d, 0, sizeof *d);
-	d->id = sqlite3_column_int64(st, 0);
-	db_col_text(st, 1, d->uuid, sizeof d->uuid);
-	d->year = sqlite3_column_int(st, 2);
-	d->number = sqlite3_column_int64(st, 3);
-	d->meeting_id = sqlite3_column_int64(st, 4);
-	db_col_text(st, 5, d->decided_on, sizeof d->decided_on);
-	db_col_text(st, 6, d->title, sizeof d->title);
-	db_col_text(st, 7, d->text, sizeof d->text);
-	d->version = sqlite3_column_int64(st, 8);
+	struct decision *r = row;
+	int col = 0;
+	memset(r, 0, sizeof *r);
+	SHARED_FIELDS(DB_COL)
+	FULL_FIELDS(DB_COL)
+}
+
+static void read_row(sqlite3_stmt *st, void *row, const void *ctx)
+{
+	struct decision_row *r = row;
+	int col = 0;
+	memset(r, 0, sizeof *r);
+	SHARED_FIELDS(DB_COL)
+	DB_COL(INT64, open_actions)
 }
 
 static int add_write(struct db *db, struct decision *d, int year)
@@ -211,37 +222,7 @@ int decision_add(struct db *db, const struct actor *who, struct decision *d)
 int decision_get(struct db *db, const struct actor *who, int64_t id, struct decision *d)
 {
 	int rc = db_access_check(db, who, AREA_DECISIONS, OP_READ, NULL);
-	if (rc)
-		return rc;
-	sqlite3_stmt *st = db_prep(db, SQL_GET);
-	if (!st)
-		return db_status(db);
-	sqlite3_bind_int64(st, 1, id);
-	rc = db_step_row(db, st);
-	if (rc == DB_NOTFOUND)
-		return db_set_error(db, DB_NOTFOUND, "there is no such decision");
-	if (rc)
-		return rc;
-	read_full(st, d);
-	db_reset(st);
-	return DB_OK;
-}
-
-/* After a versioned UPDATE that changed nothing: gone or moved on. */
-static int lost_update(struct db *db, const char *sql, const char *table, int64_t id,
-		       const char *what, const char *none)
-{
-	sqlite3_stmt *st = db_prep(db, sql);
-	if (!st)
-		return db_status(db);
-	sqlite3_bind_int64(st, 1, id);
-	int rc = db_step_row(db, st);
-	db_reset(st);
-	if (rc == DB_NOTFOUND)
-		return db_set_error(db, DB_NOTFOUND, "%s", none);
-	if (rc)
-		return rc;
-	return db_conflict(db, table, id, what);
+	return rc ? rc : db_get(db, SQL_GET, id, read_full, d, NULL, NO_DECISION);
 }
 
 int decision_update(struct db *db, const struct actor *who, struct decision *d)
@@ -257,11 +238,9 @@ int decision_update(struct db *db, const struct actor *who, struct decision *d)
 	db_bind_id_or_null(st, 3, d->meeting_id);
 	db_bind_text(st, 4, d->title);
 	db_bind_text(st, 5, d->text);
-	if ((rc = db_step_done(db, st)))
+	if ((rc = db_step_done(db, st)) ||
+	    (rc = db_updated(db, SQL_VERSION, "decisions", d->id, "this decision", NO_DECISION)))
 		return db_abort(db, rc);
-	if (sqlite3_changes(db->conn) == 0)
-		return db_abort(db, lost_update(db, SQL_VERSION, "decisions", d->id,
-						"this decision", "there is no such decision"));
 	if ((rc = db_commit(db)))
 		return rc;
 	d->version++;
@@ -281,11 +260,9 @@ int decision_page(struct db *db, const struct actor *who, enum decision_order or
 {
 	*n = 0;
 	int rc = db_access_check(db, who, AREA_DECISIONS, OP_READ, NULL);
-	if (rc)
+	if (rc || (rc = db_page_args(db, "decision_page", (unsigned)order > DECISIONS_OLDEST_FIRST,
+				     dir, key, max)))
 		return rc;
-	if ((unsigned)order > DECISIONS_OLDEST_FIRST || (unsigned)dir > PAGE_BEFORE ||
-	    ((dir == PAGE_AFTER || dir == PAGE_BEFORE) && !key) || max < 0)
-		return db_set_error(db, DB_INVALID, "decision_page: bad order, direction or key");
 	sqlite3_stmt *st = db_prep(db, SQL_PAGE[order][dir]);
 	if (!st)
 		return db_status(db);
@@ -294,17 +271,7 @@ int decision_page(struct db *db, const struct actor *who, enum decision_order or
 		sqlite3_bind_int64(st, 2, key->id);
 	}
 	sqlite3_bind_int(st, 3, max);
-	while (*n < max && (rc = db_step_row(db, st)) == DB_OK) {
-		struct decision_row *r = &rows[(*n)++];
-		memset(r, 0, sizeof *r);
-		r->id = sqlite3_column_int64(st, 0);
-		r->year = sqlite3_column_int(st, 1);
-		r->number = sqlite3_column_int64(st, 2);
-		db_col_text(st, 3, r->decided_on, sizeof r->decided_on);
-		db_col_text(st, 4, r->title, sizeof r->title);
-		r->open_actions = sqlite3_column_int64(st, 5);
-	}
-	return db_page_end(st, rc, dir, rows, *n, sizeof *rows);
+	return db_page_read(db, st, dir, rows, max, sizeof *rows, read_row, NULL, n);
 }
 
 int decision_action_add(struct db *db, const struct actor *who, struct decision_action *a)
@@ -380,8 +347,9 @@ int decision_action_complete(struct db *db, const struct actor *who, int64_t id,
 	return db_commit(db);
 }
 
-static void read_action(sqlite3_stmt *st, struct action_row *r)
+static void read_action(sqlite3_stmt *st, void *row, const void *ctx)
 {
+	struct action_row *r = row;
 	memset(r, 0, sizeof *r);
 	r->id = sqlite3_column_int64(st, 0);
 	r->decision_id = sqlite3_column_int64(st, 1);
@@ -406,10 +374,7 @@ int decision_action_list(struct db *db, const struct actor *who, int64_t decisio
 		return db_status(db);
 	sqlite3_bind_int64(st, 1, decision_id);
 	sqlite3_bind_int(st, 2, max);
-	while (*n < max && (rc = db_step_row(db, st)) == DB_OK)
-		read_action(st, &rows[(*n)++]);
-	db_reset(st);
-	return rc == DB_OK || rc == DB_NOTFOUND ? DB_OK : rc;
+	return db_page_read(db, st, PAGE_FIRST, rows, max, sizeof *rows, read_action, NULL, n);
 }
 
 void action_row_key(const struct action_row *r, struct page_key *key)
@@ -425,11 +390,8 @@ int decision_action_page_open(struct db *db, const struct actor *who, enum page_
 {
 	*n = 0;
 	int rc = db_access_check(db, who, AREA_DECISIONS, OP_READ, NULL);
-	if (rc)
+	if (rc || (rc = db_page_args(db, "decision_action_page_open", 0, dir, key, max)))
 		return rc;
-	if ((unsigned)dir > PAGE_BEFORE || ((dir == PAGE_AFTER || dir == PAGE_BEFORE) && !key) ||
-	    max < 0)
-		return db_set_error(db, DB_INVALID, "decision_action_page_open: bad direction or key");
 	sqlite3_stmt *st = db_prep(db, SQL_OPEN_PAGE[dir]);
 	if (!st)
 		return db_status(db);
@@ -438,9 +400,7 @@ int decision_action_page_open(struct db *db, const struct actor *who, enum page_
 		sqlite3_bind_int64(st, 2, key->id);
 	}
 	sqlite3_bind_int(st, 3, max);
-	while (*n < max && (rc = db_step_row(db, st)) == DB_OK)
-		read_action(st, &rows[(*n)++]);
-	return db_page_end(st, rc, dir, rows, *n, sizeof *rows);
+	return db_page_read(db, st, dir, rows, max, sizeof *rows, read_action, NULL, n);
 }
 
 static int participation_write(struct db *db, struct participation *p)
@@ -514,17 +474,30 @@ void participation_row_key(const struct participation *r, struct page_key *key)
 	text_copy(key->text, sizeof key->text, r->on_date);
 }
 
+static void read_participation(sqlite3_stmt *st, void *row, const void *ctx)
+{
+	struct participation *r = row;
+	memset(r, 0, sizeof *r);
+	r->id = sqlite3_column_int64(st, 0);
+	r->member_id = sqlite3_column_int64(st, 1);
+	const char *k = (const char *)sqlite3_column_text(st, 2);
+	for (int i = 0; i <= PARTICIPATION_OTHER; i++)
+		if (k && strcmp(k, kind_words[i]) == 0)
+			r->kind = (enum participation_kind)i;
+	db_col_text(st, 3, r->on_date, sizeof r->on_date);
+	r->minutes = sqlite3_column_int64(st, 4);
+	r->meeting_id = sqlite3_column_int64(st, 5);
+	db_col_text(st, 6, r->note, sizeof r->note);
+}
+
 int participation_page(struct db *db, const struct actor *who, int64_t member_id,
 		       enum page_dir dir, const struct page_key *key,
 		       struct participation *rows, int max, int *n)
 {
 	*n = 0;
 	int rc = own_member(db, who, member_id);
-	if (rc)
+	if (rc || (rc = db_page_args(db, "participation_page", 0, dir, key, max)))
 		return rc;
-	if ((unsigned)dir > PAGE_BEFORE || ((dir == PAGE_AFTER || dir == PAGE_BEFORE) && !key) ||
-	    max < 0)
-		return db_set_error(db, DB_INVALID, "participation_page: bad direction or key");
 	sqlite3_stmt *st = db_prep(db, SQL_PART_PAGE[dir]);
 	if (!st)
 		return db_status(db);
@@ -534,21 +507,7 @@ int participation_page(struct db *db, const struct actor *who, int64_t member_id
 		sqlite3_bind_int64(st, 3, key->id);
 	}
 	sqlite3_bind_int(st, 4, max);
-	while (*n < max && (rc = db_step_row(db, st)) == DB_OK) {
-		struct participation *r = &rows[(*n)++];
-		memset(r, 0, sizeof *r);
-		r->id = sqlite3_column_int64(st, 0);
-		r->member_id = sqlite3_column_int64(st, 1);
-		const char *k = (const char *)sqlite3_column_text(st, 2);
-		for (int i = 0; i <= PARTICIPATION_OTHER; i++)
-			if (k && strcmp(k, kind_words[i]) == 0)
-				r->kind = (enum participation_kind)i;
-		db_col_text(st, 3, r->on_date, sizeof r->on_date);
-		r->minutes = sqlite3_column_int64(st, 4);
-		r->meeting_id = sqlite3_column_int64(st, 5);
-		db_col_text(st, 6, r->note, sizeof r->note);
-	}
-	return db_page_end(st, rc, dir, rows, *n, sizeof *rows);
+	return db_page_read(db, st, dir, rows, max, sizeof *rows, read_participation, NULL, n);
 }
 
 int participation_year(struct db *db, const struct actor *who, int64_t member_id, int year,

@@ -11,8 +11,15 @@
 #include "coopdesk/text.h"
 #include "dbint.h"
 
+/* A whole home: the columns it shares with a list row first (SHARED_FIELDS),
+ * then its own (FULL_FIELDS); the readers below take them in this order. */
 #define FULL_COLS \
-	"id, uuid, ref, address, street, postcode, kind, bedrooms, in_use, notes, version"
+	"id, ref, address, street, postcode, kind, bedrooms, in_use, uuid, notes, version"
+#define SHARED_FIELDS(X) \
+	X(INT64, id) X(TEXT, ref) X(TEXT, address) X(TEXT, street) X(TEXT, postcode) \
+	X(TEXT, kind) X(INT, bedrooms) X(INT, in_use)
+#define FULL_FIELDS(X) X(TEXT, uuid) X(TEXT, notes) X(INT64, version)
+#define NO_HOME "there is no such home"
 
 static const char SQL_GET[] = "SELECT " FULL_COLS " FROM homes WHERE id = ?1";
 static const char SQL_GET_BY_REF[] = "SELECT " FULL_COLS " FROM homes WHERE ref = ?1";
@@ -35,7 +42,7 @@ static const char SQL_OWN_HOME[] =
 
 /* The list: ?1 which (0 all, 1 occupied, 2 vacant), ?2 FTS query or NULL,
  * ?3 the key's ref, ?4 the key's id, ?5 the page size, ?6 today, ?7 the
- * member whose homes only (0: all). */
+ * member whose homes only (0: all). SHARED_FIELDS first, then the row's. */
 #define ROW_COLS \
 	"SELECT h.id, h.ref, h.address, h.street, h.postcode, h.kind, h.bedrooms, h.in_use," \
 	" coalesce(c.id, 0)," \
@@ -90,46 +97,35 @@ static const char SQL_LAST_RUN_CHARGE[] =
 	"             ORDER BY l.id DESC LIMIT 1))"
 	" FROM tenancies t WHERE t.home_id = ?1";
 
-static void read_full(sqlite3_stmt *st, struct home *h)
+static void read_full(sqlite3_stmt *st, void *row, const void *ctx)
 {
-	memset(h, 0, sizeof *h);
-	h->id = sqlite3_column_int64(st, 0);
-	db_col_text(st, 1, h->uuid, sizeof h->uuid);
-	db_col_text(st, 2, h->ref, sizeof h->ref);
-	db_col_text(st, 3, h->address, sizeof h->address);
-	db_col_text(st, 4, h->street, sizeof h->street);
-	db_col_text(st, 5, h->postcode, sizeof h->postcode);
-	db_col_text(st, 6, h->kind, sizeof h->kind);
-	h->bedrooms = sqlite3_column_int(st, 7);
-	h->in_use = sqlite3_column_int(st, 8);
-	db_col_text(st, 9, h->notes, sizeof h->notes);
-	h->version = sqlite3_column_int64(st, 10);
+	struct home *r = row;
+	int col = 0;
+	memset(r, 0, sizeof *r);
+	SHARED_FIELDS(DB_COL)
+	FULL_FIELDS(DB_COL)
 }
 
-static void read_row(sqlite3_stmt *st, struct home_row *r)
+static void read_row(sqlite3_stmt *st, void *row, const void *ctx)
 {
+	struct home_row *r = row;
+	int col = 0;
 	memset(r, 0, sizeof *r);
-	r->id = sqlite3_column_int64(st, 0);
-	db_col_text(st, 1, r->ref, sizeof r->ref);
-	db_col_text(st, 2, r->address, sizeof r->address);
-	db_col_text(st, 3, r->street, sizeof r->street);
-	db_col_text(st, 4, r->postcode, sizeof r->postcode);
-	db_col_text(st, 5, r->kind, sizeof r->kind);
-	r->bedrooms = sqlite3_column_int(st, 6);
-	r->in_use = sqlite3_column_int(st, 7);
-	r->tenancy_id = sqlite3_column_int64(st, 8);
-	db_col_text(st, 9, r->tenants, sizeof r->tenants);
-	if (sqlite3_column_type(st, 10) != SQLITE_NULL &&
-	    rent_period_parse((const char *)sqlite3_column_text(st, 10), &r->rent_period) == 0) {
+	SHARED_FIELDS(DB_COL)
+	DB_COL(INT64, tenancy_id)
+	DB_COL(TEXT, tenants)
+	if (sqlite3_column_type(st, col) != SQLITE_NULL &&
+	    rent_period_parse((const char *)sqlite3_column_text(st, col), &r->rent_period) == 0) {
 		r->has_rent = 1;
-		r->rent_pence = sqlite3_column_int64(st, 11);
+		r->rent_pence = sqlite3_column_int64(st, col + 1);
 		if (rent_weekly_equivalent(r->rent_period, r->rent_pence, &r->weekly_rent))
 			r->weekly_rent = 0;
 	}
 }
 
-static void read_rate(sqlite3_stmt *st, struct rent_rate *r)
+static void read_rate(sqlite3_stmt *st, void *row, const void *ctx)
 {
+	struct rent_rate *r = row;
 	memset(r, 0, sizeof *r);
 	r->id = sqlite3_column_int64(st, 0);
 	r->home_id = sqlite3_column_int64(st, 1);
@@ -142,7 +138,7 @@ static void read_rate(sqlite3_stmt *st, struct rent_rate *r)
 
 static int no_home(struct db *db)
 {
-	return db_set_error(db, DB_NOTFOUND, "there is no such home");
+	return db_set_error(db, DB_NOTFOUND, NO_HOME);
 }
 
 /* For ACCESS_OWN: DB_OK if the actor holds or held a tenancy of the home,
@@ -176,15 +172,9 @@ static int get_by(struct db *db, const struct actor *who, const char *sql, int64
 		db_bind_text(st, 1, ref);
 	else
 		sqlite3_bind_int64(st, 1, id);
-	rc = db_step_row(db, st);
-	if (rc == DB_NOTFOUND)
-		return no_home(db);
-	if (rc)
-		return rc;
 	struct home got;
-	read_full(st, &got);
-	db_reset(st);
-	if ((rc = check_own(db, who, level, got.id)))
+	if ((rc = db_read_one(db, st, read_full, &got, NULL, NO_HOME)) ||
+	    (rc = check_own(db, who, level, got.id)))
 		return rc;
 	*h = got;
 	return DB_OK;
@@ -239,22 +229,6 @@ int home_create(struct db *db, const struct actor *who, struct home *h)
 	return DB_OK;
 }
 
-/* After an UPDATE ... AND version = ? that changed nothing: gone or moved on. */
-static int lost_update(struct db *db, int64_t id)
-{
-	sqlite3_stmt *st = db_prep(db, SQL_EXISTS);
-	if (!st)
-		return db_status(db);
-	sqlite3_bind_int64(st, 1, id);
-	int rc = db_step_row(db, st);
-	db_reset(st);
-	if (rc == DB_NOTFOUND)
-		return no_home(db);
-	if (rc)
-		return rc;
-	return db_conflict(db, "homes", id, "this home");
-}
-
 int home_update(struct db *db, const struct actor *who, struct home *h)
 {
 	int rc = db_access_check(db, who, AREA_HOMES, OP_WRITE, NULL);
@@ -266,10 +240,9 @@ int home_update(struct db *db, const struct actor *who, struct home *h)
 	sqlite3_bind_int64(st, 1, h->id);
 	sqlite3_bind_int64(st, 2, h->version);
 	bind_fields(st, h);
-	if ((rc = db_step_done(db, st)))
+	if ((rc = db_step_done(db, st)) ||
+	    (rc = db_updated(db, SQL_EXISTS, "homes", h->id, "this home", NO_HOME)))
 		return db_abort(db, rc);
-	if (sqlite3_changes(db->conn) == 0)
-		return db_abort(db, lost_update(db, h->id));
 	if ((rc = db_commit(db)))
 		return rc;
 	h->version++;
@@ -290,12 +263,10 @@ int home_page(struct db *db, const struct actor *who, enum home_which which,
 	*n = 0;
 	enum access_level level;
 	int rc = db_access_check(db, who, AREA_HOMES, OP_READ, &level);
-	if (rc)
+	if (rc || (rc = db_page_args(db, "home_page",
+				     (unsigned)sort > HOME_BY_STREET || (unsigned)which > HOMES_VACANT,
+				     dir, key, max)))
 		return rc;
-	if ((unsigned)sort > HOME_BY_STREET || (unsigned)dir > PAGE_BEFORE ||
-	    (unsigned)which > HOMES_VACANT || max < 0 ||
-	    ((dir == PAGE_AFTER || dir == PAGE_BEFORE) && !key))
-		return db_set_error(db, DB_INVALID, "home_page: bad sort, filter, direction or key");
 	char fts[512], today[DATE_BUFSZ];
 	int has_search = search && *search && db_fts_query(search, fts, sizeof fts) == 0;
 	date_format_iso(date_today(), today, sizeof today);
@@ -312,9 +283,7 @@ int home_page(struct db *db, const struct actor *who, enum home_which which,
 	sqlite3_bind_int(st, 5, max);
 	sqlite3_bind_text(st, 6, today, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_int64(st, 7, level == ACCESS_ALL ? 0 : who->member_id);
-	while (*n < max && (rc = db_step_row(db, st)) == DB_OK)
-		read_row(st, &rows[(*n)++]);
-	return db_page_end(st, rc, dir, rows, *n, sizeof *rows);
+	return db_page_read(db, st, dir, rows, max, sizeof *rows, read_row, NULL, n);
 }
 
 int home_count(struct db *db, const struct actor *who, int64_t *n)
@@ -393,15 +362,11 @@ int rent_rate_on(struct db *db, const struct actor *who, int64_t home_id,
 		return db_status(db);
 	sqlite3_bind_int64(st, 1, home_id);
 	db_bind_text(st, 2, date);
-	rc = db_step_row(db, st);
+	rc = db_read_one(db, st, read_rate, r, NULL, NULL);
 	if (rc == DB_NOTFOUND)
 		return db_set_error(db, DB_NOTFOUND, "no rent was set for that home by %s",
 				    date ? date : "then");
-	if (rc)
-		return rc;
-	read_rate(st, r);
-	db_reset(st);
-	return DB_OK;
+	return rc;
 }
 
 int rent_rate_list(struct db *db, const struct actor *who, int64_t home_id,
@@ -424,11 +389,6 @@ int rent_rate_list(struct db *db, const struct actor *who, int64_t home_id,
 		return db_status(db);
 	sqlite3_bind_int64(st, 1, home_id);
 	sqlite3_bind_int(st, 2, max);
-	while (*n < max && (rc = db_step_row(db, st)) == DB_OK)
-		read_rate(st, &rows[(*n)++]);
-	db_reset(st);
-	if (rc != DB_OK && rc != DB_NOTFOUND)
-		return rc;
-	db_reverse_rows(rows, *n, sizeof *rows);
-	return DB_OK;
+	/* Read newest first, shown oldest first: as a last page is. */
+	return db_page_read(db, st, PAGE_LAST, rows, max, sizeof *rows, read_rate, NULL, n);
 }

@@ -10,10 +10,22 @@
 #include "coopdesk/text.h"
 #include "dbint.h"
 
+/* A whole meeting: the list row's columns first (ROW_FIELDS), then the
+ * rest (FULL_FIELDS); the readers below take them in this order. */
 #define FULL_COLS \
-	"id, uuid, kind, title, held_on, starts_at, place, coalesce(notice_given_on, '')," \
-	" status, coalesce(chair_member_id, 0), coalesce(quorum_needed, 0)," \
-	" coalesce(present_at_start, -1), minutes_published, version"
+	"id, kind, title, held_on, starts_at, status, minutes_published, uuid, place," \
+	" coalesce(notice_given_on, ''), coalesce(chair_member_id, 0), coalesce(quorum_needed, 0)," \
+	" coalesce(present_at_start, -1), version"
+#define ROW_FIELDS(X) \
+	X(INT64, id) X(KIND, kind) X(TEXT, title) X(TEXT, held_on) X(TEXT, starts_at) \
+	X(STATUS, status) X(INT, minutes_published)
+#define FULL_FIELDS(X) \
+	X(TEXT, uuid) X(TEXT, place) X(TEXT, notice_given_on) X(INT64, chair_member_id) \
+	X(INT64, quorum_needed) X(INT64, present_at_start) X(INT64, version)
+#define DB_COL_KIND(field) \
+	r->field = (enum meeting_kind)rule_meeting_kind_parse((const char *)sqlite3_column_text(st, col++));
+#define DB_COL_STATUS(field) r->field = status_parse((const char *)sqlite3_column_text(st, col++));
+#define NO_MEETING "there is no such meeting"
 
 /* ?2 = 1 keeps only meetings with published minutes (members, volunteers). */
 static const char SQL_GET[] =
@@ -66,7 +78,8 @@ static const char SQL_ATT_LIST[] =
 	" FROM attendance a JOIN members m ON m.id = a.member_id"
 	" WHERE a.meeting_id = ?1 AND (?2 = 0 OR a.member_id = ?2) ORDER BY m.member_no LIMIT ?3";
 
-/* The list: ?1 = 1 for published only, ?2 the key's date, ?3 its id, ?4 the size. */
+/* The list: ?1 = 1 for published only, ?2 the key's date, ?3 its id, ?4 the
+ * size. The columns are ROW_FIELDS. */
 #define ROW_COLS \
 	"SELECT id, kind, title, held_on, starts_at, status, minutes_published FROM meetings" \
 	" WHERE (?1 = 0 OR minutes_published = 1)"
@@ -103,35 +116,21 @@ const char *meeting_status_name(enum meeting_status s)
 	return (unsigned)s < 3 ? status_words[s] : "";
 }
 
-static void read_full(sqlite3_stmt *st, struct meeting *m)
+static void read_row(sqlite3_stmt *st, void *row, const void *ctx)
 {
-	memset(m, 0, sizeof *m);
-	m->id = sqlite3_column_int64(st, 0);
-	db_col_text(st, 1, m->uuid, sizeof m->uuid);
-	m->kind = (enum meeting_kind)rule_meeting_kind_parse((const char *)sqlite3_column_text(st, 2));
-	db_col_text(st, 3, m->title, sizeof m->title);
-	db_col_text(st, 4, m->held_on, sizeof m->held_on);
-	db_col_text(st, 5, m->starts_at, sizeof m->starts_at);
-	db_col_text(st, 6, m->place, sizeof m->place);
-	db_col_text(st, 7, m->notice_given_on, sizeof m->notice_given_on);
-	m->status = status_parse((const char *)sqlite3_column_text(st, 8));
-	m->chair_member_id = sqlite3_column_int64(st, 9);
-	m->quorum_needed = sqlite3_column_int64(st, 10);
-	m->present_at_start = sqlite3_column_int64(st, 11);
-	m->minutes_published = sqlite3_column_int(st, 12);
-	m->version = sqlite3_column_int64(st, 13);
+	struct meeting_row *r = row;
+	int col = 0;
+	memset(r, 0, sizeof *r);
+	ROW_FIELDS(DB_COL)
 }
 
-static void read_row(sqlite3_stmt *st, struct meeting_row *r)
+static void read_full(sqlite3_stmt *st, void *row, const void *ctx)
 {
+	struct meeting *r = row;
+	int col = 0;
 	memset(r, 0, sizeof *r);
-	r->id = sqlite3_column_int64(st, 0);
-	r->kind = (enum meeting_kind)rule_meeting_kind_parse((const char *)sqlite3_column_text(st, 1));
-	db_col_text(st, 2, r->title, sizeof r->title);
-	db_col_text(st, 3, r->held_on, sizeof r->held_on);
-	db_col_text(st, 4, r->starts_at, sizeof r->starts_at);
-	r->status = status_parse((const char *)sqlite3_column_text(st, 5));
-	r->minutes_published = sqlite3_column_int(st, 6);
+	ROW_FIELDS(DB_COL)
+	FULL_FIELDS(DB_COL)
 }
 
 /* What a write needs to know of a meeting before it changes it. */
@@ -144,25 +143,20 @@ struct mstate {
 	int64_t minutes_len;
 };
 
-static int load_state(struct db *db, int64_t id, struct mstate *s)
+static void read_state(sqlite3_stmt *st, void *row, const void *ctx)
 {
-	sqlite3_stmt *st = db_prep(db, SQL_STATE);
-	if (!st)
-		return db_status(db);
-	sqlite3_bind_int64(st, 1, id);
-	int rc = db_step_row(db, st);
-	if (rc == DB_NOTFOUND)
-		return db_set_error(db, DB_NOTFOUND, "there is no such meeting");
-	if (rc)
-		return rc;
+	struct mstate *s = row;
 	s->version = sqlite3_column_int64(st, 0);
 	s->status = status_parse((const char *)sqlite3_column_text(st, 1));
 	s->published = sqlite3_column_int(st, 2);
 	db_col_text(st, 3, s->held_on, sizeof s->held_on);
 	s->kind = (enum meeting_kind)rule_meeting_kind_parse((const char *)sqlite3_column_text(st, 4));
 	s->minutes_len = sqlite3_column_int64(st, 5);
-	db_reset(st);
-	return DB_OK;
+}
+
+static int load_state(struct db *db, int64_t id, struct mstate *s)
+{
+	return db_get(db, SQL_STATE, id, read_state, s, NULL, NO_MEETING);
 }
 
 /* Loads the state and checks the version the person saw. */
@@ -187,14 +181,7 @@ int meeting_get(struct db *db, const struct actor *who, int64_t id, struct meeti
 		return db_status(db);
 	sqlite3_bind_int64(st, 1, id);
 	sqlite3_bind_int(st, 2, level != ACCESS_ALL);
-	rc = db_step_row(db, st);
-	if (rc == DB_NOTFOUND)
-		return db_set_error(db, DB_NOTFOUND, "there is no such meeting");
-	if (rc)
-		return rc;
-	read_full(st, m);
-	db_reset(st);
-	return DB_OK;
+	return db_read_one(db, st, read_full, m, NULL, NO_MEETING);
 }
 
 /* Binds ?2..?8, the fields create and update share. */
@@ -306,11 +293,9 @@ int meeting_page(struct db *db, const struct actor *who, enum meeting_order orde
 	*n = 0;
 	enum access_level level;
 	int rc = db_access_check(db, who, AREA_MEETINGS, OP_READ, &level);
-	if (rc)
+	if (rc || (rc = db_page_args(db, "meeting_page", (unsigned)order > MEETINGS_OLDEST_FIRST,
+				     dir, key, max)))
 		return rc;
-	if ((unsigned)order > MEETINGS_OLDEST_FIRST || (unsigned)dir > PAGE_BEFORE ||
-	    ((dir == PAGE_AFTER || dir == PAGE_BEFORE) && !key) || max < 0)
-		return db_set_error(db, DB_INVALID, "meeting_page: bad order, direction or key");
 	sqlite3_stmt *st = db_prep(db, SQL_PAGE[order][dir]);
 	if (!st)
 		return db_status(db);
@@ -320,9 +305,7 @@ int meeting_page(struct db *db, const struct actor *who, enum meeting_order orde
 		sqlite3_bind_int64(st, 3, key->id);
 	}
 	sqlite3_bind_int(st, 4, max);
-	while (*n < max && (rc = db_step_row(db, st)) == DB_OK)
-		read_row(st, &rows[(*n)++]);
-	return db_page_end(st, rc, dir, rows, *n, sizeof *rows);
+	return db_page_read(db, st, dir, rows, max, sizeof *rows, read_row, NULL, n);
 }
 
 int meeting_notice_check(struct db *db, const struct actor *who, const struct meeting *m,
@@ -546,6 +529,19 @@ int attendance_set_proxy(struct db *db, const struct actor *who, int64_t meeting
 	return db_commit(db);
 }
 
+static void read_attendance(sqlite3_stmt *st, void *row, const void *ctx)
+{
+	struct attendance_row *r = row;
+	memset(r, 0, sizeof *r);
+	r->member_id = sqlite3_column_int64(st, 0);
+	r->member_no = sqlite3_column_int64(st, 1);
+	db_col_text(st, 2, r->name, sizeof r->name);
+	r->present_at_start = sqlite3_column_int(st, 3);
+	db_col_text(st, 4, r->arrived_at, sizeof r->arrived_at);
+	db_col_text(st, 5, r->left_at, sizeof r->left_at);
+	r->proxy_for = sqlite3_column_int64(st, 6);
+}
+
 int attendance_list(struct db *db, const struct actor *who, int64_t meeting_id,
 		    struct attendance_row *rows, int max, int *n)
 {
@@ -569,19 +565,7 @@ int attendance_list(struct db *db, const struct actor *who, int64_t meeting_id,
 	sqlite3_bind_int64(st, 1, meeting_id);
 	sqlite3_bind_int64(st, 2, only);
 	sqlite3_bind_int(st, 3, max);
-	while (*n < max && (rc = db_step_row(db, st)) == DB_OK) {
-		struct attendance_row *r = &rows[(*n)++];
-		memset(r, 0, sizeof *r);
-		r->member_id = sqlite3_column_int64(st, 0);
-		r->member_no = sqlite3_column_int64(st, 1);
-		db_col_text(st, 2, r->name, sizeof r->name);
-		r->present_at_start = sqlite3_column_int(st, 3);
-		db_col_text(st, 4, r->arrived_at, sizeof r->arrived_at);
-		db_col_text(st, 5, r->left_at, sizeof r->left_at);
-		r->proxy_for = sqlite3_column_int64(st, 6);
-	}
-	db_reset(st);
-	return rc == DB_OK || rc == DB_NOTFOUND ? DB_OK : rc;
+	return db_page_read(db, st, PAGE_FIRST, rows, max, sizeof *rows, read_attendance, NULL, n);
 }
 
 static int count_one(struct db *db, const char *sql, const char *text, int64_t id, int64_t *out)

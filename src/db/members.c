@@ -10,10 +10,19 @@
 #include "coopdesk/text.h"
 #include "dbint.h"
 
+/* A whole member: the list row's columns first (ROW_FIELDS), then the
+ * rest (FULL_FIELDS); the readers below take them in this order. */
 #define FULL_COLS \
-	"id, uuid, member_no, name, sort_name, address, postcode, coalesce(email, ''),"  \
-	" coalesce(email_purpose, ''), coalesce(phone, ''), coalesce(date_of_birth, ''),"  \
-	" entered_on, coalesce(ceased_on, ''), coalesce(ceased_reason, ''), notes, version"
+	"id, member_no, name, sort_name, address, postcode, entered_on, coalesce(ceased_on, '')," \
+	" uuid, coalesce(email, ''), coalesce(email_purpose, ''), coalesce(phone, '')," \
+	" coalesce(date_of_birth, ''), coalesce(ceased_reason, ''), notes, version"
+#define ROW_FIELDS(X) \
+	X(INT64, id) X(INT64, member_no) X(TEXT, name) X(TEXT, sort_name) X(TEXT, address) \
+	X(TEXT, postcode) X(TEXT, entered_on) X(TEXT, ceased_on)
+#define FULL_FIELDS(X) \
+	X(TEXT, uuid) X(TEXT, email) X(TEXT, email_purpose) X(TEXT, phone) \
+	X(TEXT, date_of_birth) X(TEXT, ceased_reason) X(TEXT, notes) X(INT64, version)
+#define NO_MEMBER "there is no such member"
 
 static const char SQL_GET[] = "SELECT " FULL_COLS " FROM members WHERE id = ?1";
 static const char SQL_GET_BY_NO[] = "SELECT " FULL_COLS " FROM members WHERE member_no = ?1";
@@ -36,7 +45,8 @@ static const char SQL_COUNTS[] =
 	"       (SELECT n FROM row_counts WHERE name = 'members_current')";
 
 /* The list: ?1 which (0 all, 1 current, 2 former), ?2 FTS query or NULL,
- * ?3 the key's sort value, ?4 the key's id, ?5 the page size. */
+ * ?3 the key's sort value, ?4 the key's id, ?5 the page size. The columns
+ * are ROW_FIELDS. */
 #define ROW_COLS \
 	"SELECT id, member_no, name, sort_name, address, postcode, entered_on," \
 	" coalesce(ceased_on, '') FROM members"
@@ -87,38 +97,21 @@ void member_sort_name(const char *name, char *buf, size_t n)
 	text_lower(buf);
 }
 
-static void read_full(sqlite3_stmt *st, struct member *m)
+static void read_row(sqlite3_stmt *st, void *row, const void *ctx)
 {
-	memset(m, 0, sizeof *m);
-	m->id = sqlite3_column_int64(st, 0);
-	db_col_text(st, 1, m->uuid, sizeof m->uuid);
-	m->member_no = sqlite3_column_int64(st, 2);
-	db_col_text(st, 3, m->name, sizeof m->name);
-	db_col_text(st, 4, m->sort_name, sizeof m->sort_name);
-	db_col_text(st, 5, m->address, sizeof m->address);
-	db_col_text(st, 6, m->postcode, sizeof m->postcode);
-	db_col_text(st, 7, m->email, sizeof m->email);
-	db_col_text(st, 8, m->email_purpose, sizeof m->email_purpose);
-	db_col_text(st, 9, m->phone, sizeof m->phone);
-	db_col_text(st, 10, m->date_of_birth, sizeof m->date_of_birth);
-	db_col_text(st, 11, m->entered_on, sizeof m->entered_on);
-	db_col_text(st, 12, m->ceased_on, sizeof m->ceased_on);
-	db_col_text(st, 13, m->ceased_reason, sizeof m->ceased_reason);
-	db_col_text(st, 14, m->notes, sizeof m->notes);
-	m->version = sqlite3_column_int64(st, 15);
+	struct member_row *r = row;
+	int col = 0;
+	memset(r, 0, sizeof *r);
+	ROW_FIELDS(DB_COL)
 }
 
-static void read_row(sqlite3_stmt *st, struct member_row *r)
+static void read_full(sqlite3_stmt *st, void *row, const void *ctx)
 {
+	struct member *r = row;
+	int col = 0;
 	memset(r, 0, sizeof *r);
-	r->id = sqlite3_column_int64(st, 0);
-	r->member_no = sqlite3_column_int64(st, 1);
-	db_col_text(st, 2, r->name, sizeof r->name);
-	db_col_text(st, 3, r->sort_name, sizeof r->sort_name);
-	db_col_text(st, 4, r->address, sizeof r->address);
-	db_col_text(st, 5, r->postcode, sizeof r->postcode);
-	db_col_text(st, 6, r->entered_on, sizeof r->entered_on);
-	db_col_text(st, 7, r->ceased_on, sizeof r->ceased_on);
+	ROW_FIELDS(DB_COL)
+	FULL_FIELDS(DB_COL)
 }
 
 /* Blanks what the register does not show, for those who may see only it. */
@@ -138,19 +131,8 @@ static int get_by(struct db *db, const struct actor *who, const char *sql, int64
 		  struct member *m)
 {
 	int rc = db_access_check(db, who, AREA_REGISTER, OP_READ, NULL);
-	if (rc)
+	if (rc || (rc = db_get(db, sql, key, read_full, m, NULL, NO_MEMBER)))
 		return rc;
-	sqlite3_stmt *st = db_prep(db, sql);
-	if (!st)
-		return db_status(db);
-	sqlite3_bind_int64(st, 1, key);
-	rc = db_step_row(db, st);
-	if (rc == DB_NOTFOUND)
-		return db_set_error(db, DB_NOTFOUND, "there is no such member");
-	if (rc)
-		return rc;
-	read_full(st, m);
-	db_reset(st);
 	redact(who, m);
 	return DB_OK;
 }
@@ -208,22 +190,6 @@ int member_create(struct db *db, const struct actor *who, struct member *m)
 	return db_commit(db);
 }
 
-/* After an UPDATE ... AND version = ? that changed nothing: gone or moved on. */
-static int lost_update(struct db *db, int64_t id)
-{
-	sqlite3_stmt *st = db_prep(db, SQL_EXISTS);
-	if (!st)
-		return db_status(db);
-	sqlite3_bind_int64(st, 1, id);
-	int rc = db_step_row(db, st);
-	db_reset(st);
-	if (rc == DB_NOTFOUND)
-		return db_set_error(db, DB_NOTFOUND, "there is no such member");
-	if (rc)
-		return rc;
-	return db_conflict(db, "members", id, "this member");
-}
-
 int member_update(struct db *db, const struct actor *who, struct member *m)
 {
 	int rc = db_access_check(db, who, AREA_REGISTER, OP_WRITE, NULL);
@@ -240,10 +206,9 @@ int member_update(struct db *db, const struct actor *who, struct member *m)
 	sqlite3_bind_int64(st, 1, m->id);
 	sqlite3_bind_int64(st, 2, m->version);
 	bind_fields(st, m, sort_name);
-	if ((rc = db_step_done(db, st)))
+	if ((rc = db_step_done(db, st)) ||
+	    (rc = db_updated(db, SQL_EXISTS, "members", m->id, "this member", NO_MEMBER)))
 		return db_abort(db, rc);
-	if (sqlite3_changes(db->conn) == 0)
-		return db_abort(db, lost_update(db, m->id));
 	if ((rc = db_commit(db)))
 		return rc;
 	m->version++;
@@ -264,10 +229,9 @@ int member_cease(struct db *db, const struct actor *who, int64_t id,
 	sqlite3_bind_int64(st, 2, version);
 	db_bind_text(st, 3, ceased_on);
 	db_bind_text_or_null(st, 4, reason);
-	if ((rc = db_step_done(db, st)))
+	if ((rc = db_step_done(db, st)) ||
+	    (rc = db_updated(db, SQL_EXISTS, "members", id, "this member", NO_MEMBER)))
 		return db_abort(db, rc);
-	if (sqlite3_changes(db->conn) == 0)
-		return db_abort(db, lost_update(db, id));
 	return db_commit(db);
 }
 
@@ -286,11 +250,9 @@ int member_page(struct db *db, const struct actor *who, enum member_which which,
 {
 	*n = 0;
 	int rc = db_access_check(db, who, AREA_REGISTER, OP_READ, NULL);
-	if (rc)
+	if (rc || (rc = db_page_args(db, "member_page", (unsigned)sort > MEMBER_BY_NAME, dir, key,
+				     max)))
 		return rc;
-	if ((unsigned)sort > MEMBER_BY_NAME || (unsigned)dir > PAGE_BEFORE ||
-	    ((dir == PAGE_AFTER || dir == PAGE_BEFORE) && !key))
-		return db_set_error(db, DB_INVALID, "member_page: bad sort, direction or key");
 	char fts[512];
 	int has_search = search && *search && db_fts_query(search, fts, sizeof fts) == 0;
 	sqlite3_stmt *st = db_prep(db, SQL_PAGE[sort][dir]);
@@ -307,9 +269,7 @@ int member_page(struct db *db, const struct actor *who, enum member_which which,
 		sqlite3_bind_int64(st, 4, key->id);
 	}
 	sqlite3_bind_int(st, 5, max);
-	while (*n < max && (rc = db_step_row(db, st)) == DB_OK)
-		read_row(st, &rows[(*n)++]);
-	return db_page_end(st, rc, dir, rows, *n, sizeof *rows);
+	return db_page_read(db, st, dir, rows, max, sizeof *rows, read_row, NULL, n);
 }
 
 int member_count(struct db *db, int64_t *all, int64_t *current)
@@ -340,7 +300,7 @@ int member_register_as_at(struct db *db, const struct actor *who, const char *on
 	db_bind_text(st, 1, on);
 	struct register_entry e;
 	while ((rc = db_step_row(db, st)) == DB_OK) {
-		read_row(st, &e.row);
+		read_row(st, &e.row, NULL);
 		e.shares = sqlite3_column_int64(st, 8);
 		e.paid_pence = sqlite3_column_int64(st, 9);
 		if (emit(&e, arg)) {

@@ -27,11 +27,25 @@ static const char SQL_NEXT_NO[] =
 static const char SQL_INSERT[] =
 	"INSERT INTO motions (uuid, meeting_id, motion_no, title, text, resolution, proposer_id,"
 	" seconder_id, confirms_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)";
+/* A whole motion: the list row's columns first (SHARED_FIELDS), then its
+ * own (FULL_FIELDS), as the readers take them. */
 static const char SQL_GET[] =
-	"SELECT m.id, m.uuid, m.meeting_id, m.motion_no, m.title, m.text, m.resolution,"
-	" coalesce(m.proposer_id, 0), coalesce(m.seconder_id, 0), coalesce(m.confirms_id, 0),"
+	"SELECT m.id, m.motion_no, m.title, m.resolution, coalesce(m.confirms_id, 0), m.uuid,"
+	" m.meeting_id, m.text, coalesce(m.proposer_id, 0), coalesce(m.seconder_id, 0),"
 	" m.version FROM motions m JOIN meetings g ON g.id = m.meeting_id"
 	" WHERE m.id = ?1 AND (?2 = 0 OR g.minutes_published = 1)";
+#define SHARED_FIELDS(X) \
+	X(INT64, id) X(INT64, motion_no) X(TEXT, title) X(RESOLUTION, resolution) \
+	X(INT64, confirms_id)
+#define FULL_FIELDS(X) \
+	X(TEXT, uuid) X(INT64, meeting_id) X(TEXT, text) X(INT64, proposer_id) \
+	X(INT64, seconder_id) X(INT64, version)
+#define DB_COL_RESOLUTION(field) \
+	r->field = (enum resolution_type)rule_resolution_parse( \
+		(const char *)sqlite3_column_text(st, col++));
+#define DB_COL_OUTCOME(field) r->field = outcome_of(st, col++);
+#define NO_MOTION "there is no such motion"
+/* SHARED_FIELDS, then the outcome on record. */
 static const char SQL_LIST[] =
 	"SELECT m.id, m.motion_no, m.title, m.resolution, coalesce(m.confirms_id, 0),"
 	" coalesce((SELECT r.outcome FROM motion_results r WHERE r.motion_id = m.id"
@@ -96,17 +110,16 @@ struct mctx {
 	enum motion_outcome outcome;
 };
 
-static int load_ctx(struct db *db, int64_t motion_id, struct mctx *c)
+/* The outcome in column `col` ('' for none). */
+static enum motion_outcome outcome_of(sqlite3_stmt *st, int col)
 {
-	sqlite3_stmt *st = db_prep(db, SQL_CTX);
-	if (!st)
-		return db_status(db);
-	sqlite3_bind_int64(st, 1, motion_id);
-	int rc = db_step_row(db, st);
-	if (rc == DB_NOTFOUND)
-		return db_set_error(db, DB_NOTFOUND, "there is no such motion");
-	if (rc)
-		return rc;
+	int o = rule_outcome_parse((const char *)sqlite3_column_text(st, col));
+	return o < 0 ? OUTCOME_NONE : (enum motion_outcome)o;
+}
+
+static void read_ctx(sqlite3_stmt *st, void *row, const void *ctx)
+{
+	struct mctx *c = row;
 	memset(c, 0, sizeof *c);
 	c->meeting_id = sqlite3_column_int64(st, 0);
 	c->kind = (enum meeting_kind)rule_meeting_kind_parse((const char *)sqlite3_column_text(st, 1));
@@ -118,10 +131,12 @@ static int load_ctx(struct db *db, int64_t motion_id, struct mctx *c)
 	c->confirms_id = sqlite3_column_int64(st, 7);
 	c->motion_no = sqlite3_column_int64(st, 8);
 	c->latest_result = sqlite3_column_int64(st, 9);
-	int o = rule_outcome_parse((const char *)sqlite3_column_text(st, 10));
-	c->outcome = o < 0 ? OUTCOME_NONE : (enum motion_outcome)o;
-	db_reset(st);
-	return DB_OK;
+	c->outcome = outcome_of(st, 10);
+}
+
+static int load_ctx(struct db *db, int64_t motion_id, struct mctx *c)
+{
+	return db_get(db, SQL_CTX, motion_id, read_ctx, c, NULL, NO_MOTION);
 }
 
 /* Reads one count (or any integer) from a statement binding ?1 and ?2. */
@@ -257,6 +272,24 @@ int motion_add(struct db *db, const struct actor *who, struct motion *m)
 	return DB_OK;
 }
 
+static void read_full(sqlite3_stmt *st, void *row, const void *ctx)
+{
+	struct motion *r = row;
+	int col = 0;
+	memset(r, 0, sizeof *r);
+	SHARED_FIELDS(DB_COL)
+	FULL_FIELDS(DB_COL)
+}
+
+static void read_row(sqlite3_stmt *st, void *row, const void *ctx)
+{
+	struct motion_row *r = row;
+	int col = 0;
+	memset(r, 0, sizeof *r);
+	SHARED_FIELDS(DB_COL)
+	DB_COL(OUTCOME, outcome)
+}
+
 int motion_get(struct db *db, const struct actor *who, int64_t id, struct motion *m)
 {
 	enum access_level level;
@@ -268,25 +301,7 @@ int motion_get(struct db *db, const struct actor *who, int64_t id, struct motion
 		return db_status(db);
 	sqlite3_bind_int64(st, 1, id);
 	sqlite3_bind_int(st, 2, level != ACCESS_ALL);
-	rc = db_step_row(db, st);
-	if (rc == DB_NOTFOUND)
-		return db_set_error(db, DB_NOTFOUND, "there is no such motion");
-	if (rc)
-		return rc;
-	memset(m, 0, sizeof *m);
-	m->id = sqlite3_column_int64(st, 0);
-	db_col_text(st, 1, m->uuid, sizeof m->uuid);
-	m->meeting_id = sqlite3_column_int64(st, 2);
-	m->motion_no = sqlite3_column_int64(st, 3);
-	db_col_text(st, 4, m->title, sizeof m->title);
-	db_col_text(st, 5, m->text, sizeof m->text);
-	m->resolution = (enum resolution_type)rule_resolution_parse((const char *)sqlite3_column_text(st, 6));
-	m->proposer_id = sqlite3_column_int64(st, 7);
-	m->seconder_id = sqlite3_column_int64(st, 8);
-	m->confirms_id = sqlite3_column_int64(st, 9);
-	m->version = sqlite3_column_int64(st, 10);
-	db_reset(st);
-	return DB_OK;
+	return db_read_one(db, st, read_full, m, NULL, NO_MOTION);
 }
 
 /* Members and volunteers read only what belongs to published meetings. */
@@ -321,19 +336,7 @@ int motion_list(struct db *db, const struct actor *who, int64_t meeting_id,
 		return db_status(db);
 	sqlite3_bind_int64(st, 1, meeting_id);
 	sqlite3_bind_int(st, 2, max);
-	while (*n < max && (rc = db_step_row(db, st)) == DB_OK) {
-		struct motion_row *r = &rows[(*n)++];
-		memset(r, 0, sizeof *r);
-		r->id = sqlite3_column_int64(st, 0);
-		r->motion_no = sqlite3_column_int64(st, 1);
-		db_col_text(st, 2, r->title, sizeof r->title);
-		r->resolution = (enum resolution_type)rule_resolution_parse((const char *)sqlite3_column_text(st, 3));
-		r->confirms_id = sqlite3_column_int64(st, 4);
-		int o = rule_outcome_parse((const char *)sqlite3_column_text(st, 5));
-		r->outcome = o < 0 ? OUTCOME_NONE : (enum motion_outcome)o;
-	}
-	db_reset(st);
-	return rc == DB_OK || rc == DB_NOTFOUND ? DB_OK : rc;
+	return db_page_read(db, st, PAGE_FIRST, rows, max, sizeof *rows, read_row, NULL, n);
 }
 
 /* Loads a motion that may still take presence and votes. */
@@ -487,6 +490,19 @@ int motion_vote(struct db *db, const struct actor *who, int64_t motion_id, int64
 	return db_commit(db);
 }
 
+static void read_vote(sqlite3_stmt *st, void *row, const void *ctx)
+{
+	struct vote_row *r = row;
+	memset(r, 0, sizeof *r);
+	r->member_id = sqlite3_column_int64(st, 0);
+	r->member_no = sqlite3_column_int64(st, 1);
+	db_col_text(st, 2, r->name, sizeof r->name);
+	const char *w = (const char *)sqlite3_column_text(st, 3);
+	r->vote = w && strcmp(w, "for") == 0 ? VOTE_FOR
+		: w && strcmp(w, "against") == 0 ? VOTE_AGAINST : VOTE_ABSTAIN;
+	r->by_proxy_id = sqlite3_column_int64(st, 4);
+}
+
 int motion_votes_list(struct db *db, const struct actor *who, int64_t motion_id,
 		      struct vote_row *rows, int max, int *n)
 {
@@ -501,7 +517,7 @@ int motion_votes_list(struct db *db, const struct actor *who, int64_t motion_id,
 	int64_t only = 0;
 	if (level != ACCESS_ALL) {
 		if (!c.published)
-			return db_set_error(db, DB_NOTFOUND, "there is no such motion");
+			return db_set_error(db, DB_NOTFOUND, NO_MOTION);
 		if ((only = who->member_id) <= 0)
 			return DB_OK;
 	}
@@ -511,19 +527,7 @@ int motion_votes_list(struct db *db, const struct actor *who, int64_t motion_id,
 	sqlite3_bind_int64(st, 1, motion_id);
 	sqlite3_bind_int64(st, 2, only);
 	sqlite3_bind_int(st, 3, max);
-	while (*n < max && (rc = db_step_row(db, st)) == DB_OK) {
-		struct vote_row *r = &rows[(*n)++];
-		memset(r, 0, sizeof *r);
-		r->member_id = sqlite3_column_int64(st, 0);
-		r->member_no = sqlite3_column_int64(st, 1);
-		db_col_text(st, 2, r->name, sizeof r->name);
-		const char *w = (const char *)sqlite3_column_text(st, 3);
-		r->vote = w && strcmp(w, "for") == 0 ? VOTE_FOR
-			: w && strcmp(w, "against") == 0 ? VOTE_AGAINST : VOTE_ABSTAIN;
-		r->by_proxy_id = sqlite3_column_int64(st, 4);
-	}
-	db_reset(st);
-	return rc == DB_OK || rc == DB_NOTFOUND ? DB_OK : rc;
+	return db_page_read(db, st, PAGE_FIRST, rows, max, sizeof *rows, read_vote, NULL, n);
 }
 
 static int count_votes(struct db *db, int64_t motion_id, struct vote_tally *t)
@@ -555,8 +559,9 @@ int motion_vote_count(struct db *db, const struct actor *who, int64_t motion_id,
 	return count_votes(db, motion_id, t);
 }
 
-static void read_result(sqlite3_stmt *st, struct motion_result *r)
+static void read_result(sqlite3_stmt *st, void *row, const void *ctx)
 {
+	struct motion_result *r = row;
 	memset(r, 0, sizeof *r);
 	r->id = sqlite3_column_int64(st, 0);
 	r->motion_id = sqlite3_column_int64(st, 1);
@@ -566,8 +571,7 @@ static void read_result(sqlite3_stmt *st, struct motion_result *r)
 	const char *c = (const char *)sqlite3_column_text(st, 5);
 	r->casting = c && strcmp(c, "for") == 0 ? CASTING_FOR
 		   : c && strcmp(c, "against") == 0 ? CASTING_AGAINST : CASTING_NONE;
-	int o = rule_outcome_parse((const char *)sqlite3_column_text(st, 6));
-	r->outcome = o < 0 ? OUTCOME_NONE : (enum motion_outcome)o;
+	r->outcome = outcome_of(st, 6);
 	r->corrects_id = sqlite3_column_int64(st, 7);
 	db_col_text(st, 8, r->note, sizeof r->note);
 	db_col_text(st, 9, r->recorded_at, sizeof r->recorded_at);
@@ -710,7 +714,7 @@ static int visible_results(struct db *db, const struct actor *who, int64_t motio
 	if ((rc = load_ctx(db, motion_id, &c)))
 		return rc;
 	if (level != ACCESS_ALL && !c.published)
-		return db_set_error(db, DB_NOTFOUND, "there is no such motion");
+		return db_set_error(db, DB_NOTFOUND, NO_MOTION);
 	return DB_OK;
 }
 
@@ -718,20 +722,8 @@ int motion_result_get(struct db *db, const struct actor *who, int64_t motion_id,
 		      struct motion_result *out)
 {
 	int rc = visible_results(db, who, motion_id);
-	if (rc)
-		return rc;
-	sqlite3_stmt *st = db_prep(db, SQL_RESULT_LATEST);
-	if (!st)
-		return db_status(db);
-	sqlite3_bind_int64(st, 1, motion_id);
-	rc = db_step_row(db, st);
-	if (rc == DB_NOTFOUND)
-		return db_set_error(db, DB_NOTFOUND, "no result of this motion is recorded yet");
-	if (rc)
-		return rc;
-	read_result(st, out);
-	db_reset(st);
-	return DB_OK;
+	return rc ? rc : db_get(db, SQL_RESULT_LATEST, motion_id, read_result, out, NULL,
+				"no result of this motion is recorded yet");
 }
 
 int motion_result_history(struct db *db, const struct actor *who, int64_t motion_id,
@@ -746,8 +738,5 @@ int motion_result_history(struct db *db, const struct actor *who, int64_t motion
 		return db_status(db);
 	sqlite3_bind_int64(st, 1, motion_id);
 	sqlite3_bind_int(st, 2, max);
-	while (*n < max && (rc = db_step_row(db, st)) == DB_OK)
-		read_result(st, &rows[(*n)++]);
-	db_reset(st);
-	return rc == DB_OK || rc == DB_NOTFOUND ? DB_OK : rc;
+	return db_page_read(db, st, PAGE_FIRST, rows, max, sizeof *rows, read_result, NULL, n);
 }

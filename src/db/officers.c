@@ -11,9 +11,17 @@
 #include "coopdesk/text.h"
 #include "dbint.h"
 
+/* A whole officer: the list row's columns first (ROW_FIELDS), then the
+ * rest (FULL_FIELDS); the readers below take them in this order. */
 #define FULL_COLS \
-	"SELECT id, uuid, coalesce(member_id, 0), name, address, office, became_on," \
-	" coalesce(ceased_on, ''), version FROM officers"
+	"SELECT id, coalesce(member_id, 0), name, office, became_on, coalesce(ceased_on, '')," \
+	" uuid, address, version FROM officers"
+#define ROW_FIELDS(X) \
+	X(INT64, id) X(INT64, member_id) X(TEXT, name) X(OFFICE, office) X(TEXT, became_on) \
+	X(TEXT, ceased_on)
+#define FULL_FIELDS(X) X(TEXT, uuid) X(TEXT, address) X(INT64, version)
+#define DB_COL_OFFICE(field) r->field = office_of(st, col++);
+#define NO_OFFICER "there is no such officer"
 
 static const char SQL_GET[] = FULL_COLS " WHERE id = ?1";
 static const char SQL_INSERT[] =
@@ -29,7 +37,7 @@ static const char SQL_EXISTS[] = "SELECT version FROM officers WHERE id = ?1";
 static const char SQL_MEMBER[] = "SELECT name, address FROM members WHERE id = ?1";
 
 /* ?1 which (0 all, 1 current, 2 former), ?2 ?3 ?4 the key's office, date
- * and id, ?5 the page size. */
+ * and id, ?5 the page size. The columns are ROW_FIELDS. */
 #define ROW_COLS \
 	"SELECT id, coalesce(member_id, 0), name, office, became_on, coalesce(ceased_on, '')" \
 	" FROM officers WHERE (?1 = 0 OR (?1 = 1) = (ceased_on IS NULL))"
@@ -76,34 +84,21 @@ static enum officer_office office_of(sqlite3_stmt *st, int col)
 	return i < 0 ? OFFICE_OTHER : (enum officer_office)i;
 }
 
-static void read_full(sqlite3_stmt *st, struct officer *o)
+static void read_row(sqlite3_stmt *st, void *row, const void *ctx)
 {
-	memset(o, 0, sizeof *o);
-	o->id = sqlite3_column_int64(st, 0);
-	db_col_text(st, 1, o->uuid, sizeof o->uuid);
-	o->member_id = sqlite3_column_int64(st, 2);
-	db_col_text(st, 3, o->name, sizeof o->name);
-	db_col_text(st, 4, o->address, sizeof o->address);
-	o->office = office_of(st, 5);
-	db_col_text(st, 6, o->became_on, sizeof o->became_on);
-	db_col_text(st, 7, o->ceased_on, sizeof o->ceased_on);
-	o->version = sqlite3_column_int64(st, 8);
-}
-
-static void read_row(sqlite3_stmt *st, struct officer_row *r)
-{
+	struct officer_row *r = row;
+	int col = 0;
 	memset(r, 0, sizeof *r);
-	r->id = sqlite3_column_int64(st, 0);
-	r->member_id = sqlite3_column_int64(st, 1);
-	db_col_text(st, 2, r->name, sizeof r->name);
-	r->office = office_of(st, 3);
-	db_col_text(st, 4, r->became_on, sizeof r->became_on);
-	db_col_text(st, 5, r->ceased_on, sizeof r->ceased_on);
+	ROW_FIELDS(DB_COL)
 }
 
-static int no_officer(struct db *db)
+static void read_full(sqlite3_stmt *st, void *row, const void *ctx)
 {
-	return db_set_error(db, DB_NOTFOUND, "there is no such officer");
+	struct officer *r = row;
+	int col = 0;
+	memset(r, 0, sizeof *r);
+	ROW_FIELDS(DB_COL)
+	FULL_FIELDS(DB_COL)
 }
 
 /* A date for the register, as ISO into out; "" allowed when !required. */
@@ -194,35 +189,7 @@ int officer_create(struct db *db, const struct actor *who, struct officer *o)
 int officer_get(struct db *db, const struct actor *who, int64_t id, struct officer *o)
 {
 	int rc = db_access_check(db, who, AREA_OFFICERS, OP_READ, NULL);
-	if (rc)
-		return rc;
-	sqlite3_stmt *st = db_prep(db, SQL_GET);
-	if (!st)
-		return db_status(db);
-	sqlite3_bind_int64(st, 1, id);
-	if ((rc = db_step_row(db, st)) == DB_NOTFOUND)
-		return no_officer(db);
-	if (rc)
-		return rc;
-	read_full(st, o);
-	db_reset(st);
-	return DB_OK;
-}
-
-/* After an UPDATE ... AND version = ? that changed nothing: gone or moved on. */
-static int lost_update(struct db *db, int64_t id)
-{
-	sqlite3_stmt *st = db_prep(db, SQL_EXISTS);
-	if (!st)
-		return db_status(db);
-	sqlite3_bind_int64(st, 1, id);
-	int rc = db_step_row(db, st);
-	db_reset(st);
-	if (rc == DB_NOTFOUND)
-		return no_officer(db);
-	if (rc)
-		return rc;
-	return db_conflict(db, "officers", id, "this officer");
+	return rc ? rc : db_get(db, SQL_GET, id, read_full, o, NULL, NO_OFFICER);
 }
 
 int officer_update(struct db *db, const struct actor *who, struct officer *o)
@@ -239,10 +206,9 @@ int officer_update(struct db *db, const struct actor *who, struct officer *o)
 	sqlite3_bind_int64(st, 1, o->id);
 	sqlite3_bind_int64(st, 2, o->version);
 	bind_fields(st, o, became, ceased);
-	if ((rc = db_step_done(db, st)))
+	if ((rc = db_step_done(db, st)) ||
+	    (rc = db_updated(db, SQL_EXISTS, "officers", o->id, "this officer", NO_OFFICER)))
 		return db_abort(db, rc);
-	if (sqlite3_changes(db->conn) == 0)
-		return db_abort(db, lost_update(db, o->id));
 	if ((rc = db_commit(db)))
 		return rc;
 	o->version++;
@@ -265,10 +231,9 @@ int officer_cease(struct db *db, const struct actor *who, int64_t id, const char
 	sqlite3_bind_int64(st, 1, id);
 	sqlite3_bind_int64(st, 2, version);
 	db_bind_text(st, 3, ceased);
-	if ((rc = db_step_done(db, st)))
+	if ((rc = db_step_done(db, st)) ||
+	    (rc = db_updated(db, SQL_EXISTS, "officers", id, "this officer", NO_OFFICER)))
 		return db_abort(db, rc);
-	if (sqlite3_changes(db->conn) == 0)
-		return db_abort(db, lost_update(db, id));
 	return db_commit(db);
 }
 
@@ -289,11 +254,9 @@ int officer_page(struct db *db, const struct actor *who, enum officer_which whic
 {
 	*n = 0;
 	int rc = db_access_check(db, who, AREA_OFFICERS, OP_READ, NULL);
-	if (rc)
+	if (rc || (rc = db_page_args(db, "officer_page", (unsigned)which > OFFICERS_FORMER, dir,
+				     key, max)))
 		return rc;
-	if ((unsigned)which > OFFICERS_FORMER || (unsigned)dir > PAGE_BEFORE ||
-	    ((dir == PAGE_AFTER || dir == PAGE_BEFORE) && !key) || max < 0)
-		return db_set_error(db, DB_INVALID, "officer_page: bad filter, direction, key or size");
 	sqlite3_stmt *st = db_prep(db, SQL_PAGE[dir]);
 	if (!st)
 		return db_status(db);
@@ -307,7 +270,5 @@ int officer_page(struct db *db, const struct actor *who, enum officer_which whic
 		sqlite3_bind_int64(st, 4, key->id);
 	}
 	sqlite3_bind_int(st, 5, max);
-	while (*n < max && (rc = db_step_row(db, st)) == DB_OK)
-		read_row(st, &rows[(*n)++]);
-	return db_page_end(st, rc, dir, rows, *n, sizeof *rows);
+	return db_page_read(db, st, dir, rows, max, sizeof *rows, read_row, NULL, n);
 }

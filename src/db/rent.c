@@ -252,8 +252,9 @@ int rent_balance(struct db *db, const struct actor *who, int64_t tenancy_id,
 	return weekly_rent_on(db, f.home_id, on, weekly_rent);
 }
 
-static void read_entry(sqlite3_stmt *st, struct rent_entry *e)
+static void read_entry(sqlite3_stmt *st, void *row, const void *ctx)
 {
+	struct rent_entry *e = row;
 	memset(e, 0, sizeof *e);
 	e->id = sqlite3_column_int64(st, 0);
 	e->tenancy_id = sqlite3_column_int64(st, 1);
@@ -283,12 +284,8 @@ int rent_page(struct db *db, const struct actor *who, int64_t tenancy_id,
 	enum access_level level;
 	struct tenancy_facts f;
 	int rc = db_access_check(db, who, AREA_RENT, OP_READ, &level);
-	if (rc)
-		return rc;
-	if ((unsigned)dir > PAGE_BEFORE || max < 0 ||
-	    ((dir == PAGE_AFTER || dir == PAGE_BEFORE) && !key))
-		return db_set_error(db, DB_INVALID, "rent_page: bad direction or key");
-	if ((rc = tenancy_facts(db, who, level, tenancy_id, &f)))
+	if (rc || (rc = db_page_args(db, "rent_page", 0, dir, key, max)) ||
+	    (rc = tenancy_facts(db, who, level, tenancy_id, &f)))
 		return rc;
 	sqlite3_stmt *st = db_prep(db, SQL_PAGE[dir]);
 	if (!st)
@@ -297,9 +294,7 @@ int rent_page(struct db *db, const struct actor *who, int64_t tenancy_id,
 	if (key)
 		sqlite3_bind_int64(st, 2, key->id);
 	sqlite3_bind_int(st, 3, max);
-	while (*n < max && (rc = db_step_row(db, st)) == DB_OK)
-		read_entry(st, &rows[(*n)++]);
-	return db_page_end(st, rc, dir, rows, *n, sizeof *rows);
+	return db_page_read(db, st, dir, rows, max, sizeof *rows, read_entry, NULL, n);
 }
 
 /* ---- the rent run ------------------------------------------------------- */
@@ -474,17 +469,35 @@ static int board_only(struct db *db, const struct actor *who)
 	return DB_OK;
 }
 
+static void read_arrears(sqlite3_stmt *st, void *row, const void *ctx)
+{
+	struct rent_arrears_row *r = row;
+	memset(r, 0, sizeof *r);
+	r->tenancy_id = sqlite3_column_int64(st, 0);
+	r->home_id = sqlite3_column_int64(st, 1);
+	db_col_text(st, 2, r->home_ref, sizeof r->home_ref);
+	db_col_text(st, 3, r->tenants, sizeof r->tenants);
+	db_col_text(st, 4, r->start_date, sizeof r->start_date);
+	db_col_text(st, 5, r->end_date, sizeof r->end_date);
+	r->balance_pence = sqlite3_column_int64(st, 6);
+	enum rent_period p;
+	if (sqlite3_column_type(st, 7) != SQLITE_NULL &&
+	    rent_period_parse((const char *)sqlite3_column_text(st, 7), &p) == 0 &&
+	    rent_weekly_equivalent(p, sqlite3_column_int64(st, 8), &r->weekly_rent) == 0)
+		r->weeks_x100 = money_weeks_x100(r->balance_pence, r->weekly_rent);
+	else
+		r->weekly_rent = 0;
+}
+
 int rent_arrears_page(struct db *db, const struct actor *who, enum tenancy_which which,
 		      enum page_dir dir, const struct page_key *key,
 		      struct rent_arrears_row *rows, int max, int *n)
 {
 	*n = 0;
 	int rc = board_only(db, who);
-	if (rc)
+	if (rc || (rc = db_page_args(db, "rent_arrears_page", (unsigned)which > TENANCIES_FORMER,
+				     dir, key, max)))
 		return rc;
-	if ((unsigned)dir > PAGE_BEFORE || (unsigned)which > TENANCIES_FORMER || max < 0 ||
-	    ((dir == PAGE_AFTER || dir == PAGE_BEFORE) && !key))
-		return db_set_error(db, DB_INVALID, "rent_arrears_page: bad filter, direction or key");
 	char today[DATE_BUFSZ];
 	date_format_iso(date_today(), today, sizeof today);
 	sqlite3_stmt *st = db_prep(db, SQL_ARREARS[dir]);
@@ -497,25 +510,7 @@ int rent_arrears_page(struct db *db, const struct actor *who, enum tenancy_which
 	sqlite3_bind_int(st, 3, max);
 	sqlite3_bind_text(st, 4, today, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_int(st, 5, (int)which);
-	while (*n < max && (rc = db_step_row(db, st)) == DB_OK) {
-		struct rent_arrears_row *r = &rows[(*n)++];
-		memset(r, 0, sizeof *r);
-		r->tenancy_id = sqlite3_column_int64(st, 0);
-		r->home_id = sqlite3_column_int64(st, 1);
-		db_col_text(st, 2, r->home_ref, sizeof r->home_ref);
-		db_col_text(st, 3, r->tenants, sizeof r->tenants);
-		db_col_text(st, 4, r->start_date, sizeof r->start_date);
-		db_col_text(st, 5, r->end_date, sizeof r->end_date);
-		r->balance_pence = sqlite3_column_int64(st, 6);
-		enum rent_period p;
-		if (sqlite3_column_type(st, 7) != SQLITE_NULL &&
-		    rent_period_parse((const char *)sqlite3_column_text(st, 7), &p) == 0 &&
-		    rent_weekly_equivalent(p, sqlite3_column_int64(st, 8), &r->weekly_rent) == 0)
-			r->weeks_x100 = money_weeks_x100(r->balance_pence, r->weekly_rent);
-		else
-			r->weekly_rent = 0;
-	}
-	return db_page_end(st, rc, dir, rows, *n, sizeof *rows);
+	return db_page_read(db, st, dir, rows, max, sizeof *rows, read_arrears, NULL, n);
 }
 
 int rent_arrears_total(struct db *db, const struct actor *who, int64_t *count,

@@ -39,13 +39,17 @@ static const char SQL_LAST_EVENT_AT[] =
 static const char SQL_EVENT[] =
 	"INSERT INTO repair_events (repair_id, at, user_id, actor, from_status, to_status, note)"
 	" VALUES (?1, ?2, (SELECT id FROM users WHERE id = ?3), ?4, ?5, ?6, ?7)";
+/* A whole repair: the columns it shares with a list row first
+ * (SHARED_FIELDS, as SEL below has them), then its own (FULL_FIELDS), as
+ * the readers take them. */
 static const char SQL_GET[] =
-	"SELECT r.id, r.uuid, r.home_id, h.ref, coalesce(r.reported_by_member, 0),"
-	" coalesce(m.name, ''), r.reported_at, r.title, r.description, r.location, r.priority,"
-	" coalesce(r.rtr_defect, ''), coalesce(r.rtr_days, 0), coalesce(r.damp_hazard, ''),"
-	" coalesce(r.investigated_on, ''), coalesce(r.summary_sent_on, ''), r.status,"
-	" coalesce(r.contractor_id, 0), coalesce(c.name, ''), r.cost_pence, r.target_at,"
-	" coalesce(r.completed_at, ''), coalesce(r.closed_at, ''), r.reopened, r.version"
+	"SELECT r.id, r.home_id, h.ref, r.title, r.priority_rank, r.status, r.target_at,"
+	" r.uuid, coalesce(r.reported_by_member, 0), coalesce(m.name, ''), r.reported_at,"
+	" r.description, r.location, coalesce(r.rtr_defect, ''), coalesce(r.rtr_days, 0),"
+	" coalesce(r.damp_hazard, ''), coalesce(r.investigated_on, ''),"
+	" coalesce(r.summary_sent_on, ''), coalesce(r.contractor_id, 0), coalesce(c.name, ''),"
+	" r.cost_pence, coalesce(r.completed_at, ''), coalesce(r.closed_at, ''), r.reopened,"
+	" r.version"
 	" FROM repairs r JOIN homes h ON h.id = r.home_id"
 	" LEFT JOIN members m ON m.id = r.reported_by_member"
 	" LEFT JOIN contractors c ON c.id = r.contractor_id"
@@ -54,7 +58,7 @@ static const char SQL_VISIBLE[] =
 	"SELECT 1 FROM repairs r WHERE r.id = ?1 AND (?2 IS NULL OR " MEMBER_SEES("?2") ")";
 /* What a move or an edit starts from. */
 static const char SQL_STATE[] =
-	"SELECT status, version, reported_at, priority, coalesce(rtr_days, 0),"
+	"SELECT status, version, reported_at, priority_rank, coalesce(rtr_days, 0),"
 	" coalesce(damp_hazard, ''), cost_pence, target_at, coalesce(contractor_id, 0),"
 	" completed_at, closed_at, reopened FROM repairs WHERE id = ?1";
 static const char SQL_MOVE[] =
@@ -66,6 +70,35 @@ static const char SQL_UPDATE[] =
 	" summary_sent_on = ?11, cost_pence = ?12, target_at = ?13, version = version + 1"
 	" WHERE id = ?1 AND version = ?2";
 static const char SQL_CONTRACTOR[] = "SELECT in_use FROM contractors WHERE id = ?1";
+
+#define SHARED_FIELDS(X) \
+	X(INT64, id) X(INT64, home_id) X(TEXT, home_ref) X(TEXT, title) X(PRIORITY, priority) \
+	X(STATUS, status) X(TEXT, target_at)
+#define FULL_FIELDS(X) \
+	X(TEXT, uuid) X(INT64, reported_by_member) X(TEXT, reported_by_name) \
+	X(TEXT, reported_at) X(TEXT, description) X(TEXT, location) X(TEXT, rtr_defect) \
+	X(INT, rtr_days) X(DAMP, damp_hazard) X(TEXT, investigated_on) \
+	X(TEXT, summary_sent_on) X(INT64, contractor_id) X(TEXT, contractor_name) \
+	X(COST, cost_pence) X(TEXT, completed_at) X(TEXT, closed_at) X(INT, reopened) \
+	X(INT64, version)
+/* What a move or an edit starts from: SQL_STATE's columns. */
+#define STATE_FIELDS(X) \
+	X(STATUS, status) X(INT64, version) X(TEXT, reported_at) X(PRIORITY, priority) \
+	X(INT, rtr_days) X(DAMP, damp) X(COST, cost_pence) X(TEXT, target_at) \
+	X(INT64, contractor_id) X(TEXT, completed_at) X(TEXT, closed_at) X(INT, reopened)
+/* priority_rank is enum repair_priority's value. */
+#define DB_COL_PRIORITY(field) r->field = (enum repair_priority)sqlite3_column_int(st, col++);
+#define DB_COL_STATUS(field) \
+	r->field = repair_status_parse((const char *)sqlite3_column_text(st, col++));
+#define DB_COL_DAMP(field) \
+	r->field = (enum repair_damp)repair_damp_parse((const char *)sqlite3_column_text(st, col++));
+/* A cost may be not known (NULL). */
+#define DB_COL_COST(field) \
+	{ \
+		r->has_cost = sqlite3_column_type(st, col) != SQLITE_NULL; \
+		r->field = sqlite3_column_int64(st, col++); \
+	}
+#define NO_REPAIR "there is no such repair"
 
 #define EVENT_COLS \
 	"SELECT id, repair_id, at, actor, coalesce(from_status, ''), to_status, note" \
@@ -454,6 +487,15 @@ static int derive(struct db *db, struct repair *r)
 	return DB_OK;
 }
 
+static void read_full(sqlite3_stmt *st, void *row, const void *ctx)
+{
+	struct repair *r = row;
+	int col = 0;
+	memset(r, 0, sizeof *r);
+	SHARED_FIELDS(DB_COL)
+	FULL_FIELDS(DB_COL)
+}
+
 int repair_get(struct db *db, const struct actor *who, int64_t id, struct repair *r)
 {
 	int64_t member;
@@ -465,43 +507,8 @@ int repair_get(struct db *db, const struct actor *who, int64_t id, struct repair
 		return db_status(db);
 	sqlite3_bind_int64(st, 1, id);
 	db_bind_id_or_null(st, 2, member);
-	rc = db_step_row(db, st);
-	if (rc == DB_NOTFOUND)
-		return db_set_error(db, DB_NOTFOUND, "there is no such repair");
-	if (rc)
+	if ((rc = db_read_one(db, st, read_full, r, NULL, NO_REPAIR)))
 		return rc;
-	char text[16];
-	memset(r, 0, sizeof *r);
-	r->id = sqlite3_column_int64(st, 0);
-	db_col_text(st, 1, r->uuid, sizeof r->uuid);
-	r->home_id = sqlite3_column_int64(st, 2);
-	db_col_text(st, 3, r->home_ref, sizeof r->home_ref);
-	r->reported_by_member = sqlite3_column_int64(st, 4);
-	db_col_text(st, 5, r->reported_by_name, sizeof r->reported_by_name);
-	db_col_text(st, 6, r->reported_at, sizeof r->reported_at);
-	db_col_text(st, 7, r->title, sizeof r->title);
-	db_col_text(st, 8, r->description, sizeof r->description);
-	db_col_text(st, 9, r->location, sizeof r->location);
-	db_col_text(st, 10, text, sizeof text);
-	r->priority = repair_priority_parse(text);
-	db_col_text(st, 11, r->rtr_defect, sizeof r->rtr_defect);
-	r->rtr_days = sqlite3_column_int(st, 12);
-	db_col_text(st, 13, text, sizeof text);
-	r->damp_hazard = (enum repair_damp)repair_damp_parse(text);
-	db_col_text(st, 14, r->investigated_on, sizeof r->investigated_on);
-	db_col_text(st, 15, r->summary_sent_on, sizeof r->summary_sent_on);
-	db_col_text(st, 16, text, sizeof text);
-	r->status = repair_status_parse(text);
-	r->contractor_id = sqlite3_column_int64(st, 17);
-	db_col_text(st, 18, r->contractor_name, sizeof r->contractor_name);
-	r->has_cost = sqlite3_column_type(st, 19) != SQLITE_NULL;
-	r->cost_pence = sqlite3_column_int64(st, 19);
-	db_col_text(st, 20, r->target_at, sizeof r->target_at);
-	db_col_text(st, 21, r->completed_at, sizeof r->completed_at);
-	db_col_text(st, 22, r->closed_at, sizeof r->closed_at);
-	r->reopened = sqlite3_column_int(st, 23);
-	r->version = sqlite3_column_int64(st, 24);
-	db_reset(st);
 	ref_format('R', r->id, r->ref, sizeof r->ref);
 	return derive(db, r);
 }
@@ -524,49 +531,24 @@ struct state {
 	int reopened;
 };
 
+static void read_state_row(sqlite3_stmt *st, void *row, const void *ctx)
+{
+	struct state *r = row;
+	int col = 0;
+	memset(r, 0, sizeof *r);
+	STATE_FIELDS(DB_COL)
+}
+
 /* Reads where a repair stands, inside the write's transaction; checks
  * that it exists and is still at `version`. */
 static int read_state(struct db *db, int64_t id, int64_t version, struct state *s)
 {
-	sqlite3_stmt *st = db_prep(db, SQL_STATE);
-	if (!st)
-		return db_status(db);
-	sqlite3_bind_int64(st, 1, id);
-	int rc = db_step_row(db, st);
-	if (rc == DB_NOTFOUND)
-		return db_set_error(db, DB_NOTFOUND, "there is no such repair");
+	int rc = db_get(db, SQL_STATE, id, read_state_row, s, NULL, NO_REPAIR);
 	if (rc)
 		return rc;
-	char text[16];
-	memset(s, 0, sizeof *s);
-	db_col_text(st, 0, text, sizeof text);
-	s->status = repair_status_parse(text);
-	s->version = sqlite3_column_int64(st, 1);
-	db_col_text(st, 2, s->reported_at, sizeof s->reported_at);
-	db_col_text(st, 3, text, sizeof text);
-	s->priority = repair_priority_parse(text);
-	s->rtr_days = sqlite3_column_int(st, 4);
-	db_col_text(st, 5, text, sizeof text);
-	s->damp = (enum repair_damp)repair_damp_parse(text);
-	s->has_cost = sqlite3_column_type(st, 6) != SQLITE_NULL;
-	s->cost_pence = sqlite3_column_int64(st, 6);
-	db_col_text(st, 7, s->target_at, sizeof s->target_at);
-	s->contractor_id = sqlite3_column_int64(st, 8);
-	db_col_text(st, 9, s->completed_at, sizeof s->completed_at);
-	db_col_text(st, 10, s->closed_at, sizeof s->closed_at);
-	s->reopened = sqlite3_column_int(st, 11);
-	db_reset(st);
 	if (version >= 0 && s->version != version)
 		return db_conflict(db, "repairs", id, "this repair");
 	return DB_OK;
-}
-
-/* After an UPDATE ... AND version = ? that changed nothing. */
-static int lost_update(struct db *db, int64_t id)
-{
-	struct state s;
-	int rc = read_state(db, id, -1, &s);
-	return rc ? rc : db_conflict(db, "repairs", id, "this repair");
 }
 
 /* The contractor a repair is being assigned to. */
@@ -679,10 +661,9 @@ int repair_move_at(struct db *db, const struct actor *who, int64_t id, int64_t v
 	db_bind_text_or_null(st, 5, s.completed_at);
 	db_bind_text_or_null(st, 6, s.closed_at);
 	sqlite3_bind_int(st, 7, s.reopened);
-	if ((rc = db_step_done(db, st)))
+	if ((rc = db_step_done(db, st)) ||
+	    (rc = db_updated(db, SQL_STATE, "repairs", id, "this repair", NO_REPAIR)))
 		return db_abort(db, rc);
-	if (sqlite3_changes(db->conn) == 0)
-		return db_abort(db, lost_update(db, id));
 	if ((rc = add_event(db, who, id, when, s.status, to, note)))
 		return db_abort(db, rc);
 	return db_commit(db);
@@ -733,10 +714,9 @@ int repair_update(struct db *db, const struct actor *who, struct repair *r)
 	if (r->has_cost)
 		sqlite3_bind_int64(st, 12, r->cost_pence);
 	db_bind_text(st, 13, target);
-	if ((rc = db_step_done(db, st)))
+	if ((rc = db_step_done(db, st)) ||
+	    (rc = db_updated(db, SQL_STATE, "repairs", r->id, "this repair", NO_REPAIR)))
 		return db_abort(db, rc);
-	if (sqlite3_changes(db->conn) == 0)
-		return db_abort(db, lost_update(db, r->id));
 	if (s.priority != r->priority) {
 		char note[160], now[REPAIR_INSTANT_LEN], today[REPAIR_DATE_LEN];
 		repair_now(now, today);
@@ -794,6 +774,18 @@ void repair_row_key(const struct repair_row *r, enum repair_sort sort, struct pa
 	}
 }
 
+/* A list row: SEL's columns. */
+static void read_row(sqlite3_stmt *st, void *row, const void *ctx)
+{
+	struct repair_row *r = row;
+	int col = 0;
+	memset(r, 0, sizeof *r);
+	SHARED_FIELDS(DB_COL)
+	DB_COL(INT, overdue)
+	DB_COL(INT, reopened)
+	DB_COL(TEXT, reported_by)
+}
+
 /* Whether a search matches more than SEARCH_SORT_MAX repairs. */
 static int count_matches(struct db *db, const char *fts, int *many)
 {
@@ -822,11 +814,11 @@ int repair_page(struct db *db, const struct actor *who, const struct repair_filt
 		return rc;
 	if (!f)
 		f = &open_repairs;
-	if ((unsigned)sort >= SORT_COUNT || (unsigned)dir > PAGE_BEFORE ||
-	    ((dir == PAGE_AFTER || dir == PAGE_BEFORE) && !key) ||
-	    (unsigned)f->which > REPAIRS_STATUS ||
-	    (f->which == REPAIRS_STATUS && (unsigned)f->status >= REPAIR_STATUS_COUNT))
-		return db_set_error(db, DB_INVALID, "repair_page: bad sort, direction, key or filter");
+	if ((rc = db_page_args(db, "repair_page", (unsigned)sort >= SORT_COUNT ||
+			       (unsigned)f->which > REPAIRS_STATUS ||
+			       (f->which == REPAIRS_STATUS &&
+				(unsigned)f->status >= REPAIR_STATUS_COUNT), dir, key, max)))
+		return rc;
 	if (!member)
 		member = f->member_id;
 	char fts[512], now[REPAIR_INSTANT_LEN], today[REPAIR_DATE_LEN];
@@ -867,29 +859,27 @@ int repair_page(struct db *db, const struct actor *who, const struct repair_filt
 		sqlite3_bind_int64(st, 10, key->id);
 	}
 	sqlite3_bind_int(st, 11, max);
-	char text[16];
-	while (*n < max && (rc = db_step_row(db, st)) == DB_OK) {
-		struct repair_row *r = &rows[(*n)++];
-		memset(r, 0, sizeof *r);
-		r->id = sqlite3_column_int64(st, 0);
-		r->home_id = sqlite3_column_int64(st, 1);
-		db_col_text(st, 2, r->home_ref, sizeof r->home_ref);
-		db_col_text(st, 3, r->title, sizeof r->title);
-		r->priority = (enum repair_priority)sqlite3_column_int(st, 4);
-		db_col_text(st, 5, text, sizeof text);
-		r->status = repair_status_parse(text);
-		db_col_text(st, 6, r->target_at, sizeof r->target_at);
-		r->overdue = sqlite3_column_int(st, 7);
-		r->reopened = sqlite3_column_int(st, 8);
-		db_col_text(st, 9, r->reported_by, sizeof r->reported_by);
-	}
-	return db_page_end(st, rc, dir, rows, *n, sizeof *rows);
+	return db_page_read(db, st, dir, rows, max, sizeof *rows, read_row, NULL, n);
 }
 
 void repair_event_key(const struct repair_event *e, struct page_key *key)
 {
 	memset(key, 0, sizeof *key);
 	key->id = e->id;
+}
+
+static void read_event(sqlite3_stmt *st, void *row, const void *ctx)
+{
+	struct repair_event *r = row;
+	int col = 0;
+	memset(r, 0, sizeof *r);
+	DB_COL(INT64, id)
+	DB_COL(INT64, repair_id)
+	DB_COL(TEXT, at)
+	DB_COL(TEXT, actor)
+	DB_COL(STATUS, from_status)
+	DB_COL(STATUS, to_status)
+	DB_COL(TEXT, note)
 }
 
 int repair_events_page(struct db *db, const struct actor *who, int64_t repair_id,
@@ -901,11 +891,11 @@ int repair_events_page(struct db *db, const struct actor *who, int64_t repair_id
 	int rc = read_scope(db, who, &member);
 	if (rc)
 		return rc;
-	if ((unsigned)dir > PAGE_BEFORE || ((dir == PAGE_AFTER || dir == PAGE_BEFORE) && !key))
-		return db_set_error(db, DB_INVALID, "repair_events_page: bad direction or key");
+	if ((rc = db_page_args(db, "repair_events_page", 0, dir, key, max)))
+		return rc;
 	rc = exists(db, SQL_VISIBLE, repair_id, member);
 	if (rc == DB_NOTFOUND)
-		return db_set_error(db, DB_NOTFOUND, "there is no such repair");
+		return db_set_error(db, DB_NOTFOUND, NO_REPAIR);
 	if (rc)
 		return rc;
 	sqlite3_stmt *st = db_prep(db, SQL_EVENTS[dir]);
@@ -915,19 +905,5 @@ int repair_events_page(struct db *db, const struct actor *who, int64_t repair_id
 	if (key)
 		sqlite3_bind_int64(st, 2, key->id);
 	sqlite3_bind_int(st, 3, max);
-	char text[16];
-	while (*n < max && (rc = db_step_row(db, st)) == DB_OK) {
-		struct repair_event *e = &rows[(*n)++];
-		memset(e, 0, sizeof *e);
-		e->id = sqlite3_column_int64(st, 0);
-		e->repair_id = sqlite3_column_int64(st, 1);
-		db_col_text(st, 2, e->at, sizeof e->at);
-		db_col_text(st, 3, e->actor, sizeof e->actor);
-		db_col_text(st, 4, text, sizeof text);
-		e->from_status = repair_status_parse(text);
-		db_col_text(st, 5, text, sizeof text);
-		e->to_status = repair_status_parse(text);
-		db_col_text(st, 6, e->note, sizeof e->note);
-	}
-	return db_page_end(st, rc, dir, rows, *n, sizeof *rows);
+	return db_page_read(db, st, dir, rows, max, sizeof *rows, read_event, NULL, n);
 }

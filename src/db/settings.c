@@ -12,26 +12,25 @@ static const char SQL_GET[] =
 	" FROM settings WHERE key = ?1";
 static const char SQL_SET[] =
 	"UPDATE settings SET value = ?2, version = version + 1 WHERE key = ?1 AND version = ?3";
-static const char SQL_EXISTS[] = "SELECT 1 FROM settings WHERE key = ?1";
-static const char SQL_PAGE_FIRST[] =
-	"SELECT key, value, kind, min_value, max_value, description, source, version"
-	" FROM settings ORDER BY key LIMIT ?2";
-static const char SQL_PAGE_AFTER[] =
-	"SELECT key, value, kind, min_value, max_value, description, source, version"
-	" FROM settings WHERE key > ?1 ORDER BY key LIMIT ?2";
-static const char SQL_PAGE_BEFORE[] =
-	"SELECT key, value, kind, min_value, max_value, description, source, version"
-	" FROM settings WHERE key < ?1 ORDER BY key DESC LIMIT ?2";
-static const char SQL_PAGE_LAST[] =
-	"SELECT key, value, kind, min_value, max_value, description, source, version"
-	" FROM settings ORDER BY key DESC LIMIT ?2";
+/* The rowid: the audit trail names a setting by it. */
+static const char SQL_EXISTS[] = "SELECT rowid FROM settings WHERE key = ?1";
+/* ?1 the key's key, ?2 the page size. */
+#define PAGE_COLS \
+	"SELECT key, value, kind, min_value, max_value, description, source, version FROM settings"
+static const char *const SQL_PAGE[4] = {
+	[PAGE_FIRST] = PAGE_COLS " ORDER BY key LIMIT ?2",
+	[PAGE_LAST] = PAGE_COLS " ORDER BY key DESC LIMIT ?2",
+	[PAGE_AFTER] = PAGE_COLS " WHERE key > ?1 ORDER BY key LIMIT ?2",
+	[PAGE_BEFORE] = PAGE_COLS " WHERE key < ?1 ORDER BY key DESC LIMIT ?2",
+};
 static const char SQL_HOLIDAYS[] =
 	"SELECT day FROM bank_holidays WHERE day BETWEEN ?1 AND ?2 ORDER BY day";
 static const char SQL_HOLIDAY_ADD[] = "INSERT INTO bank_holidays (day, name) VALUES (?1, ?2)";
 static const char SQL_HOLIDAY_DEL[] = "DELETE FROM bank_holidays WHERE day = ?1";
 
-static void read_row(sqlite3_stmt *st, struct setting *s)
+static void read_row(sqlite3_stmt *st, void *row, const void *ctx)
 {
+	struct setting *s = row;
 	memset(s, 0, sizeof *s);
 	db_col_text(st, 0, s->key, sizeof s->key);
 	db_col_text(st, 1, s->value, sizeof s->value);
@@ -51,14 +50,10 @@ int setting_get(struct db *db, const char *key, struct setting *out)
 	if (!st)
 		return db_status(db);
 	sqlite3_bind_text(st, 1, key, -1, SQLITE_TRANSIENT);
-	int rc = db_step_row(db, st);
+	int rc = db_read_one(db, st, read_row, out, NULL, NULL);
 	if (rc == DB_NOTFOUND)
 		return db_set_error(db, DB_NOTFOUND, "there is no setting '%s'", key);
-	if (rc)
-		return rc;
-	read_row(st, out);
-	db_reset(st);
-	return DB_OK;
+	return rc;
 }
 
 int setting_text(struct db *db, const char *key, char *buf, size_t n)
@@ -100,18 +95,11 @@ int setting_set(struct db *db, const struct actor *who, const char *key,
 	sqlite3_bind_text(st, 1, key, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(st, 2, value, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_int64(st, 3, version);
-	if ((rc = db_step_done(db, st)))
-		return db_abort(db, rc);
-	if (sqlite3_changes(db->conn) == 0) {
-		st = db_prep(db, SQL_EXISTS);
-		if (!st)
-			return db_abort(db, db_status(db));
-		sqlite3_bind_text(st, 1, key, -1, SQLITE_TRANSIENT);
-		rc = db_step_row(db, st);
-		db_reset(st);
+	if ((rc = db_step_done(db, st)) ||
+	    (rc = db_updated_key(db, SQL_EXISTS, "settings", key, "that setting", NULL))) {
 		if (rc == DB_NOTFOUND)
-			return db_abort(db, db_set_error(db, DB_NOTFOUND, "there is no setting '%s'", key));
-		return db_abort(db, db_conflict(db, "settings", 0, "that setting"));
+			db_set_error(db, DB_NOTFOUND, "there is no setting '%s'", key);
+		return db_abort(db, rc);
 	}
 	return db_commit(db);
 }
@@ -121,19 +109,15 @@ int setting_page(struct db *db, const struct actor *who, enum page_dir dir,
 {
 	*n = 0;
 	int rc = db_access_check(db, who, AREA_SETTINGS, OP_READ, NULL);
-	if (rc)
+	if (rc || (rc = db_page_args(db, "setting_page", 0, dir, key, max)))
 		return rc;
-	const char *sql = dir == PAGE_FIRST ? SQL_PAGE_FIRST : dir == PAGE_LAST ? SQL_PAGE_LAST
-			: dir == PAGE_AFTER ? SQL_PAGE_AFTER : SQL_PAGE_BEFORE;
-	sqlite3_stmt *st = db_prep(db, sql);
+	sqlite3_stmt *st = db_prep(db, SQL_PAGE[dir]);
 	if (!st)
 		return db_status(db);
-	if (dir == PAGE_AFTER || dir == PAGE_BEFORE)
-		sqlite3_bind_text(st, 1, key ? key->text : "", -1, SQLITE_TRANSIENT);
+	if (key)
+		sqlite3_bind_text(st, 1, key->text, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_int(st, 2, max);
-	while (*n < max && (rc = db_step_row(db, st)) == DB_OK)
-		read_row(st, &rows[(*n)++]);
-	return db_page_end(st, rc, dir, rows, *n, sizeof *rows);
+	return db_page_read(db, st, dir, rows, max, sizeof *rows, read_row, NULL, n);
 }
 
 int holidays_load(struct db *db, const char *from, const char *to, struct holidays *h)

@@ -26,10 +26,22 @@ static const char SQL_REINSTATE[] =
 	"UPDATE members SET ceased_on = NULL, ceased_reason = NULL, version = version + 1"
 	" WHERE id = ?1 AND ceased_on IS NOT NULL";
 
+/* An operation: the columns it shares with a list row first (OP_FIELDS),
+ * then its own (OP_FULL_FIELDS), as the readers take them. */
+#define OP_SHARED_COLS \
+	"o.id, o.op_no, o.member_id, o.kind, o.shares, o.amount_pence, o.op_date," \
+	" coalesce((SELECT r.op_no FROM share_ops r WHERE r.id = o.reverses_id), 0)"
+#define OP_FIELDS(X) \
+	X(INT64, id) X(INT64, op_no) X(INT64, member_id) X(OP_KIND, kind) X(INT64, shares) \
+	X(INT64, amount_pence) X(TEXT, op_date) X(INT64, reverses_op_no)
+#define OP_FULL_FIELDS(X) \
+	X(TEXT, uuid) X(INT64, reverses_id) X(INT64, reversed_by_id) X(INT64, reversed_by_op_no) \
+	X(TEXT, note) X(TEXT, recorded_at)
+#define DB_COL_OP_KIND(field) \
+	r->field = (enum share_op_kind)kind_index(op_kinds, 3, \
+						  (const char *)sqlite3_column_text(st, col++));
 static const char SQL_OP_GET[] =
-	"SELECT o.id, o.uuid, o.op_no, o.member_id, o.kind, o.shares, o.amount_pence, o.op_date,"
-	" coalesce(o.reverses_id, 0),"
-	" coalesce((SELECT r.op_no FROM share_ops r WHERE r.id = o.reverses_id), 0),"
+	"SELECT " OP_SHARED_COLS ", o.uuid, coalesce(o.reverses_id, 0),"
 	" coalesce((SELECT min(b.id) FROM share_ops b"
 	"            WHERE b.member_id = o.member_id AND b.reverses_id = o.id), 0),"
 	" coalesce((SELECT min(b.op_no) FROM share_ops b"
@@ -41,9 +53,7 @@ static const char SQL_OP_GET[] =
  * op_no, ?3 the page size. Per member there are a handful of operations,
  * so sorting them by op_no after the index lookup costs nothing. */
 #define OP_ROW \
-	"SELECT o.id, o.op_no, o.member_id, m.member_no, m.name, o.kind, o.shares," \
-	" o.amount_pence, o.op_date," \
-	" coalesce((SELECT r.op_no FROM share_ops r WHERE r.id = o.reverses_id), 0)" \
+	"SELECT " OP_SHARED_COLS ", m.member_no, m.name" \
 	" FROM share_ops o JOIN members m ON m.id = o.member_id"
 
 static const char *const SQL_OP_PAGE[2][4] = {
@@ -75,6 +85,8 @@ static const char SQL_PROP_END[] =
 	"UPDATE member_property SET to_date = ?3, version = version + 1"
 	" WHERE id = ?1 AND version = ?2";
 static const char SQL_PROP_EXISTS[] = "SELECT version FROM member_property WHERE id = ?1";
+#define NO_PROPERTY "there is no such record of property"
+#define NO_SHARE_OP "there is no such share operation"
 
 /* ?1 the member (per-member strings), ?2 the key's id, ?3 the page size. */
 static const char *const SQL_PROP_PAGE[2][4] = {
@@ -260,41 +272,28 @@ static int insert_op(struct db *db, int64_t member_id, enum share_op_kind kind, 
 	return DB_OK;
 }
 
-static void read_op(sqlite3_stmt *st, struct share_op *o)
+static void read_op(sqlite3_stmt *st, void *row, const void *ctx)
 {
-	char kind[16];
-	memset(o, 0, sizeof *o);
-	o->id = sqlite3_column_int64(st, 0);
-	db_col_text(st, 1, o->uuid, sizeof o->uuid);
-	o->op_no = sqlite3_column_int64(st, 2);
-	o->member_id = sqlite3_column_int64(st, 3);
-	db_col_text(st, 4, kind, sizeof kind);
-	o->kind = (enum share_op_kind)kind_index(op_kinds, 3, kind);
-	o->shares = sqlite3_column_int64(st, 5);
-	o->amount_pence = sqlite3_column_int64(st, 6);
-	db_col_text(st, 7, o->op_date, sizeof o->op_date);
-	o->reverses_id = sqlite3_column_int64(st, 8);
-	o->reverses_op_no = sqlite3_column_int64(st, 9);
-	o->reversed_by_id = sqlite3_column_int64(st, 10);
-	o->reversed_by_op_no = sqlite3_column_int64(st, 11);
-	db_col_text(st, 12, o->note, sizeof o->note);
-	db_col_text(st, 13, o->recorded_at, sizeof o->recorded_at);
+	struct share_op *r = row;
+	int col = 0;
+	memset(r, 0, sizeof *r);
+	OP_FIELDS(DB_COL)
+	OP_FULL_FIELDS(DB_COL)
+}
+
+static void read_op_row(sqlite3_stmt *st, void *row, const void *ctx)
+{
+	struct share_op_row *r = row;
+	int col = 0;
+	memset(r, 0, sizeof *r);
+	OP_FIELDS(DB_COL)
+	DB_COL(INT64, member_no)
+	DB_COL(TEXT, member_name)
 }
 
 static int get_op(struct db *db, int64_t op_id, struct share_op *o)
 {
-	sqlite3_stmt *st = db_prep(db, SQL_OP_GET);
-	if (!st)
-		return db_status(db);
-	sqlite3_bind_int64(st, 1, op_id);
-	int rc = db_step_row(db, st);
-	if (rc == DB_NOTFOUND)
-		return db_set_error(db, DB_NOTFOUND, "there is no such share operation");
-	if (rc)
-		return rc;
-	read_op(st, o);
-	db_reset(st);
-	return DB_OK;
+	return db_get(db, SQL_OP_GET, op_id, read_op, o, NULL, NO_SHARE_OP);
 }
 
 /* ---- the share register: writes ---------------------------------------- */
@@ -451,26 +450,9 @@ int share_op_get(struct db *db, const struct actor *who, int64_t op_id, struct s
 	int64_t scope = own_scope(who, level);
 	if (scope != 0 && scope != out->member_id) {
 		memset(out, 0, sizeof *out);
-		return db_set_error(db, DB_NOTFOUND, "there is no such share operation");
+		return db_set_error(db, DB_NOTFOUND, NO_SHARE_OP);
 	}
 	return DB_OK;
-}
-
-static void read_op_row(sqlite3_stmt *st, struct share_op_row *r)
-{
-	char kind[16];
-	memset(r, 0, sizeof *r);
-	r->id = sqlite3_column_int64(st, 0);
-	r->op_no = sqlite3_column_int64(st, 1);
-	r->member_id = sqlite3_column_int64(st, 2);
-	r->member_no = sqlite3_column_int64(st, 3);
-	db_col_text(st, 4, r->member_name, sizeof r->member_name);
-	db_col_text(st, 5, kind, sizeof kind);
-	r->kind = (enum share_op_kind)kind_index(op_kinds, 3, kind);
-	r->shares = sqlite3_column_int64(st, 6);
-	r->amount_pence = sqlite3_column_int64(st, 7);
-	db_col_text(st, 8, r->op_date, sizeof r->op_date);
-	r->reverses_op_no = sqlite3_column_int64(st, 9);
 }
 
 void share_op_row_key(const struct share_op_row *r, struct page_key *key)
@@ -496,43 +478,45 @@ static int list_scope(struct db *db, const struct actor *who, enum access_level 
 	return DB_OK;
 }
 
-static int page_args_ok(struct db *db, const char *what, enum page_dir dir,
-			const struct page_key *key, int max)
+/* The two lists of a member's (or everyone's) records read alike (`fn`
+ * names which): ?1 the member, ?2 the key's sort value (`after`, from
+ * `key`), ?3 the page size, of sql[per member][dir]. */
+static int register_page(struct db *db, const struct actor *who, const char *fn,
+			 const char *const sql[2][4], int64_t member_id, enum page_dir dir,
+			 const struct page_key *key, int64_t after, void *rows, size_t size,
+			 db_row_reader *read, int max, int *n)
 {
-	if ((unsigned)dir > PAGE_BEFORE || ((dir == PAGE_AFTER || dir == PAGE_BEFORE) && !key) ||
-	    max < 0)
-		return db_set_error(db, DB_INVALID, "%s: bad direction, key or size", what);
-	return DB_OK;
+	enum access_level level;
+	int64_t scope = 0;
+	*n = 0;
+	int rc = db_access_check(db, who, AREA_SHARES, OP_READ, &level);
+	if (rc || (rc = db_page_args(db, fn, 0, dir, key, max)) ||
+	    (rc = list_scope(db, who, level, member_id, &scope)))
+		return rc;
+	sqlite3_stmt *st = db_prep(db, sql[scope != 0][dir]);
+	if (!st)
+		return db_status(db);
+	if (scope)
+		sqlite3_bind_int64(st, 1, scope);
+	if (key)
+		sqlite3_bind_int64(st, 2, after);
+	sqlite3_bind_int(st, 3, max);
+	return db_page_read(db, st, dir, rows, max, size, read, NULL, n);
 }
 
 int share_op_page(struct db *db, const struct actor *who, int64_t member_id,
 		  enum page_dir dir, const struct page_key *key,
 		  struct share_op_row *rows, int max, int *n)
 {
-	enum access_level level;
-	int64_t scope = 0;
-	*n = 0;
-	int rc = db_access_check(db, who, AREA_SHARES, OP_READ, &level);
-	if (rc || (rc = page_args_ok(db, "share_op_page", dir, key, max)) ||
-	    (rc = list_scope(db, who, level, member_id, &scope)))
-		return rc;
-	sqlite3_stmt *st = db_prep(db, SQL_OP_PAGE[scope != 0][dir]);
-	if (!st)
-		return db_status(db);
-	if (scope)
-		sqlite3_bind_int64(st, 1, scope);
-	if (key)
-		sqlite3_bind_int64(st, 2, key->num);
-	sqlite3_bind_int(st, 3, max);
-	while (*n < max && (rc = db_step_row(db, st)) == DB_OK)
-		read_op_row(st, &rows[(*n)++]);
-	return db_page_end(st, rc, dir, rows, *n, sizeof *rows);
+	return register_page(db, who, "share_op_page", SQL_OP_PAGE, member_id, dir, key,
+			     key ? key->num : 0, rows, sizeof *rows, read_op_row, max, n);
 }
 
 /* ---- other property ------------------------------------------------------ */
 
-static void read_prop(sqlite3_stmt *st, struct member_property *p)
+static void read_prop(sqlite3_stmt *st, void *row, const void *ctx)
 {
+	struct member_property *p = row;
 	char kind[16];
 	memset(p, 0, sizeof *p);
 	p->id = sqlite3_column_int64(st, 0);
@@ -549,7 +533,7 @@ static void read_prop(sqlite3_stmt *st, struct member_property *p)
 
 static int no_property(struct db *db)
 {
-	return db_set_error(db, DB_NOTFOUND, "there is no such record of property");
+	return db_set_error(db, DB_NOTFOUND, NO_PROPERTY);
 }
 
 int property_add(struct db *db, const struct actor *who, struct member_property *p)
@@ -601,18 +585,8 @@ int property_get(struct db *db, const struct actor *who, int64_t id,
 {
 	enum access_level level;
 	int rc = db_access_check(db, who, AREA_SHARES, OP_READ, &level);
-	if (rc)
+	if (rc || (rc = db_get(db, SQL_PROP_GET, id, read_prop, out, NULL, NO_PROPERTY)))
 		return rc;
-	sqlite3_stmt *st = db_prep(db, SQL_PROP_GET);
-	if (!st)
-		return db_status(db);
-	sqlite3_bind_int64(st, 1, id);
-	if ((rc = db_step_row(db, st)) == DB_NOTFOUND)
-		return no_property(db);
-	if (rc)
-		return rc;
-	read_prop(st, out);
-	db_reset(st);
 	int64_t scope = own_scope(who, level);
 	if (scope != 0 && scope != out->member_id) {
 		memset(out, 0, sizeof *out);
@@ -635,20 +609,10 @@ int property_end(struct db *db, const struct actor *who, int64_t id, const char 
 	sqlite3_bind_int64(st, 1, id);
 	sqlite3_bind_int64(st, 2, version);
 	db_bind_text(st, 3, to);
-	if ((rc = db_step_done(db, st)))
+	if ((rc = db_step_done(db, st)) ||
+	    (rc = db_updated(db, SQL_PROP_EXISTS, "member_property", id, "this property",
+			     NO_PROPERTY)))
 		return db_abort(db, rc);
-	if (sqlite3_changes(db->conn) == 0) {
-		if (!(st = db_prep(db, SQL_PROP_EXISTS)))
-			return db_abort(db, db_status(db));
-		sqlite3_bind_int64(st, 1, id);
-		rc = db_step_row(db, st);
-		db_reset(st);
-		if (rc == DB_NOTFOUND)
-			return db_abort(db, no_property(db));
-		if (rc)
-			return db_abort(db, rc);
-		return db_abort(db, db_conflict(db, "member_property", id, "this property"));
-	}
 	return db_commit(db);
 }
 
@@ -656,22 +620,6 @@ int property_page(struct db *db, const struct actor *who, int64_t member_id,
 		  enum page_dir dir, const struct page_key *key,
 		  struct member_property *rows, int max, int *n)
 {
-	enum access_level level;
-	int64_t scope = 0;
-	*n = 0;
-	int rc = db_access_check(db, who, AREA_SHARES, OP_READ, &level);
-	if (rc || (rc = page_args_ok(db, "property_page", dir, key, max)) ||
-	    (rc = list_scope(db, who, level, member_id, &scope)))
-		return rc;
-	sqlite3_stmt *st = db_prep(db, SQL_PROP_PAGE[scope != 0][dir]);
-	if (!st)
-		return db_status(db);
-	if (scope)
-		sqlite3_bind_int64(st, 1, scope);
-	if (key)
-		sqlite3_bind_int64(st, 2, key->id);
-	sqlite3_bind_int(st, 3, max);
-	while (*n < max && (rc = db_step_row(db, st)) == DB_OK)
-		read_prop(st, &rows[(*n)++]);
-	return db_page_end(st, rc, dir, rows, *n, sizeof *rows);
+	return register_page(db, who, "property_page", SQL_PROP_PAGE, member_id, dir, key,
+			     key ? key->id : 0, rows, sizeof *rows, read_prop, max, n);
 }

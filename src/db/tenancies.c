@@ -10,10 +10,18 @@
 #include "coopdesk/text.h"
 #include "dbint.h"
 
+/* A whole tenancy: the columns it shares with a list row first
+ * (SHARED_FIELDS), then its own (FULL_FIELDS), as the readers take them. */
+#define SHARED_COLS \
+	"t.id, t.home_id, h.ref, h.address, t.kind, t.start_date, coalesce(t.end_date, '')"
+#define SHARED_FIELDS(X) \
+	X(INT64, id) X(INT64, home_id) X(TEXT, home_ref) X(TEXT, home_address) X(TEXT, kind) \
+	X(TEXT, start_date) X(TEXT, end_date)
+#define FULL_FIELDS(X) X(TEXT, uuid) X(TEXT, end_reason) X(TEXT, notes) X(INT64, version)
 #define FULL_COLS \
-	"SELECT t.id, t.uuid, t.home_id, h.ref, h.address, t.kind, t.start_date," \
-	" coalesce(t.end_date, ''), coalesce(t.end_reason, ''), t.notes, t.version" \
+	"SELECT " SHARED_COLS ", t.uuid, coalesce(t.end_reason, ''), t.notes, t.version" \
 	" FROM tenancies t JOIN homes h ON h.id = t.home_id"
+#define NO_TENANCY "there is no such tenancy"
 
 static const char SQL_GET[] = FULL_COLS " WHERE t.id = ?1";
 static const char SQL_SIGNATORIES[] =
@@ -63,7 +71,7 @@ static const char SQL_COUNT_CURRENT[] =
  * key's start date, ?4 the key's id, ?5 the page size, ?6 the member whose
  * tenancies only (0: all), ?7 the key's home id. */
 #define ROW_COLS \
-	"SELECT t.id, t.home_id, h.ref, h.address, t.kind, t.start_date, coalesce(t.end_date, '')," \
+	"SELECT " SHARED_COLS "," \
 	" coalesce((SELECT group_concat(name, ', ') FROM" \
 	"   (SELECT m.name FROM tenancy_signatories s JOIN members m ON m.id = s.member_id" \
 	"     WHERE s.tenancy_id = t.id ORDER BY s.id)), '')" \
@@ -95,11 +103,40 @@ static const char *const SQL_PAGE[2][4] = {
 
 static int no_tenancy(struct db *db)
 {
-	return db_set_error(db, DB_NOTFOUND, "there is no such tenancy");
+	return db_set_error(db, DB_NOTFOUND, NO_TENANCY);
 }
 
-static void read_occupant(sqlite3_stmt *st, struct tenancy_occupant *o)
+static void read_full(sqlite3_stmt *st, void *row, const void *ctx)
 {
+	struct tenancy *r = row;
+	int col = 0;
+	memset(r, 0, sizeof *r);
+	SHARED_FIELDS(DB_COL)
+	FULL_FIELDS(DB_COL)
+}
+
+static void read_row(sqlite3_stmt *st, void *row, const void *ctx)
+{
+	struct tenancy_row *r = row;
+	int col = 0;
+	memset(r, 0, sizeof *r);
+	SHARED_FIELDS(DB_COL)
+	DB_COL(TEXT, tenants)
+}
+
+static void read_signatory(sqlite3_stmt *st, void *row, const void *ctx)
+{
+	struct tenancy_signatory *s = row;
+	memset(s, 0, sizeof *s);
+	s->member_id = sqlite3_column_int64(st, 0);
+	s->member_no = sqlite3_column_int64(st, 1);
+	db_col_text(st, 2, s->name, sizeof s->name);
+	db_col_text(st, 3, s->ceased_on, sizeof s->ceased_on);
+}
+
+static void read_occupant(sqlite3_stmt *st, void *row, const void *ctx)
+{
+	struct tenancy_occupant *o = row;
 	memset(o, 0, sizeof *o);
 	o->id = sqlite3_column_int64(st, 0);
 	o->tenancy_id = sqlite3_column_int64(st, 1);
@@ -130,51 +167,22 @@ static int is_signatory(struct db *db, const struct actor *who, int64_t tenancy_
 /* Reads a tenancy whole, with no access check (the callers do that). */
 static int read_whole(struct db *db, int64_t id, struct tenancy *t)
 {
-	sqlite3_stmt *st = db_prep(db, SQL_GET);
+	int rc = db_get(db, SQL_GET, id, read_full, t, NULL, NO_TENANCY);
+	if (rc)
+		return rc;
+	sqlite3_stmt *st = db_prep(db, SQL_SIGNATORIES);
 	if (!st)
 		return db_status(db);
 	sqlite3_bind_int64(st, 1, id);
-	int rc = db_step_row(db, st);
-	if (rc == DB_NOTFOUND)
-		return no_tenancy(db);
-	if (rc)
+	if ((rc = db_page_read(db, st, PAGE_FIRST, t->signatories, TENANCY_MAX_SIGNATORIES,
+			       sizeof t->signatories[0], read_signatory, NULL, &t->nsignatories)))
 		return rc;
-	memset(t, 0, sizeof *t);
-	t->id = sqlite3_column_int64(st, 0);
-	db_col_text(st, 1, t->uuid, sizeof t->uuid);
-	t->home_id = sqlite3_column_int64(st, 2);
-	db_col_text(st, 3, t->home_ref, sizeof t->home_ref);
-	db_col_text(st, 4, t->home_address, sizeof t->home_address);
-	db_col_text(st, 5, t->kind, sizeof t->kind);
-	db_col_text(st, 6, t->start_date, sizeof t->start_date);
-	db_col_text(st, 7, t->end_date, sizeof t->end_date);
-	db_col_text(st, 8, t->end_reason, sizeof t->end_reason);
-	db_col_text(st, 9, t->notes, sizeof t->notes);
-	t->version = sqlite3_column_int64(st, 10);
-	db_reset(st);
-
-	if (!(st = db_prep(db, SQL_SIGNATORIES)))
-		return db_status(db);
-	sqlite3_bind_int64(st, 1, id);
-	while (t->nsignatories < TENANCY_MAX_SIGNATORIES && (rc = db_step_row(db, st)) == DB_OK) {
-		struct tenancy_signatory *s = &t->signatories[t->nsignatories++];
-		s->member_id = sqlite3_column_int64(st, 0);
-		s->member_no = sqlite3_column_int64(st, 1);
-		db_col_text(st, 2, s->name, sizeof s->name);
-		db_col_text(st, 3, s->ceased_on, sizeof s->ceased_on);
-	}
-	db_reset(st);
-	if (rc != DB_OK && rc != DB_NOTFOUND)
-		return rc;
-
 	if (!(st = db_prep(db, SQL_OCCUPANTS)))
 		return db_status(db);
 	sqlite3_bind_int64(st, 1, id);
 	sqlite3_bind_int(st, 2, TENANCY_MAX_OCCUPANTS);
-	while (t->noccupants < TENANCY_MAX_OCCUPANTS && (rc = db_step_row(db, st)) == DB_OK)
-		read_occupant(st, &t->occupants[t->noccupants++]);
-	db_reset(st);
-	if (rc != DB_OK && rc != DB_NOTFOUND)
+	if ((rc = db_page_read(db, st, PAGE_FIRST, t->occupants, TENANCY_MAX_OCCUPANTS,
+			       sizeof t->occupants[0], read_occupant, NULL, &t->noccupants)))
 		return rc;
 	if (!(st = db_prep(db, SQL_OCCUPANTS_COUNT)))
 		return db_status(db);
@@ -480,13 +488,9 @@ int tenancy_page(struct db *db, const struct actor *who, enum tenancy_which whic
 	*n = 0;
 	enum access_level level;
 	int rc = db_access_check(db, who, AREA_TENANCIES, OP_READ, &level);
-	if (rc)
+	if (rc || (rc = db_page_args(db, "tenancy_page", (unsigned)sort > TENANCY_BY_HOME ||
+				     (unsigned)which > TENANCIES_FORMER, dir, key, max)))
 		return rc;
-	if ((unsigned)sort > TENANCY_BY_HOME || (unsigned)dir > PAGE_BEFORE ||
-	    (unsigned)which > TENANCIES_FORMER || max < 0 ||
-	    ((dir == PAGE_AFTER || dir == PAGE_BEFORE) && !key))
-		return db_set_error(db, DB_INVALID,
-				    "tenancy_page: bad sort, filter, direction or key");
 	sqlite3_stmt *st = db_prep(db, SQL_PAGE[sort][dir]);
 	if (!st)
 		return db_status(db);
@@ -499,19 +503,7 @@ int tenancy_page(struct db *db, const struct actor *who, enum tenancy_which whic
 	}
 	sqlite3_bind_int(st, 5, max);
 	sqlite3_bind_int64(st, 6, level == ACCESS_ALL ? 0 : who->member_id);
-	while (*n < max && (rc = db_step_row(db, st)) == DB_OK) {
-		struct tenancy_row *r = &rows[(*n)++];
-		memset(r, 0, sizeof *r);
-		r->id = sqlite3_column_int64(st, 0);
-		r->home_id = sqlite3_column_int64(st, 1);
-		db_col_text(st, 2, r->home_ref, sizeof r->home_ref);
-		db_col_text(st, 3, r->home_address, sizeof r->home_address);
-		db_col_text(st, 4, r->kind, sizeof r->kind);
-		db_col_text(st, 5, r->start_date, sizeof r->start_date);
-		db_col_text(st, 6, r->end_date, sizeof r->end_date);
-		db_col_text(st, 7, r->tenants, sizeof r->tenants);
-	}
-	return db_page_end(st, rc, dir, rows, *n, sizeof *rows);
+	return db_page_read(db, st, dir, rows, max, sizeof *rows, read_row, NULL, n);
 }
 
 int tenancy_count_current(struct db *db, const struct actor *who, int64_t *n)

@@ -81,8 +81,11 @@ static const char SQL_MEM_FORGET[] = "DELETE FROM temp.login_memory WHERE name =
 
 /* ---- reading accounts --------------------------------------------------- */
 
-static void read_user(sqlite3_stmt *st, struct user *u, const char *now_iso)
+/* ctx: now, as an ISO instant (whether a lock still holds). */
+static void read_user(sqlite3_stmt *st, void *row, const void *ctx)
 {
+	struct user *u = row;
+	const char *now_iso = ctx;
 	char role[16];
 	memset(u, 0, sizeof *u);
 	u->id = sqlite3_column_int64(st, 0);
@@ -101,9 +104,11 @@ static void read_user(sqlite3_stmt *st, struct user *u, const char *now_iso)
 	u->version = sqlite3_column_int64(st, 11);
 }
 
+#define NO_USER "there is no such user account"
+
 static int no_such_user(struct db *db)
 {
-	return db_set_error(db, DB_NOTFOUND, "there is no such user account");
+	return db_set_error(db, DB_NOTFOUND, NO_USER);
 }
 
 /* Reads by id (name NULL) or by name, with no access check. */
@@ -116,16 +121,9 @@ static int fetch(struct db *db, int64_t id, const char *name, struct user *u)
 		db_bind_text(st, 1, name);
 	else
 		sqlite3_bind_int64(st, 1, id);
-	int rc = db_step_row(db, st);
-	if (rc == DB_NOTFOUND)
-		return no_such_user(db);
-	if (rc)
-		return rc;
 	char now_iso[USER_INSTANT_LEN];
 	clock_format_iso(clock_now(), now_iso, sizeof now_iso);
-	read_user(st, u, now_iso);
-	db_reset(st);
-	return DB_OK;
+	return db_read_one(db, st, read_user, u, now_iso, NO_USER);
 }
 
 static int get_checked(struct db *db, const struct actor *who, int64_t id, const char *name,
@@ -166,11 +164,8 @@ int user_page(struct db *db, const struct actor *who, enum page_dir dir,
 	enum access_level level;
 	*n = 0;
 	int rc = db_access_check(db, who, AREA_USERS, OP_READ, &level);
-	if (rc)
+	if (rc || (rc = db_page_args(db, "user_page", 0, dir, key, max)))
 		return rc;
-	if ((unsigned)dir > PAGE_BEFORE || max < 0 ||
-	    ((dir == PAGE_AFTER || dir == PAGE_BEFORE) && !key))
-		return db_set_error(db, DB_INVALID, "user_page: bad direction, size or key");
 	sqlite3_stmt *st = db_prep(db, SQL_PAGE[dir]);
 	if (!st)
 		return db_status(db);
@@ -181,9 +176,7 @@ int user_page(struct db *db, const struct actor *who, enum page_dir dir,
 	sqlite3_bind_int(st, 3, max);
 	char now_iso[USER_INSTANT_LEN];
 	clock_format_iso(clock_now(), now_iso, sizeof now_iso);
-	while (*n < max && (rc = db_step_row(db, st)) == DB_OK)
-		read_user(st, &rows[(*n)++], now_iso);
-	return db_page_end(st, rc, dir, rows, *n, sizeof *rows);
+	return db_page_read(db, st, dir, rows, max, sizeof *rows, read_user, now_iso, n);
 }
 
 /* ---- managing accounts -------------------------------------------------- */
@@ -488,16 +481,9 @@ struct login_account {
 	char locked_until[USER_INSTANT_LEN];
 };
 
-static int login_find(struct db *db, const char *name, struct login_account *a)
+static void read_login(sqlite3_stmt *st, void *row, const void *ctx)
 {
-	memset(a, 0, sizeof *a);
-	sqlite3_stmt *st = db_prep(db, SQL_LOGIN_FIND);
-	if (!st)
-		return db_status(db);
-	db_bind_text(st, 1, name);
-	int rc = db_step_row(db, st);
-	if (rc)
-		return rc;
+	struct login_account *a = row;
 	a->id = sqlite3_column_int64(st, 0);
 	db_col_text(st, 1, a->hash, sizeof a->hash);
 	db_col_text(st, 2, a->role, sizeof a->role);
@@ -505,8 +491,16 @@ static int login_find(struct db *db, const char *name, struct login_account *a)
 	db_col_text(st, 4, a->display_name, sizeof a->display_name);
 	a->disabled = sqlite3_column_int(st, 5) != 0;
 	db_col_text(st, 6, a->locked_until, sizeof a->locked_until);
-	db_reset(st);
-	return DB_OK;
+}
+
+static int login_find(struct db *db, const char *name, struct login_account *a)
+{
+	memset(a, 0, sizeof *a);
+	sqlite3_stmt *st = db_prep(db, SQL_LOGIN_FIND);
+	if (!st)
+		return db_status(db);
+	db_bind_text(st, 1, name);
+	return db_read_one(db, st, read_login, a, NULL, NULL);
 }
 
 /* One write of a login, in its own transaction, recorded as "login". */

@@ -54,12 +54,90 @@ void db_reverse_rows(void *rows, int n, size_t size)
 	}
 }
 
-int db_page_end(sqlite3_stmt *st, int rc, enum page_dir dir, void *rows, int n, size_t size)
+int db_page_args(struct db *db, const char *fn, int bad, enum page_dir dir,
+		 const struct page_key *key, int max)
 {
+	if (bad || (unsigned)dir > PAGE_BEFORE || max < 0 ||
+	    ((dir == PAGE_AFTER || dir == PAGE_BEFORE) && !key))
+		return db_set_error(db, DB_INVALID, "%s: bad sort, filter, direction, size or key",
+				    fn);
+	return DB_OK;
+}
+
+int db_page_read(struct db *db, sqlite3_stmt *st, enum page_dir dir, void *rows, int max,
+		 size_t size, db_row_reader *read, const void *ctx, int *n)
+{
+	int rc = DB_NOTFOUND;
+	*n = 0;
+	while (*n < max && (rc = db_step_row(db, st)) == DB_OK)
+		read(st, (unsigned char *)rows + (size_t)(*n)++ * size, ctx);
 	db_reset(st);
 	if (rc != DB_OK && rc != DB_NOTFOUND)
 		return rc;
 	if (dir == PAGE_LAST || dir == PAGE_BEFORE)
-		db_reverse_rows(rows, n, size);
+		db_reverse_rows(rows, *n, size);
 	return DB_OK;
+}
+
+int db_read_one(struct db *db, sqlite3_stmt *st, db_row_reader *read, void *row,
+		const void *ctx, const char *none)
+{
+	int rc = db_step_row(db, st);
+	if (rc == DB_NOTFOUND)
+		return none ? db_set_error(db, DB_NOTFOUND, "%s", none) : DB_NOTFOUND;
+	if (rc)
+		return rc;
+	read(st, row, ctx);
+	db_reset(st);
+	return DB_OK;
+}
+
+int db_get(struct db *db, const char *sql, int64_t id, db_row_reader *read, void *row,
+	   const void *ctx, const char *none)
+{
+	sqlite3_stmt *st = db_prep(db, sql);
+	if (!st)
+		return db_status(db);
+	sqlite3_bind_int64(st, 1, id);
+	return db_read_one(db, st, read, row, ctx, none);
+}
+
+/* The lost update's cause, from `st` (prepared, bound): its row, if any,
+ * is the record's, with its rowid in column 0 when `id` is 0. */
+static int lost_update(struct db *db, sqlite3_stmt *st, const char *table, int64_t id,
+		       const char *what, const char *none)
+{
+	int rc = db_step_row(db, st);
+	if (rc == DB_NOTFOUND)
+		return none ? db_set_error(db, DB_NOTFOUND, "%s", none) : DB_NOTFOUND;
+	if (rc)
+		return rc;
+	if (!id)
+		id = sqlite3_column_int64(st, 0);
+	db_reset(st);
+	return db_conflict(db, table, id, what);
+}
+
+int db_updated(struct db *db, const char *exists_sql, const char *table, int64_t id,
+	       const char *what, const char *none)
+{
+	if (sqlite3_changes(db->conn) > 0)
+		return DB_OK;
+	sqlite3_stmt *st = db_prep(db, exists_sql);
+	if (!st)
+		return db_status(db);
+	sqlite3_bind_int64(st, 1, id);
+	return lost_update(db, st, table, id, what, none);
+}
+
+int db_updated_key(struct db *db, const char *exists_sql, const char *table, const char *key,
+		   const char *what, const char *none)
+{
+	if (sqlite3_changes(db->conn) > 0)
+		return DB_OK;
+	sqlite3_stmt *st = db_prep(db, exists_sql);
+	if (!st)
+		return db_status(db);
+	db_bind_text(st, 1, key);
+	return lost_update(db, st, table, 0, what, none);
 }

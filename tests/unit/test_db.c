@@ -1,5 +1,6 @@
 /* tests/unit/test_db.c: the connection and the helpers every aggregate
- * shares (src/db/db.c, src/db/util.c): the statement cache, ... */
+ * shares (src/db/db.c, src/db/util.c): the statement cache, a page read,
+ * a read of one record, the lost-update check. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -10,6 +11,8 @@
 #include <string.h>
 
 #include "../../src/db/dbint.h"
+#include "coopdesk/contractors.h"
+#include "coopdesk/settings.h"
 #include "testutil.h"
 
 static int setup(void **state)
@@ -63,11 +66,219 @@ static void the_statement_cache_grows(void **state)
 	assert_int_equal(db->nstmts, before + MANY_STATEMENTS + 1);
 }
 
+/* A scratch table of ten rows, "one" to "ten", for the page and get helpers. */
+static const char *const words[] = {
+	"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"
+};
+
+static void scratch(struct db *db)
+{
+	static const char insert[] = "INSERT INTO scratch (id, word) VALUES (?1, ?2)";
+	assert_int_equal(db_exec(db, "CREATE TEMP TABLE scratch (id INTEGER PRIMARY KEY, word TEXT)"),
+			 DB_OK);
+	for (int i = 0; i < 10; i++) {
+		sqlite3_stmt *st = db_prep(db, insert);
+		assert_non_null(st);
+		sqlite3_bind_int(st, 1, i + 1);
+		db_bind_text(st, 2, words[i]);
+		assert_int_equal(db_step_done(db, st), DB_OK);
+	}
+}
+
+struct word {
+	int64_t id;
+	char text[24];
+};
+
+/* ctx: a prefix, to show that it reaches the reader. */
+static void read_word(sqlite3_stmt *st, void *row, const void *ctx)
+{
+	struct word *r = row;
+	memset(r, 0, sizeof *r);
+	r->id = sqlite3_column_int64(st, 0);
+	snprintf(r->text, sizeof r->text, "%s%s", ctx ? (const char *)ctx : "",
+		 (const char *)sqlite3_column_text(st, 1));
+}
+
+static const char *const SCRATCH_PAGE[4] = {
+	[PAGE_FIRST] = "SELECT id, word FROM scratch ORDER BY id LIMIT ?2",
+	[PAGE_LAST] = "SELECT id, word FROM scratch ORDER BY id DESC LIMIT ?2",
+	[PAGE_AFTER] = "SELECT id, word FROM scratch WHERE id > ?1 ORDER BY id LIMIT ?2",
+	[PAGE_BEFORE] = "SELECT id, word FROM scratch WHERE id < ?1 ORDER BY id DESC LIMIT ?2",
+};
+
+/* One page through the helpers, as an X_page does it. */
+static int scratch_page(struct db *db, enum page_dir dir, int64_t after, int max,
+			struct word *rows, int *n)
+{
+	struct page_key key = { .id = after };
+	*n = -1;
+	int rc = db_page_args(db, "scratch_page", 0, dir, after ? &key : NULL, max);
+	if (rc)
+		return rc;
+	sqlite3_stmt *st = db_prep(db, SCRATCH_PAGE[dir]);
+	assert_non_null(st);
+	sqlite3_bind_int64(st, 1, after);
+	sqlite3_bind_int(st, 2, max);
+	rc = db_page_read(db, st, dir, rows, max, sizeof *rows, read_word, "w:", n);
+	assert_int_equal(sqlite3_stmt_busy(st), 0);   /* reset: no read left open */
+	return rc;
+}
+
+static void expect_ids(const struct word *rows, int n, int first, int count)
+{
+	assert_int_equal(n, count);
+	for (int i = 0; i < n; i++) {
+		char want[24];
+		snprintf(want, sizeof want, "w:%s", words[first - 1 + i]);
+		assert_int_equal(rows[i].id, first + i);
+		assert_string_equal(rows[i].text, want);
+	}
+}
+
+static void a_page_reads_both_ways_in_display_order(void **state)
+{
+	struct db *db = *state;
+	struct word rows[12];
+	int n;
+	scratch(db);
+	assert_int_equal(scratch_page(db, PAGE_FIRST, 0, 4, rows, &n), DB_OK);
+	expect_ids(rows, n, 1, 4);
+	assert_int_equal(scratch_page(db, PAGE_AFTER, 4, 4, rows, &n), DB_OK);
+	expect_ids(rows, n, 5, 4);
+	assert_int_equal(scratch_page(db, PAGE_LAST, 0, 4, rows, &n), DB_OK);
+	expect_ids(rows, n, 7, 4);
+	assert_int_equal(scratch_page(db, PAGE_BEFORE, 7, 4, rows, &n), DB_OK);
+	expect_ids(rows, n, 3, 4);
+	assert_int_equal(scratch_page(db, PAGE_BEFORE, 3, 4, rows, &n), DB_OK);
+	expect_ids(rows, n, 1, 2);
+	assert_int_equal(scratch_page(db, PAGE_FIRST, 0, 12, rows, &n), DB_OK);
+	expect_ids(rows, n, 1, 10);
+	assert_int_equal(scratch_page(db, PAGE_AFTER, 10, 4, rows, &n), DB_OK);
+	assert_int_equal(n, 0);
+	assert_int_equal(scratch_page(db, PAGE_FIRST, 0, 0, rows, &n), DB_OK);
+	assert_int_equal(n, 0);
+	/* The reader never writes past max, whatever the LIMIT says. */
+	sqlite3_stmt *st = db_prep(db, SCRATCH_PAGE[PAGE_FIRST]);
+	sqlite3_bind_int(st, 2, 10);
+	memset(rows, 0x55, sizeof rows);
+	assert_int_equal(db_page_read(db, st, PAGE_FIRST, rows, 3, sizeof *rows, read_word, NULL, &n),
+			 DB_OK);
+	assert_int_equal(n, 3);
+	assert_int_equal(rows[3].id, 0x5555555555555555);
+	assert_int_equal(sqlite3_stmt_busy(st), 0);
+}
+
+static void bad_page_arguments_are_a_callers_bug(void **state)
+{
+	struct db *db = *state;
+	struct page_key key = { .id = 1 };
+	const char *said = "scratch_page: bad sort, filter, direction, size or key";
+	assert_int_equal(db_page_args(db, "scratch_page", 0, PAGE_FIRST, NULL, 10), DB_OK);
+	assert_int_equal(db_page_args(db, "scratch_page", 0, PAGE_LAST, NULL, 0), DB_OK);
+	assert_int_equal(db_page_args(db, "scratch_page", 0, PAGE_BEFORE, &key, 10), DB_OK);
+	assert_int_equal(db_page_args(db, "scratch_page", 0, PAGE_AFTER, NULL, 10), DB_INVALID);
+	assert_string_equal(db_errmsg(db), said);
+	assert_int_equal(db_page_args(db, "scratch_page", 0, PAGE_BEFORE, NULL, 10), DB_INVALID);
+	assert_int_equal(db_page_args(db, "scratch_page", 0, (enum page_dir)4, &key, 10), DB_INVALID);
+	assert_int_equal(db_page_args(db, "scratch_page", 0, (enum page_dir)-1, &key, 10),
+			 DB_INVALID);
+	assert_int_equal(db_page_args(db, "scratch_page", 0, PAGE_FIRST, NULL, -1), DB_INVALID);
+	assert_int_equal(db_page_args(db, "scratch_page", 1, PAGE_FIRST, NULL, 10), DB_INVALID);
+	assert_string_equal(db_errmsg(db), said);
+}
+
+static void a_record_is_read_or_not_found_in_words(void **state)
+{
+	struct db *db = *state;
+	static const char get[] = "SELECT id, word FROM scratch WHERE id = ?1";
+	struct word w;
+	scratch(db);
+	assert_int_equal(db_get(db, get, 3, read_word, &w, NULL, "there is no such word"), DB_OK);
+	assert_int_equal(w.id, 3);
+	assert_string_equal(w.text, "three");
+	assert_int_equal(sqlite3_stmt_busy(db_prep(db, get)), 0);
+	memset(&w, 0x55, sizeof w);
+	assert_int_equal(db_get(db, get, 11, read_word, &w, NULL, "there is no such word"),
+			 DB_NOTFOUND);
+	assert_string_equal(db_errmsg(db), "there is no such word");
+	assert_int_equal(w.id, 0x5555555555555555);   /* untouched */
+	/* No sentence: the caller says it; the last message stays. */
+	db_set_error(db, DB_INVALID, "an earlier message");
+	assert_int_equal(db_get(db, get, 0, read_word, &w, NULL, NULL), DB_NOTFOUND);
+	assert_string_equal(db_errmsg(db), "an earlier message");
+	/* A bound statement of the caller's own, with ctx. */
+	static const char by_word[] = "SELECT id, word FROM scratch WHERE word = ?1";
+	sqlite3_stmt *st = db_prep(db, by_word);
+	db_bind_text(st, 1, "seven");
+	assert_int_equal(db_read_one(db, st, read_word, &w, "w:", "none"), DB_OK);
+	assert_string_equal(w.text, "w:seven");
+	assert_int_equal(sqlite3_stmt_busy(st), 0);
+}
+
+static void a_lost_update_says_who_or_that_it_is_gone(void **state)
+{
+	struct db *db = *state;
+	static const char rename[] =
+		"UPDATE contractors SET name = ?3, version = version + 1 WHERE id = ?1 AND version = ?2";
+	static const char exists[] = "SELECT 1 FROM contractors WHERE id = ?1";
+	struct actor board = test_board();
+	struct contractor c = { 0 };
+	strcpy(c.name, "Calder Glazing");
+	strcpy(c.trade, "glazing");
+	assert_int_equal(contractor_create(db, &board, &c), DB_OK);
+	for (int version = 2; version >= 1; version--) {
+		sqlite3_stmt *st = db_prep(db, rename);
+		sqlite3_bind_int64(st, 1, c.id);
+		sqlite3_bind_int64(st, 2, version);
+		db_bind_text(st, 3, "Calder Glass");
+		assert_int_equal(db_step_done(db, st), DB_OK);
+		int rc = db_updated(db, exists, "contractors", c.id, "this contractor",
+				    "there is no such contractor");
+		if (version == 2) {   /* stale: someone (the board, creating it) was first */
+			assert_int_equal(rc, DB_CONFLICT);
+			assert_non_null(strstr(db_errmsg(db),
+					       "this contractor was changed by test board at "));
+		} else {
+			assert_int_equal(rc, DB_OK);
+		}
+	}
+	sqlite3_stmt *st = db_prep(db, rename);
+	sqlite3_bind_int64(st, 1, c.id + 1);
+	sqlite3_bind_int64(st, 2, 1);
+	assert_int_equal(db_step_done(db, st), DB_OK);
+	assert_int_equal(db_updated(db, exists, "contractors", c.id + 1, "this contractor",
+				    "there is no such contractor"), DB_NOTFOUND);
+	assert_string_equal(db_errmsg(db), "there is no such contractor");
+}
+
+/* A setting is found by its key: the trail knows it by its rowid. */
+static void a_lost_update_of_a_setting_says_who(void **state)
+{
+	struct db *db = *state;
+	struct actor board = test_board();
+	struct setting s;
+	assert_int_equal(setting_get(db, "min_member_age", &s), DB_OK);
+	assert_int_equal(setting_set(db, &board, "min_member_age", "17", s.version), DB_OK);
+	assert_int_equal(setting_set(db, &board, "min_member_age", "18", s.version), DB_CONFLICT);
+	assert_non_null(strstr(db_errmsg(db), "that setting was changed by test board at "));
+	assert_int_equal(setting_set(db, &board, "no_such_key", "1", 1), DB_NOTFOUND);
+	assert_string_equal(db_errmsg(db), "there is no setting 'no_such_key'");
+	assert_int_equal(setting_get(db, "min_member_age", &s), DB_OK);
+	assert_string_equal(s.value, "17");
+}
+
 int main(void)
 {
 	setlocale(LC_ALL, "C.UTF-8");
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(the_statement_cache_grows, setup, teardown),
+		cmocka_unit_test_setup_teardown(a_page_reads_both_ways_in_display_order, setup, teardown),
+		cmocka_unit_test_setup_teardown(bad_page_arguments_are_a_callers_bug, setup, teardown),
+		cmocka_unit_test_setup_teardown(a_record_is_read_or_not_found_in_words, setup, teardown),
+		cmocka_unit_test_setup_teardown(a_lost_update_says_who_or_that_it_is_gone, setup,
+						teardown),
+		cmocka_unit_test_setup_teardown(a_lost_update_of_a_setting_says_who, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
