@@ -93,6 +93,32 @@ $(BUILD)/tests/test_%: tests/unit/test_%.c $(TEST_HELP) $(LIB)
 	@$(if $(Q),echo "  TEST-CC $<")
 	$(Q)$(CC) $(CPPFLAGS) $(PKG_CFLAGS) $(CFLAGS) -Itests/unit $(LDFLAGS) -o $@ $< $(TEST_HELP) $(LIB) $(PKG_LIBS) $(TEST_LIBS)
 
+# test_sql prepares every statement of the data layer. tools/sql-list.sh
+# lists each src/db file's statements in a C file that includes it; those
+# objects stand in for the library's own in that test (sql_list.h).
+DB_SRC       := $(sort $(wildcard src/db/*.c))
+SQL_LIST_OBJ := $(DB_SRC:src/db/%.c=$(BUILD)/gen/sql_list/%.o) $(BUILD)/gen/sql_list/index.o
+
+$(BUILD)/gen/sql_list/index.c: $(DB_SRC) tools/sql-list.sh
+	@mkdir -p $(dir $@)
+	@$(if $(Q),echo "  GEN     $@")
+	$(Q)sh tools/sql-list.sh --index $(DB_SRC) > $@.tmp && mv $@.tmp $@
+
+.SECONDARY: $(DB_SRC:src/db/%.c=$(BUILD)/gen/sql_list/%.c)
+$(BUILD)/gen/sql_list/%.c: src/db/%.c tools/sql-list.sh
+	@mkdir -p $(dir $@)
+	@$(if $(Q),echo "  GEN     $@")
+	$(Q)sh tools/sql-list.sh $< > $@.tmp && mv $@.tmp $@
+
+$(BUILD)/gen/sql_list/%.o: $(BUILD)/gen/sql_list/%.c tests/unit/sql_list.h
+	@$(if $(Q),echo "  CC      $<")
+	$(Q)$(CC) $(CPPFLAGS) -I. -Itests/unit $(PKG_CFLAGS) $(CFLAGS) -c -o $@ $<
+
+$(BUILD)/tests/test_sql: tests/unit/test_sql.c $(SQL_LIST_OBJ) $(TEST_HELP) $(LIB)
+	@mkdir -p $(dir $@)
+	@$(if $(Q),echo "  TEST-CC $<")
+	$(Q)$(CC) $(CPPFLAGS) $(PKG_CFLAGS) $(CFLAGS) -Itests/unit $(LDFLAGS) -o $@ $< $(SQL_LIST_OBJ) $(TEST_HELP) $(LIB) $(PKG_LIBS) $(TEST_LIBS)
+
 # Installs what building and testing need, only when something is missing.
 deps:
 	$(Q)sh tools/deps.sh

@@ -15,7 +15,7 @@ struct check {
 	int warning;
 };
 
-static const struct check checks[] = {
+static const struct check SQL_CHECKS[] = {
 	{ "current members each hold exactly one share",
 	  "SELECT printf('member no. %d (%s) is a current member but holds %d shares',"
 	  "              m.member_no, m.name, h.shares)"
@@ -200,8 +200,8 @@ int db_check(struct db *db, check_report_fn report, void *arg, int *failures)
 	if (rc)
 		return rc;
 	rc = check_integrity(db, report, arg, failures);
-	for (size_t i = 0; !rc && i < sizeof checks / sizeof checks[0]; i++) {
-		rc = run_sentences(db, checks[i].name, checks[i].sql, checks[i].warning,
+	for (size_t i = 0; !rc && i < sizeof SQL_CHECKS / sizeof SQL_CHECKS[0]; i++) {
+		rc = run_sentences(db, SQL_CHECKS[i].name, SQL_CHECKS[i].sql, SQL_CHECKS[i].warning,
 				   report, arg, failures);
 	}
 	if (!rc)

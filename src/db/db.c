@@ -77,10 +77,14 @@ static int setup_connection(struct db *db)
 	return db_exec(db, pragmas);
 }
 
+static const char SQL_APPLICATION_ID[] = "PRAGMA application_id";
+static const char SQL_SCHEMA_OBJECTS[] = "SELECT count(*) FROM sqlite_schema";
+static const char SQL_USER_VERSION[] = "PRAGMA user_version";
+
 /* Refuses a file that is some other program's, and sets a new file up. */
 static int check_identity(struct db *db)
 {
-	sqlite3_stmt *st = db_prep(db, "PRAGMA application_id");
+	sqlite3_stmt *st = db_prep(db, SQL_APPLICATION_ID);
 	if (!st)
 		return db_status(db);
 	int rc = db_step_row(db, st);
@@ -94,7 +98,7 @@ static int check_identity(struct db *db)
 		return db_set_error(db, DB_NOTOURS,
 				    "that file is not a coopdesk database");
 	/* application_id 0: a new file, or another program's SQLite file. */
-	st = db_prep(db, "SELECT count(*) FROM sqlite_schema");
+	st = db_prep(db, SQL_SCHEMA_OBJECTS);
 	if (!st)
 		return db_status(db);
 	if ((rc = db_step_row(db, st)))
@@ -438,7 +442,7 @@ int db_conflict(struct db *db, const char *table, int64_t id, const char *what)
 
 int db_schema_version(struct db *db)
 {
-	sqlite3_stmt *st = db_prep(db, "PRAGMA user_version");
+	sqlite3_stmt *st = db_prep(db, SQL_USER_VERSION);
 	if (!st || db_step_row(db, st) != DB_OK)
 		return -1;
 	int v = sqlite3_column_int(st, 0);

@@ -1,0 +1,104 @@
+/* tests/unit/test_sql.c: every statement of the data layer prepares on a
+ * freshly migrated database, so a typo in any of them fails `make check`
+ * whether or not another test happens to run it.
+ *
+ * The statements are found by tools/sql-list.sh, which the Makefile runs on
+ * every C file of src/db: each is compiled again for this test with the
+ * list of its statements appended, and those objects stand in for the
+ * library's own (see sql_list.h). A new statement in any of the forms the data layer
+ * uses is listed without anyone remembering to; any other form stops the
+ * build. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+#include <ctype.h>
+#include <locale.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "../../src/db/dbint.h"
+#include "coopdesk/users.h"
+#include "sql_list.h"
+#include "testutil.h"
+
+/* Prepares one statement; 0, or 1 after saying what is wrong with it. */
+static int check_one(struct db *db, const char *file, const char *name, size_t i,
+		     size_t count, const char *sql)
+{
+	char where[160];
+	if (count > 1)
+		snprintf(where, sizeof where, "%s: %s[%zu]", file, name, i);
+	else
+		snprintf(where, sizeof where, "%s: %s", file, name);
+	if (!sql) {
+		print_error("%s is missing: a hole in the table\n", where);
+		return 1;
+	}
+	sqlite3_stmt *st = NULL;
+	const char *tail = NULL;
+	int rc = sqlite3_prepare_v3(db->conn, sql, -1, 0, &st, &tail);
+	int bad = 0;
+	if (rc != SQLITE_OK) {
+		print_error("%s does not prepare: %s\n    %.120s\n", where,
+			    sqlite3_errmsg(db->conn), sql);
+		bad = 1;
+	} else if (!st) {
+		print_error("%s is empty\n", where);
+		bad = 1;
+	} else {
+		while (tail && (isspace((unsigned char)*tail) || *tail == ';'))
+			tail++;
+		if (tail && *tail) {
+			/* db_prep would run only the first and ignore the rest. */
+			print_error("%s holds more than one statement: \"%.60s\"\n", where, tail);
+			bad = 1;
+		}
+	}
+	sqlite3_finalize(st);
+	return bad;
+}
+
+static void every_statement_prepares(void **state)
+{
+	struct db *db = test_db_new();
+	/* A few statements use the connection's TEMP table of refused logins,
+	 * made on the first attempt: make one. */
+	struct actor who;
+	char display[8];
+	assert_int_equal(user_login(db, "nobody", "not a password", &who, display, sizeof display),
+			 DB_DENIED);
+	int files = 0, statements = 0, bad = 0;
+	size_t repair_pages = 0;
+	for (const struct sql_list *const *l = sql_lists; *l; l++, files++) {
+		for (const struct sql_entry *e = (*l)->entries; e->name; e++) {
+			for (size_t i = 0; i < e->count; i++) {
+				const char *const *p = (const char *const *)(const void *)
+					((const char *)e->first + i * e->stride);
+				bad += check_one(db, (*l)->file, e->name, i, e->count, *p);
+				statements++;
+			}
+			if (strcmp((*l)->file, "src/db/repairs.c") == 0 &&
+			    strcmp(e->name, "SQL_PAGE") == 0)
+				repair_pages = e->count;
+		}
+	}
+	print_message("%d statements from %d files of src/db\n", statements, files);
+	db_close(db);
+	assert_int_equal(bad, 0);
+	/* The lists are really there: every file, and a whole table of pages
+	 * (scope x sort x direction). */
+	assert_true(files >= 20);
+	assert_true(statements >= 300);
+	assert_int_equal(repair_pages, 5 * 5 * 4);
+}
+
+int main(void)
+{
+	setlocale(LC_ALL, "C.UTF-8");
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(every_statement_prepares),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
