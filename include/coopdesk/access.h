@@ -45,4 +45,13 @@ const char *access_role_name(enum role r);
 /* Parses "board", "volunteer", "member"; returns ROLE_NONE otherwise. */
 enum role access_role_parse(const char *s);
 
+/* "May this user open this?", asked before showing a screen: DB_OK when the
+ * role reaches the area for `op` at all (its own records or all of them:
+ * access_level tells which), else DB_DENIED with the sentence a refused
+ * call gives, in db_errmsg(db) ("a member may not see board decisions").
+ * It reads and writes nothing in the database and opens no transaction;
+ * on DB_OK the handle's last message is left as it was. Finer refusals
+ * within an area (only the board adds accounts) are the calls' own. */
+int db_may(struct db *db, const struct actor *who, enum area a, enum access_op op);
+
 #endif

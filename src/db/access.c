@@ -149,3 +149,8 @@ int db_access_check(struct db *db, const struct actor *who, enum area a,
 	return db_set_error(db, DB_DENIED, "%s may not %s %s", as,
 			    op == OP_READ ? "see" : "change", access_area_name(a));
 }
+
+int db_may(struct db *db, const struct actor *who, enum area a, enum access_op op)
+{
+	return db_access_check(db, who, a, op, NULL);
+}

@@ -221,6 +221,93 @@ static void refusals_say_who_and_what(void **state)
 				     &id), DB_OK);
 }
 
+/* The sentence a refusal gives, made here from the parts. */
+static void refusal(const struct actor *who, enum area a, enum access_op op, char *buf,
+		    size_t n)
+{
+	enum role r = who ? who->role : ROLE_NONE;
+	snprintf(buf, n, "%s may not %s %s",
+		 r == ROLE_BOARD ? "a board member" : r == ROLE_VOLUNTEER ? "a volunteer"
+		 : r == ROLE_MEMBER ? "a member" : "someone not logged in",
+		 op == OP_READ ? "see" : "change", access_area_name(a));
+}
+
+/* The newest entry of the trail, to show that nothing was written. */
+static int64_t newest_audit(struct db *db)
+{
+	struct actor sys = actor_system(NULL);
+	struct audit_row row;
+	int n;
+	assert_int_equal(audit_page(db, &sys, NULL, PAGE_FIRST, NULL, &row, 1, &n), DB_OK);
+	return n ? row.id : 0;
+}
+
+/* db_may answers for every role, area and operation as the table says, in
+ * the words of a refused call, and touches nothing. */
+static void may_this_user_open_this(void **state)
+{
+	struct db *db = *state;
+	struct actor board = test_board(), volunteer = test_volunteer(0);
+	struct actor member = test_member(1), unlinked = test_member(0);
+	struct actor sys = actor_system(NULL), none = { 9, ROLE_NONE, 1, "nobody" };
+	const struct {
+		const struct actor *who;
+		const char *label;
+		int column;      /* expected[]'s: 0 member ... 3 command line */
+		int unlinked;    /* "own" is nothing */
+		int nobody;      /* nothing at all */
+	} roles[] = {
+		{ &member, "member", 0, 0, 0 }, { &unlinked, "unlinked member", 0, 1, 0 },
+		{ &volunteer, "volunteer", 1, 0, 0 }, { &board, "board", 2, 0, 0 },
+		{ &sys, "command line", 3, 0, 0 }, { NULL, "no actor", 0, 0, 1 },
+		{ &none, "no role", 0, 0, 1 },
+	};
+	int64_t audit_before = newest_audit(db);
+	struct setting s;
+	const char *before = "there is no setting 'none'";
+	for (size_t r = 0; r < sizeof roles / sizeof roles[0]; r++) {
+		for (int a = 0; a < AREA_COUNT; a++) {
+			const char *cells[] = { expected[a].member, expected[a].volunteer,
+						expected[a].board, expected[a].system };
+			for (int op = OP_READ; op <= OP_WRITE; op++) {
+				char cell = cells[roles[r].column][op], want[160];
+				int allowed = !roles[r].nobody && cell != 'N' &&
+					      !(roles[r].unlinked && cell == 'O');
+				assert_int_equal(setting_get(db, "none", &s), DB_NOTFOUND);
+				int rc = db_may(db, roles[r].who, (enum area)a, (enum access_op)op);
+				if (rc != (allowed ? DB_OK : DB_DENIED))
+					fail_msg("%s, %s, %s: db_may gave %d", roles[r].label,
+						 access_area_name((enum area)a),
+						 op ? "write" : "read", rc);
+				refusal(roles[r].who, (enum area)a, (enum access_op)op, want,
+					sizeof want);
+				assert_string_equal(db_errmsg(db), allowed ? before : want);
+				assert_false(db_in_transaction(db));
+			}
+		}
+	}
+	assert_int_equal(newest_audit(db), audit_before);
+
+	/* The words, as the screens will show them. */
+	assert_int_equal(db_may(db, &member, AREA_DECISIONS, OP_READ), DB_DENIED);
+	assert_string_equal(db_errmsg(db), "a member may not see board decisions");
+	assert_int_equal(db_may(db, &volunteer, AREA_REGISTER, OP_WRITE), DB_DENIED);
+	assert_string_equal(db_errmsg(db), "a volunteer may not change the register of members");
+	assert_int_equal(db_may(db, &board, AREA_AUDIT, OP_WRITE), DB_DENIED);
+	assert_string_equal(db_errmsg(db), "a board member may not change the audit trail");
+	assert_int_equal(db_may(db, NULL, AREA_REPAIRS, OP_READ), DB_DENIED);
+	assert_string_equal(db_errmsg(db), "someone not logged in may not see repairs");
+	assert_int_equal(db_may(db, &unlinked, AREA_USERS, OP_READ), DB_DENIED);
+	assert_string_equal(db_errmsg(db), "a member may not see user accounts");
+	/* The same words as the call it stands in for. */
+	struct user u[1];
+	int n;
+	assert_int_equal(user_page(db, &unlinked, PAGE_FIRST, NULL, u, 1, &n), DB_DENIED);
+	assert_string_equal(db_errmsg(db), "a member may not see user accounts");
+	assert_int_equal(db_may(db, &member, AREA_USERS, OP_WRITE), DB_OK);
+	assert_int_equal(db_may(db, &volunteer, AREA_REPAIRS, OP_WRITE), DB_OK);
+}
+
 int main(void)
 {
 	setlocale(LC_ALL, "C.UTF-8");
@@ -230,6 +317,7 @@ int main(void)
 		cmocka_unit_test(nobody_reaches_nothing),
 		cmocka_unit_test(names_and_parsing),
 		cmocka_unit_test_setup_teardown(refusals_say_who_and_what, setup, teardown),
+		cmocka_unit_test_setup_teardown(may_this_user_open_this, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
