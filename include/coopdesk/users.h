@@ -76,6 +76,7 @@ struct user {
 	char display_name[USER_DISPLAY_MAX * 4 + 1];
 	enum role role;               /* ROLE_BOARD, ROLE_VOLUNTEER or ROLE_MEMBER */
 	int64_t member_id;            /* linked member; 0 for none */
+	int64_t member_no;            /* that member's number; 0 for none */
 	int64_t failed_logins;        /* failed attempts since the last success */
 	char locked_until[USER_INSTANT_LEN];  /* "" when never locked */
 	int locked;                   /* 1 while locked_until is after now */
@@ -96,16 +97,17 @@ int user_create(struct db *db, const struct actor *who, const char *username,
 		const char *display_name, enum role role, int64_t member_id,
 		const char *password, int64_t *id);
 
-/* Reads one account by id, or by username (case does not matter). The
- * board sees every account, others only their own: anyone else's is
- * DB_NOTFOUND, as if it did not exist. */
+/* Reads one account by id, or by username (case does not matter), with
+ * its member's number. The board sees every account, others only their
+ * own: anyone else's is DB_NOTFOUND, as if it did not exist. */
 int user_get(struct db *db, const struct actor *who, int64_t id, struct user *u);
 int user_get_by_name(struct db *db, const struct actor *who, const char *username,
 		     struct user *u);
 
 /* One page of accounts in username order (case ignored), after/before
  * `key` (NULL for PAGE_FIRST/PAGE_LAST; user_row_key makes one). Rows
- * come back in display order; *n is how many (at most max). Disabled
+ * come back in display order; *n is how many (at most max). Each carries
+ * its member's number (->member_no), read in the same query. Disabled
  * accounts are included (see ->disabled). Non-board users see only their
  * own account. */
 int user_page(struct db *db, const struct actor *who, enum page_dir dir,

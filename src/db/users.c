@@ -14,12 +14,16 @@
 #include "coopdesk/users.h"
 #include "dbint.h"
 
+/* An account, with its member's number joined in (0 for none): a list of
+ * accounts needs no member read per row. */
 #define COLS \
-	"id, uuid, username, display_name, role, coalesce(member_id, 0), failed_logins," \
-	" coalesce(locked_until, ''), disabled, coalesce(last_login_at, ''), created_at, version"
+	"u.id, u.uuid, u.username, u.display_name, u.role, coalesce(u.member_id, 0)," \
+	" u.failed_logins, coalesce(u.locked_until, ''), u.disabled," \
+	" coalesce(u.last_login_at, ''), u.created_at, u.version, coalesce(m.member_no, 0)" \
+	" FROM users u LEFT JOIN members m ON m.id = u.member_id"
 
-static const char SQL_GET[] = "SELECT " COLS " FROM users WHERE id = ?1";
-static const char SQL_GET_BY_NAME[] = "SELECT " COLS " FROM users WHERE username = ?1";
+static const char SQL_GET[] = "SELECT " COLS " WHERE u.id = ?1";
+static const char SQL_GET_BY_NAME[] = "SELECT " COLS " WHERE u.username = ?1";
 static const char SQL_INSERT[] =
 	"INSERT INTO users (uuid, username, display_name, role, member_id, password_hash,"
 	" created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)";
@@ -40,12 +44,12 @@ static const char SQL_ACTIVE_BOARDS[] =
 
 /* The list: ?1 only this id (NULL: all), ?2 the key's username, ?3 page size.
  * username is UNIQUE COLLATE NOCASE: its index serves the order. */
-#define PAGE_COLS "SELECT " COLS " FROM users WHERE (?1 IS NULL OR id = ?1)"
+#define PAGE_COLS "SELECT " COLS " WHERE (?1 IS NULL OR u.id = ?1)"
 static const char *const SQL_PAGE[4] = {
-	[PAGE_FIRST] = PAGE_COLS " ORDER BY username LIMIT ?3",
-	[PAGE_LAST] = PAGE_COLS " ORDER BY username DESC LIMIT ?3",
-	[PAGE_AFTER] = PAGE_COLS " AND username > ?2 ORDER BY username LIMIT ?3",
-	[PAGE_BEFORE] = PAGE_COLS " AND username < ?2 ORDER BY username DESC LIMIT ?3",
+	[PAGE_FIRST] = PAGE_COLS " ORDER BY u.username LIMIT ?3",
+	[PAGE_LAST] = PAGE_COLS " ORDER BY u.username DESC LIMIT ?3",
+	[PAGE_AFTER] = PAGE_COLS " AND u.username > ?2 ORDER BY u.username LIMIT ?3",
+	[PAGE_BEFORE] = PAGE_COLS " AND u.username < ?2 ORDER BY u.username DESC LIMIT ?3",
 };
 
 /* Logging in. */
@@ -102,6 +106,7 @@ static void read_user(sqlite3_stmt *st, void *row, const void *ctx)
 	db_col_text(st, 9, u->last_login_at, sizeof u->last_login_at);
 	db_col_text(st, 10, u->created_at, sizeof u->created_at);
 	u->version = sqlite3_column_int64(st, 11);
+	u->member_no = sqlite3_column_int64(st, 12);
 }
 
 #define NO_USER "there is no such user account"

@@ -222,6 +222,45 @@ static void others_see_only_their_own_account(void **state)
 	assert_string_equal(db_errmsg(db), "a member may not see user accounts");
 }
 
+/* Each account carries its member's number, read with it (not a member
+ * read per row of a list). */
+static void the_members_number_comes_with_the_account(void **state)
+{
+	struct db *db = *state;
+	struct actor board = test_board(), sys = actor_system(NULL);
+	struct member m = { 0 };
+	strcpy(m.name, "Nia Number");
+	strcpy(m.address, "4 Alder Street, Rochdale");
+	strcpy(m.entered_on, "2024-01-01");
+	m.member_no = 42;
+	assert_int_equal(member_create(db, &board, &m), DB_OK);
+	struct cast c = cast(db);    /* Meg's member number is 43 */
+	int64_t nia = add_user(db, "nia", "Nia Number", ROLE_VOLUNTEER, m.id, PW_VAL);
+	struct user u, rows[10];
+	int n;
+	assert_int_equal(user_get(db, &sys, nia, &u), DB_OK);
+	assert_int_equal(u.member_id, m.id);
+	assert_int_equal(u.member_no, 42);
+	assert_int_equal(user_get_by_name(db, &sys, "MEG", &u), DB_OK);
+	assert_int_equal(u.member_no, 43);
+	assert_int_equal(user_get(db, &sys, c.ann, &u), DB_OK);
+	assert_int_equal(u.member_no, 0);
+	assert_int_equal(user_page(db, &sys, PAGE_LAST, NULL, rows, 10, &n), DB_OK);
+	assert_int_equal(n, 4);
+	const char *names[] = { "ann", "meg", "nia", "val" };
+	const int64_t numbers[] = { 0, 43, 42, 0 };
+	for (int i = 0; i < n; i++) {
+		assert_string_equal(rows[i].username, names[i]);
+		assert_int_equal(rows[i].member_no, numbers[i]);
+	}
+	/* A new link shows the new number; no link, none. */
+	assert_int_equal(user_set_role(db, &sys, c.val, ROLE_VOLUNTEER, c.meg_member), DB_OK);
+	assert_int_equal(user_set_role(db, &sys, nia, ROLE_VOLUNTEER, 0), DB_OK);
+	assert_int_equal(user_page(db, &sys, PAGE_FIRST, NULL, rows, 10, &n), DB_OK);
+	assert_int_equal(rows[2].member_no, 0);
+	assert_int_equal(rows[3].member_no, 43);
+}
+
 static void pages_walk_both_ways(void **state)
 {
 	struct db *db = *state;
@@ -622,6 +661,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(create_and_read_back, setup, teardown),
 		cmocka_unit_test_setup_teardown(create_refusals_in_words, setup, teardown),
 		cmocka_unit_test_setup_teardown(others_see_only_their_own_account, setup, teardown),
+		cmocka_unit_test_setup_teardown(the_members_number_comes_with_the_account, setup,
+						teardown),
 		cmocka_unit_test_setup_teardown(pages_walk_both_ways, setup, teardown),
 		cmocka_unit_test_setup_teardown(changing_passwords, setup, teardown),
 		cmocka_unit_test_setup_teardown(the_last_board_account_stays, setup, teardown),
