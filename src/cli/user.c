@@ -227,11 +227,10 @@ struct list_cells {
 	char member[24], disabled[8], locked[40], login[40];
 };
 
-static void cells_of(const struct user *u, int64_t member_no, struct list_cells *lc,
-		     const char *cell[NCOL])
+static void cells_of(const struct user *u, struct list_cells *lc, const char *cell[NCOL])
 {
-	if (member_no > 0)
-		snprintf(lc->member, sizeof lc->member, "%lld", (long long)member_no);
+	if (u->member_no > 0)
+		snprintf(lc->member, sizeof lc->member, "%lld", (long long)u->member_no);
 	else
 		snprintf(lc->member, sizeof lc->member, "-");
 	snprintf(lc->disabled, sizeof lc->disabled, "%s", u->disabled ? "yes" : "no");
@@ -249,42 +248,30 @@ static void cells_of(const struct user *u, int64_t member_no, struct list_cells 
 static int do_list(const struct cli_ctx *ctx, struct db *db, const struct actor *who)
 {
 	struct user *all = NULL, page[64];
-	int64_t *member_no = NULL;
 	size_t count = 0;
 	struct page_key key;
 	enum page_dir dir = PAGE_FIRST;
-	struct member *m = malloc(sizeof *m);
-	int n, rc = m ? DB_OK : DB_ERROR;
+	int n, rc = DB_OK;
 	/* Every account first: the columns' widths need them all. */
-	while (!rc && !(rc = user_page(db, who, dir, dir == PAGE_FIRST ? NULL : &key, page,
-				       64, &n)) && n > 0) {
+	while (!(rc = user_page(db, who, dir, dir == PAGE_FIRST ? NULL : &key, page, 64, &n)) &&
+	       n > 0) {
 		struct user *grown = realloc(all, (count + (size_t)n) * sizeof *all);
-		int64_t *nos = realloc(member_no, (count + (size_t)n) * sizeof *nos);
-		if (grown)
-			all = grown;
-		if (nos)
-			member_no = nos;
-		if (!grown || !nos) {
+		if (!grown) {
 			rc = DB_ERROR;
 			break;
 		}
-		for (int i = 0; i < n; i++, count++) {
-			all[count] = page[i];
-			member_no[count] = 0;
-			if (page[i].member_id > 0 && member_get(db, who, page[i].member_id, m) == DB_OK)
-				member_no[count] = m->member_no;
-		}
+		all = grown;
+		memcpy(all + count, page, (size_t)n * sizeof *page);
+		count += (size_t)n;
 		user_row_key(&page[n - 1], &key);
 		dir = PAGE_AFTER;
 	}
-	free(m);
 	if (rc) {
 		if (rc == DB_ERROR && !all)
 			fprintf(ctx->err, PROG ": out of memory\n");
 		else
 			fprintf(ctx->err, PROG ": %s\n", db_errmsg(db));
 		free(all);
-		free(member_no);
 		db_close(db);
 		return 1;
 	}
@@ -294,20 +281,19 @@ static int do_list(const struct cli_ctx *ctx, struct db *db, const struct actor 
 	for (int c = 0; c < NCOL; c++)
 		width[c] = text_width(headings[c]);
 	for (size_t i = 0; i < count; i++) {
-		cells_of(&all[i], member_no[i], &lc, cell);
+		cells_of(&all[i], &lc, cell);
 		for (int c = 0; c < NCOL; c++)
 			if (text_width(cell[c]) > width[c])
 				width[c] = text_width(cell[c]);
 	}
 	print_line(ctx->out, headings, width);
 	for (size_t i = 0; i < count; i++) {
-		cells_of(&all[i], member_no[i], &lc, cell);
+		cells_of(&all[i], &lc, cell);
 		print_line(ctx->out, cell, width);
 	}
 	if (count == 0)
 		fprintf(ctx->out, "(no user accounts yet: coopdesk user add)\n");
 	free(all);
-	free(member_no);
 	db_close(db);
 	return 0;
 }
