@@ -59,9 +59,14 @@ int contractor_set_in_use(struct db *db, const struct actor *who, int64_t id,
 
 /* One page of contractors by name (then id), after/before `key` (NULL for
  * PAGE_FIRST/PAGE_LAST), in display order; *n rows (at most max).
- * `in_use_only` leaves out those not in use. */
+ * `in_use_only` leaves out those not in use. `search` (NULL or "" for none)
+ * keeps those whose name or trade has, for each word typed, a word that
+ * starts with it ("pen plu" finds "Pennine Plumbing"; case is ignored for
+ * ASCII letters; words part at spaces and - / ( & ,; the first four words
+ * typed count). What is typed is bound, never read as a pattern: % and _
+ * are themselves. */
 int contractor_page(struct db *db, const struct actor *who, int in_use_only,
-		    enum page_dir dir, const struct page_key *key,
+		    const char *search, enum page_dir dir, const struct page_key *key,
 		    struct contractor_row *rows, int max, int *n);
 
 /* The paging key of a row. */

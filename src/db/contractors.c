@@ -25,8 +25,19 @@ static const char SQL_IN_USE[] =
 	"UPDATE contractors SET in_use = ?3, version = version + 1 WHERE id = ?1 AND version = ?2";
 static const char SQL_EXISTS[] = "SELECT version FROM contractors WHERE id = ?1";
 
-/* ?1 in use only, ?2 key name, ?3 key id, ?4 page size; ROW_FIELDS. */
-#define ROW_COLS "SELECT id, name, trade, phone, in_use FROM contractors WHERE (?1 = 0 OR in_use)"
+/* ?1 in use only, ?2 key name, ?3 key id, ?4 page size, ?5..?8 the words
+ * searched for (SEARCH_WORDS), each a LIKE pattern "% word%" or NULL: a
+ * word of the name or trade, split at spaces and SEPARATORS, starts with
+ * it. Contractors are few: the search reads them all. ROW_FIELDS. */
+#define SEARCH_WORDS 4
+#define SEPARATORS "-/(&,"
+#define WORDS \
+	"(' ' || replace(replace(replace(replace(replace(name || ' ' || trade," \
+	" '-', ' '), '/', ' '), '(', ' '), '&', ' '), ',', ' '))"
+#define HAS(P) " AND (" P " IS NULL OR " WORDS " LIKE " P " ESCAPE '\\')"
+#define ROW_COLS \
+	"SELECT id, name, trade, phone, in_use FROM contractors WHERE (?1 = 0 OR in_use)" \
+	HAS("?5") HAS("?6") HAS("?7") HAS("?8")
 static const char *const SQL_PAGE[4] = {
 	[PAGE_FIRST] = ROW_COLS " ORDER BY name, id LIMIT ?4",
 	[PAGE_LAST] = ROW_COLS " ORDER BY name DESC, id DESC LIMIT ?4",
@@ -144,8 +155,47 @@ void contractor_row_key(const struct contractor_row *r, struct page_key *key)
 	text_copy(key->text, sizeof key->text, r->name);
 }
 
+static int separator(char c)
+{
+	return c == ' ' || c == '\t' || (c && strchr(SEPARATORS, c));
+}
+
+/* Binds ?5.. to a LIKE pattern for each word typed (the first
+ * SEARCH_WORDS of them): "% word%", with % _ and \ escaped. */
+static void bind_search(sqlite3_stmt *st, const char *typed)
+{
+	char pattern[CONTRACTOR_NAME_MAX * 8 + 8];
+	const char *p = typed ? typed : "";
+	for (int words = 0; words < SEARCH_WORDS; words++) {
+		while (separator(*p))
+			p++;
+		if (!*p)
+			break;
+		size_t o = 2, last = 2;  /* last: where the last character written starts */
+		int cut = 0;
+		pattern[0] = '%';
+		pattern[1] = ' ';
+		for (; *p && !separator(*p); p++) {
+			if (o + 4 > sizeof pattern) {
+				cut = 1;   /* longer than any name: the rest cannot matter */
+				continue;
+			}
+			if (((unsigned char)*p & 0xC0) != 0x80)
+				last = o;
+			if (*p == '%' || *p == '_' || *p == '\\')
+				pattern[o++] = '\\';
+			pattern[o++] = *p;
+		}
+		if (cut)
+			o = last;  /* never half a character */
+		pattern[o++] = '%';
+		pattern[o] = '\0';
+		sqlite3_bind_text(st, 5 + words, pattern, -1, SQLITE_TRANSIENT);
+	}
+}
+
 int contractor_page(struct db *db, const struct actor *who, int in_use_only,
-		    enum page_dir dir, const struct page_key *key,
+		    const char *search, enum page_dir dir, const struct page_key *key,
 		    struct contractor_row *rows, int max, int *n)
 {
 	*n = 0;
@@ -161,5 +211,6 @@ int contractor_page(struct db *db, const struct actor *who, int in_use_only,
 		sqlite3_bind_int64(st, 3, key->id);
 	}
 	sqlite3_bind_int(st, 4, max);
+	bind_search(st, search);
 	return db_page_read(db, st, dir, rows, max, sizeof *rows, read_row, NULL, n);
 }
