@@ -97,6 +97,14 @@ void db_interrupt(struct db *db);
 int db_schema_version_known(void);
 int db_schema_version(struct db *db);
 
+/* This connection's PRAGMA data_version, into *version: a number that
+ * changes when another connection (another terminal, another program)
+ * commits a change to the file, and not for this connection's own. A
+ * screen polls it while it waits for a key and re-reads what it shows when
+ * it moves. Cheap: it reads no table. DB_OK, or a failure (message in
+ * db_errmsg). */
+int db_data_version(struct db *db, int64_t *version);
+
 /* Keyset paging, shared by every list. A list asks for the first or last
  * page, or the page after or before the key of a row it holds. Rows always
  * come back in display order. */

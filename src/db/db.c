@@ -80,6 +80,7 @@ static int setup_connection(struct db *db)
 static const char SQL_APPLICATION_ID[] = "PRAGMA application_id";
 static const char SQL_SCHEMA_OBJECTS[] = "SELECT count(*) FROM sqlite_schema";
 static const char SQL_USER_VERSION[] = "PRAGMA user_version";
+static const char SQL_DATA_VERSION[] = "PRAGMA data_version";
 
 /* Refuses a file that is some other program's, and sets a new file up. */
 static int check_identity(struct db *db)
@@ -448,4 +449,17 @@ int db_schema_version(struct db *db)
 	int v = sqlite3_column_int(st, 0);
 	db_reset(st);
 	return v;
+}
+
+int db_data_version(struct db *db, int64_t *version)
+{
+	sqlite3_stmt *st = db_prep(db, SQL_DATA_VERSION);
+	if (!st)
+		return db_status(db);
+	int rc = db_step_row(db, st);
+	if (rc)
+		return rc == DB_NOTFOUND ? db_set_error(db, DB_ERROR, "no data version") : rc;
+	*version = sqlite3_column_int64(st, 0);
+	db_reset(st);
+	return DB_OK;
 }

@@ -1,6 +1,6 @@
 /* tests/unit/test_db.c: the connection and the helpers every aggregate
  * shares (src/db/db.c, src/db/util.c): the statement cache, a page read,
- * a read of one record, the lost-update check. */
+ * a read of one record, the lost-update check, the data version. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -268,6 +268,47 @@ static void a_lost_update_of_a_setting_says_who(void **state)
 	assert_string_equal(s.value, "17");
 }
 
+/* Another terminal's commit moves this connection's data version; its own
+ * changes do not. */
+static void the_data_version_shows_another_terminals_change(void **state)
+{
+	(void)state;
+	char path[64], err[600];
+	struct db *here = test_db_file(path), *there = NULL;
+	assert_int_equal(db_open(path, 0, &there, err, sizeof err), DB_OK);
+	struct actor board = test_board();
+	int64_t v0, v1, v2, v3, w0, w1;
+	assert_int_equal(db_data_version(here, &v0), DB_OK);
+	assert_int_equal(db_data_version(there, &w0), DB_OK);
+	assert_int_equal(db_data_version(here, &v1), DB_OK);
+	assert_true(v1 == v0);                           /* nothing happened */
+
+	struct contractor c = { 0 };
+	strcpy(c.name, "Todmorden Tiling");
+	assert_int_equal(contractor_create(there, &board, &c), DB_OK);
+	assert_int_equal(db_data_version(here, &v2), DB_OK);
+	assert_true(v2 != v1);                           /* the other terminal's */
+	assert_int_equal(db_data_version(there, &w1), DB_OK);
+	assert_true(w1 == w0);                           /* not its own */
+
+	strcpy(c.name, "Todmorden Tiles");
+	assert_int_equal(contractor_update(here, &board, &c), DB_OK);
+	assert_int_equal(db_data_version(here, &v3), DB_OK);
+	assert_true(v3 == v2);
+	assert_int_equal(db_data_version(there, &w1), DB_OK);
+	assert_true(w1 != w0);
+	/* A transaction rolled back changes nothing anywhere. */
+	assert_int_equal(db_data_version(there, &w0), DB_OK);
+	assert_int_equal(db_begin(here, &board), DB_OK);
+	assert_int_equal(contractor_set_in_use(here, &board, c.id, c.version, 0), DB_OK);
+	db_rollback(here);
+	assert_int_equal(db_data_version(there, &w1), DB_OK);
+	assert_true(w1 == w0);
+	db_close(there);
+	db_close(here);
+	test_db_unlink(path);
+}
+
 int main(void)
 {
 	setlocale(LC_ALL, "C.UTF-8");
@@ -279,6 +320,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(a_lost_update_says_who_or_that_it_is_gone, setup,
 						teardown),
 		cmocka_unit_test_setup_teardown(a_lost_update_of_a_setting_says_who, setup, teardown),
+		cmocka_unit_test(the_data_version_shows_another_terminals_change),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
