@@ -213,11 +213,14 @@ static int own_id(struct db *db, const struct actor *who, enum access_level leve
 	return DB_OK;
 }
 
-/* Where a complaint stands, from its DATES (column 3 on) and the clock.
- * Sets the fields a complaint and a list row share, in either struct. */
+/* Where a complaint stands, from its DATES (the next seven columns) and
+ * the clock. Sets the fields a complaint and a list row share, in either
+ * struct. */
 #define READ_STANDING(st, clock, r, d, dl) \
 	do { \
-		read_dates(st, 3, &d); \
+		memset(&d, 0, sizeof d); \
+		read_dates(st, col, &d); \
+		col += 7; \
 		work_out(clock, &d, &dl); \
 		memcpy(r->received_on, d.received, sizeof d.received); \
 		r->stage = d.stage; \
@@ -256,7 +259,6 @@ static void read_full(sqlite3_stmt *st, void *row, const void *ctx)
 	memcpy(r->ack_due, dl.ack_due, sizeof dl.ack_due);
 	memcpy(r->stage1_due, dl.stage1_due, sizeof dl.stage1_due);
 	memcpy(r->stage2_due, dl.stage2_due, sizeof dl.stage2_due);
-	col += 7;   /* past DATES */
 	FULL_FIELDS(DB_COL)
 }
 

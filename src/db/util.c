@@ -102,17 +102,26 @@ int db_get(struct db *db, const char *sql, int64_t id, db_row_reader *read, void
 	return db_read_one(db, st, read, row, ctx, none);
 }
 
-/* The lost update's cause, from `st` (prepared, bound): its row, if any,
- * is the record's, with its rowid in column 0 when `id` is 0. */
-static int lost_update(struct db *db, sqlite3_stmt *st, const char *table, int64_t id,
-		       const char *what, const char *none)
+/* The lost-update check for a record found by `id`, or by `key` when that
+ * is not NULL (then exists_sql selects its rowid, the trail's row id). */
+static int updated(struct db *db, const char *exists_sql, const char *table, int64_t id,
+		   const char *key, const char *what, const char *none)
 {
+	if (sqlite3_changes(db->conn) > 0)
+		return DB_OK;
+	sqlite3_stmt *st = db_prep(db, exists_sql);
+	if (!st)
+		return db_status(db);
+	if (key)
+		db_bind_text(st, 1, key);
+	else
+		sqlite3_bind_int64(st, 1, id);
 	int rc = db_step_row(db, st);
 	if (rc == DB_NOTFOUND)
 		return none ? db_set_error(db, DB_NOTFOUND, "%s", none) : DB_NOTFOUND;
 	if (rc)
 		return rc;
-	if (!id)
+	if (key)
 		id = sqlite3_column_int64(st, 0);
 	db_reset(st);
 	return db_conflict(db, table, id, what);
@@ -121,23 +130,11 @@ static int lost_update(struct db *db, sqlite3_stmt *st, const char *table, int64
 int db_updated(struct db *db, const char *exists_sql, const char *table, int64_t id,
 	       const char *what, const char *none)
 {
-	if (sqlite3_changes(db->conn) > 0)
-		return DB_OK;
-	sqlite3_stmt *st = db_prep(db, exists_sql);
-	if (!st)
-		return db_status(db);
-	sqlite3_bind_int64(st, 1, id);
-	return lost_update(db, st, table, id, what, none);
+	return updated(db, exists_sql, table, id, NULL, what, none);
 }
 
 int db_updated_key(struct db *db, const char *exists_sql, const char *table, const char *key,
 		   const char *what, const char *none)
 {
-	if (sqlite3_changes(db->conn) > 0)
-		return DB_OK;
-	sqlite3_stmt *st = db_prep(db, exists_sql);
-	if (!st)
-		return db_status(db);
-	db_bind_text(st, 1, key);
-	return lost_update(db, st, table, 0, what, none);
+	return updated(db, exists_sql, table, 0, key ? key : "", what, none);
 }
