@@ -30,6 +30,8 @@ static const char usage_text[] =
 	"  --db FILE            the co-op's database (default $XDG_DATA_HOME/coopdesk/coop.db)\n"
 	"  --color WHEN         colour: auto (default; off when NO_COLOR is set), never, always\n"
 	"  --keys FILE          key bindings (default $XDG_CONFIG_HOME/coopdesk/keys)\n"
+	"  --mouse              take the mouse: a click selects, a double click opens,\n"
+	"                       the wheel scrolls (also the co-op's mouse setting)\n"
 	"  --script FILE        read keys from FILE instead of the keyboard (doc/testing.md)\n"
 	"  --headless           draw to no terminal (with --script)\n"
 	"  --size COLSxROWS     the headless screen's size (default 80x24)\n"
@@ -72,6 +74,7 @@ int main(int argc, char **argv)
 		{ "color", required_argument, NULL, 'c' },
 		{ "colour", required_argument, NULL, 'c' },
 		{ "keys", required_argument, NULL, 'k' },
+		{ "mouse", no_argument, NULL, 'M' },
 		{ "script", required_argument, NULL, 's' },
 		{ "headless", no_argument, NULL, 'H' },
 		{ "size", required_argument, NULL, 'S' },
@@ -80,7 +83,7 @@ int main(int argc, char **argv)
 		{ NULL, 0, NULL, 0 },
 	};
 	struct cli_ctx ctx = { NULL, stdout, stderr };
-	struct ui_options ui = { UI_COLOR_AUTO, NULL, 0, 0, 0, NULL };
+	struct ui_options ui = { UI_COLOR_AUTO, NULL, 0, 0, 0, NULL, 0 };
 	int c;
 
 	setlocale(LC_ALL, "");
@@ -104,6 +107,9 @@ int main(int argc, char **argv)
 			break;
 		case 'k':
 			ui.keys_file = optarg;
+			break;
+		case 'M':
+			ui.mouse = 1;
 			break;
 		case 's':
 			ui.script = optarg;

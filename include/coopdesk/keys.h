@@ -84,6 +84,9 @@ enum {
 	CDK_F11,
 	CDK_F12,
 	CDK_RESIZE, /* the terminal changed size: an event, not a key */
+	CDK_PASTE_BEGIN, /* bracketed paste: what follows was pasted, */
+	CDK_PASTE_END,   /* up to here (events, not keys) */
+	CDK_MOUSE,  /* a click or the wheel (the UI keeps where): an event */
 	CDK_NONE    /* no key (a read timed out): not a key */
 };
 

@@ -17,6 +17,14 @@
  *                      the tests that run the real terminal, never needed
  *                      to let the program catch up
  *   :quit              stop, as if the window were closed
+ *   :paste KEYS        KEYS (written as on a keys line) arrive as a
+ *                      bracketed paste: between CDK_PASTE_BEGIN and
+ *                      CDK_PASTE_END, as a terminal sends pasted text
+ *   :click ROW COL     a mouse click at that row and column of the
+ *   :dblclick ROW COL  screen (from 0), or a double click
+ *   :wheel up|down     the mouse wheel, a notch
+ *   :wait FILE         wait until FILE exists (at most 10 s): a handshake
+ *                      with a test that changes the database meanwhile
  *   anything else      keys, typed in order: each UTF-8 character is typed
  *                      as that key, and <Name>, ^X and <C-x> are the keys
  *                      that key names in keys.h name (<Enter>, <Esc>,
@@ -53,11 +61,14 @@
 #define SCRIPT_MAX_SLEEP 10000 /* milliseconds for :sleep */
 
 struct script_step {
-	enum { STEP_KEY, STEP_DUMP, STEP_RESIZE, STEP_SLEEP, STEP_QUIT } kind;
-	int32_t key;    /* STEP_KEY: a key as in keys.h (key_valid) */
-	int cols, rows; /* STEP_RESIZE */
+	enum { STEP_KEY, STEP_DUMP, STEP_RESIZE, STEP_SLEEP, STEP_QUIT, STEP_MOUSE,
+	       STEP_WAIT } kind;
+	int32_t key;    /* STEP_KEY: a key as in keys.h (key_valid), or
+	                 * CDK_PASTE_BEGIN / CDK_PASTE_END around a :paste */
+	int cols, rows; /* STEP_RESIZE; STEP_MOUSE: where */
+	int mouse;      /* STEP_MOUSE: 1 click, 2 double click, 3 wheel up, 4 down */
 	int ms;         /* STEP_SLEEP */
-	char path[256]; /* STEP_DUMP: the file, NUL-terminated UTF-8 */
+	char path[256]; /* STEP_DUMP, STEP_WAIT: the file, NUL-terminated UTF-8 */
 	int line;       /* the script's line it came from, 1-based */
 };
 

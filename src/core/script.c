@@ -9,7 +9,8 @@
 #include "coopdesk/keys.h"
 #include "coopdesk/text.h"
 
-#define COMMANDS "the commands are :dump, :resize, :sleep and :quit"
+#define COMMANDS "the commands are :dump, :resize, :sleep, :wait, :paste, :click, :dblclick," \
+	" :wheel and :quit"
 
 struct parser {
 	struct script_step *steps;
@@ -90,26 +91,27 @@ static int number(const char **s, const char *end, int *v)
 	return 0;
 }
 
-static int cmd_dump(struct parser *p, const char *arg, size_t len)
+/* :dump FILE and :wait FILE. */
+static int cmd_file(struct parser *p, int kind, const char *cmd, const char *arg, size_t len)
 {
 	struct script_step *s;
 	size_t i;
 
 	if (len == 0)
-		return fail(p, ":dump needs a file name, such as :dump screen.txt");
+		return fail(p, ":%s needs a file name, such as :%s screen.txt", cmd, cmd);
 	if (len >= sizeof s->path)
-		return fail(p, "the file name after :dump is longer than %zu bytes",
+		return fail(p, "the file name after :%s is longer than %zu bytes", cmd,
 		            sizeof s->path - 1);
 	for (i = 0; i < len; i++)
 		if ((unsigned char)arg[i] < 0x20 || arg[i] == 0x7F)
-			return fail(p, "the file name after :dump has a control character in it");
-	if ((s = add(p, STEP_DUMP)) == NULL)
+			return fail(p, "the file name after :%s has a control character in it", cmd);
+	if ((s = add(p, kind)) == NULL)
 		return -1;
 	memcpy(s->path, arg, len);
 	s->path[len] = '\0';
 	if (!text_valid_utf8(s->path)) {
 		p->n--;
-		return fail(p, "the file name after :dump is not valid UTF-8");
+		return fail(p, "the file name after :%s is not valid UTF-8", cmd);
 	}
 	return 0;
 }
@@ -164,6 +166,9 @@ static void quote_name(const char *s, size_t len, char *out, size_t n)
 	out[o] = '\0';
 }
 
+static int cmd_paste(struct parser *p, const char *arg, size_t len);
+static int cmd_mouse(struct parser *p, int kind, const char *arg, size_t len);
+
 /* A line that starts with ':'. */
 static int command(struct parser *p, const char *s, size_t len)
 {
@@ -180,11 +185,21 @@ static int command(struct parser *p, const char *s, size_t len)
 		end--;
 	alen = (size_t)(end - arg);
 	if (nlen == 4 && memcmp(name, "dump", 4) == 0)
-		return cmd_dump(p, arg, alen);
+		return cmd_file(p, STEP_DUMP, "dump", arg, alen);
+	if (nlen == 4 && memcmp(name, "wait", 4) == 0)
+		return cmd_file(p, STEP_WAIT, "wait", arg, alen);
 	if (nlen == 6 && memcmp(name, "resize", 6) == 0)
 		return cmd_resize(p, arg, alen);
 	if (nlen == 5 && memcmp(name, "sleep", 5) == 0)
 		return cmd_sleep(p, arg, alen);
+	if (nlen == 5 && memcmp(name, "paste", 5) == 0)
+		return cmd_paste(p, arg, alen);
+	if (nlen == 5 && memcmp(name, "click", 5) == 0)
+		return cmd_mouse(p, 1, arg, alen);
+	if (nlen == 8 && memcmp(name, "dblclick", 8) == 0)
+		return cmd_mouse(p, 2, arg, alen);
+	if (nlen == 5 && memcmp(name, "wheel", 5) == 0)
+		return cmd_mouse(p, 3, arg, alen);
 	if (nlen == 4 && memcmp(name, "quit", 4) == 0) {
 		if (alen != 0)
 			return fail(p, ":quit takes nothing after it");
@@ -194,6 +209,55 @@ static int command(struct parser *p, const char *s, size_t len)
 		return fail(p, "a : on its own is not a command (" COMMANDS ")");
 	quote_name(name, nlen, q, sizeof q);
 	return fail(p, "unknown command :%s (" COMMANDS ")", q);
+}
+
+static int keys(struct parser *p, const char *s, size_t len);
+
+static int add_key(struct parser *p, int32_t key)
+{
+	struct script_step *st = add(p, STEP_KEY);
+	if (st == NULL)
+		return -1;
+	st->key = key;
+	return 0;
+}
+
+static int cmd_paste(struct parser *p, const char *arg, size_t len)
+{
+	if (len == 0)
+		return fail(p, ":paste needs the keys that are pasted, such as :paste Ann<Esc>y");
+	if (add_key(p, CDK_PASTE_BEGIN) != 0 || keys(p, arg, len) != 0)
+		return -1;
+	return add_key(p, CDK_PASTE_END);
+}
+
+static int cmd_mouse(struct parser *p, int kind, const char *arg, size_t len)
+{
+	const char *s = arg, *end = arg + len;
+	struct script_step *st;
+	int row = 0, col = 0;
+
+	if (kind >= 3) {
+		if (len == 4 && memcmp(arg, "down", 4) == 0)
+			kind = 4;
+		else if (!(len == 2 && memcmp(arg, "up", 2) == 0))
+			return fail(p, ":wheel takes up or down");
+	} else {
+		if (number(&s, end, &row) != 0 || s == end || !is_blank(*s))
+			return fail(p, "a click needs the row and column, such as :click 5 10");
+		while (s < end && is_blank(*s))
+			s++;
+		if (number(&s, end, &col) != 0 || s != end)
+			return fail(p, "a click needs the row and column, such as :click 5 10");
+		if (row >= SCRIPT_MAX_SIZE || col >= SCRIPT_MAX_SIZE)
+			return fail(p, "a click is at most at row and column %d", SCRIPT_MAX_SIZE - 1);
+	}
+	if ((st = add(p, STEP_MOUSE)) == NULL)
+		return -1;
+	st->rows = row;
+	st->cols = col;
+	st->mouse = kind;
+	return 0;
 }
 
 /* Any other line: keys. */

@@ -1,53 +1,60 @@
 /*
  * src/ui/actions.h: every action a key can do, in one X-macro that also
  * carries its name (for the keys file), its default keys (in the key-name
- * syntax of coopdesk/keys.h, space-separated) and its help text. The
- * enum, the default bindings and the help screen are all generated from
- * this one table, so the help can never disagree with the keys.
+ * syntax of coopdesk/keys.h, space-separated), its scope, the word the
+ * status line shows after its key ("s sort") and its help text. The enum,
+ * the default bindings, the hints and the help screen are all generated
+ * from this one table, so neither can disagree with the keys.
  *
- * Scopes: G global (every screen), H Home, L lists, F forms, U the user
- * accounts list (a list's keys and its own).
+ * Scopes group the actions for the keys file (a key means one thing per
+ * scope): G global, H Home, L lists and records, F forms, U the user
+ * accounts list. Which actions work on a screen, for this person, is the
+ * screen's to say (struct screen_ops.acts): the help and the hints list
+ * those, and a key does the first of its actions that works there.
  */
 #ifndef COOPDESK_UI_ACTIONS_H
 #define COOPDESK_UI_ACTIONS_H
 
 #define ACTIONS(X) \
-	X(HELP,        "help",        "? <F1>",        'G', "Show the keys for this screen") \
-	X(QUIT,        "quit",        "q",             'G', "Log out; the next person gets the login screen") \
-	X(LOGOUT,      "logout",      "^D",            'G', "Log out (Esc on the login screen leaves coopdesk)") \
-	X(BACK,        "back",        "<Esc> <Left>",  'G', "Go back to the previous screen") \
-	X(AREA_HOME,   "home",        "1",             'G', "Go to Home: the summary") \
-	X(AREA_TENANCIES, "tenancies", "2",            'G', "Go to Tenancies: homes, tenants and rent") \
-	X(AREA_MEMBERS, "members",    "3",             'G', "Go to Members & shares: the registers") \
-	X(AREA_REPAIRS, "repairs",    "4",             'G', "Go to Repairs") \
-	X(AREA_MEETINGS, "meetings",  "5",             'G', "Go to Meetings: motions, votes, decisions") \
-	X(REDRAW,      "redraw",      "^L",            'G', "Draw the whole screen again") \
-	X(LOCK,        "lock",        "^X",            'G', "Lock the screen now; your password unlocks it") \
-	X(AUDIT,       "audit",       "a",             'H', "Audit trail: every change, who and when (board)") \
-	X(USERS,       "users",       "u",             'H', "User accounts: add, passwords, roles (board)") \
-	X(UP,          "up",          "<Up> k",        'L', "Move up one row") \
-	X(DOWN,        "down",        "<Down> j",      'L', "Move down one row") \
-	X(PAGE_UP,     "page-up",     "<PgUp> b",      'L', "Move up one screenful") \
-	X(PAGE_DOWN,   "page-down",   "<PgDn> <Space>", 'L', "Move down one screenful") \
-	X(FIRST,       "first",       "<Home> g",      'L', "Go to the first row") \
-	X(LAST,        "last",        "<End> G",       'L', "Go to the last row") \
-	X(OPEN,        "open",        "<Enter> <Right>", 'L', "Open the selected record") \
-	X(SEARCH,      "search",      "/",             'L', "Search: type words, Enter to keep, Esc to clear") \
-	X(SORT,        "sort",        "s",             'L', "Sort by the next column") \
-	X(FILTER,      "filter",      "f",             'L', "Filter the list (Repairs: open, overdue or all in turn; audit trail: by user, record or dates)") \
-	X(EDIT,        "edit",        "e",             'L', "Edit the selected record") \
-	X(NEW_USER,    "new-user",    "n",             'U', "Add a user account (asks for its password)") \
-	X(SET_PASSWORD, "set-password", "p",           'U', "Set a new password for the selected account") \
-	X(SET_ROLE,    "set-role",    "r",             'U', "Change the selected account's role or member") \
-	X(DISABLE,     "disable",     "d",             'U', "Disable or enable the selected account") \
-	X(NEXT_FIELD,  "next-field",  "<Tab> <Down>",  'F', "Go to the next field") \
-	X(PREV_FIELD,  "prev-field",  "<BackTab> <Up>", 'F', "Go to the previous field") \
-	X(SAVE,        "save",        "^S <F2>",       'F', "Save the form") \
-	X(CANCEL,      "cancel",      "<Esc>",         'F', "Leave the form (asks before losing changes)")
+	X(HELP,        "help",        "? <F1>",        'G', "help",     "Show the keys for this screen") \
+	X(QUIT,        "quit",        "q",             'G', "log out",  "Log out; the next person gets the login screen") \
+	X(LOGOUT,      "logout",      "^D",            'G', "log out",  "Log out (Esc on the login screen leaves coopdesk)") \
+	X(BACK,        "back",        "<Esc> <Left>",  'G', "back",     "Go back to the previous screen; from an area's first screen, Home") \
+	X(AREA_HOME,   "home",        "1",             'G', "Home",     "Go to Home: the summary") \
+	X(AREA_TENANCIES, "tenancies", "2",            'G', "Tenancies", "Go to Tenancies: homes, tenants and rent") \
+	X(AREA_MEMBERS, "members",    "3",             'G', "Members",  "Go to Members & shares: the registers") \
+	X(AREA_REPAIRS, "repairs",    "4",             'G', "Repairs",  "Go to Repairs") \
+	X(AREA_MEETINGS, "meetings",  "5",             'G', "Meetings", "Go to Meetings: motions, votes, decisions") \
+	X(GOTO,        "goto",        "^G",            'G', "go to",    "Go to a record by its reference: R-000123, WEA-10, member no. 42") \
+	X(REDRAW,      "redraw",      "^L",            'G', "redraw",   "Read this screen again and draw it whole") \
+	X(LOCK,        "lock",        "^X",            'G', "lock",     "Lock the screen now; your password unlocks it") \
+	X(AUDIT,       "audit",       "a",             'H', "audit trail", "Audit trail: every change, who and when") \
+	X(USERS,       "users",       "u",             'H', "user accounts", "User accounts: add, passwords, roles") \
+	X(PASSWORD,    "password",    "p",             'H', "your password", "Change your own password (your current one is asked first)") \
+	X(UP,          "up",          "<Up> k",        'L', "up",       "Move up one row") \
+	X(DOWN,        "down",        "<Down> j",      'L', "down",     "Move down one row") \
+	X(PAGE_UP,     "page-up",     "<PgUp> b",      'L', "page up",  "Move up one screenful") \
+	X(PAGE_DOWN,   "page-down",   "<PgDn> <Space>", 'L', "page down", "Move down one screenful") \
+	X(FIRST,       "first",       "<Home> g",      'L', "first",    "Go to the first row") \
+	X(LAST,        "last",        "<End> G",       'L', "last",     "Go to the last row") \
+	X(OPEN,        "open",        "<Enter> <Right>", 'L', "open",   "Open the selected record") \
+	X(NEXT_PANE,   "next-pane",   "<Tab>",         'L', "next part", "Move between the parts of a record (its details, its history)") \
+	X(SEARCH,      "search",      "/",             'L', "search",   "Search: type, Enter to keep, Esc to clear") \
+	X(SORT,        "sort",        "s",             'L', "sort",     "Sort by the next column") \
+	X(FILTER,      "filter",      "f",             'L', "filter",   "Show the next set of rows (filter)") \
+	X(NEW,         "new",         "n",             'L', "new",      "Add a new record here") \
+	X(EDIT,        "edit",        "e",             'L', "edit",     "Edit the selected record") \
+	X(SET_PASSWORD, "set-password", "p",           'U', "password", "Set a new password for the selected account") \
+	X(SET_ROLE,    "set-role",    "r",             'U', "role",     "Change the selected account's role or member") \
+	X(DISABLE,     "disable",     "d",             'U', "disable",  "Disable or enable the selected account") \
+	X(NEXT_FIELD,  "next-field",  "<Tab> <Down>",  'F', "next",     "Go to the next field") \
+	X(PREV_FIELD,  "prev-field",  "<BackTab> <Up>", 'F', "previous", "Go to the previous field") \
+	X(SAVE,        "save",        "^S <F2>",       'F', "save",     "Save the form") \
+	X(CANCEL,      "cancel",      "<Esc>",         'F', "leave",    "Leave the form (asks before losing changes)")
 
 enum action {
 	ACT_NONE = 0,
-#define X(id, name, keys, scope, help) ACT_##id,
+#define X(id, name, keys, scope, hint, help) ACT_##id,
 	ACTIONS(X)
 #undef X
 	ACT_COUNT
@@ -57,6 +64,7 @@ struct action_info {
 	const char *name;
 	const char *keys;
 	char scope;
+	const char *hint;
 	const char *help;
 };
 

@@ -14,17 +14,35 @@
 #include "coopdesk/access.h"
 #include "coopdesk/settings.h"
 #include "coopdesk/text.h"
+#include "prompt.h"
 #include "ui.h"
 
 volatile sig_atomic_t ui_signal;
 static struct db *signal_db;
 
-static const char *const area_names[5] = {
-	"Home", "Tenancies", "Members & shares", "Repairs", "Meetings",
-};
-/* On a narrow terminal the areas' short names leave room for who is in. */
-static const char *const area_short[5] = {
-	"Home", "Tenancies", "Members", "Repairs", "Meetings",
+/* Tenancies, Members & shares and Meetings are built by the issues that
+ * follow; until then their area says so. */
+static struct screen *open_tenancies(struct app *app)
+{
+	return screen_placeholder_new(app, 1, "homes, tenancies and rent accounts");
+}
+
+static struct screen *open_members(struct app *app)
+{
+	return screen_placeholder_new(app, 2, "the register of members and the share register");
+}
+
+static struct screen *open_meetings(struct app *app)
+{
+	return screen_placeholder_new(app, 4, "meetings, motions, votes and board decisions");
+}
+
+const struct area_def ui_areas[AREA_COUNT_UI] = {
+	{ "Home", "Home", ACT_AREA_HOME, screen_home_new },
+	{ "Tenancies", "Tenancies", ACT_AREA_TENANCIES, open_tenancies },
+	{ "Members & shares", "Members", ACT_AREA_MEMBERS, open_members },
+	{ "Repairs", "Repairs", ACT_AREA_REPAIRS, screen_repairs_new },
+	{ "Meetings", "Meetings", ACT_AREA_MEETINGS, open_meetings },
 };
 
 /* Only sets a flag and stops the running query: the loop does the rest
@@ -87,6 +105,18 @@ void app_push(struct app *app, struct screen *s)
 	app->top_dirty = app->status_dirty = 1;
 }
 
+/* The screen on top reads what it shows again (a child closed, another
+ * terminal changed the data). */
+static void resume_top(struct app *app)
+{
+	struct screen *top = app_top(app);
+	if (top && top->ops->resume) {
+		top->ops->resume(top);
+		top->dirty = 1;
+		app->status_dirty = 1;
+	}
+}
+
 void app_pop(struct app *app)
 {
 	if (app->depth <= 1)
@@ -95,6 +125,7 @@ void app_pop(struct app *app)
 	s->ops->destroy(s);
 	struct screen *top = app_top(app);
 	screen_layout(app, top);
+	resume_top(app);
 	app->top_dirty = app->status_dirty = 1;
 }
 
@@ -104,20 +135,107 @@ void app_set_area(struct app *app, int area)
 		struct screen *s = app->stack[--app->depth];
 		s->ops->destroy(s);
 	}
-	struct screen *s;
-	switch (area) {
-	case 3: s = screen_repairs_new(app); break;
-	case 1: s = screen_placeholder_new(app, 1, "homes, tenancies and rent accounts"); break;
-	case 2: s = screen_placeholder_new(app, 2, "the register of members and the share register"); break;
-	case 4: s = screen_placeholder_new(app, 4, "meetings, motions, votes and board decisions"); break;
-	default: s = screen_home_new(app); break;
-	}
+	if (area < 0 || area >= AREA_COUNT_UI)
+		area = 0;
+	struct screen *s = ui_areas[area].open(app);
 	if (!s) {
 		app_message(app, STYLE_ERROR, "%s", db_errmsg(app->db));
 		s = screen_placeholder_new(app, area, "this area (it could not be opened)");
 	}
 	app_push(app, s);
 	app->message[0] = '\0';
+}
+
+/* ---- which actions work where, and their keys ---------------------------- */
+
+/* While keys are typed, a global action works only from a key that
+ * cannot be typed (F1, ^X); these never work then. */
+static int typed_away(enum action a)
+{
+	return a == ACT_QUIT || a == ACT_BACK || (a >= ACT_AREA_HOME && a <= ACT_AREA_MEETINGS);
+}
+
+int ui_typing(struct app *app, struct screen *s)
+{
+	if (app->go && app->go->active)
+		return 1;
+	if (!s)
+		return 0;
+	return s->ops->typing ? s->ops->typing(s) : s->ops->scope == 'F';
+}
+
+int ui_acts(struct app *app, struct screen *s, enum action a)
+{
+	if (a <= ACT_NONE || a >= ACT_COUNT)
+		return 0;
+	char scope = action_table[a].scope;
+	if (scope == 'G') {
+		if (!app->logged_in)
+			return a == ACT_HELP;
+		if (app->go && app->go->active)
+			return a == ACT_HELP || a == ACT_LOCK || a == ACT_REDRAW || a == ACT_LOGOUT;
+		if (typed_away(a) && ui_typing(app, s))
+			return 0;
+	}
+	if (!s)
+		return scope == 'G';
+	if (s->ops->acts)
+		return s->ops->acts(s, a);
+	return scope == 'G' || scope == s->ops->scope;
+}
+
+const char *ui_key(struct app *app, struct screen *s, enum action a, char *buf, size_t n)
+{
+	int32_t keys[16];
+	int k = bindings_of(a, keys, 16);
+	int typing = ui_typing(app, s);
+	buf[0] = '\0';
+	for (int i = 0; i < k; i++) {
+		if (typing && ui_typeable(keys[i]))
+			continue;
+		if (bindings_lookup(app, s, keys[i]) != a)
+			continue;
+		ui_key_name(keys[i], buf, n);
+		break;
+	}
+	return buf;
+}
+
+const char *ui_key_name(int32_t key, char *buf, size_t n)
+{
+	/* For people, not for the keys file: "Enter", not "<Enter>"; a
+	 * character as itself. */
+	char name[KEY_NAME_MAX];
+	key_format(key, name, sizeof name);
+	size_t len = strlen(name);
+	if (key > ' ' && key < KEY_CD_BASE && key != 0x7F) {
+		buf[0] = '\0';
+		ui_text_put(buf, n, key, 1);
+	} else if (len > 2 && name[0] == '<' && name[len - 1] == '>')
+		snprintf(buf, n, "%.*s", (int)(len - 2), name + 1);
+	else
+		snprintf(buf, n, "%s", name);
+	return buf;
+}
+
+void ui_hint_add(struct app *app, struct screen *s, char *buf, size_t n, enum action a,
+		 const char *label)
+{
+	char key[KEY_NAME_MAX];
+	if (!ui_acts(app, s, a) || !ui_key(app, s, a, key, sizeof key)[0])
+		return;
+	size_t used = strlen(buf);
+	snprintf(buf + used, n - used, "%s%s %s", used ? "  " : "", key,
+		 label ? label : action_table[a].hint);
+}
+
+const char *ui_hints(struct app *app, struct screen *s, char *buf, size_t n,
+		     const enum action *acts)
+{
+	buf[0] = '\0';
+	for (; *acts != ACT_NONE; acts++)
+		ui_hint_add(app, s, buf, n, *acts, NULL);
+	return buf;
 }
 
 /* ---- windows and layout ----------------------------------------------- */
@@ -140,40 +258,49 @@ static void make_windows(struct app *app)
 	app->all_dirty = 1;
 }
 
+/* Where each area's tab was drawn, for a click on the top bar. */
+static int tab_from[AREA_COUNT_UI], tab_to[AREA_COUNT_UI];
+
 static void draw_top(struct app *app)
 {
 	WINDOW *w = app->top;
 	style_on(w, STYLE_HEADER);
 	draw_fill(w, 0, 0, app->cols);
-	/* The areas take what they need; the co-op's name and who is logged in
-	 * share the rest, the name clipped first. */
-	char tabs[5][40], who[128];
-	int tabs_w = 0;
+	/* The co-op's name comes first and whole when it can; then who is in;
+	 * the areas take their short names before either is cut. */
+	char tabs[AREA_COUNT_UI][64];
+	const char *who = app->who.name ? app->who.name : "";
+	int name_full = text_width(app->coop_name), who_full = text_width(who);
+	int who_min = who_full < 12 ? who_full : 12;
+	int tabs_w = 0, room = 0;
+	struct screen *top = app_top(app);
 	for (int pass = 0; pass < 2; pass++) {
 		tabs_w = 0;
-		for (int i = 0; i < 5; i++) {
-			snprintf(tabs[i], sizeof tabs[i], "%d %s", i + 1,
-				 pass ? area_short[i] : area_names[i]);
+		for (int i = 0; i < AREA_COUNT_UI && app->logged_in; i++) {
+			char key[KEY_NAME_MAX];
+			ui_key(app, top, ui_areas[i].action, key, sizeof key);
+			snprintf(tabs[i], sizeof tabs[i], "%s%s%s", key, key[0] ? " " : "",
+				 pass ? ui_areas[i].short_name : ui_areas[i].name);
 			tabs_w += text_width(tabs[i]) + 2;
 		}
-		if (app->cols - tabs_w >= 40)
+		room = app->cols - tabs_w - 2;
+		if (room >= name_full + (who_full ? who_min + 2 : 0))
 			break;
 	}
-	snprintf(who, sizeof who, "%s", app->who.name ? app->who.name : "");
-	int who_w = text_width(who);
-	int room = app->cols - (app->logged_in ? tabs_w : 0) - 2;
-	if (who_w > room / 2)
-		who_w = room / 2;
-	int name_w = room - who_w - 2;
-	if (name_w > text_width(app->coop_name))
-		name_w = text_width(app->coop_name);
+	if (!app->logged_in)
+		who_full = who_min = 0;
+	int name_w = name_full;
+	if (name_w > room - (who_min ? who_min + 2 : 0))
+		name_w = room - (who_min ? who_min + 2 : 0);
+	int who_w = room - (name_w > 0 ? name_w : 0) - 2;
+	if (who_w > who_full)
+		who_w = who_full;
 	int x = 1;
 	if (name_w > 0) {
 		draw_text(w, 0, x, name_w, app->coop_name);
 		x += name_w + 1;
 	}
-	struct screen *top = app_top(app);
-	for (int i = 0; i < 5 && app->logged_in; i++) {
+	for (int i = 0; i < AREA_COUNT_UI && app->logged_in; i++) {
 		int tw = text_width(tabs[i]) + 2;
 		if (top && top->area == i)
 			style_on(w, STYLE_TAB_ACTIVE);
@@ -181,33 +308,44 @@ static void draw_top(struct app *app)
 		draw_text(w, 0, x + 1, tw - 2, tabs[i]);
 		mvwaddch(w, 0, x + tw - 1, ' ');
 		style_on(w, STYLE_HEADER);
+		tab_from[i] = x;
+		tab_to[i] = x + tw;
 		x += tw;
 	}
-	if (who_w > 0 && app->logged_in)
+	if (who_w > 0)
 		draw_text(w, 0, app->cols - who_w - 1, who_w, who);
 	style_off(w, STYLE_HEADER);
 	wnoutrefresh(w);
 }
 
+/* The bottom line: a message, the go-to prompt, or the keys that matter
+ * here, every key name from the bindings in force. */
 static void draw_status(struct app *app)
 {
 	WINDOW *w = app->status;
+	struct screen *top = app_top(app);
+	if (app->go && app->go->active) {
+		style_on(w, STYLE_STATUS);
+		draw_fill(w, 0, 0, app->cols);
+		style_off(w, STYLE_STATUS);
+		prompt_draw(app->go, w, 0, app->cols);
+		wnoutrefresh(w);
+		return;
+	}
 	int style = app->message[0] ? app->message_style : STYLE_STATUS;
 	style_on(w, (enum ui_style)style);
 	draw_fill(w, 0, 0, app->cols);
 	if (app->message[0]) {
 		draw_text(w, 0, 1, app->cols - 2, app->message);
+	} else if (app->locked) {
+		/* The lock's own keys: nothing else works while it is up. */
+		draw_text(w, 0, 1, app->cols - 2,
+			  "type your password (nothing is shown)  Enter unlock  Esc log out");
 	} else {
-		struct screen *top = app_top(app);
-		char help[32], line[512];
-		bindings_keys(ACT_HELP, help, sizeof help);
-		/* In a form, letters are typed: only named keys are offered. */
-		if (top && top->ops->scope == 'F')
-			snprintf(line, sizeof line, "%s  F1 help",
-				 top->ops->hint ? top->ops->hint(top) : "");
-		else
-			snprintf(line, sizeof line, "%s  %s help  q log out",
-				 top && top->ops->hint ? top->ops->hint(top) : "", help);
+		char line[768];
+		snprintf(line, sizeof line, "%s", top && top->ops->hint ? top->ops->hint(top) : "");
+		ui_hint_add(app, top, line, sizeof line, ACT_HELP, NULL);
+		ui_hint_add(app, top, line, sizeof line, ACT_QUIT, NULL);
 		draw_text(w, 0, 1, app->cols - 2, line);
 	}
 	style_off(w, (enum ui_style)style);
@@ -242,25 +380,83 @@ static void draw(struct app *app)
 	struct screen *top = app_top(app);
 	if (app->locked) {
 		session_lock_draw(app);
+		app->status_dirty = 1;
 		if (top)
 			top->dirty = 1; /* redrawn whole once unlocked */
 	} else if (top && top->dirty) {
 		werase(app->body);
+		wmove(app->body, 0, 0);
 		top->ops->draw(top, app->body);
 		wnoutrefresh(app->body);
 		top->dirty = 0;
 	}
-	if (app->status_dirty)
+	if (app->status_dirty || (app->go && app->go->active))
 		draw_status(app);
+	/* The terminal's cursor ends where the last window refreshed left it:
+	 * on the help, the go-to prompt, or where the screen put it (the
+	 * selected row, the field, the prompt). */
 	if (app->help_open && !app->locked)
 		help_draw(app);
-	else if (!app->too_small)
-		wnoutrefresh(app->body); /* the cursor ends where the body left it */
+	else if (!(app->go && app->go->active))
+		wnoutrefresh(app->body);
 	doupdate();
 	app->top_dirty = app->status_dirty = app->all_dirty = 0;
 }
 
 /* ---- the loop ---------------------------------------------------------- */
+
+/* A key that arrived inside a bracketed paste: text only. A line break
+ * becomes a space; any other key that is not text is dropped. */
+static int32_t pasted(int32_t key)
+{
+	if (key == CDK_ENTER || key == CDK_TAB)
+		return ' ';
+	return ui_typeable(key) ? key : CDK_NONE;
+}
+
+static void handle_mouse(struct app *app, struct screen *top)
+{
+	if (app->mouse_wheel) {
+		enum action a = app->mouse_wheel < 0 ? ACT_UP : ACT_DOWN;
+		for (int i = 0; i < 3 && top && ui_acts(app, top, a); i++)
+			top->ops->handle(top, a, CDK_NONE);
+		return;
+	}
+	if (app->mouse_y == 0) {
+		/* The top bar: a click on an area goes there. */
+		for (int i = 0; i < AREA_COUNT_UI && app->logged_in; i++)
+			if (app->mouse_x >= tab_from[i] && app->mouse_x < tab_to[i])
+				app_set_area(app, i);
+		return;
+	}
+	if (top && top->ops->click && app->mouse_y <= getmaxy(app->body)) {
+		top->ops->click(top, app->mouse_y - 1, app->mouse_x, app->mouse_twice);
+		top->dirty = 1;
+		app->status_dirty = 1;
+	}
+}
+
+/* A key that does nothing here: the screen may say why (a refusal for
+ * this role, in words); otherwise a plain word and where the keys are. */
+static void does_nothing(struct app *app, struct screen *top, int32_t key)
+{
+	char name[KEY_NAME_MAX], help[KEY_NAME_MAX];
+	for (int a = 1; top && top->ops->why_not && a < ACT_COUNT; a++) {
+		int32_t keys[16];
+		int k = bindings_of((enum action)a, keys, 16);
+		for (int i = 0; i < k; i++) {
+			const char *why = keys[i] == key ? top->ops->why_not(top, (enum action)a) : NULL;
+			if (why) {
+				app_message(app, STYLE_ERROR, "%s", why);
+				return;
+			}
+		}
+	}
+	ui_key_name(key, name, sizeof name);
+	ui_key(app, top, ACT_HELP, help, sizeof help);
+	app_message(app, STYLE_STATUS, "%s does nothing here%s%s%s", name,
+		    help[0] ? ": press " : "", help, help[0] ? " for the keys" : "");
+}
 
 static void handle_key(struct app *app, int32_t key)
 {
@@ -269,23 +465,44 @@ static void handle_key(struct app *app, int32_t key)
 		make_windows(app);
 		return;
 	}
+	if (key == CDK_PASTE_BEGIN || key == CDK_PASTE_END) {
+		app->pasting = key == CDK_PASTE_BEGIN;
+		return;
+	}
 	if (app->too_small)
 		return; /* nothing to act on until the terminal grows */
 	app->last_key_ms = session_now_ms();
+	if (app->pasting) {
+		key = pasted(key);
+		/* Pasted text goes where text is typed, and nowhere else. */
+		if (key == CDK_NONE || (!app->locked && !ui_typing(app, top)))
+			return;
+	}
 	if (app->locked) {
 		session_lock_key(app, key);
 		return;
 	}
-	enum action a = bindings_lookup(top ? top->ops->extra_scope : 0,
-					top ? top->ops->scope : 'G', key);
-	if (app->help_open) {
-		if (help_handle(app, a))
-			return;
+	if (key == CDK_MOUSE) {
+		if (app->help_open)
+			help_toggle(app);
+		else
+			handle_mouse(app, top);
+		return;
 	}
+	if (app->help_open) {
+		help_key(app, key);
+		return;
+	}
+	enum action a = app->pasting ? ACT_NONE : bindings_lookup(app, top, key);
 	/* A message stays until the next key. */
 	if (app->message[0]) {
 		app->message[0] = '\0';
 		app->status_dirty = 1;
+	}
+	if (app->go && app->go->active && a != ACT_LOCK && a != ACT_HELP && a != ACT_REDRAW &&
+	    a != ACT_LOGOUT) {
+		goto_key(app, key);
+		return;
 	}
 	if (top && top->ops->handle(top, a, key))
 		return;
@@ -303,28 +520,50 @@ static void handle_key(struct app *app, int32_t key)
 			app->quit = 1;
 		break;
 	case ACT_BACK:
-		app_pop(app);
+		/* From an area's first screen, Home; from Home, nowhere. */
+		if (app->depth > 1)
+			app_pop(app);
+		else if (top && top->area != 0 && app->logged_in)
+			app_set_area(app, 0);
 		break;
 	case ACT_AREA_HOME: case ACT_AREA_TENANCIES: case ACT_AREA_MEMBERS:
 	case ACT_AREA_REPAIRS: case ACT_AREA_MEETINGS:
 		if (app->logged_in)
 			app_set_area(app, (int)(a - ACT_AREA_HOME));
 		break;
+	case ACT_GOTO:
+		goto_start(app);
+		break;
 	case ACT_REDRAW:
 		clearok(curscr, TRUE);
 		app->all_dirty = 1;
+		resume_top(app);
 		break;
 	case ACT_LOCK:
 		session_lock(app);
 		break;
 	default:
-		if (key != CDK_NONE && a == ACT_NONE) {
-			char name[32];
-			key_format(key, name, sizeof name);
-			app_message(app, STYLE_STATUS, "%s does nothing here: press ? for the keys", name);
-		}
+		if (key != CDK_NONE && a == ACT_NONE && !app->pasting)
+			does_nothing(app, top, key);
 		break;
 	}
+}
+
+/* Another terminal may have changed what is on screen: PRAGMA
+ * data_version moves when another connection commits. Asked at most
+ * twice a second, while nobody types. */
+static void poll_changes(struct app *app)
+{
+	double now = session_now_ms();
+	if (!app->logged_in || app->locked || now - app->polled_ms < 500)
+		return;
+	app->polled_ms = now;
+	int64_t v = 0;
+	if (db_data_version(app->db, &v) != DB_OK)
+		return;
+	if (app->data_version && v != app->data_version)
+		resume_top(app);
+	app->data_version = v;
 }
 
 static int start_terminal(struct app *app)
@@ -379,14 +618,18 @@ static int start_terminal(struct app *app)
 	noecho();
 	nonl();
 	raw(); /* ^C, ^Z, ^S reach us as keys, never as job control */
-	curs_set(0);
+	/* The cursor stays visible: it marks the selected row, the field or
+	 * the prompt, where screen readers and braille displays follow it. */
+	curs_set(1);
 	style_init(app);
+	input_start(app);
 	return 0;
 }
 
 static void stop_terminal(struct app *app)
 {
 	if (app->term) {
+		input_stop(app);
 		endwin();
 		delscreen(app->term);
 		app->term = NULL;
@@ -437,10 +680,15 @@ int ui_run(const struct ui_options *opt, struct db *db, const struct actor *who)
 		snprintf(app.coop_name, sizeof app.coop_name, "coopdesk");
 	if (opt->script && input_script_load(&app, opt->script) != 0)
 		return 1;
+	int64_t mouse = 0;
+	app.mouse = opt->mouse || (setting_int(db, "mouse", &mouse) == DB_OK && mouse == 1);
 	if (start_terminal(&app) != 0) {
 		free(app.steps);
 		return 1;
 	}
+	struct prompt go;
+	memset(&go, 0, sizeof go);
+	app.go = &go;
 	install_signals();
 	make_windows(&app);
 	bindings_init(&app);
@@ -471,10 +719,10 @@ int ui_run(const struct ui_options *opt, struct db *db, const struct actor *who)
 			break;
 		if (key == CDK_NONE) {
 			if (app.logged_in && !app.locked && app.idle_seconds > 0 &&
-			    session_now_ms() - app.last_key_ms > app.idle_seconds * 1000.0) {
+			    session_now_ms() - app.last_key_ms > app.idle_seconds * 1000.0)
 				session_lock(&app);
-				draw(&app);
-			}
+			poll_changes(&app);
+			draw(&app);
 			continue;
 		}
 		int was_in = app.logged_in;

@@ -12,8 +12,8 @@
 #include "ui.h"
 
 const struct action_info action_table[ACT_COUNT] = {
-	[ACT_NONE] = { "none", "", 'G', "" },
-#define X(id, name, keys, scope, help) [ACT_##id] = { name, keys, scope, help },
+	[ACT_NONE] = { "none", "", 'G', "", "" },
+#define X(id, name, keys, scope, hint, help) [ACT_##id] = { name, keys, scope, hint, help },
 	ACTIONS(X)
 #undef X
 };
@@ -84,12 +84,40 @@ struct report_ctx {
 	int errors;
 };
 
+/* Every bad line is kept (the help lists them all); the status line says
+ * how many and names the first. */
 static void report_line(int line, const char *message, void *arg)
 {
 	struct report_ctx *r = arg;
-	if (r->errors++ == 0)
-		app_message(r->app, STYLE_ERROR, "%s line %d: %s (the other lines apply)",
-			    r->path, line, message);
+	struct app *app = r->app;
+	if (app->nkeys_problems < KEYS_PROBLEMS_MAX) {
+		struct keys_problem *p = &app->keys_problems[app->nkeys_problems++];
+		p->line = line;
+		snprintf(p->text, sizeof p->text, "%s", message);
+	}
+	r->errors++;
+}
+
+static void report_summary(struct report_ctx *r)
+{
+	struct app *app = r->app;
+	if (r->errors == 0)
+		return;
+	if (r->errors == 1) {
+		app_message(app, STYLE_ERROR, "%s line %d: %s (the other lines apply)", r->path,
+			    app->keys_problems[0].line, app->keys_problems[0].text);
+		return;
+	}
+	char lines[96] = "";
+	size_t used = 0;
+	for (int i = 0; i < app->nkeys_problems && used < sizeof lines; i++) {
+		int no = app->keys_problems[i].line;
+		used += (size_t)snprintf(lines + used, sizeof lines - used, "%s%d",
+					 i == 0 ? "" : i == app->nkeys_problems - 1 ? " and " : ", ", no);
+	}
+	app_message(app, STYLE_ERROR, "%s: lines %s%s are wrong and left out (the help lists why;"
+		    " the other lines apply)", r->path, lines,
+		    r->errors > app->nkeys_problems ? " and more" : "");
 }
 
 static char *read_file(const char *path, size_t *len)
@@ -122,7 +150,9 @@ int bindings_init(struct app *app)
 {
 	char path[1024];
 	const char *file = app->opt->keys_file;
+	int asked = file != NULL;
 	add_defaults();
+	app->nkeys_problems = 0;
 	if (!file) {
 		const char *xdg = getenv("XDG_CONFIG_HOME");
 		const char *home = getenv("HOME");
@@ -135,11 +165,19 @@ int bindings_init(struct app *app)
 		file = path;
 	}
 	size_t len = 0;
+	errno = 0;
 	char *text = read_file(file, &len);
 	if (!text) {
-		if (errno != ENOENT)
-			app_message(app, STYLE_ERROR, "cannot read %s: %s", file, strerror(errno));
-		return 0;
+		/* The usual place may well have no file; one asked for by name must.
+		 * Said on the status line, and whole in the help. */
+		if (asked || errno != ENOENT) {
+			struct keys_problem *p = &app->keys_problems[app->nkeys_problems++];
+			p->line = 0;
+			snprintf(p->text, sizeof p->text, "%s", errno ? strerror(errno) : "too large");
+			app_message(app, STYLE_ERROR, "cannot read the keys file %s: %s; the usual"
+				    " keys apply", file, p->text);
+		}
+		return asked ? 1 : 0;
 	}
 	struct key_binding found[MAX_BINDINGS];
 	int n = 0;
@@ -163,24 +201,42 @@ int bindings_init(struct app *app)
 		}
 		add_binding(found[i].key, a);
 	}
+	/* In line order, whichever check found them. */
+	for (int i = 1; i < app->nkeys_problems; i++)
+		for (int j = i; j > 0 && app->keys_problems[j].line < app->keys_problems[j - 1].line;
+		     j--) {
+			struct keys_problem tmp = app->keys_problems[j];
+			app->keys_problems[j] = app->keys_problems[j - 1];
+			app->keys_problems[j - 1] = tmp;
+		}
+	report_summary(&r);
 	return r.errors;
 }
 
-enum action bindings_lookup(char extra, char scope, int32_t key)
+enum action bindings_lookup(struct app *app, struct screen *s, int32_t key)
 {
-	enum action own = ACT_NONE, global = ACT_NONE;
+	enum action global = ACT_NONE;
 	for (int i = 0; i < nbind; i++) {
 		if (table[i].key != key)
 			continue;
-		char s = action_table[table[i].action].scope;
-		if (extra && s == extra)
-			return table[i].action;
-		if (s == scope)
-			own = table[i].action;
-		else if (s == 'G')
-			global = table[i].action;
+		enum action a = table[i].action;
+		if (!ui_acts(app, s, a))
+			continue;
+		if (action_table[a].scope != 'G')
+			return a;
+		if (global == ACT_NONE)
+			global = a;
 	}
-	return own != ACT_NONE ? own : global;
+	return global;
+}
+
+int bindings_of(enum action a, int32_t *keys, int max)
+{
+	int n = 0;
+	for (int i = 0; i < nbind && n < max; i++)
+		if (table[i].action == a)
+			keys[n++] = table[i].key;
+	return n;
 }
 
 const char *bindings_keys(enum action a, char *buf, size_t n)

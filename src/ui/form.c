@@ -22,40 +22,7 @@
 #include "form.h"
 #include "form_text.h"
 
-#define FIELD_MAX_COLS 200   /* no field is drawn wider than this */
-#define MULTILINE_MAX_ROWS 30 /* a multi-line field grows into spare room up to this */
-
-struct fstate {
-	char *text, *orig, *out; /* the value, as marked clean, trimmed for form_text */
-	size_t cap;              /* bytes in each of the three */
-	size_t cur;              /* the cursor, a byte offset into text */
-	size_t hscroll;          /* one line: the first byte shown */
-	int vscroll;             /* multi-line: the first line shown */
-	int want_col;            /* multi-line: the column Up/Down aim for, -1 none */
-	char err[FORM_ERR_MAX];  /* shown under the field; "" when good */
-	/* Layout, in the form's sub window. */
-	int page, row, height, width, first;
-};
-
-struct form_view {
-	struct app *app;
-	const struct form_spec *spec;
-	int n;
-	struct fstate *st;
-	int cur;                 /* the current field */
-	char title[256];
-	char msg[512];
-	int msg_style;
-	int confirming;          /* asked "Leave without saving?" */
-
-	FORM *form;
-	FIELD **fields;          /* NULL-terminated; a multi-line field has one per row */
-	int *owner;              /* FIELD index -> field */
-	int nfields;
-	WINDOW *win, *sub;
-	int rows, cols, fx, sw, sh, pages;
-	char hint[160];
-};
+#include "form_int.h"
 
 /* ---- a field's text ------------------------------------------------------ */
 
@@ -85,7 +52,7 @@ static int reserve(struct fstate *st, size_t need)
 	return 0;
 }
 
-static void set_text(struct fstate *st, const char *s, int cursor_at_end)
+void set_text(struct fstate *st, const char *s, int cursor_at_end)
 {
 	size_t n = strlen(s ? s : "");
 	if (reserve(st, n + 1) != 0)
@@ -110,7 +77,7 @@ const char *form_text(struct form_view *f, int i)
 
 /* Keeps the cursor in view (scrolling) and gives the library what the
  * field shows now. */
-static void show_field(struct form_view *f, int i)
+void show_field(struct form_view *f, int i)
 {
 	struct fstate *st = &f->st[i];
 	const struct form_spec *sp = &f->spec[i];
@@ -252,7 +219,7 @@ static void hook_enter(FORM *form)
 		enter_field(f, i);
 }
 
-static void go_to(struct form_view *f, int i)
+void go_to(struct form_view *f, int i)
 {
 	if (i == f->cur)
 		return;
@@ -265,7 +232,7 @@ static void go_to(struct form_view *f, int i)
 }
 
 /* To the next (dir 1) or previous (-1) field, round the ends. */
-static void step_field(struct form_view *f, int dir)
+void step_field(struct form_view *f, int dir)
 {
 	int to = (f->cur + dir + f->n) % f->n;
 	if (f->form && f->st[to].page == f->st[f->cur].page && f->n > 1)
@@ -308,6 +275,7 @@ static int natural_width(const struct form_spec *sp)
 	case FORM_DATE: return 12;
 	case FORM_MONEY: return 16;
 	case FORM_INTEGER: return 12;
+	case FORM_REF: return 24;
 	case FORM_CHOICE:
 		for (int k = 0; sp->choices && sp->choices[k]; k++)
 			if (text_width(sp->choices[k]) > w)
@@ -437,7 +405,7 @@ void form_layout(struct form_view *f, int rows, int cols)
 
 /* ---- editing ----------------------------------------------------------- */
 
-static void changed_field(struct form_view *f, int i)
+void changed_field(struct form_view *f, int i)
 {
 	struct fstate *st = &f->st[i];
 	char why[FORM_ERR_MAX];
@@ -446,6 +414,10 @@ static void changed_field(struct form_view *f, int i)
 	 * the person leaves the field, so half-typed dates are not told off. */
 	if (st->err[0] && check(f, i, why, sizeof why) == 0)
 		st->err[0] = '\0';
+	if (f->spec[i].kind == FORM_REF) {
+		st->ref_id = 0; /* typed anew: which record it names is not known */
+		st->ref_label[0] = '\0';
+	}
 	st->want_col = -1;
 	show_field(f, i);
 }
@@ -609,6 +581,10 @@ int form_validate(struct form_view *f)
 	for (int i = 0; i < f->n; i++)
 		if (check(f, i, f->st[i].err, sizeof f->st[i].err) != 0 && bad < 0)
 			bad = i;
+	/* A reference must name one record, chosen. */
+	for (int i = 0; i < f->n && bad < 0; i++)
+		if (f->spec[i].kind == FORM_REF && ref_resolve(f, i) != 0)
+			bad = i;
 	if (bad >= 0)
 		go_to(f, bad);
 	return bad;
@@ -623,6 +599,10 @@ static void ask_leave(struct form_view *f)
 static enum form_result key_in(struct form_view *f, enum action a, int32_t key)
 {
 	if (f->confirming) {
+		if (f->app->pasting) {
+			ask_leave(f); /* pasted text answers no question: it stands */
+			return FORM_HANDLED;
+		}
 		if (key == 'y' || key == 'Y') {
 			f->confirming = 0;
 			return FORM_LEAVE;
@@ -636,6 +616,13 @@ static enum form_result key_in(struct form_view *f, enum action a, int32_t key)
 		return FORM_HANDLED;
 	}
 	enum form_kind kind = f->spec[f->cur].kind;
+	if (ref_pick_key(f, a, key))
+		return FORM_HANDLED;
+	/* Leaving a reference field finds the record its text names first. */
+	if (kind == FORM_REF && !f->app->pasting &&
+	    (key == CDK_ENTER || a == ACT_NEXT_FIELD || a == ACT_PREV_FIELD) &&
+	    ref_resolve(f, f->cur) != 0)
+		return FORM_HANDLED;
 	if (edit_key(f, key))
 		return FORM_HANDLED;
 	if (kind == FORM_MULTILINE && (key == CDK_UP || key == CDK_DOWN)) {
@@ -708,31 +695,6 @@ enum form_result form_key(struct form_view *f, enum action a, int32_t key)
 
 /* ---- drawing ----------------------------------------------------------- */
 
-/* Writes text in up to `lines` lines of `width` columns from (y, x),
- * breaking at spaces; what does not fit ends in "…". */
-static void draw_wrapped(WINDOW *w, int y, int x, int width, int lines, const char *s)
-{
-	int n;
-	struct ftext_line *l = ftext_wrap(s, width, &n);
-	if (!l)
-		return;
-	for (int i = 0; i < lines && i < n; i++) {
-		size_t end = l[i].hard ? l[i].end - 1 : l[i].end;
-		if (i == lines - 1)
-			end = strlen(s);
-		size_t len = end - l[i].start;
-		char *part = malloc(len + 1);
-		if (!part)
-			break;
-		memcpy(part, s + l[i].start, len);
-		part[len] = '\0';
-		text_trim(part);
-		draw_text(w, y + i, x, text_width(part) < width ? text_width(part) : width, part);
-		free(part);
-	}
-	free(l);
-}
-
 static void draw_choices(struct form_view *f, int i, int y, int x, int room)
 {
 	const struct form_spec *sp = &f->spec[i];
@@ -760,7 +722,9 @@ static void draw_field_frame(struct form_view *f, int i)
 	draw_text(w, y, 2, f->fx - 4, sp->label);
 	for (int r = 0; r < st->height; r++)
 		draw_fill(w, y + r, f->fx + st->width, f->sw - st->width);
-	if (sp->kind == FORM_CHOICE && sp->choices) {
+	if (sp->kind == FORM_REF && st->ref_label[0]) {
+		draw_text(w, y, right, room, st->ref_label);
+	} else if (sp->kind == FORM_CHOICE && sp->choices) {
 		draw_choices(f, i, y, right, room);
 	} else if (sp->kind == FORM_DATE && room >= 10) {
 		style_on(w, STYLE_DIM);
@@ -833,27 +797,23 @@ void form_draw(struct form_view *f, WINDOW *w)
 	int cy, cx;
 	cursor_at(f, f->cur, &cy, &cx);
 	wmove(w, 2 + cy, f->fx + cx);
-	curs_set(1);
+	ref_pick_draw(f, w);
 }
 
 const char *form_hint(struct form_view *f)
 {
-	char save[32], cancel[32];
 	if (f->confirming)
 		return "y leave without saving  n keep editing";
-	bindings_keys(ACT_SAVE, save, sizeof save);
-	bindings_keys(ACT_CANCEL, cancel, sizeof cancel);
-	char *sp = strchr(save, ' ');
-	if (sp)
-		*sp = '\0';
-	sp = strchr(cancel, ' ');
-	if (sp)
-		*sp = '\0';
+	if (f->pick)
+		return "Up/Down choose  Enter take it  Esc type more";
+	struct screen *s = app_top(f->app);
 	enum form_kind kind = f->spec[f->cur].kind;
-	snprintf(f->hint, sizeof f->hint, "%sTab next  %s save  %s leave",
-		 kind == FORM_CHOICE ? "Left/Right choose  "
-		 : kind == FORM_MULTILINE ? "Enter new line  " : "",
-		 save[0] ? save : "(no key)", cancel[0] ? cancel : "(no key)");
+	snprintf(f->hint, sizeof f->hint, "%s", kind == FORM_CHOICE ? "Left/Right choose"
+		 : kind == FORM_MULTILINE ? "Enter new line"
+		 : kind == FORM_REF ? "Enter find" : "");
+	ui_hint_add(f->app, s, f->hint, sizeof f->hint, ACT_NEXT_FIELD, NULL);
+	ui_hint_add(f->app, s, f->hint, sizeof f->hint, ACT_SAVE, NULL);
+	ui_hint_add(f->app, s, f->hint, sizeof f->hint, ACT_CANCEL, NULL);
 	return f->hint;
 }
 
@@ -887,6 +847,7 @@ void form_free(struct form_view *f)
 {
 	if (!f)
 		return;
+	free(f->pick);
 	teardown(f);
 	for (int i = 0; i < f->n; i++) {
 		free(f->st[i].text);
@@ -895,7 +856,6 @@ void form_free(struct form_view *f)
 	}
 	free(f->st);
 	free(f);
-	curs_set(0);
 }
 
 void form_set_title(struct form_view *f, const char *title)

@@ -21,10 +21,13 @@
 #ifndef COOPDESK_UI_FORM_H
 #define COOPDESK_UI_FORM_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 #include "coopdesk/date.h"
 #include "ui.h"
+
+struct ref_kind;
 
 enum form_kind {
 	FORM_TEXT,       /* one line of text */
@@ -32,7 +35,10 @@ enum form_kind {
 	FORM_DATE,       /* dd/mm/yyyy (ISO accepted); read back as ISO */
 	FORM_MONEY,      /* 12.50 or £1,234.56; read back as pence */
 	FORM_INTEGER,    /* a whole number */
-	FORM_CHOICE      /* one of `choices`: Left/Right or Space cycle, a letter jumps */
+	FORM_CHOICE,     /* one of `choices`: Left/Right or Space cycle, a letter jumps */
+	FORM_REF         /* a record (`ref`: a member, a home, a contractor) by its number,
+	                  * reference or part of its name; several matches are offered in a
+	                  * pick list, and the chosen one's name stands beside the field */
 };
 
 struct form_spec {
@@ -48,7 +54,24 @@ struct form_spec {
 	const char *help;             /* a sentence shown while in the field */
 	int64_t min, max;             /* integer, and money in pence: the range
 	                               * allowed, when min < max */
+	const struct ref_kind *ref;   /* FORM_REF: which records (refs.h) */
+	/* Where the value lives in the record the form edits, for form_load
+	 * and form_store: set with FORM_AT (and FORM_HAS for money that may be
+	 * unknown). By kind, the member is: text and multi-line, a char array;
+	 * a date, a char array holding ISO; money and integer, an int64_t (the
+	 * "there is an amount" flag an int); a choice, an int, each choice's
+	 * value in `values` (NULL: its index); a reference, the record's id,
+	 * an int64_t (0 for none). */
+	int bound;
+	size_t off, size;
+	int has_bound;
+	size_t has_off;
+	const int *values;
 };
+
+#define FORM_AT(type, member) \
+	.bound = 1, .off = offsetof(type, member), .size = sizeof(((type *)0)->member)
+#define FORM_HAS(type, member) .has_bound = 1, .has_off = offsetof(type, member)
 
 /* What form_key did with a key. */
 enum form_result {
@@ -76,6 +99,17 @@ void form_set(struct form_view *f, int i, const char *text);
 void form_set_date(struct form_view *f, int i, const char *iso);          /* "" for none */
 void form_set_money(struct form_view *f, int i, int has, int64_t pence);  /* has 0: none */
 void form_set_choice(struct form_view *f, int i, int index);
+
+/* Every bound field from the record `rec` (FORM_AT), then marks the form
+ * clean; and back: the bound fields into `rec` (after FORM_SAVE, when
+ * every field is good). Fields not bound are left alone both ways. */
+void form_load(struct form_view *f, const void *rec);
+void form_store(struct form_view *f, void *rec);
+
+/* A reference field: the record with this id (0: none), its name beside
+ * it; and the id chosen (0 when none is). */
+void form_set_ref(struct form_view *f, int i, int64_t id);
+int64_t form_ref(struct form_view *f, int i);
 
 /* What is on screen now counts as unchanged (call after setting values). */
 void form_mark_clean(struct form_view *f);

@@ -147,7 +147,7 @@ int ftext_limit(const struct form_spec *sp)
 {
 	if (sp->max_chars > 0)
 		return sp->max_chars;
-	return sp->kind == FORM_TEXT ? DEFAULT_TEXT_MAX
+	return sp->kind == FORM_TEXT || sp->kind == FORM_REF ? DEFAULT_TEXT_MAX
 	       : sp->kind == FORM_MULTILINE ? DEFAULT_MULTILINE_MAX : DEFAULT_OTHER_MAX;
 }
 
@@ -209,6 +209,7 @@ int ftext_check(const struct form_spec *sp, const char *v, char *why, size_t n)
 	}
 	switch (sp->kind) {
 	case FORM_TEXT:
+	case FORM_REF: /* which record it names is the form's to find out */
 	case FORM_MULTILINE: {
 		size_t chars = text_chars(v);
 		if (chars > (size_t)ftext_limit(sp)) {

@@ -1,5 +1,6 @@
 /*
- * src/ui/form_text.h: private to the form widget (form.c): its text as
+ * src/ui/form_text.h: the form widget's text (form.c; the record screen
+ * and the help wrap with it too): text as
  * UTF-8, by character and by display column, word-wrapped, and checked
  * against a field's spec. No curses here; widths come from wcwidth in the
  * current (UTF-8) locale.

@@ -7,14 +7,20 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 #include <wchar.h>
 
 #include "coopdesk/script.h"
 #include "ui.h"
 
+/* The codes curses gives the start and end of a bracketed paste (taught
+ * with define_key in input_start). */
+#define KEY_PASTE_BEGIN (KEY_MAX + 1)
+#define KEY_PASTE_END (KEY_MAX + 2)
+
 /* curses' key codes to ours (coopdesk/keys.h), so the rest of the program,
  * the keys file and scripts all speak one language. */
-static int32_t from_curses(int rc, wint_t wc)
+static int32_t from_curses(struct app *app, int rc, wint_t wc)
 {
 	if (rc == KEY_CODE_YES) {
 		switch (wc) {
@@ -32,6 +38,21 @@ static int32_t from_curses(int rc, wint_t wc)
 		case KEY_DC: return CDK_DELETE;
 		case KEY_IC: return CDK_INSERT;
 		case KEY_RESIZE: return CDK_RESIZE;
+		case KEY_PASTE_BEGIN: return CDK_PASTE_BEGIN;
+		case KEY_PASTE_END: return CDK_PASTE_END;
+		case KEY_MOUSE: {
+			MEVENT ev;
+			if (getmouse(&ev) != OK)
+				return CDK_NONE;
+			app->mouse_y = ev.y;
+			app->mouse_x = ev.x;
+			app->mouse_twice = (ev.bstate & BUTTON1_DOUBLE_CLICKED) != 0;
+			app->mouse_wheel = (ev.bstate & BUTTON4_PRESSED) ? -1
+					 : (ev.bstate & BUTTON5_PRESSED) ? 1 : 0;
+			if (!app->mouse_wheel && !(ev.bstate & (BUTTON1_CLICKED | BUTTON1_DOUBLE_CLICKED)))
+				return CDK_NONE;
+			return CDK_MOUSE;
+		}
 		default:
 			if (wc >= KEY_F(1) && wc <= KEY_F(12))
 				return CDK_F1 + (int32_t)(wc - KEY_F(1));
@@ -44,6 +65,36 @@ static int32_t from_curses(int rc, wint_t wc)
 	case '\t': return CDK_TAB;
 	case 127: case 8: return CDK_BACKSPACE;
 	default: return (int32_t)wc;
+	}
+}
+
+void input_start(struct app *app)
+{
+	/* Bracketed paste: the terminal marks pasted text, so that a pasted
+	 * Esc or y is typed as text and never answers a question. */
+	define_key("\033[200~", KEY_PASTE_BEGIN);
+	define_key("\033[201~", KEY_PASTE_END);
+	if (!app->opt->headless) {
+		fputs("\033[?2004h", stdout);
+		fflush(stdout);
+	}
+	/* The mouse only when asked for (--mouse, or the mouse setting):
+	 * otherwise the terminal keeps it, and its wheel sends arrow keys,
+	 * which only ever move. */
+	if (app->mouse) {
+		mousemask(BUTTON1_CLICKED | BUTTON1_DOUBLE_CLICKED | BUTTON4_PRESSED | BUTTON5_PRESSED,
+			  NULL);
+		mouseinterval(300);
+	}
+}
+
+void input_stop(struct app *app)
+{
+	if (app->mouse)
+		mousemask(0, NULL);
+	if (!app->opt->headless) {
+		fputs("\033[?2004l", stdout);
+		fflush(stdout);
 	}
 }
 
@@ -98,6 +149,13 @@ static int32_t script_next(struct app *app)
 		case STEP_RESIZE:
 			resizeterm(s->rows, s->cols);
 			return CDK_RESIZE;
+		case STEP_WAIT: {
+			/* A handshake: the test creates the file when it is done. */
+			struct timespec ts = { 0, 10 * 1000000L };
+			for (int i = 0; i < 1000 && access(s->path, F_OK) != 0; i++)
+				nanosleep(&ts, NULL);
+			break;
+		}
 		case STEP_SLEEP: {
 			struct timespec ts = { s->ms / 1000, (long)(s->ms % 1000) * 1000000L };
 			nanosleep(&ts, NULL);
@@ -106,6 +164,14 @@ static int32_t script_next(struct app *app)
 		case STEP_QUIT:
 			app->quit = 1;
 			return CDK_NONE;
+		case STEP_MOUSE:
+			app->mouse_y = s->rows;
+			app->mouse_x = s->cols;
+			app->mouse_twice = s->mouse == 2;
+			app->mouse_wheel = s->mouse == 3 ? -1 : s->mouse == 4 ? 1 : 0;
+			if (!app->mouse)
+				break; /* the mouse is off: the click goes nowhere */
+			return CDK_MOUSE;
 		}
 	}
 	app->quit = 1; /* the script has ended */
@@ -121,7 +187,7 @@ int32_t input_next(struct app *app, int timeout_ms)
 	int rc = wget_wch(app->status, &wc);
 	if (rc == ERR)
 		return CDK_NONE;
-	int32_t key = from_curses(rc, wc);
+	int32_t key = from_curses(app, rc, wc);
 	/* Alt-x arrives as Esc then x: keep Esc meaning Esc (ESCDELAY is short). */
 	return key;
 }

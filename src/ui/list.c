@@ -236,6 +236,7 @@ int list_handle(struct list *l, enum action a)
 
 void list_draw(struct list *l, WINDOW *w, int y, int x, int width)
 {
+	int cursor = -1;
 	for (int i = 0; i < l->height; i++) {
 		int r = l->top + i;
 		if (r >= l->n)
@@ -245,9 +246,71 @@ void list_draw(struct list *l, WINDOW *w, int y, int x, int width)
 			style_on(w, STYLE_SELECTED);
 		draw_fill(w, y + i, x, width);
 		l->src->draw_row(l->ctx, w, y + i, width, ROW(l, r), selected);
-		if (selected)
+		if (selected) {
+			/* Not by colour alone: a marker too, where the cursor sits. */
+			style_on(w, STYLE_SELECTED);
+			mvwaddch(w, y + i, x, '>');
 			style_off(w, STYLE_SELECTED);
+			cursor = y + i;
+		}
 	}
+	if (cursor >= 0)
+		wmove(w, cursor, x);
+}
+
+int list_select_line(struct list *l, int line)
+{
+	int r = l->top + line;
+	if (line < 0 || line >= l->height || r >= l->n)
+		return 0;
+	l->sel = r;
+	return 1;
+}
+
+int list_reload_keep(struct list *l)
+{
+	const void *was = list_selected(l);
+	if (!was)
+		return list_reload(l);
+	struct page_key key;
+	int offset = l->sel - l->top; /* where it was on screen */
+	l->src->key_of(l->ctx, was, &key);
+	l->total = l->src->count ? l->src->count(l->ctx) : -1;
+	/* The rows before it (a screenful), then from there on: its row is
+	 * the first after those, if it is still in the list. */
+	int before = 0, rc = l->src->fetch(l->ctx, PAGE_BEFORE, &key, l->rows, l->height, &before);
+	if (rc) {
+		l->n = 0;
+		return fail(l, rc);
+	}
+	int got = 0;
+	if (before > 0) {
+		struct page_key last;
+		l->src->key_of(l->ctx, ROW(l, before - 1), &last);
+		rc = l->src->fetch(l->ctx, PAGE_AFTER, &last, ROW(l, before), l->cap - before, &got);
+	} else {
+		rc = l->src->fetch(l->ctx, PAGE_FIRST, NULL, l->rows, l->cap, &got);
+	}
+	if (rc) {
+		l->n = 0;
+		return fail(l, rc);
+	}
+	l->n = before + got;
+	l->at_start = before < l->height;
+	l->at_end = got < l->cap - before;
+	l->pos = l->at_start ? 0 : -1;
+	/* Its own row, or the one that took its place. */
+	l->sel = before < l->n ? before : l->n - 1;
+	if (l->sel < 0)
+		l->sel = 0;
+	l->top = l->sel - offset;
+	if (l->top < 0)
+		l->top = 0;
+	if (l->top + l->height > l->n)
+		l->top = l->n - l->height > 0 ? l->n - l->height : 0;
+	if (l->top > l->sel)
+		l->top = l->sel;
+	return 0;
 }
 
 const void *list_selected(struct list *l)
@@ -276,20 +339,22 @@ const char *list_position(struct list *l, char *buf, size_t n)
 		snprintf(buf, n, "no rows");
 		return buf;
 	}
+	int64_t total = l->total;
+	if (l->at_start && l->at_end)
+		total = l->n; /* all of it is held: counted for nothing */
+	if (l->pos < 0 && l->at_end && total >= 0)
+		l->pos = total - l->n;
 	if (l->pos < 0) {
-		with_commas(l->total, of, sizeof of);
-		if (l->total >= 0)
-			snprintf(buf, n, "%s rows", of);
-		else
-			buf[0] = '\0';
+		with_commas(total, of, sizeof of);
+		snprintf(buf, n, total >= 0 ? "%s rows" : "many rows", of);
 		return buf;
 	}
 	with_commas(l->pos + l->sel + 1, at, sizeof at);
-	if (l->total >= 0) {
-		with_commas(l->total, of, sizeof of);
+	if (total >= 0) {
+		with_commas(total, of, sizeof of);
 		snprintf(buf, n, "row %s of %s", at, of);
 	} else {
-		snprintf(buf, n, "row %s", at);
+		snprintf(buf, n, "row %s of many", at);
 	}
 	return buf;
 }

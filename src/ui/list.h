@@ -40,14 +40,25 @@ int list_init(struct list *l, struct app *app, const struct list_source *src, vo
 void list_free(struct list *l);
 /* The list's height changed: re-size the window of rows (keeps the selection). */
 void list_resize(struct list *l, int height);
-/* Reads the first page again (after a sort, filter or search change). */
+/* Reads the first page again. */
 int list_reload(struct list *l);
+/* Reads the list again around the selected record, and selects it again:
+ * after a save, another terminal's change, or a new sort or filter (the
+ * row's key is taken in the source's new order). When it is gone, or
+ * left out now, the row that took its place is selected. */
+int list_reload_keep(struct list *l);
+/* Selects the row at screen line `line` (0 the first shown); 0 when there
+ * is none there. */
+int list_select_line(struct list *l, int line);
 /* Handles a movement action; returns 1 if it was one. */
 int list_handle(struct list *l, enum action a);
+/* Draws the rows from line y; the selected row has a marker in column x
+ * as well as its colour, and the terminal's cursor is left on it. */
 void list_draw(struct list *l, WINDOW *w, int y, int x, int width);
 /* The selected row, or NULL when the list is empty. */
 const void *list_selected(struct list *l);
-/* "row 12 of 345" (or "row 12" when the total is unknown) into buf. */
+/* "row 12 of 345", or "row 12 of many" when counting would cost a scan
+ * (the whole list held: its count is known), into buf. */
 const char *list_position(struct list *l, char *buf, size_t n);
 
 #endif

@@ -97,6 +97,10 @@ static void login_draw(struct screen *s, WINDOW *w)
 		draw_text(w, 14, x, cols - x - 1, l->message);
 		style_off(w, STYLE_ERROR);
 	}
+	/* The cursor in the field being typed (after the name; at the start of
+	 * the password, which shows nothing). */
+	int at = text_width(l->username);
+	wmove(w, 6 + 2 * l->field, x + 12 + (l->field == 0 ? (at < 28 ? at : 28) : 0));
 }
 
 static void try_login(struct screen *s)
@@ -267,6 +271,7 @@ void session_lock_draw(struct app *app)
 	style_on(w, STYLE_SELECTED);
 	draw_fill(w, y + 7, x, 30);
 	style_off(w, STYLE_SELECTED);
+	wmove(w, y + 7, x);
 	wnoutrefresh(w);
 }
 

@@ -1,6 +1,8 @@
 /*
  * src/ui/screen_home.c: Home, the summary a person sees first. Every figure
- * is cheap on a large co-op (coopdesk/summary.h).
+ * is cheap on a large co-op (coopdesk/summary.h). Everyone may change
+ * their own password from here; the board opens the audit trail and the
+ * user accounts. Every key named comes from the bindings in force.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -11,11 +13,20 @@
 #include "coopdesk/date.h"
 #include "coopdesk/money.h"
 #include "coopdesk/summary.h"
+#include "coopdesk/text.h"
+#include "coopdesk/users.h"
+#include "pwask.h"
 #include "ui.h"
+
+#define LABEL_COLS 30
 
 struct home {
 	struct summary sum;
 	int ok;
+	struct pwask *pw;
+	char note[320];
+	int note_style;
+	char hint[256];
 };
 
 static void home_load(struct screen *s)
@@ -31,120 +42,244 @@ static void home_load(struct screen *s)
 
 static void line(WINDOW *w, int y, const char *label, const char *value, enum ui_style vs)
 {
-	draw_text(w, y, 4, 34, label);
+	int cols = getmaxx(w);
+	draw_text(w, y, 4, LABEL_COLS - 2, label);
 	style_on(w, vs);
-	draw_text(w, y, 38, 38, value);
+	draw_text(w, y, 4 + LABEL_COLS, cols - LABEL_COLS - 6, value);
 	style_off(w, vs);
+}
+
+static int board(const struct screen *s)
+{
+	return s->app->who.role == ROLE_BOARD;
+}
+
+static void own_account(const struct summary *m, WINDOW *w, int *y)
+{
+	char v[512], money[MONEY_BUFSZ];
+	snprintf(v, sizeof v, "no. %lld", (long long)m->own_member_no);
+	line(w, (*y)++, "Your membership", v, STYLE_NORMAL);
+	money_format(m->own_paid_pence, money, sizeof money);
+	snprintf(v, sizeof v, "%lld (%s paid)", (long long)m->own_shares, money);
+	line(w, (*y)++, "Your share", v, STYLE_NORMAL);
+	line(w, (*y)++, "Your home", m->own_home_ref[0] ? m->own_home_ref : "no current tenancy",
+	     STYLE_NORMAL);
+	if (m->has_own_rent) {
+		money_format(m->own_balance_pence < 0 ? -m->own_balance_pence : m->own_balance_pence,
+			     money, sizeof money);
+		snprintf(v, sizeof v, "%s %s", money,
+			 m->own_balance_pence > 0 ? "owed" : m->own_balance_pence < 0
+			 ? "in credit" : "(nothing owed)");
+		line(w, (*y)++, "Your rent account", v,
+		     m->own_balance_pence > 0 ? STYLE_OVERDUE : STYLE_NORMAL);
+	}
+	snprintf(v, sizeof v, "%lld open", (long long)m->own_repairs_open);
+	line(w, (*y)++, "Your repairs", v, STYLE_NORMAL);
+	(*y)++;
+}
+
+/* "2 Tenancies, 3 Members & shares, 4 Repairs, 5 Meetings": the areas
+ * with the keys that go there now. */
+static void areas_words(struct screen *s, char *buf, size_t n)
+{
+	size_t used = 0;
+	buf[0] = '\0';
+	for (int i = 1; i < AREA_COUNT_UI && used < n; i++) {
+		char key[KEY_NAME_MAX];
+		if (!ui_key(s->app, s, ui_areas[i].action, key, sizeof key)[0])
+			continue;
+		used += (size_t)snprintf(buf + used, n - used, "%s%s %s", used ? ", " : "", key,
+					 ui_areas[i].name);
+	}
 }
 
 static void home_draw(struct screen *s, WINDOW *w)
 {
 	struct home *h = s->priv;
 	const struct summary *m = &h->sum;
-	char v[512], money[MONEY_BUFSZ];
+	int cols = getmaxx(w), rows = getmaxy(w);
+	char v[1024], money[MONEY_BUFSZ];
 	int y = 1;
 	style_on(w, STYLE_TITLE);
-	draw_text(w, y, 2, 60, "Home");
+	draw_text(w, y, 2, cols - 4, "Home");
 	style_off(w, STYLE_TITLE);
 	y += 2;
-	if (!h->ok)
-		return;
-	if (m->own) {
-		/* A tenant-member sees their own account first. */
-		snprintf(v, sizeof v, "no. %lld", (long long)m->own_member_no);
-		line(w, y++, "Your membership", v, STYLE_NORMAL);
-		money_format(m->own_paid_pence, money, sizeof money);
-		snprintf(v, sizeof v, "%lld (%s paid)", (long long)m->own_shares, money);
-		line(w, y++, "Your share", v, STYLE_NORMAL);
-		line(w, y++, "Your home", m->own_home_ref[0] ? m->own_home_ref : "no current tenancy",
-		     STYLE_NORMAL);
-		if (m->has_own_rent) {
-			money_format(m->own_balance_pence < 0 ? -m->own_balance_pence
-							      : m->own_balance_pence, money, sizeof money);
-			snprintf(v, sizeof v, "%s %s", money,
-				 m->own_balance_pence > 0 ? "owed" : m->own_balance_pence < 0
-				 ? "in credit" : "(nothing owed)");
-			line(w, y++, "Your rent account", v,
-			     m->own_balance_pence > 0 ? STYLE_OVERDUE : STYLE_NORMAL);
+	if (h->ok) {
+		if (m->own)
+			own_account(m, w, &y);
+		snprintf(v, sizeof v, "%lld (%lld on the register in all)",
+			 (long long)m->members_current, (long long)m->members_all);
+		line(w, y++, "Members", v, STYLE_NORMAL);
+		snprintf(v, sizeof v, "%lld, %lld let", (long long)m->homes,
+			 (long long)m->tenancies_current);
+		line(w, y++, "Homes", v, STYLE_NORMAL);
+		/* The co-op's repairs for those who handle them (board, volunteers). */
+		if (access_level(&s->app->who, AREA_REPAIRS, OP_READ) == ACCESS_ALL) {
+			snprintf(v, sizeof v, "%lld open of %lld", (long long)m->repairs_open,
+				 (long long)m->repairs_all);
+			line(w, y++, "Repairs", v, STYLE_NORMAL);
+			snprintf(v, sizeof v, "%lld", (long long)m->repairs_overdue);
+			line(w, y++, "Repairs past their target", v,
+			     m->repairs_overdue ? STYLE_OVERDUE : STYLE_NORMAL);
 		}
-		snprintf(v, sizeof v, "%lld open", (long long)m->own_repairs_open);
-		line(w, y++, "Your repairs", v, STYLE_NORMAL);
+		if (m->has_rent) {
+			money_format(m->arrears_pence, money, sizeof money);
+			snprintf(v, sizeof v, "%s owed on %lld tenancies", money,
+				 (long long)m->arrears_tenancies);
+			line(w, y++, "Rent arrears", v,
+			     m->arrears_pence > 0 ? STYLE_OVERDUE : STYLE_NORMAL);
+			snprintf(v, sizeof v, "%lld", (long long)m->actions_overdue);
+			line(w, y++, "Board actions past due", v,
+			     m->actions_overdue ? STYLE_OVERDUE : STYLE_NORMAL);
+		}
+		if (m->next_meeting_on[0]) {
+			struct date d;
+			char uk[DATE_BUFSZ];
+			if (date_parse(m->next_meeting_on, &d) == DATE_OK)
+				date_format_uk(d, uk, sizeof uk);
+			else
+				text_copy(uk, sizeof uk, m->next_meeting_on);
+			snprintf(v, sizeof v, "%s, %s", uk, m->next_meeting_title);
+		} else {
+			snprintf(v, sizeof v, "none planned");
+		}
+		line(w, y++, "Next meeting", v, STYLE_NORMAL);
 		y++;
 	}
-	snprintf(v, sizeof v, "%lld (%lld on the register in all)",
-		 (long long)m->members_current, (long long)m->members_all);
-	line(w, y++, "Members", v, STYLE_NORMAL);
-	snprintf(v, sizeof v, "%lld, %lld let", (long long)m->homes, (long long)m->tenancies_current);
-	line(w, y++, "Homes", v, STYLE_NORMAL);
-	/* The co-op's repairs for those who handle them (board, volunteers). */
-	int all_repairs = access_level(&s->app->who, AREA_REPAIRS, OP_READ) == ACCESS_ALL;
-	if (all_repairs) {
-		snprintf(v, sizeof v, "%lld open of %lld", (long long)m->repairs_open,
-			 (long long)m->repairs_all);
-		line(w, y++, "Repairs", v, STYLE_NORMAL);
+	char areas[256], key[KEY_NAME_MAX];
+	areas_words(s, areas, sizeof areas);
+	if (areas[0]) {
+		snprintf(v, sizeof v, "The other areas: %s.", areas);
+		draw_text(w, y++, 4, cols - 6, v);
 	}
-	if (all_repairs) {
-		snprintf(v, sizeof v, "%lld", (long long)m->repairs_overdue);
-		line(w, y++, "Repairs past their target", v,
-		     m->repairs_overdue ? STYLE_OVERDUE : STYLE_NORMAL);
+	if (ui_key(s->app, s, ACT_HELP, key, sizeof key)[0]) {
+		snprintf(v, sizeof v, "%s shows every key of every screen.", key);
+		draw_text(w, y++, 4, cols - 6, v);
 	}
-	if (m->has_rent) {
-		money_format(m->arrears_pence, money, sizeof money);
-		snprintf(v, sizeof v, "%s owed on %lld tenancies", money,
-			 (long long)m->arrears_tenancies);
-		line(w, y++, "Rent arrears", v, m->arrears_pence > 0 ? STYLE_OVERDUE : STYLE_NORMAL);
-		snprintf(v, sizeof v, "%lld", (long long)m->actions_overdue);
-		line(w, y++, "Board actions past due", v,
-		     m->actions_overdue ? STYLE_OVERDUE : STYLE_NORMAL);
+	if (h->note[0]) {
+		style_on(w, (enum ui_style)h->note_style);
+		draw_text(w, rows - 2, 1, cols - 2, h->note);
+		style_off(w, (enum ui_style)h->note_style);
 	}
-	if (m->next_meeting_on[0]) {
-		struct date d;
-		char uk[DATE_BUFSZ];
-		if (date_parse(m->next_meeting_on, &d) == DATE_OK)
-			date_format_uk(d, uk, sizeof uk);
-		else
-			snprintf(uk, sizeof uk, "%s", m->next_meeting_on);
-		snprintf(v, sizeof v, "%s, %s", uk, m->next_meeting_title);
-	} else {
-		snprintf(v, sizeof v, "none planned");
+	if (pwask_active(h->pw))
+		pwask_draw(h->pw, w, rows, cols);
+	else
+		wmove(w, 1, 2);
+}
+
+static void change_password(struct screen *s)
+{
+	struct home *h = s->priv;
+	struct app *app = s->app;
+	int rc = user_set_password(app->db, &app->who, app->who.user_id, pwask_current(h->pw),
+				   pwask_password(h->pw));
+	if (rc == DB_DENIED) {
+		pwask_retry(h->pw, db_errmsg(app->db), 1);
+		return;
 	}
-	line(w, y++, "Next meeting", v, STYLE_NORMAL);
-	y++;
-	draw_text(w, y, 4, 72, "Press a digit to go to an area: 2 Tenancies, 3 Members & shares,");
-	draw_text(w, y + 1, 4, 72, "4 Repairs, 5 Meetings.  ? shows every key.");
-	if (s->app->who.role == ROLE_BOARD)
-		draw_text(w, y + 2, 4, 72, "a opens the audit trail (who changed what, when); u user accounts.");
+	if (rc == DB_INVALID) {
+		pwask_retry(h->pw, db_errmsg(app->db), 0);
+		return;
+	}
+	pwask_stop(h->pw);
+	h->note_style = rc == DB_OK ? STYLE_OK : STYLE_ERROR;
+	snprintf(h->note, sizeof h->note, "%s",
+		 rc == DB_OK ? "Your password is changed: use the new one from now on"
+			     : db_errmsg(app->db));
+}
+
+static int home_acts(struct screen *s, enum action a)
+{
+	struct home *h = s->priv;
+	if (pwask_active(h->pw))
+		return a == ACT_HELP || a == ACT_LOCK || a == ACT_REDRAW || a == ACT_LOGOUT;
+	switch (a) {
+	case ACT_AUDIT:
+	case ACT_USERS:
+		return board(s);
+	case ACT_PASSWORD:
+		return s->app->who.user_id > 0;
+	default:
+		return action_table[a].scope == 'G';
+	}
+}
+
+static int home_typing(struct screen *s)
+{
+	struct home *h = s->priv;
+	return pwask_active(h->pw);
 }
 
 static int home_handle(struct screen *s, enum action a, int32_t key)
 {
-	(void)key;
-	/* The board's own doors from Home; the screens themselves ask the data
-	 * layer, which refuses anyone else in words. */
-	if (a == ACT_AUDIT || a == ACT_USERS) {
-		if (s->app->who.role != ROLE_BOARD) {
-			app_message(s->app, STYLE_ERROR, "only the board may open %s",
-				    a == ACT_AUDIT ? "the audit trail" : "user accounts");
-			return 1;
+	struct home *h = s->priv;
+	s->dirty = 1;
+	if (pwask_active(h->pw)) {
+		s->app->status_dirty = 1;
+		if (a == ACT_LOCK || a == ACT_REDRAW || a == ACT_HELP || a == ACT_LOGOUT) {
+			if (a == ACT_LOCK || a == ACT_LOGOUT)
+				pwask_stop(h->pw);
+			return 0;
 		}
-		app_push(s->app, a == ACT_AUDIT ? screen_audit_new(s->app) : screen_users_new(s->app));
+		switch (pwask_key(h->pw, s->app, key)) {
+		case PWASK_DONE:
+			change_password(s);
+			break;
+		case PWASK_CANCELLED:
+			h->note_style = STYLE_STATUS;
+			snprintf(h->note, sizeof h->note, "Your password was not changed");
+			break;
+		default:
+			break;
+		}
 		return 1;
 	}
-	if (a == ACT_REDRAW) {
-		home_load(s);
-		s->dirty = 1;
+	h->note[0] = '\0';
+	if (!home_acts(s, a))
+		return 0;
+	switch (a) {
+	case ACT_AUDIT:
+		app_push(s->app, screen_audit_new(s->app));
+		return 1;
+	case ACT_USERS:
+		app_push(s->app, screen_users_new(s->app));
+		return 1;
+	case ACT_PASSWORD:
+		pwask_start(h->pw, s->app->username[0] ? s->app->username : "you", 1);
+		s->app->status_dirty = 1;
+		return 1;
+	default:
+		return 0;
 	}
-	return 0;
+}
+
+static const char *home_why_not(struct screen *s, enum action a)
+{
+	if (board(s))
+		return NULL;
+	return a == ACT_AUDIT ? "Only the board may open the audit trail"
+	     : a == ACT_USERS ? "Only the board may open user accounts" : NULL;
 }
 
 static const char *home_hint(struct screen *s)
 {
-	return s->app->who.role == ROLE_BOARD ? "1-5 areas  a audit trail  u user accounts" : "1-5 areas";
+	struct home *h = s->priv;
+	if (pwask_active(h->pw))
+		return pwask_hint(h->pw);
+	static const enum action mine[] = { ACT_PASSWORD, ACT_AUDIT, ACT_USERS, ACT_GOTO, ACT_NONE };
+	return ui_hints(s->app, s, h->hint, sizeof h->hint, mine);
+}
+
+static void home_resume(struct screen *s)
+{
+	home_load(s);
 }
 
 static void home_destroy(struct screen *s)
 {
-	free(s->priv);
+	struct home *h = s->priv;
+	pwask_free(h->pw);
+	free(h);
 	free(s);
 }
 
@@ -153,7 +288,11 @@ static const struct screen_ops home_ops = {
 	.scope = 'H',
 	.draw = home_draw,
 	.handle = home_handle,
+	.acts = home_acts,
+	.typing = home_typing,
+	.resume = home_resume,
 	.hint = home_hint,
+	.why_not = home_why_not,
 	.destroy = home_destroy,
 };
 
@@ -161,11 +300,14 @@ struct screen *screen_home_new(struct app *app)
 {
 	struct screen *s = calloc(1, sizeof *s);
 	struct home *h = calloc(1, sizeof *h);
-	if (!s || !h) {
+	struct pwask *pw = pwask_new();
+	if (!s || !h || !pw) {
 		free(s);
 		free(h);
+		pwask_free(pw);
 		return NULL;
 	}
+	h->pw = pw;
 	s->ops = &home_ops;
 	s->app = app;
 	s->area = 0;
@@ -183,10 +325,15 @@ struct placeholder {
 static void placeholder_draw(struct screen *s, WINDOW *w)
 {
 	struct placeholder *p = s->priv;
-	char text[256];
+	char text[256], home[KEY_NAME_MAX], repairs[KEY_NAME_MAX];
+	int cols = getmaxx(w);
 	snprintf(text, sizeof text, "The screens for %s are being built.", p->what);
-	draw_text(w, 2, 4, 74, text);
-	draw_text(w, 4, 4, 74, "Home (1) and Repairs (4) work now.");
+	draw_text(w, 2, 4, cols - 6, text);
+	ui_key(s->app, s, ACT_AREA_HOME, home, sizeof home);
+	ui_key(s->app, s, ACT_AREA_REPAIRS, repairs, sizeof repairs);
+	snprintf(text, sizeof text, "Home (%s) and Repairs (%s) work now.", home, repairs);
+	draw_text(w, 4, 4, cols - 6, text);
+	wmove(w, 2, 4);
 }
 
 static int placeholder_handle(struct screen *s, enum action a, int32_t key)
@@ -195,12 +342,18 @@ static int placeholder_handle(struct screen *s, enum action a, int32_t key)
 	return 0;
 }
 
+static void placeholder_destroy(struct screen *s)
+{
+	free(s->priv);
+	free(s);
+}
+
 static const struct screen_ops placeholder_ops = {
 	.name = "Coming soon",
 	.scope = 'G',
 	.draw = placeholder_draw,
 	.handle = placeholder_handle,
-	.destroy = home_destroy,
+	.destroy = placeholder_destroy,
 };
 
 struct screen *screen_placeholder_new(struct app *app, int area, const char *what)
@@ -212,7 +365,7 @@ struct screen *screen_placeholder_new(struct app *app, int area, const char *wha
 		free(p);
 		return NULL;
 	}
-	snprintf(p->what, sizeof p->what, "%s", what);
+	text_copy(p->what, sizeof p->what, what);
 	s->ops = &placeholder_ops;
 	s->app = app;
 	s->area = area;

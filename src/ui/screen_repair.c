@@ -1,207 +1,159 @@
 /*
- * src/ui/screen_repair.c: one repair: its details and its history (the
- * first screenfuls of events; Up/Down scroll). e opens the edit form
- * (screen_repair_edit.c); coming back, the view reads the repair again.
+ * src/ui/screen_repair.c: one repair, described for the record screen
+ * (record.h): every detail, the description whole, and its history as a
+ * virtual list. e opens the edit form (screen_repair_edit.c); coming back,
+ * the record is read again.
  */
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "coopdesk/access.h"
 #include "coopdesk/money.h"
 #include "coopdesk/repair_rules.h"
 #include "coopdesk/repairs.h"
-#include "ui.h"
+#include "coopdesk/zone.h"
+#include "record.h"
 
-#define EVENTS_SHOWN 50
-
-struct repair_view {
-	struct repair r;
-	struct repair_event events[EVENTS_SHOWN];
-	int nevents;
-	int scroll;
-	int ok;
-	int64_t id;
-	int stale;    /* an edit form went on top: read again when back */
-	char hint[96];
-};
-
-static int load(struct app *app, struct repair_view *v, int64_t id)
+static int load(struct rscreen *rs)
 {
-	v->ok = repair_get(app->db, &app->who, id, &v->r) == DB_OK &&
-		repair_events_page(app->db, &app->who, id, PAGE_FIRST, NULL, v->events,
-				   EVENTS_SHOWN, &v->nevents) == DB_OK;
-	if (!v->ok)
-		app_message(app, STYLE_ERROR, "%s", db_errmsg(app->db));
-	if (v->scroll >= v->nevents)
-		v->scroll = v->nevents > 0 ? v->nevents - 1 : 0;
-	return v->ok;
+	return repair_get(rs->app->db, &rs->app->who, rs->id, rs->rec);
 }
 
-/* Called when the view is shown again (and on a resize): after an edit,
- * what is shown is read again, so it is what was saved. */
-static void layout(struct screen *s, int rows, int cols)
+static void title(struct rscreen *rs, char *buf, size_t n)
 {
-	struct repair_view *v = s->priv;
-	(void)rows;
-	(void)cols;
-	if (v->stale && app_top(s->app) == s) {
-		v->stale = 0;
-		load(s->app, v, v->id);
+	const struct repair *r = rs->rec;
+	snprintf(buf, n, "Repair %s  %s", r->ref, r->title);
+}
+
+static const char *local(const char *iso, char *buf, size_t n)
+{
+	return zone_format(iso, buf, n);
+}
+
+static void rows(struct rscreen *rs)
+{
+	const struct repair *r = rs->rec;
+	char buf[512], a[ZONE_TIME_BUFSZ], b[ZONE_TIME_BUFSZ], money[MONEY_BUFSZ];
+	record_row(rs, "Home", r->home_ref, -1);
+	record_row(rs, "Where", r->location, -1);
+	snprintf(buf, sizeof buf, "%s", repair_priority_name(r->priority));
+	record_row(rs, "Priority", buf, r->priority == REPAIR_EMERGENCY ? STYLE_EMERGENCY : -1);
+	record_row(rs, "Status", repair_status_label(r->status), -1);
+	snprintf(buf, sizeof buf, "%s%s%s", local(r->reported_at, a, sizeof a),
+		 r->reported_by_name[0] ? " by " : "", r->reported_by_name);
+	record_row(rs, "Reported", buf, -1);
+	snprintf(buf, sizeof buf, "%s%s", local(r->target_at, b, sizeof b),
+		 r->overdue ? "  ! past its target" : "");
+	record_row(rs, "Target", buf, r->overdue ? STYLE_OVERDUE : -1);
+	record_row(rs, "Contractor", r->contractor_name, -1);
+	if (r->has_cost)
+		money_format(r->cost_pence, money, sizeof money);
+	record_row(rs, "Cost", r->has_cost ? money : "not known", -1);
+	if (r->rtr_days) {
+		snprintf(buf, sizeof buf, "%d working day%s%s%s", r->rtr_days,
+			 r->rtr_days == 1 ? "" : "s", r->rtr_defect[0] ? ": " : "", r->rtr_defect);
+		if (r->rtr_due[0]) {
+			size_t used = strlen(buf);
+			snprintf(buf + used, sizeof buf - used, "; due %s", local(r->rtr_due, a, sizeof a));
+		}
+		if (r->rtr_compensation_pence > 0) {
+			size_t used = strlen(buf);
+			money_format(r->rtr_compensation_pence, money, sizeof money);
+			snprintf(buf + used, sizeof buf - used, "; compensation due %s", money);
+		}
+		record_row(rs, "Right to Repair", buf, -1);
 	}
-}
-
-/* "2026-11-22T15:04:05Z" -> "22/11/2026 15:04" */
-static void when(const char *iso, char *buf, size_t n)
-{
-	if (strlen(iso) >= 16)
-		snprintf(buf, n, "%.2s/%.2s/%.4s %.5s", iso + 8, iso + 5, iso, iso + 11);
-	else if (strlen(iso) == 10)
-		snprintf(buf, n, "%.2s/%.2s/%.4s", iso + 8, iso + 5, iso);
-	else
-		snprintf(buf, n, "%s", iso[0] ? iso : "-");
-}
-
-static void field(WINDOW *w, int y, const char *label, const char *value)
-{
-	draw_text(w, y, 2, 16, label);
-	draw_text(w, y, 19, getmaxx(w) - 21, value && value[0] ? value : "-");
-}
-
-static void draw(struct screen *s, WINDOW *w)
-{
-	struct repair_view *v = s->priv;
-	const struct repair *r = &v->r;
-	int cols = getmaxx(w), rows = getmaxy(w);
-	char buf[1024], a[32], b[32];
-	if (!v->ok) {
-		draw_text(w, 1, 2, cols - 4, "This repair could not be read. Esc goes back.");
-		return;
+	if (r->damp_hazard != REPAIR_DAMP_NONE) {
+		record_row(rs, "Damp and mould", repair_damp_name(r->damp_hazard), -1);
+		record_row(rs, "Investigated on", local(r->investigated_on, a, sizeof a), -1);
+		record_row(rs, "Summary sent on", local(r->summary_sent_on, a, sizeof a), -1);
+		if (r->damp_summary_due[0])
+			record_row(rs, "Summary due", local(r->damp_summary_due, a, sizeof a), -1);
+		if (r->damp_safety_due[0])
+			record_row(rs, "Safety work due", local(r->damp_safety_due, a, sizeof a), -1);
 	}
-	snprintf(buf, sizeof buf, "%s  %s", r->ref, r->title);
-	style_on(w, STYLE_TITLE);
-	draw_text(w, 0, 1, cols - 2, buf);
-	style_off(w, STYLE_TITLE);
-	int y = 2;
-	snprintf(buf, sizeof buf, "%s%s", r->home_ref, r->location[0] ? "" : "");
-	field(w, y++, "Home", r->home_ref);
-	field(w, y++, "Where", r->location);
-	snprintf(buf, sizeof buf, "%s%s%s", repair_priority_name(r->priority),
-		 r->rtr_days ? ", Right to Repair" : "",
-		 r->damp_hazard ? ", damp and mould" : "");
-	field(w, y++, "Priority", buf);
-	field(w, y++, "Status", repair_status_label(r->status));
-	when(r->reported_at, a, sizeof a);
-	snprintf(buf, sizeof buf, "%s%s%s", a, r->reported_by_name[0] ? " by " : "",
-		 r->reported_by_name);
-	field(w, y++, "Reported", buf);
-	when(r->target_at, b, sizeof b);
-	snprintf(buf, sizeof buf, "%s%s", b, r->overdue ? "  (past its target)" : "");
-	if (r->overdue)
-		style_on(w, STYLE_OVERDUE);
-	field(w, y++, "Target", buf);
-	if (r->overdue)
-		style_off(w, STYLE_OVERDUE);
-	field(w, y++, "Contractor", r->contractor_name);
+	if (r->completed_at[0])
+		record_row(rs, "Completed", local(r->completed_at, a, sizeof a), -1);
+	if (r->closed_at[0])
+		record_row(rs, r->status == REPAIR_CANCELLED ? "Cancelled" : "Closed",
+			   local(r->closed_at, a, sizeof a), -1);
 	if (r->reopened) {
 		snprintf(buf, sizeof buf, "%d time%s", r->reopened, r->reopened == 1 ? "" : "s");
-		field(w, y++, "Reopened", buf);
+		record_row(rs, "Reopened", buf, -1);
 	}
-	/* One line here: a description's line breaks show as spaces. */
-	char desc[sizeof r->description];
-	snprintf(desc, sizeof desc, "%s", r->description);
-	for (char *p = strchr(desc, '\n'); p; p = strchr(p, '\n'))
-		*p = ' ';
-	field(w, y++, "Description", desc);
-	y++;
-	style_on(w, STYLE_COLUMN);
-	draw_fill(w, y, 0, cols);
-	draw_text(w, y, 2, cols - 4, "History");
-	style_off(w, STYLE_COLUMN);
-	y++;
-	for (int i = v->scroll; i < v->nevents && y < rows; i++, y++) {
-		const struct repair_event *e = &v->events[i];
-		when(e->at, a, sizeof a);
-		if (e->from_status == e->to_status)
-			snprintf(buf, sizeof buf, "%s  %s: note: %s", a, e->actor, e->note);
-		else
-			snprintf(buf, sizeof buf, "%s  %s: %s%s%s", a, e->actor,
-				 repair_status_label(e->to_status), e->note[0] ? ": " : "", e->note);
-		draw_text(w, y, 2, cols - 4, buf);
-	}
+	record_row(rs, "Description", r->description, -1);
 }
 
-static int handle(struct screen *s, enum action a, int32_t key)
+/* ---- its history ---------------------------------------------------------- */
+
+static int events(struct rscreen *rs, enum page_dir dir, const struct page_key *key, void *rows,
+		  int max, int *n)
 {
-	struct repair_view *v = s->priv;
-	(void)key;
-	if (a == ACT_EDIT) {
-		if (!v->ok)
-			return 0;
-		if (access_level(&s->app->who, AREA_REPAIRS, OP_WRITE) != ACCESS_ALL) {
-			app_message(s->app, STYLE_ERROR, "Only the board and volunteers edit repairs");
-			return 1;
-		}
-		struct screen *edit = screen_repair_edit_new(s->app, v->id);
-		if (edit) {
-			v->stale = 1;
-			app_push(s->app, edit);
-		}
-		return 1;
-	}
-	if (a == ACT_DOWN && v->scroll + 1 < v->nevents)
-		v->scroll++;
-	else if (a == ACT_UP && v->scroll > 0)
-		v->scroll--;
+	return repair_events_page(rs->app->db, &rs->app->who, rs->id, dir, key, rows, max, n);
+}
+
+static void event_key(const void *row, struct page_key *key)
+{
+	repair_event_key(row, key);
+}
+
+static int event_line(struct rscreen *rs, const void *row, char *buf, size_t n)
+{
+	const struct repair_event *e = row;
+	char when[ZONE_TIME_BUFSZ];
+	(void)rs;
+	zone_format(e->at, when, sizeof when);
+	if (e->from_status == e->to_status)
+		snprintf(buf, n, "%s  %s: note: %s", when, e->actor, e->note);
 	else
-		return 0;
-	s->dirty = 1;
-	return 1;
+		snprintf(buf, n, "%s  %s: %s%s%s", when, e->actor, repair_status_label(e->to_status),
+			 e->note[0] ? ": " : "", e->note);
+	return -1;
 }
 
-static const char *hint(struct screen *s)
+static const struct rsub subs[] = {
+	{
+		.title = "History",
+		.row_size = sizeof(struct repair_event),
+		.fetch = events,
+		.key_of = event_key,
+		.line = event_line,
+		.empty = "No events yet.",
+	},
+};
+
+/* ---- actions -------------------------------------------------------------------- */
+
+static int office(const struct rscreen *rs)
 {
-	struct repair_view *v = s->priv;
-	char keys[32];
-	bindings_keys(ACT_EDIT, keys, sizeof keys);
-	char *sp = strchr(keys, ' ');
-	if (sp)
-		*sp = '\0';
-	snprintf(v->hint, sizeof v->hint, "Up/Down history  %s%s%sEsc back", keys,
-		 keys[0] ? " edit" : "", keys[0] ? "  " : "");
-	return v->hint;
+	return access_level(&rs->app->who, AREA_REPAIRS, OP_WRITE) == ACCESS_ALL;
 }
 
-static void destroy(struct screen *s)
+static void edit(struct rscreen *rs)
 {
-	free(s->priv);
-	free(s);
+	app_push(rs->app, screen_repair_edit_new(rs->app, rs->id));
 }
 
-static const struct screen_ops ops = {
+static const struct ract actions[] = {
+	{ .action = ACT_EDIT, .help = "Edit this repair's details (board and volunteers)",
+	  .allowed = office, .run = edit,
+	  .refused = "Only the board and volunteers edit repairs" },
+};
+
+static const struct rdesc repair_record = {
 	.name = "A repair",
-	.scope = 'L',
-	.layout = layout,
-	.draw = draw,
-	.handle = handle,
-	.hint = hint,
-	.destroy = destroy,
+	.area = 3,
+	.rec_size = sizeof(struct repair),
+	.load = load,
+	.title = title,
+	.rows = rows,
+	.subs = subs,
+	.nsubs = 1,
+	.acts = actions,
+	.nacts = 1,
 };
 
 struct screen *screen_repair_new(struct app *app, int64_t id)
 {
-	struct screen *s = calloc(1, sizeof *s);
-	struct repair_view *v = calloc(1, sizeof *v);
-	if (!s || !v) {
-		free(s);
-		free(v);
-		return NULL;
-	}
-	s->ops = &ops;
-	s->app = app;
-	s->area = 3;
-	s->priv = v;
-	v->id = id;
-	load(app, v, id);
-	return s;
+	return record_screen_new(app, &repair_record, id);
 }

@@ -1,8 +1,9 @@
 /*
- * src/ui/screen_repair_edit.c: editing a repair's details in a form. Save
- * is one repair_update (one transaction) with the version read when the
- * form opened, so a change someone made meanwhile is refused, said in
- * words, and the person's typing stays on screen.
+ * src/ui/screen_repair_edit.c: editing a repair's details in a form bound
+ * to struct repair by a table. Save is one repair_update (one transaction)
+ * with the version read when the form opened, so a change someone made
+ * meanwhile is refused, said in words, and the person's typing stays on
+ * screen.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -19,49 +20,60 @@ enum {
 	F_DESCRIPTION, F_COUNT
 };
 
-/* In the order of enum repair_priority, from REPAIR_EMERGENCY. */
 static const char *const priorities[] = { "emergency", "urgent", "routine", "planned", NULL };
+static const int priority_values[] = {
+	REPAIR_EMERGENCY, REPAIR_URGENT, REPAIR_ROUTINE, REPAIR_PLANNED,
+};
 static const char *const rtr_choices[] = { "none", "1", "3", "7", NULL };
+static const int rtr_values[] = { 0, 1, 3, 7 };
+
+_Static_assert(sizeof(enum repair_priority) == sizeof(int), "a choice is bound to an int");
 
 static const struct form_spec fields[F_COUNT] = {
 	[F_TITLE] = {
 		.label = "Title", .kind = FORM_TEXT, .required = 1,
-		.max_chars = REPAIR_TITLE_MAX,
+		.max_chars = REPAIR_TITLE_MAX, FORM_AT(struct repair, title),
 		.help = "What is wrong, in a few words: the repairs list shows this.",
 	},
 	[F_LOCATION] = {
 		.label = "Location", .kind = FORM_TEXT, .max_chars = REPAIR_LOCATION_MAX,
+		FORM_AT(struct repair, location),
 		.help = "Where in the home: kitchen, bathroom ceiling, back door. May be left empty.",
 	},
 	[F_PRIORITY] = {
 		.label = "Priority", .kind = FORM_CHOICE, .required = 1, .choices = priorities,
+		.values = priority_values, FORM_AT(struct repair, priority),
 		.help = "Left/Right or Space to choose. A new priority works the target out"
 			" again from the day the repair was reported.",
 	},
 	[F_RTR] = {
 		.label = "Right to Repair days", .kind = FORM_CHOICE, .required = 1,
-		.choices = rtr_choices,
+		.choices = rtr_choices, .values = rtr_values, FORM_AT(struct repair, rtr_days),
 		.help = "For a qualifying defect under the Right to Repair: its target in"
 			" working days (1, 3 or 7), or none.",
 	},
 	[F_COST] = {
 		.label = "Cost", .kind = FORM_MONEY, .min = 0, .max = MONEY_MAX,
+		FORM_AT(struct repair, cost_pence), FORM_HAS(struct repair, has_cost),
 		.help = "What the repair cost or is quoted at, like 120.00 or £1,234.56."
 			" Empty when not known.",
 	},
 	[F_INVESTIGATED] = {
 		.label = "Damp: investigated on", .kind = FORM_DATE,
-		.help = "Damp and mould: the day it was investigated, as dd/mm/yyyy."
-			" Empty until then.",
+		FORM_AT(struct repair, investigated_on),
+		.help = "Damp and mould: the day it was investigated, as dd/mm/yyyy: not before"
+			" the repair was reported, nor after today. Empty until then.",
 	},
 	[F_SUMMARY] = {
 		.label = "Damp: summary sent on", .kind = FORM_DATE,
+		FORM_AT(struct repair, summary_sent_on),
 		.help = "Damp and mould: the day the written summary of the investigation"
 			" went to the household, as dd/mm/yyyy.",
 	},
 	[F_DESCRIPTION] = {
 		.label = "Description", .kind = FORM_MULTILINE,
 		.max_chars = REPAIR_DESCRIPTION_MAX, .rows = 3,
+		FORM_AT(struct repair, description),
 		.help = "The details. Enter starts a new line; Tab goes on to the next field.",
 	},
 };
@@ -71,11 +83,6 @@ struct repair_edit {
 	struct repair *was;   /* as read when the form opened: its version, and
 	                       * the fields this form does not show */
 };
-
-static int rtr_index(int days)
-{
-	return days == 1 ? 1 : days == 3 ? 2 : days == 7 ? 3 : 0;
-}
 
 /* Rules between fields, which no single field can know. */
 static int cross_check(struct form_view *f)
@@ -109,27 +116,13 @@ static void save(struct screen *s)
 		return;
 	}
 	*r = *e->was;
-	char date[DATE_BUFSZ];
-	int64_t pence = 0;
-	text_copy(r->title, sizeof r->title, form_text(f, F_TITLE));
-	text_copy(r->location, sizeof r->location, form_text(f, F_LOCATION));
-	text_copy(r->description, sizeof r->description, form_text(f, F_DESCRIPTION));
-	r->priority = repair_priority_parse(priorities[form_choice(f, F_PRIORITY)]);
-	int rtr = form_choice(f, F_RTR);
-	r->rtr_days = rtr <= 0 ? 0 : atoi(rtr_choices[rtr]);
-	r->has_cost = form_money(f, F_COST, &pence) == 1;
-	r->cost_pence = r->has_cost ? pence : 0;
-	form_date(f, F_INVESTIGATED, date);
-	text_copy(r->investigated_on, sizeof r->investigated_on, date);
-	form_date(f, F_SUMMARY, date);
-	text_copy(r->summary_sent_on, sizeof r->summary_sent_on, date);
-
+	form_store(f, r);
 	int rc = repair_update(app->db, &app->who, r);
 	if (rc == DB_OK) {
 		char ref[REF_BUFSZ];
 		text_copy(ref, sizeof ref, r->ref);
 		free(r);
-		app_pop(app); /* frees s; the repair's view below reads it again */
+		app_pop(app); /* frees s; the screen below reads the repair again */
 		app_message(app, STYLE_OK, "Saved %s", ref);
 		return;
 	}
@@ -188,15 +181,7 @@ struct screen *screen_repair_edit_new(struct app *app, int64_t id)
 	char title[REF_BUFSZ + REPAIR_HOME_REF_MAX * 4 + 64];
 	snprintf(title, sizeof title, "Edit repair %s at %s", r->ref, r->home_ref);
 	form_set_title(f, title);
-	form_set(f, F_TITLE, r->title);
-	form_set(f, F_LOCATION, r->location);
-	form_set_choice(f, F_PRIORITY, (int)r->priority - REPAIR_EMERGENCY);
-	form_set_choice(f, F_RTR, rtr_index(r->rtr_days));
-	form_set_money(f, F_COST, r->has_cost, r->cost_pence);
-	form_set_date(f, F_INVESTIGATED, r->investigated_on);
-	form_set_date(f, F_SUMMARY, r->summary_sent_on);
-	form_set(f, F_DESCRIPTION, r->description);
-	form_mark_clean(f);
+	form_load(f, r);
 	e->form = f;
 	e->was = r;
 	s->ops = &ops;

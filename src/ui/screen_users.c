@@ -1,599 +1,375 @@
 /*
- * src/ui/screen_users.c: the user accounts, for the board (opened with u
- * on Home). A virtual list over user_page in username order, disabled
- * accounts included; anyone else sees only the data layer's refusal.
+ * src/ui/screen_users.c: the user accounts, for the board (u on Home),
+ * described for the generic list screen: username order, disabled
+ * accounts included; anyone else sees the data layer's refusal.
  *
  *   n  a new account (screen_user_edit.c: a form, then the password)
- *   p  a new password for the selected account, typed twice on the bottom
- *      line and never shown; for one's own account the current password
- *      is asked first, as the data layer requires
- *   r  its role and member link (a small form; also e and Enter)
+ *   p  a new password for the selected account, typed twice and never
+ *      shown; for one's own the current password is asked first
+ *   r  its role and member link (a small form; Enter too)
  *   d  disable it, or enable it again (which also clears a lockout),
  *      after a y/n question
  *
  * Every change is one call to coopdesk/users.h: one transaction with its
- * audit row. The data layer's refusals (the last active board account
+ * audit row; the data layer's refusals (the last active board account
  * among them) are shown in its words. Changing one's own role, or
  * disabling one's own account, logs out: the session keeps the role it
  * logged in with, and must not outlive the change.
  */
-#include <ctype.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "coopdesk/access.h"
 #include "coopdesk/clock.h"
-#include "coopdesk/members.h"
 #include "coopdesk/text.h"
 #include "coopdesk/users.h"
-#include "list.h"
+#include "coopdesk/zone.h"
+#include "list_screen.h"
+#include "pwask.h"
+#include "user_forms.h"
 
-/* In screen_user_edit.c; declared here rather than in ui.h, which only
- * the list's constructor needs. */
-typedef void (*users_done_fn)(void *ctx, int64_t id);
-struct screen *screen_user_new_new(struct app *app, users_done_fn done, void *ctx);
-struct screen *screen_user_role_new(struct app *app, int64_t id, users_done_fn done, void *ctx);
-struct pwask;
-enum pwask_result { PWASK_TYPING, PWASK_DONE, PWASK_CANCELLED };
-struct pwask *pwask_new(void);
-void pwask_free(struct pwask *p);
-void pwask_start(struct pwask *p, const char *username, int want_current);
-void pwask_stop(struct pwask *p);
-int pwask_active(const struct pwask *p);
-int pwask_key(struct pwask *p, int32_t key);
-const char *pwask_current(const struct pwask *p);
-const char *pwask_password(const struct pwask *p);
-void pwask_retry(struct pwask *p, const char *why, int from_current);
-void pwask_draw(const struct pwask *p, WINDOW *w, int rows, int cols);
-const char *pwask_hint(const struct pwask *p);
-
-/* A row: the account and its member's number (read once per page). */
-struct user_line {
-	struct user u;
-	int64_t member_no;
-};
-
-#define NOTE_MAX 512
-
-enum mode { MODE_LIST, MODE_CONFIRM, MODE_PASSWORD };
-
-struct users_view {
-	struct app *app;
-	struct screen *self;
-	struct list list;
-	int denied;
-	char denied_msg[256];
-	int width;
-	enum mode mode;
+/* What a question or the password is about. */
+struct users_state {
 	struct pwask *pw;
-	/* The account a question or the password is about. */
 	int64_t target;
 	int target_disabled;
 	char target_name[USER_NAME_MAX * 4 + 1];
-	char target_display[USER_DISPLAY_MAX * 4 + 1];
-	char note[NOTE_MAX];       /* under the list: what happened, or why not */
-	int note_style;
-	char hint[160];
 };
 
-/* ---- the list's source ----------------------------------------------------- */
+/* ---- cells -------------------------------------------------------------------- */
 
-static int fetch(void *ctx, enum page_dir dir, const struct page_key *key,
-		 void *rows, int max, int *n)
+static int cell_username(const struct lscreen *ls, const void *row, char *buf, size_t n)
 {
-	struct users_view *v = ctx;
-	struct user_line *out = rows;
-	struct user *got = max > 0 ? calloc((size_t)max, sizeof *got) : NULL;
-	if (max > 0 && !got) {
-		*n = 0;
-		return DB_ERROR;
+	(void)ls;
+	snprintf(buf, n, "%s", ((const struct user *)row)->username);
+	return -1;
+}
+
+static int cell_display(const struct lscreen *ls, const void *row, char *buf, size_t n)
+{
+	(void)ls;
+	snprintf(buf, n, "%s", ((const struct user *)row)->display_name);
+	return -1;
+}
+
+static int cell_role(const struct lscreen *ls, const void *row, char *buf, size_t n)
+{
+	(void)ls;
+	snprintf(buf, n, "%s", access_role_name(((const struct user *)row)->role));
+	return -1;
+}
+
+static int cell_member(const struct lscreen *ls, const void *row, char *buf, size_t n)
+{
+	const struct user *u = row;
+	(void)ls;
+	if (u->member_no > 0)
+		snprintf(buf, n, "%lld", (long long)u->member_no);
+	return -1;
+}
+
+/* Disabled, or locked out until a local time ("locked to 12:05": a
+ * lockout lasts minutes, so the day only when it is not today). */
+static int cell_status(const struct lscreen *ls, const void *row, char *buf, size_t n)
+{
+	const struct user *u = row;
+	char until[ZONE_TIME_BUFSZ], now[ZONE_TIME_BUFSZ];
+	(void)ls;
+	if (u->disabled) {
+		snprintf(buf, n, "disabled");
+		return -1;
 	}
-	int rc = user_page(v->app->db, &v->app->who, dir, key, got, max, n);
-	struct member *m = malloc(sizeof *m);
-	for (int i = 0; rc == DB_OK && i < *n; i++) {
-		out[i].u = got[i];
-		out[i].member_no = 0;
-		if (m && got[i].member_id > 0 &&
-		    member_get(v->app->db, &v->app->who, got[i].member_id, m) == DB_OK)
-			out[i].member_no = m->member_no;
-	}
-	free(m);
-	free(got);
-	return rc;
-}
-
-static void key_of(void *ctx, const void *row, struct page_key *key)
-{
-	(void)ctx;
-	user_row_key(&((const struct user_line *)row)->u, key);
-}
-
-/* The columns: username, display name (the rest), role, member no.,
- * disabled, locked until, last login. */
-enum { COL_USER = 11, COL_ROLE = 10, COL_MEMBER = 7, COL_DISABLED = 9, COL_LOCKED = 13,
-       COL_LAST = 14 };
-
-static int name_width(int width)
-{
-	int w = width - 2 - COL_USER - COL_ROLE - COL_MEMBER - COL_DISABLED - COL_LOCKED - COL_LAST;
-	return w < 4 ? 4 : w;
-}
-
-/* An instant in local time: "22/11/26 15:04"; `short_today` gives only
- * "15:04" when it is today, and "23/11 09:00" another day. "" when it is
- * not an instant. */
-static void local_time(const char *iso, int short_today, char *buf, size_t n)
-{
-	time_t t, now = clock_now();
-	struct tm tm, today;
-	buf[0] = '\0';
-	if (!iso[0] || clock_parse_iso(iso, &t) != 0 || !localtime_r(&t, &tm) ||
-	    !localtime_r(&now, &today))
-		return;
-	if (short_today && tm.tm_year == today.tm_year && tm.tm_yday == today.tm_yday)
-		snprintf(buf, n, "%02d:%02d", tm.tm_hour, tm.tm_min);
-	else if (short_today)
-		snprintf(buf, n, "%02d/%02d %02d:%02d", tm.tm_mday, tm.tm_mon + 1, tm.tm_hour,
-			 tm.tm_min);
+	if (!u->locked)
+		return -1;
+	zone_format(u->locked_until, until, sizeof until);
+	zone_format_time(clock_now(), now, sizeof now);
+	if (strncmp(until, now, 10) == 0)
+		snprintf(buf, n, "locked to %.5s", until + 11);
 	else
-		snprintf(buf, n, "%02d/%02d/%02d %02d:%02d", tm.tm_mday, tm.tm_mon + 1,
-			 (tm.tm_year + 1900) % 100, tm.tm_hour, tm.tm_min);
+		snprintf(buf, n, "locked to %.5s", until);
+	return STYLE_OVERDUE;
 }
 
-static void draw_columns(WINDOW *w, int y, int width, const char *cells[7])
+static int cell_last(const struct lscreen *ls, const void *row, char *buf, size_t n)
 {
-	int nw = name_width(width);
-	int x = 1;
-	draw_text(w, y, x, COL_USER - 1, cells[0]);
-	x += COL_USER;
-	draw_text(w, y, x, nw - 1, cells[1]);
-	x += nw;
-	draw_text(w, y, x, COL_ROLE - 1, cells[2]);
-	x += COL_ROLE;
-	draw_text(w, y, x, COL_MEMBER - 1, cells[3]);
-	x += COL_MEMBER;
-	draw_text(w, y, x, COL_DISABLED - 1, cells[4]);
-	x += COL_DISABLED;
-	draw_text(w, y, x, COL_LOCKED - 1, cells[5]);
-	x += COL_LOCKED;
-	draw_text(w, y, x, COL_LAST, cells[6]);
+	const struct user *u = row;
+	(void)ls;
+	if (u->last_login_at[0])
+		zone_format(u->last_login_at, buf, n);
+	else
+		snprintf(buf, n, "never");
+	return -1;
 }
 
-static void draw_row(void *ctx, WINDOW *w, int y, int width, const void *row, int selected)
-{
-	const struct user_line *r = row;
-	char member[24] = "", locked[64] = "", last[64];
-	(void)ctx;
-	if (r->member_no > 0)
-		snprintf(member, sizeof member, "%lld", (long long)r->member_no);
-	else if (r->u.member_id > 0)
-		snprintf(member, sizeof member, "?");
-	if (r->u.locked)
-		local_time(r->u.locked_until, 1, locked, sizeof locked);
-	local_time(r->u.last_login_at, 0, last, sizeof last);
-	const char *cells[7] = {
-		r->u.username, r->u.display_name, access_role_name(r->u.role), member,
-		r->u.disabled ? "yes" : "", locked, last[0] ? last : "never",
-	};
-	if (r->u.disabled && !selected)
-		style_on(w, STYLE_DIM);
-	draw_columns(w, y, width, cells);
-	if (r->u.disabled && !selected)
-		style_off(w, STYLE_DIM);
-}
-
-static const struct list_source source = {
-	.row_size = sizeof(struct user_line),
-	.fetch = fetch,
-	.key_of = key_of,
-	.draw_row = draw_row,
-	.count = NULL,
+static const struct lcol columns[] = {
+	{ "Username", 11, 0, 0, cell_username },
+	{ "Display name", 0, 0, 0, cell_display },
+	{ "Role", 10, 0, 0, cell_role },
+	{ "Member", 7, 0, 1, cell_member },
+	{ "Status", 16, 0, 0, cell_status },
+	{ "Last login", 17, 0, 0, cell_last },
 };
 
-/* ---- reading again, keeping the selection ----------------------------------- */
+/* ---- rows ----------------------------------------------------------------------- */
 
-static int64_t selected_id(struct users_view *v)
+static int fetch(struct lscreen *ls, enum page_dir dir, const struct page_key *key, void *rows,
+		 int max, int *n)
 {
-	const struct user_line *r = list_selected(&v->list);
-	return r ? r->u.id : 0;
+	return user_page(ls->app->db, &ls->app->who, dir, key, rows, max, n);
 }
 
-/* Reads the list again and moves back to account `id` (the accounts are
- * few: walking down to it costs little). */
-static void reload_at(struct users_view *v, int64_t id)
+static void key_of(const struct lscreen *ls, const void *row, struct page_key *key)
 {
-	if (v->denied)
-		return;
-	list_reload(&v->list);
-	for (int i = 0; id > 0 && i < 100000; i++) {
-		int64_t at = selected_id(v);
-		if (at == id || at == 0)
-			break;
-		int sel = v->list.sel, top = v->list.top;
-		int64_t pos = v->list.pos;
-		list_handle(&v->list, ACT_DOWN);
-		if (v->list.sel == sel && v->list.top == top && v->list.pos == pos)
-			break; /* the last row: it is gone */
-		if (selected_id(v) == at)
-			break;
-	}
+	(void)ls;
+	user_row_key(row, key);
 }
 
-/* After a form has changed account `id`. */
-static void changed(void *ctx, int64_t id)
+static int64_t id_of(const void *row)
 {
-	struct users_view *v = ctx;
-	v->note[0] = '\0';
-	reload_at(v, id);
+	return ((const struct user *)row)->id;
 }
 
-/* ---- drawing ---------------------------------------------------------------- */
-
-static void layout(struct screen *s, int rows, int cols)
+static int row_style(const void *row)
 {
-	struct users_view *v = s->priv;
-	v->width = cols;
-	/* Title, a line of words and the headings above; a line for what
-	 * happened and one for a question or the password below. */
-	list_resize(&v->list, rows - 5);
+	return ((const struct user *)row)->disabled ? STYLE_DIM : STYLE_NORMAL;
 }
 
-/* Text in up to `lines` lines of `width` columns from line y, broken at
- * spaces; the last line ends in "…" when the rest does not fit. */
-static void draw_wrapped(WINDOW *w, int y, int width, int lines, const char *text)
+static void draw_extra(struct lscreen *ls, WINDOW *w, int y, int width)
 {
-	char part[NOTE_MAX];
-	const char *p = text;
-	for (int line = 0; line < lines && *p; line++) {
-		size_t cut = strlen(p);
-		text_copy(part, sizeof part, p);
-		if (line < lines - 1 && text_width(part) > width) {
-			/* The longest run of whole words that fits. */
-			cut = 0;
-			for (size_t i = 1; p[i]; i++) {
-				if (p[i] != ' ')
-					continue;
-				part[i] = '\0';
-				if (text_width(part) > width) {
-					if (cut == 0)
-						cut = i; /* one long word: clipped */
-					break;
-				}
-				cut = i;
-				part[i] = p[i];
-			}
-			if (cut == 0)
-				cut = strlen(p);
-			part[cut] = '\0';
-		}
-		draw_text(w, y + line, 1, width, part);
-		p += cut;
-		while (*p == ' ')
-			p++;
-	}
+	(void)ls;
+	draw_text(w, y, 1, width - 2, "Accounts are disabled, never deleted. Times are local.");
 }
 
-static void draw(struct screen *s, WINDOW *w)
-{
-	struct users_view *v = s->priv;
-	int rows = getmaxy(w);
-	if (v->denied) {
-		draw_text(w, 1, 2, v->width - 4, v->denied_msg);
-		return;
-	}
-	char pos[64];
-	list_position(&v->list, pos, sizeof pos);
-	style_on(w, STYLE_TITLE);
-	draw_text(w, 0, 1, v->width - 24, "User accounts");
-	style_off(w, STYLE_TITLE);
-	int pw = text_width(pos);
-	draw_text(w, 0, v->width - pw - 1, pw, pos);
-	draw_text(w, 1, 1, v->width - 2,
-		  "Accounts are disabled, never deleted. Times are local.");
-	style_on(w, STYLE_COLUMN);
-	draw_fill(w, 2, 0, v->width);
-	const char *heads[7] = {
-		"Username", "Display name", "Role", "Member", "Disabled", "Locked until",
-		"Last login",
-	};
-	draw_columns(w, 2, v->width, heads);
-	style_off(w, STYLE_COLUMN);
-	list_draw(&v->list, w, 3, 0, v->width);
+/* ---- the changes ------------------------------------------------------------------ */
 
-	if (v->mode == MODE_PASSWORD) {
-		pwask_draw(v->pw, w, rows, v->width);
-		return;
-	}
-	if (v->note[0]) {
-		/* The bottom line too, when no question needs it. */
-		style_on(w, (enum ui_style)v->note_style);
-		draw_wrapped(w, rows - 2, v->width - 2, v->mode == MODE_CONFIRM ? 1 : 2, v->note);
-		style_off(w, (enum ui_style)v->note_style);
-	}
-	if (v->mode == MODE_CONFIRM) {
-		char q[USER_NAME_MAX * 4 + USER_DISPLAY_MAX * 4 + 128];
-		int own = v->target == v->app->who.user_id;
-		if (v->target_disabled)
-			snprintf(q, sizeof q, "Enable %s (%s)? They can log in again. y/n",
-				 v->target_name, v->target_display);
-		else if (own)
-			snprintf(q, sizeof q, "Disable your own account, %s? You are logged out. y/n",
-				 v->target_name);
-		else
-			snprintf(q, sizeof q, "Disable %s (%s)? They can no longer log in. y/n",
-				 v->target_name, v->target_display);
-		style_on(w, STYLE_TITLE);
-		draw_text(w, rows - 1, 1, v->width - 2, q);
-		style_off(w, STYLE_TITLE);
-	}
+static void take_target(struct lscreen *ls, const struct user *u)
+{
+	struct users_state *st = ls->priv;
+	st->target = u->id;
+	st->target_disabled = u->disabled;
+	text_copy(st->target_name, sizeof st->target_name, u->username);
 }
 
-/* ---- the changes ------------------------------------------------------------- */
-
-static void note(struct users_view *v, int style, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
-
-static void note(struct users_view *v, int style, const char *fmt, ...)
+static void toggle(struct lscreen *ls)
 {
-	va_list ap;
-	va_start(ap, fmt);
-	vsnprintf(v->note, sizeof v->note, fmt, ap);
-	va_end(ap);
-	v->note_style = style;
-}
-
-static const struct screen_ops ops, typing_ops;
-
-/* A question or the password takes every key, letters included: the
- * screen then counts as a form, so that the status line does not offer
- * "q log out" while q would be typed. */
-static void set_mode(struct users_view *v, enum mode m)
-{
-	v->mode = m;
-	v->self->ops = m == MODE_LIST ? &ops : &typing_ops;
-	v->app->status_dirty = 1;
-}
-
-/* Remembers the selected account as the one a question is about; 0 when
- * the list is empty. */
-static int take_target(struct users_view *v)
-{
-	const struct user_line *r = list_selected(&v->list);
-	if (!r)
-		return 0;
-	v->target = r->u.id;
-	v->target_disabled = r->u.disabled;
-	text_copy(v->target_name, sizeof v->target_name, r->u.username);
-	text_copy(v->target_display, sizeof v->target_display, r->u.display_name);
-	return 1;
-}
-
-static void toggle(struct screen *s)
-{
-	struct users_view *v = s->priv;
-	struct app *app = s->app;
-	int enable = v->target_disabled;
-	int rc = enable ? user_enable(app->db, &app->who, v->target)
-			: user_disable(app->db, &app->who, v->target);
+	struct users_state *st = ls->priv;
+	struct app *app = ls->app;
+	int enable = st->target_disabled;
+	int rc = enable ? user_enable(app->db, &app->who, st->target)
+			: user_disable(app->db, &app->who, st->target);
 	if (rc != DB_OK) {
-		note(v, STYLE_ERROR, "%s", db_errmsg(app->db));
+		ls_note(ls, STYLE_ERROR, "%s", db_errmsg(app->db));
 		return;
 	}
-	if (!enable && v->target == app->who.user_id) {
-		char name[sizeof v->target_name];
-		text_copy(name, sizeof name, v->target_name);
-		session_logout(app); /* frees s */
+	if (!enable && st->target == app->who.user_id) {
+		char name[sizeof st->target_name];
+		text_copy(name, sizeof name, st->target_name);
+		session_logout(app); /* frees this screen */
 		app_message(app, STYLE_OK, "Disabled %s, your own account: you are logged out", name);
 		return;
 	}
 	if (enable)
-		note(v, STYLE_OK, "Enabled %s: it can log in again (any lockout is cleared)",
-		     v->target_name);
+		ls_note(ls, STYLE_OK, "Enabled %s: it can log in again (any lockout is cleared)",
+			st->target_name);
 	else
-		note(v, STYLE_OK, "Disabled %s: it can no longer log in", v->target_name);
-	reload_at(v, v->target);
+		ls_note(ls, STYLE_OK, "Disabled %s: it can no longer log in", st->target_name);
+	ls_reload(ls);
 }
 
-static void set_password(struct users_view *v)
+static void set_password(struct lscreen *ls)
 {
-	struct app *app = v->app;
-	int rc = user_set_password(app->db, &app->who, v->target, pwask_current(v->pw),
-				   pwask_password(v->pw));
-	if (rc == DB_DENIED && pwask_current(v->pw)) {
-		pwask_retry(v->pw, db_errmsg(app->db), 1);
+	struct users_state *st = ls->priv;
+	struct app *app = ls->app;
+	int rc = user_set_password(app->db, &app->who, st->target, pwask_current(st->pw),
+				   pwask_password(st->pw));
+	if (rc == DB_DENIED && pwask_current(st->pw)) {
+		pwask_retry(st->pw, db_errmsg(app->db), 1);
 		return;
 	}
 	if (rc == DB_INVALID) {
-		pwask_retry(v->pw, db_errmsg(app->db), 0);
+		pwask_retry(st->pw, db_errmsg(app->db), 0);
 		return;
 	}
-	pwask_stop(v->pw);
-	set_mode(v, MODE_LIST);
+	pwask_stop(st->pw);
 	if (rc != DB_OK) {
-		note(v, STYLE_ERROR, "%s", db_errmsg(app->db));
+		ls_note(ls, STYLE_ERROR, "%s", db_errmsg(app->db));
 		return;
 	}
-	note(v, STYLE_OK, "Set a new password for %s%s", v->target_name,
-	     v->target == app->who.user_id ? "" : "; any lockout on it is cleared");
-	reload_at(v, v->target);
+	ls_note(ls, STYLE_OK, "Set a new password for %s%s", st->target_name,
+		st->target == app->who.user_id ? "" : "; any lockout on it is cleared");
+	ls_reload(ls);
 }
 
-/* ---- keys -------------------------------------------------------------------- */
-
-static int password_key(struct screen *s, enum action a, int32_t key)
+/* The password and the y/n question take the keys while they are up. */
+static int own_keys(struct lscreen *ls, enum action a, int32_t key)
 {
-	struct users_view *v = s->priv;
-	if (a == ACT_LOCK || a == ACT_REDRAW || key == CDK_F1) {
-		if (a == ACT_LOCK) {
-			pwask_stop(v->pw);
-			set_mode(v, MODE_LIST);
+	struct users_state *st = ls->priv;
+	if (pwask_active(st->pw)) {
+		if (a == ACT_LOCK || a == ACT_REDRAW || a == ACT_HELP || a == ACT_LOGOUT) {
+			if (a == ACT_LOCK || a == ACT_LOGOUT)
+				pwask_stop(st->pw);
+			return 0;
 		}
-		return 0;
+		switch (pwask_key(st->pw, ls->app, key)) {
+		case PWASK_DONE:
+			set_password(ls);
+			break;
+		case PWASK_CANCELLED:
+			ls_note(ls, STYLE_STATUS, "The password of %s was not changed", st->target_name);
+			break;
+		default:
+			break;
+		}
+		ls->app->status_dirty = 1;
+		return 1;
 	}
-	switch (pwask_key(v->pw, key)) {
-	case PWASK_DONE:
-		set_password(v);
-		break;
-	case PWASK_CANCELLED:
-		set_mode(v, MODE_LIST);
-		note(v, STYLE_STATUS, "The password of %s was not changed", v->target_name);
-		break;
-	default:
-		break;
-	}
-	return 1;
-}
-
-static int handle(struct screen *s, enum action a, int32_t key)
-{
-	struct users_view *v = s->priv;
-	if (v->denied)
-		return 0;
-	s->dirty = s->app->status_dirty = 1;
-	if (v->mode == MODE_PASSWORD)
-		return password_key(s, a, key);
-	if (v->mode == MODE_CONFIRM) {
-		if (key == CDK_F1)
+	if (ls->ask.active) {
+		if (a == ACT_LOCK || a == ACT_HELP || a == ACT_REDRAW)
 			return 0;
-		set_mode(v, MODE_LIST);
-		if (a == ACT_LOCK)
-			return 0;
-		if (key == 'y' || key == 'Y')
-			toggle(s); /* may free s */
+		if (prompt_key(&ls->ask, ls->app, key) == PROMPT_TYPING)
+			return 1;
+		ls->app->status_dirty = 1;
+		if (ls->ask.answer)
+			toggle(ls); /* may log out, freeing this screen */
 		else
-			note(v, STYLE_STATUS, "Nothing was changed");
+			ls_note(ls, STYLE_STATUS, "Nothing was changed");
 		return 1;
 	}
-	v->note[0] = '\0';
-	if (list_handle(&v->list, a))
-		return 1;
-	switch (a) {
-	case ACT_NEW_USER:
-		app_push(s->app, screen_user_new_new(s->app, changed, v));
-		return 1;
-	case ACT_SET_PASSWORD:
-		if (take_target(v)) {
-			pwask_start(v->pw, v->target_name, v->target == s->app->who.user_id);
-			set_mode(v, MODE_PASSWORD);
-		}
-		return 1;
-	case ACT_SET_ROLE:
-		a = ACT_EDIT;
-		break;
-	case ACT_DISABLE:
-		if (take_target(v))
-			set_mode(v, MODE_CONFIRM);
-		return 1;
-	default:
-		break;
-	}
-	switch (a) {
-	case ACT_EDIT:
-	case ACT_OPEN:
-		if (take_target(v))
-			app_push(s->app, screen_user_role_new(s->app, v->target, changed, v));
-		return 1;
-	case ACT_SORT:
-		app_message(s->app, STYLE_STATUS, "User accounts are always in username order");
-		return 1;
-	case ACT_REDRAW:
-		reload_at(v, selected_id(v));
-		return 0;
-	default:
-		return 0;
-	}
+	return 0;
 }
 
-static const char *hint(struct screen *s)
+static const char *own_hint(struct lscreen *ls)
 {
-	struct users_view *v = s->priv;
-	if (v->denied)
-		return "Esc back";
-	switch (v->mode) {
-	case MODE_PASSWORD:
-		return pwask_hint(v->pw);
-	case MODE_CONFIRM:
-		return "y yes  any other key: no";
-	default:
-		break;
-	}
-	const struct user_line *r = list_selected(&v->list);
-	snprintf(v->hint, sizeof v->hint, "n new  p password  r role  d %s  Esc back",
-		 r && r->u.disabled ? "enable" : "disable");
-	return v->hint;
+	struct users_state *st = ls->priv;
+	return pwask_active(st->pw) ? pwask_hint(st->pw) : NULL;
 }
 
-static void destroy(struct screen *s)
+static int own_typing(struct lscreen *ls)
 {
-	struct users_view *v = s->priv;
-	list_free(&v->list);
-	pwask_free(v->pw);
-	free(v);
-	free(s);
+	struct users_state *st = ls->priv;
+	return pwask_active(st->pw);
 }
 
-static const struct screen_ops ops = {
-	.name = "User accounts",
-	.scope = 'L',
-	.extra_scope = 'U',
-	.layout = layout,
-	.draw = draw,
-	.handle = handle,
-	.hint = hint,
-	.destroy = destroy,
-};
-
-static const struct screen_ops typing_ops = {
-	.name = "User accounts",
-	.scope = 'F',
-	.layout = layout,
-	.draw = draw,
-	.handle = handle,
-	.hint = hint,
-	.destroy = destroy,
-};
-
-/* The refusal for anyone but the board, in the data layer's words: adding
- * an account is asked for with a role that does not exist, which is
- * refused before anything is written, first of all for who is asking. */
-static int refused(struct app *app, char *msg, size_t n)
+static int draw_foot(struct lscreen *ls, WINDOW *w, int rows, int width)
 {
-	if (access_level(&app->who, AREA_USERS, OP_WRITE) == ACCESS_ALL)
+	struct users_state *st = ls->priv;
+	if (!pwask_active(st->pw))
 		return 0;
-	int rc = user_create(app->db, &app->who, "", "", ROLE_NONE, 0, "", NULL);
-	snprintf(msg, n, "%s", rc == DB_DENIED ? db_errmsg(app->db)
-						: "only the board may manage user accounts");
-	msg[0] = (char)toupper((unsigned char)msg[0]);
+	pwask_draw(st->pw, w, rows, width);
 	return 1;
 }
+
+/* ---- actions ------------------------------------------------------------------------ */
+
+static int board(const struct lscreen *ls)
+{
+	return access_level(&ls->app->who, AREA_USERS, OP_WRITE) == ACCESS_ALL;
+}
+
+static void add(struct lscreen *ls, const void *row)
+{
+	(void)row;
+	app_push(ls->app, screen_user_new_new(ls->app));
+}
+
+static void password(struct lscreen *ls, const void *row)
+{
+	struct users_state *st = ls->priv;
+	take_target(ls, row);
+	pwask_start(st->pw, st->target_name, st->target == ls->app->who.user_id);
+}
+
+static struct screen *role(struct lscreen *ls, const void *row)
+{
+	return screen_user_role_new(ls->app, id_of(row));
+}
+
+static void role_form(struct lscreen *ls, const void *row)
+{
+	app_push(ls->app, role(ls, row));
+}
+
+static void disable(struct lscreen *ls, const void *row)
+{
+	const struct user *u = row;
+	struct users_state *st = ls->priv;
+	char q[USER_NAME_MAX * 4 + USER_DISPLAY_MAX * 4 + 128];
+	take_target(ls, u);
+	if (u->disabled)
+		snprintf(q, sizeof q, "Enable %s (%s)? They can log in again. y/n ", u->username,
+			 u->display_name);
+	else if (u->id == ls->app->who.user_id)
+		snprintf(q, sizeof q, "Disable your own account, %s? You are logged out. y/n ",
+			 u->username);
+	else
+		snprintf(q, sizeof q, "Disable %s (%s)? They can no longer log in. y/n ", u->username,
+			 u->display_name);
+	(void)st;
+	prompt_start(&ls->ask, PROMPT_YESNO, q, NULL);
+}
+
+/* d's word on the status line: what it would do to the selected account. */
+static const char *disable_word(const struct lscreen *ls, const void *row)
+{
+	(void)ls;
+	return row && ((const struct user *)row)->disabled ? "enable" : "disable";
+}
+
+static const struct lact actions[] = {
+	{ .action = ACT_NEW, .help = "Add a user account (its password is asked after the form)",
+	  .allowed = board, .run = add },
+	{ .action = ACT_SET_PASSWORD, .allowed = board, .run = password, .needs_row = 1 },
+	{ .action = ACT_SET_ROLE, .allowed = board, .run = role_form, .needs_row = 1, .unhinted = 1 },
+	{ .action = ACT_DISABLE, .label_of = disable_word, .allowed = board, .run = disable,
+	  .needs_row = 1 },
+};
+
+static void *init(struct lscreen *ls)
+{
+	struct users_state *st = calloc(1, sizeof *st);
+	(void)ls;
+	if (st && !(st->pw = pwask_new())) {
+		free(st);
+		st = NULL;
+	}
+	return st;
+}
+
+static void fini(void *priv)
+{
+	struct users_state *st = priv;
+	if (st)
+		pwask_free(st->pw);
+	free(st);
+}
+
+static const struct ldesc users_list = {
+	.name = "User accounts",
+	.area = 0,
+	.access = AREA_USERS,
+	.whole = 1,
+	.row_size = sizeof(struct user),
+	.cols = columns,
+	.ncols = (int)(sizeof columns / sizeof columns[0]),
+	.extra_lines = 1,
+	.fetch = fetch,
+	.key_of = key_of,
+	.row_style = row_style,
+	.open = role,
+	.open_label = "role",
+	.acts = actions,
+	.nacts = (int)(sizeof actions / sizeof actions[0]),
+	.draw_extra = draw_extra,
+	.draw_foot = draw_foot,
+	.handle = own_keys,
+	.hint = own_hint,
+	.typing = own_typing,
+	.init = init,
+	.fini = fini,
+};
 
 struct screen *screen_users_new(struct app *app)
 {
-	struct screen *s = calloc(1, sizeof *s);
-	struct users_view *v = calloc(1, sizeof *v);
-	struct pwask *pw = pwask_new();
-	if (!s || !v || !pw || list_init(&v->list, app, &source, v) != 0) {
-		free(s);
-		free(v);
-		pwask_free(pw);
-		app_message(app, STYLE_ERROR, "out of memory: the user accounts could not be shown");
-		return NULL;
-	}
-	v->app = app;
-	v->self = s;
-	v->pw = pw;
-	s->ops = &ops;
-	s->app = app;
-	s->area = 0;
-	s->priv = v;
-	v->denied = refused(app, v->denied_msg, sizeof v->denied_msg);
-	int rows, cols;
-	getmaxyx(app->body, rows, cols);
-	layout(s, rows, cols);
-	if (!v->denied)
-		list_reload(&v->list);
-	return s;
+	return list_screen_new(app, &users_list);
 }

@@ -24,6 +24,8 @@
 #include "coopdesk/ui.h"
 #include "actions.h"
 
+struct prompt;
+
 #define UI_MIN_COLS 80
 #define UI_MIN_ROWS 24
 #define UI_STATUS_MAX 256
@@ -50,19 +52,45 @@ enum ui_style {
 struct app;
 struct screen;
 
+/* What a screen is: its ops (tig's view ops), filled with designated
+ * initialisers. Only name, draw, handle and destroy are required. */
 struct screen_ops {
 	const char *name;     /* for the help screen's title */
-	char scope;           /* 'L' list, 'F' form, 'H' Home: which actions apply */
-	char extra_scope;     /* a screen's own actions, tried first (0: none) */
+	char scope;           /* 'L' list, 'F' form, 'H' Home: the actions it takes
+	                       * when it has no acts op */
 	/* Lays out for the body window's new size. */
 	void (*layout)(struct screen *s, int rows, int cols);
-	/* Draws the body; called only when the screen is dirty. */
+	/* Draws the body; called only when the screen is dirty. Leaves the
+	 * terminal's cursor on the selected row, the field or the prompt. */
 	void (*draw)(struct screen *s, WINDOW *w);
 	/* Handles an action (and the raw key, for text input). Returns 1 if
 	 * handled, 0 to let the app try its global actions. */
 	int (*handle)(struct screen *s, enum action a, int32_t key);
-	/* The keys that matter here, for the status line ("Enter open  / search"). */
+	/* Whether action a does something here, for the person logged in: the
+	 * help lists those, the hints offer them, and a key bound to several
+	 * actions does the one that acts here. Global actions too (a form
+	 * says no to those on keys it types). NULL: its scope's and all the
+	 * global ones. */
+	int (*acts)(struct screen *s, enum action a);
+	/* 1 while keys are typed as text here (a form's field, a prompt):
+	 * letters are not actions then. NULL: scope 'F' types, others don't. */
+	int (*typing)(struct screen *s);
+	/* The screen is on top again (a screen above it closed), or another
+	 * terminal changed the database: read what it shows again, keeping
+	 * the selection. NULL: nothing to read. */
+	void (*resume)(struct screen *s);
+	/* The keys that matter here, for the status line ("Enter open  s sort"),
+	 * made with ui_hints from the bindings in force. */
 	const char *(*hint)(struct screen *s);
+	/* The help's sentence for action a on this screen, when it says more
+	 * than the table's (NULL: the table's). */
+	const char *(*describe)(struct screen *s, enum action a);
+	/* Why action a does nothing here for this person, in words ("only the
+	 * board may open the audit trail"), when a key bound to it is pressed;
+	 * NULL: the plain "does nothing here". */
+	const char *(*why_not)(struct screen *s, enum action a);
+	/* A mouse click at (y, x) in the body, twice for a double click. */
+	void (*click)(struct screen *s, int y, int x, int twice);
 	/* Frees the screen. */
 	void (*destroy)(struct screen *s);
 };
@@ -75,7 +103,19 @@ struct screen {
 	void *priv;
 };
 
+/* The areas of the top bar, in order: one table (areas.c). */
+#define AREA_COUNT_UI 5
+struct area_def {
+	const char *name;          /* "Members & shares" */
+	const char *short_name;    /* "Members", for a narrow top bar */
+	enum action action;        /* the key that goes there (ACT_AREA_...) */
+	struct screen *(*open)(struct app *app);
+};
+extern const struct area_def ui_areas[AREA_COUNT_UI];
+
 enum ui_input_kind { INPUT_TERMINAL, INPUT_SCRIPT };
+
+#define KEYS_PROBLEMS_MAX 16
 
 struct app {
 	struct db *db;
@@ -100,8 +140,25 @@ struct app {
 	PANEL *help_panel;
 	WINDOW *help_win;
 
+	/* What was wrong in the keys file, every line (bindings.c). */
+	struct keys_problem {
+		int line;
+		char text[150];
+	} keys_problems[KEYS_PROBLEMS_MAX];
+	int nkeys_problems;
+
+	/* The go-to prompt on the status line (goto.c). */
+	struct prompt *go;
+
 	int quit;
 	int use_color;
+	int mouse;            /* clicks and the wheel are taken */
+	int mouse_y, mouse_x, mouse_twice, mouse_wheel; /* the last CDK_MOUSE */
+	int pasting;          /* between CDK_PASTE_BEGIN and CDK_PASTE_END */
+
+	/* Another terminal's changes (PRAGMA data_version), polled. */
+	int64_t data_version;
+	double polled_ms;
 
 	/* The session (login.c): who is logged in, the idle lock. */
 	int logged_in;
@@ -125,11 +182,28 @@ extern volatile sig_atomic_t ui_signal;
 
 /* app.c */
 void app_push(struct app *app, struct screen *s);
+/* Closes the screen on top; the one below resumes (reads again). */
 void app_pop(struct app *app);
 void app_set_area(struct app *app, int area);
 struct screen *app_top(struct app *app);
 void app_message(struct app *app, int style, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
+/* Whether action a works on screen s for the person logged in. */
+int ui_acts(struct app *app, struct screen *s, enum action a);
+/* Whether s takes keys as text now. */
+int ui_typing(struct app *app, struct screen *s);
+/* The first key that does action a on screen s ("s", "<F1>"), into buf;
+ * "" when no key does it there. */
+const char *ui_key(struct app *app, struct screen *s, enum action a, char *buf, size_t n);
+/* A key's name for people ("Enter", "^X", "<"), into buf. */
+const char *ui_key_name(int32_t key, char *buf, size_t n);
+/* Appends "KEY label" to the hint in buf (n bytes) for action a, when a
+ * key does it on s; label NULL is the action's own word. */
+void ui_hint_add(struct app *app, struct screen *s, char *buf, size_t n, enum action a,
+		 const char *label);
+/* The hint for the actions listed (ACT_NONE-terminated), into buf. */
+const char *ui_hints(struct app *app, struct screen *s, char *buf, size_t n,
+		     const enum action *acts);
 
 /* colors.c */
 void style_init(struct app *app);
@@ -137,14 +211,24 @@ attr_t style_attr(enum ui_style s);
 void style_on(WINDOW *w, enum ui_style s);
 void style_off(WINDOW *w, enum ui_style s);
 
-/* bindings.c: key -> action: the screen's own scope `extra` (0 none)
- * first, then `scope`, then the global actions. */
+/* bindings.c: key -> action. The defaults come from the ACTIONS table;
+ * the keys file replaces an action's keys. */
 int bindings_init(struct app *app);
-enum action bindings_lookup(char extra, char scope, int32_t key);
+/* The action key does on screen s (ACT_NONE: none): of the actions bound
+ * to it, the first that acts there (ui_acts), a screen's own before a
+ * global one. */
+enum action bindings_lookup(struct app *app, struct screen *s, int32_t key);
+/* The keys bound to an action, in binding order, into keys (up to max);
+ * returns how many. */
+int bindings_of(enum action a, int32_t *keys, int max);
 /* The keys bound to an action, as text ("<Down> j"), into buf. */
 const char *bindings_keys(enum action a, char *buf, size_t n);
 
-/* input.c: the next key, or CDK_NONE after `timeout_ms` without one. */
+/* input.c: the next key, or CDK_NONE after `timeout_ms` without one.
+ * input_start asks the terminal for bracketed paste (and the mouse, when
+ * app->mouse); input_stop gives them back. */
+void input_start(struct app *app);
+void input_stop(struct app *app);
 int32_t input_next(struct app *app, int timeout_ms);
 int input_script_load(struct app *app, const char *path);
 /* Writes what is on screen as text to `path` (screen dumps for tests). */
@@ -153,11 +237,23 @@ int ui_dump(struct app *app, const char *path);
 /* draw.c: text helpers that measure in display columns. */
 void draw_text(WINDOW *w, int y, int x, int width, const char *s);
 void draw_fill(WINDOW *w, int y, int x, int width);
+/* Text in up to `lines` lines of `width` columns from (y, x), broken at
+ * spaces; what does not fit ends in "…". */
+void draw_wrapped(WINDOW *w, int y, int x, int width, int lines, const char *s);
+/* The strings given (up to a NULL) one after the other into buf, cut
+ * whole characters short when they do not fit. Returns buf. */
+char *ui_join(char *buf, size_t n, ...) __attribute__((sentinel));
+
+/* goto.c: the go-to prompt (ACT_GOTO), on the status line. */
+void goto_start(struct app *app);
+void goto_key(struct app *app, int32_t key);
 
 /* help.c */
 void help_toggle(struct app *app);
 void help_draw(struct app *app);
-int help_handle(struct app *app, enum action a);
+/* A key while the help is open: always the help's (1). */
+int help_key(struct app *app, int32_t key);
+void help_footer(char *buf, size_t n, int scrolls);
 
 /* login.c: the login screen, the idle lock, logging out. */
 struct screen *screen_login_new(struct app *app);
@@ -176,5 +272,10 @@ struct screen *screen_repair_edit_new(struct app *app, int64_t id);
 struct screen *screen_placeholder_new(struct app *app, int area, const char *what);
 struct screen *screen_audit_new(struct app *app); /* the audit trail, board only */
 struct screen *screen_users_new(struct app *app); /* user accounts, board only */
+/* One entry of the audit trail. */
+struct screen *screen_audit_entry_new(struct app *app, int64_t id);
+/* A member's entry in the register, and a home (for the go-to key). */
+struct screen *screen_member_new(struct app *app, int64_t id);
+struct screen *screen_home_record_new(struct app *app, int64_t id);
 
 #endif

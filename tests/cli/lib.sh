@@ -1,9 +1,9 @@
 # tests/cli/lib.sh: a tiny harness for the command-line tests. Each check
 # prints "ok - name" or "not ok - name" (tests/run.sh counts them).
 set -u
-BIN=${COOPDESK_BIN:-./coopdesk}
+BIN=${COOPDESK_BIN:-$(pwd)/coopdesk}
 TMP=$(mktemp -d)
-trap 'rm -rf "$TMP"' EXIT
+trap '[ -n "${KEEP_TMP:-}" ] || rm -rf "$TMP"' EXIT
 failures=0
 
 ok() { echo "ok - $1"; }
@@ -30,9 +30,11 @@ contains() {
 	fi
 }
 
-# lacks NAME FILE TEXT: FILE does not have TEXT.
+# lacks NAME FILE TEXT: FILE does not have TEXT (a missing FILE is a
+# failure, not a pass: nothing was shown, so nothing was proved).
 lacks() {
-	if grep -qF -- "$3" "$2"; then not_ok "$1 (found '$3')"; else ok "$1"; fi
+	if [ ! -f "$2" ]; then not_ok "$1 ($(basename "$2") was not written)"
+	elif grep -qF -- "$3" "$2"; then not_ok "$1 (found '$3')"; else ok "$1"; fi
 }
 
 finish() { [ "$failures" -eq 0 ]; exit $?; }

@@ -26,9 +26,9 @@ for k in 2 3 5; do keys "$k"; wait_for "are being built" > /dev/null || true; gr
 keys 1
 wait_for "Your share" > /dev/null || true
 keys a
-see "the audit trail is refused" "only the board may open the audit trail"
+see "the audit trail is refused" "Only the board may open the audit trail"
 keys u
-see "user accounts are refused" "only the board may open user accounts"
+see "user accounts are refused" "Only the board may open user accounts"
 keys 4
 see "Repairs shows only their own" "Repairs:"
 grab

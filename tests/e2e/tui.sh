@@ -97,18 +97,24 @@ printf 'board-pass-1\n' | "$BIN" --db "$DB" user passwd board > /dev/null 2>&1
 # Colours: on by default, off with NO_COLOR or --color=never (what reaches
 # the terminal, escape sequences and all).
 colours() { $T capture-pane -e -p -t main | grep -c '\[[0-9;]*3[0-7]m\|\[[0-9;]*4[0-7]m'; }
+# colour_check NAME WANT: once the login screen is drawn (nothing drawn
+# proves nothing), colours are there (WANT some) or not (none).
+colour_check() {
+	if ! wait_for "Log in to coopdesk" > /dev/null; then
+		not_ok "$1 (nothing was drawn)"
+	elif [ "$2" = some ] && [ "$(colours)" -gt 0 ]; then ok "$1"
+	elif [ "$2" = none ] && [ "$(colours)" -eq 0 ] &&
+	     $T capture-pane -e -p -t main | grep -q '\[[0-9;]*7m'; then ok "$1"
+	else not_ok "$1 ($(colours) coloured cells)"; fi
+}
 start 80 24 env TERM=xterm-256color "$BIN" --db "$DB"
-wait_for "Log in to coopdesk" > /dev/null || true
-[ "$(colours)" -gt 0 ] && ok "colours by default" || not_ok "no colours by default"
+colour_check "colours by default" some
 start 80 24 env TERM=xterm-256color NO_COLOR=1 "$BIN" --db "$DB"
-wait_for "Log in to coopdesk" > /dev/null || true
-[ "$(colours)" -eq 0 ] && ok "no colours with NO_COLOR" || not_ok "colours despite NO_COLOR"
+colour_check "no colours with NO_COLOR, reverse video instead" none
 start 80 24 env TERM=xterm-256color "$BIN" --db "$DB" --color=never
-wait_for "Log in to coopdesk" > /dev/null || true
-[ "$(colours)" -eq 0 ] && ok "no colours with --color=never" || not_ok "colours despite --color=never"
+colour_check "no colours with --color=never, reverse video instead" none
 start 80 24 env TERM=xterm-256color NO_COLOR=1 "$BIN" --db "$DB" --color=always
-wait_for "Log in to coopdesk" > /dev/null || true
-[ "$(colours)" -gt 0 ] && ok "--color=always beats NO_COLOR" || not_ok "no colours with --color=always"
+colour_check "--color=always beats NO_COLOR" some
 
 start 80 24 env TERM=dumb "$BIN" --db "$DB"
 see "a terminal that cannot move the cursor is refused in words" "cannot move the cursor"

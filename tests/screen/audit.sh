@@ -83,7 +83,7 @@ sql() { sqlite3 "$TMP/$1.db" "$2"; }
 # (the rows start on the fifth line; the columns are at fixed places).
 rows() {
 	sed -n '5,$p' "$1" | while IFS= read -r line; do
-		case "$line" in " "[0-9][0-9]/*) ;; *) continue ;; esac
+		case "$line" in [" >"][0-9][0-9]/*) ;; *) continue ;; esac
 		printf '%s|%s|%s|%s\n' \
 			"$(printf '%s' "$line" | cut -c2-17 | sed 's/ *$//')" \
 			"$(printf '%s' "$line" | cut -c20-40 | sed 's/ *$//')" \
@@ -124,9 +124,9 @@ EOF
 play list
 contains "the trail has a title" "$TMP/list1.txt" "Audit trail: newest first"
 contains "the line under it says no filter is on" "$TMP/list1.txt" \
-	"Every change. f filters by user, record or dates."
+	"Nothing here can be changed. f filters by user, record or dates."
 contains "columns: when, who, what, action" "$TMP/list1.txt" \
-	"When (UTC)        Who                   What                         Action"
+	"When              Who                   What                         Action"
 same_rows list list1.txt "1" "every change is listed, newest first, with when, who, what and action"
 contains "a change by the sqlite3 shell is another program's" "$TMP/list1.txt" \
 	"another program       repair R-000001              changed"
@@ -154,10 +154,10 @@ EOF
 play user
 contains "u asks for a username on the bottom line; Tab fills in the first" "$TMP/user1.txt" \
 	"User (Tab: the next username): $BOARD"
-contains "Tab again, the next" "$TMP/user2.txt" "User (Tab: the next username): vic_"
+contains "Tab again, the next" "$TMP/user2.txt" "User (Tab: the next username): vic"
 contains "an unknown user is named, in words" "$TMP/user3.txt" "There is no user called 'nobody'"
-contains "and what was typed stays" "$TMP/user3.txt" "User (Tab: the next username): nobody_"
-contains "and no filter is applied" "$TMP/user3.txt" "Every change."
+contains "and what was typed stays" "$TMP/user3.txt" "User (Tab: the next username): nobody"
+contains "and no filter is applied" "$TMP/user3.txt" "Nothing here can be changed."
 contains "a user's filter is said under the title" "$TMP/user4.txt" "Only changes by vic."
 same_rows user user4.txt "user_id = $VIC" "by user: only vic's changes"
 
@@ -184,7 +184,7 @@ same_rows record record2.txt "table_name = 'members' AND row_id = 7" "by record:
 same_rows record record3.txt "table_name = 'homes' AND row_id = 1" "by record: a table and an id"
 contains "a kind of record not known says what to type" "$TMP/record4.txt" \
 	"'gizmo' is not a kind of record here: type R-000123, member no. 42"
-contains "and keeps what was typed" "$TMP/record4.txt" "gizmo 5_"
+contains "and keeps what was typed" "$TMP/record4.txt" "): gizmo 5"
 
 # ---- by dates: a bad date, the wrong way round, a good range -------------------
 cat > "$TMP/dates.keys" <<EOF
@@ -201,10 +201,10 @@ fd
 EOF
 play dates
 contains "a bad date says why, in words" "$TMP/dates1.txt" "31/02/2099: February 2099 has 28 days"
-contains "and keeps what was typed" "$TMP/dates1.txt" "From (dd/mm/yyyy; empty: from the start): 31/02/2099_"
-contains "and does not apply a filter" "$TMP/dates1.txt" "Every change."
+contains "and keeps what was typed" "$TMP/dates1.txt" "From (dd/mm/yyyy; empty: from the start): 31/02/2099"
+contains "and does not apply a filter" "$TMP/dates1.txt" "Nothing here can be changed."
 contains "an end before the start says so" "$TMP/dates2.txt" "The to date comes before the from date"
-contains "and keeps the typed end" "$TMP/dates2.txt" "to (dd/mm/yyyy; empty: up to now): 01/01/2099_"
+contains "and keeps the typed end" "$TMP/dates2.txt" "to (dd/mm/yyyy; empty: up to now): 01/01/2099"
 contains "a range is said under the title" "$TMP/dates3.txt" \
 	"Only changes from 01/03/2099 to 31/03/2099."
 same_rows dates dates3.txt "at >= '2099-03-01' AND at < '2099-04-01'" "by dates: March 2099"
@@ -244,7 +244,7 @@ contains "and may match nothing, which is said" "$TMP/esc5.txt" \
 same_rows esc esc0.txt "table_name = 'homes' AND row_id = 1" "a kind of record in words and an id"
 contains "Esc takes off the last filter set" "$TMP/esc2.txt" "Only changes by vic."
 same_rows esc esc2.txt "user_id = $VIC" "and the rows widen again"
-contains "Esc again, the next" "$TMP/esc3.txt" "Every change."
+contains "Esc again, the next" "$TMP/esc3.txt" "Nothing here can be changed."
 same_rows esc esc3.txt "1" "every change again"
 contains "Esc with no filter goes back to Home" "$TMP/esc4.txt" "Repairs past their target"
 
@@ -262,19 +262,20 @@ member no. 42<Enter>
 :dump $TMP/entry3.txt
 EOF
 play entry
+# An entry's rows are a label and its value; runs of spaces count as one.
+for d in entry1 entry2 entry3; do tr -s ' ' < "$TMP/$d.txt" > "$TMP/$d.flat"; done
 contains "an entry says what was done to which record" "$TMP/entry1.txt" \
 	"repair R-000001 changed"
-contains "and who did it" "$TMP/entry1.txt" "Who        another program"
-contains "a change shows the old value and the new" "$TMP/entry1.txt" \
-	"title: Boiler makes a banging noise → Boiler fixed"
-contains "for each field changed" "$TMP/entry1.txt" "location: kitchen → utility room"
-lacks "and lists only the fields that changed" "$TMP/entry1.txt" "priority:"
-lacks "a field that did not change is not listed" "$TMP/entry1.txt" "priority:"
+contains "and who did it" "$TMP/entry1.flat" "Who another program"
+contains "a change shows the old value and the new" "$TMP/entry1.flat" \
+	"title Boiler makes a banging noise → Boiler fixed"
+contains "for each field changed" "$TMP/entry1.flat" "location kitchen → utility room"
+lacks "and lists only the fields that changed" "$TMP/entry1.flat" "priority"
 contains "an added record is shown whole" "$TMP/entry2.txt" "The record as it was added"
-contains "with its fields" "$TMP/entry2.txt" "title: Boiler makes a banging noise"
-contains "ISO dates read dd/mm/yyyy" "$TMP/entry2.txt" "reported at: 05/01/2026 09:00:00"
+contains "with its fields" "$TMP/entry2.flat" "title Boiler makes a banging noise"
+contains "instants read as the local dd/mm/yyyy hh:mm" "$TMP/entry2.flat" "reported at 05/01/2026 09:00"
 contains "a member's entry names the member's number" "$TMP/entry3.txt" "member 7 (member no. 42)"
-contains "a value that was none shows as none" "$TMP/entry3.txt" "phone: (none) → 01632 960000"
+contains "a value that was none shows as none" "$TMP/entry3.flat" "phone (none) → 01632 960000"
 
 # ---- nothing here changes anything --------------------------------------------
 # Logging in writes a row (the account's last login); nothing else may.
@@ -299,7 +300,7 @@ contains "e says the trail cannot be changed" "$TMP/noedit1.txt" \
 	"The audit trail cannot be changed: it is the record of what was done"
 contains "d does nothing" "$TMP/noedit2.txt" "does nothing here"
 contains "nor does e on an entry" "$TMP/noedit3.txt" "The audit trail cannot be changed"
-contains "the list is still all there" "$TMP/noedit4.txt" "Every change."
+contains "the list is still all there" "$TMP/noedit4.txt" "Nothing here can be changed."
 [ "$(sql noedit "$trail")" = "$before_trail" ] \
 	&& ok "e, d and Delete added nothing to the trail but the login" \
 	|| not_ok "the trail changed: $before_trail, then $(sql noedit "$trail")"

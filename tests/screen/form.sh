@@ -164,14 +164,15 @@ got=$(sql save "SELECT table_name || '|' || row_id || '|' || action || '|' || ac
 
 # ---- a conflict: another program saves while the form is open ----------------
 # The script opens the form, types, dumps (the sign that the form is open)
-# and waits; meanwhile this shell changes the repair, as another program.
+# and waits for this shell's sign that it has changed the repair, as
+# another program: a handshake both ways, no fixed wait.
 cat > "$TMP/conflict.script" <<EOF
 board<Enter>board-pass-1<Enter>
 4
 <Enter>e
 <Tab><End> upstairs
 :dump $TMP/conflict-open.txt
-:sleep 3000
+:wait $TMP/conflict-changed
 ^S
 :dump $TMP/conflict1.txt
 EOF
@@ -184,6 +185,7 @@ cp "$BASE" "$TMP/conflict.db"
 	done
 	sqlite3 "$TMP/conflict.db" ".timeout 5000" \
 		"UPDATE repairs SET location = 'loft', version = version + 1 WHERE id = 2"
+	: > "$TMP/conflict-changed"
 ) &
 shell=$!
 "$BIN" --db "$TMP/conflict.db" --script "$TMP/conflict.script" --headless --size 80x24 \

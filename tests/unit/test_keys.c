@@ -60,7 +60,7 @@ static void test_named_keys(void **state)
 	/* The names come in order after the base, with the F keys together. */
 	assert_int_equal(CDK_UP, 0x110000);
 	assert_int_equal(CDK_F12 - CDK_F1, 11);
-	assert_int_equal(CDK_NONE, CDK_RESIZE + 1);
+	assert_int_equal(CDK_NONE, CDK_MOUSE + 1);
 }
 
 static void test_other_spellings(void **state)
@@ -259,6 +259,9 @@ static void test_round_trip(void **state)
 	assert_false(key_valid(0x85));
 	assert_false(key_valid(0xD800));
 	assert_false(key_valid(CDK_RESIZE));
+	assert_false(key_valid(CDK_PASTE_BEGIN));
+	assert_false(key_valid(CDK_PASTE_END));
+	assert_false(key_valid(CDK_MOUSE));
 	assert_false(key_valid(CDK_NONE));
 	assert_false(key_valid(-1));
 	assert_false(key_valid(INT32_MAX));

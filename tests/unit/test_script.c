@@ -238,21 +238,59 @@ static void test_errors(void **state)
 	assert_string_equal(REFUSED(":quit now\n"), "line 1: :quit takes nothing after it");
 	assert_string_equal(REFUSED("# x\n:save\n"),
 	                    "line 2: unknown command :save (the commands are :dump, "
-	                    ":resize, :sleep and :quit)");
+	                    ":resize, :sleep, :wait, :paste, :click, :dblclick, "
+	                    ":wheel and :quit)");
 	assert_string_equal(REFUSED(":Quit\n"),
 	                    "line 1: unknown command :Quit (the commands are :dump, "
-	                    ":resize, :sleep and :quit)");
+	                    ":resize, :sleep, :wait, :paste, :click, :dblclick, "
+	                    ":wheel and :quit)");
 	assert_string_equal(REFUSED(":\n"),
 	                    "line 1: a : on its own is not a command (the commands are "
-	                    ":dump, :resize, :sleep and :quit)");
+	                    ":dump, :resize, :sleep, :wait, :paste, :click, :dblclick, "
+	                    ":wheel and :quit)");
 	/* Odd bytes in a command's name are not echoed raw. */
 	assert_string_equal(REFUSED(":\x1B[2J\n"),
 	                    "line 1: unknown command :?[2J (the commands are :dump, "
-	                    ":resize, :sleep and :quit)");
+	                    ":resize, :sleep, :wait, :paste, :click, :dblclick, "
+	                    ":wheel and :quit)");
 	/* The first bad line is the one named; good lines before it do not run. */
 	assert_string_equal(REFUSED(":quit\n:nope\n<Bad>\n"),
 	                    "line 2: unknown command :nope (the commands are :dump, "
-	                    ":resize, :sleep and :quit)");
+	                    ":resize, :sleep, :wait, :paste, :click, :dblclick, "
+	                    ":wheel and :quit)");
+}
+
+static void test_paste_and_mouse(void **state)
+{
+	(void)state;
+	struct script_step *s = NULL;
+	size_t n = 0;
+	char err[200];
+	const char text[] = ":paste Ann<Esc>y\n:click 5 10\n:dblclick 0 3\n:wheel down\n";
+	assert_int_equal(script_parse(text, sizeof text - 1, &s, &n, err, sizeof err), 0);
+	assert_int_equal(n, 10);
+	assert_int_equal(s[0].key, CDK_PASTE_BEGIN);
+	assert_int_equal(s[1].key, 'A');
+	assert_int_equal(s[4].key, CDK_ESC);
+	assert_int_equal(s[5].key, 'y');
+	assert_int_equal(s[6].key, CDK_PASTE_END);
+	free(s);
+	const char clicks[] = ":click 5 10\n:dblclick 0 3\n:wheel down\n:wheel up\n";
+	assert_int_equal(script_parse(clicks, sizeof clicks - 1, &s, &n, err, sizeof err), 0);
+	assert_int_equal(n, 4);
+	assert_int_equal(s[0].kind, STEP_MOUSE);
+	assert_int_equal(s[0].rows, 5);
+	assert_int_equal(s[0].cols, 10);
+	assert_int_equal(s[0].mouse, 1);
+	assert_int_equal(s[1].mouse, 2);
+	assert_int_equal(s[2].mouse, 4);
+	assert_int_equal(s[3].mouse, 3);
+	free(s);
+	assert_string_equal(REFUSED(":paste\n"),
+	                    "line 1: :paste needs the keys that are pasted, such as :paste Ann<Esc>y");
+	assert_string_equal(REFUSED(":click 5\n"),
+	                    "line 1: a click needs the row and column, such as :click 5 10");
+	assert_string_equal(REFUSED(":wheel sideways\n"), "line 1: :wheel takes up or down");
 }
 
 static void test_error_buffer(void **state)
@@ -308,6 +346,7 @@ int main(void)
 		cmocka_unit_test(test_keys_lines),
 		cmocka_unit_test(test_empty_and_line_ends),
 		cmocka_unit_test(test_errors),
+		cmocka_unit_test(test_paste_and_mouse),
 		cmocka_unit_test(test_error_buffer),
 		cmocka_unit_test(test_limits),
 	};

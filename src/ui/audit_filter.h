@@ -1,0 +1,56 @@
+/*
+ * src/ui/audit_filter.h: the audit trail's words and filters, shared by
+ * its list (screen_audit.c) and an entry's screen (screen_audit_entry.c):
+ * what each kind of record is called, and the filters a person types
+ * (by user, by one record, by dates), read into struct audit_filter.
+ */
+#ifndef COOPDESK_UI_AUDIT_FILTER_H
+#define COOPDESK_UI_AUDIT_FILTER_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "coopdesk/audit.h"
+#include "coopdesk/users.h"
+#include "ui.h"
+
+#define AUDIT_WHAT_LEN 96
+#define AUDIT_TYPED_MAX (200 * 4 + 1)
+
+/* "repairs", 123 -> "repair R-000123"; "members", 7 -> "member 7"; a table
+ * not known reads as its name with spaces. */
+void audit_what(const char *table, int64_t id, char *buf, size_t n);
+/* insert, update, delete -> added, changed, removed. */
+const char *audit_action_words(const char *action);
+
+/* The filters on, and the order they were set in ('u', 'r', 'd'). */
+struct audit_filters {
+	struct audit_filter filter;
+	char order[3];
+	int norder;
+	char user_label[USER_NAME_MAX * 4 + 1];
+	char record_label[AUDIT_WHAT_LEN];
+	char record_typed[AUDIT_TYPED_MAX];
+};
+
+/* Each takes what was typed ("" takes the filter off): 1 when taken, 0
+ * with the reason in why. */
+int audit_take_user(struct app *app, struct audit_filters *v, const char *typed, char *why,
+		    size_t n);
+int audit_take_record(struct app *app, struct audit_filters *v, const char *typed, char *why,
+		      size_t n);
+int audit_take_dates(struct audit_filters *v, const char *from, const char *to, char *why,
+		     size_t n);
+/* A typed day checked alone (the From prompt): 1, or 0 with why. */
+int audit_check_day(const char *typed, const char *which, char *why, size_t n);
+/* Takes off the filter set last; 0 when none was on. */
+int audit_take_off_last(struct audit_filters *v);
+/* The next username after `typed`, round to the first (Tab at the user
+ * prompt), into buf. */
+void audit_next_user(struct app *app, const char *typed, char *buf, size_t n);
+/* The filter's typed value as the prompt starts with it: 'u', 'r', 'f', 't'. */
+void audit_typed(const struct audit_filters *v, char which, char *buf, size_t n);
+/* The line under the title: which filters are on; `fkey` is the filter key. */
+void audit_describe(const struct audit_filters *v, const char *fkey, char *buf, size_t n);
+
+#endif
