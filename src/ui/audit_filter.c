@@ -12,6 +12,7 @@
 #include "coopdesk/ref.h"
 #include "coopdesk/text.h"
 #include "audit_filter.h"
+#include "list_screen.h"
 
 /* ---- the kinds of record, in words ---------------------------------------- */
 
@@ -360,3 +361,170 @@ void audit_describe(const struct audit_filters *v, const char *fkey, char *buf, 
 	if (used < n)
 		snprintf(buf + used, n - used, ".");
 }
+
+/* ---- the filters, asked on the bottom line ------------------------------------------ */
+
+static void ask(struct lscreen *ls, enum audit_step step)
+{
+	struct audit_state *st = ls->priv;
+	char typed[AUDIT_TYPED_MAX], label[AUDIT_TYPED_MAX + 64];
+	st->step = step;
+	switch (step) {
+	case AUDIT_ASK_USER:
+		audit_typed(&st->fl, 'u', typed, sizeof typed);
+		prompt_start(&ls->ask, PROMPT_TEXT, "User (Tab: the next username): ", typed);
+		break;
+	case AUDIT_ASK_RECORD:
+		audit_typed(&st->fl, 'r', typed, sizeof typed);
+		prompt_start(&ls->ask, PROMPT_TEXT, "Record (R-000123, member no. 42, repair 123): ",
+			     typed);
+		break;
+	case AUDIT_ASK_FROM:
+		audit_typed(&st->fl, 'f', typed, sizeof typed);
+		prompt_start(&ls->ask, PROMPT_TEXT, "From (dd/mm/yyyy; empty: from the start): ", typed);
+		break;
+	case AUDIT_ASK_TO:
+		audit_typed(&st->fl, 't', typed, sizeof typed);
+		snprintf(label, sizeof label, "From %s  to (dd/mm/yyyy; empty: up to now): ",
+			 st->from_typed[0] ? st->from_typed : "the start");
+		prompt_start(&ls->ask, PROMPT_TEXT, label, typed);
+		break;
+	default:
+		prompt_stop(&ls->ask);
+		break;
+	}
+}
+
+/* Enter at a prompt: take what was typed, or say why not and keep it. */
+static void enter(struct lscreen *ls)
+{
+	struct audit_state *st = ls->priv;
+	char typed[sizeof ls->ask.text], why[512];
+	text_copy(typed, sizeof typed, ls->ask.text);
+	text_trim(typed);
+	int taken = 0;
+	switch (st->step) {
+	case AUDIT_ASK_USER:
+		taken = audit_take_user(ls->app, &st->fl, typed, why, sizeof why);
+		break;
+	case AUDIT_ASK_RECORD:
+		taken = audit_take_record(ls->app, &st->fl, typed, why, sizeof why);
+		break;
+	case AUDIT_ASK_FROM:
+		if (!audit_check_day(typed, "From", why, sizeof why))
+			break;
+		text_copy(st->from_typed, sizeof st->from_typed, typed);
+		ask(ls, AUDIT_ASK_TO);
+		return;
+	case AUDIT_ASK_TO:
+		taken = audit_take_dates(&st->fl, st->from_typed, typed, why, sizeof why);
+		break;
+	default:
+		return;
+	}
+	if (!taken) {
+		prompt_error(&ls->ask, "%s", why);
+		return;
+	}
+	ask(ls, AUDIT_ASK_NONE);
+	ls_reload_first(ls);
+}
+
+int audit_prompt_key(struct lscreen *ls, enum action a, int32_t key)
+{
+	struct audit_state *st = ls->priv;
+	if (st->step == AUDIT_ASK_NONE)
+		return 0;
+	if (a == ACT_LOCK || a == ACT_HELP || a == ACT_REDRAW || a == ACT_LOGOUT)
+		return 0;
+	ls->app->status_dirty = 1;
+	if (st->step == AUDIT_ASK_CHOOSE) {
+		st->step = AUDIT_ASK_NONE;
+		switch (key) {
+		case 'u': case 'U': ask(ls, AUDIT_ASK_USER); break;
+		case 'r': case 'R': ask(ls, AUDIT_ASK_RECORD); break;
+		case 'd': case 'D': ask(ls, AUDIT_ASK_FROM); break;
+		default: break; /* Esc or anything else: no filter */
+		}
+		return 1;
+	}
+	if (key == CDK_TAB && st->step == AUDIT_ASK_USER) {
+		char next[USER_NAME_MAX * 4 + 1] = "";
+		audit_next_user(ls->app, ls->ask.text, next, sizeof next);
+		if (next[0])
+			text_copy(ls->ask.text, sizeof ls->ask.text, next);
+		return 1;
+	}
+	switch (prompt_key(&ls->ask, ls->app, key)) {
+	case PROMPT_DONE:
+		enter(ls);
+		break;
+	case PROMPT_CANCEL:
+		st->step = AUDIT_ASK_NONE;
+		break;
+	default:
+		break;
+	}
+	return 1;
+}
+
+const char *audit_prompt_hint(struct lscreen *ls)
+{
+	struct audit_state *st = ls->priv;
+	switch (st->step) {
+	case AUDIT_ASK_NONE:
+		return NULL;
+	case AUDIT_ASK_CHOOSE:
+		return "u user  r record  d dates  Esc none";
+	case AUDIT_ASK_USER:
+		return "type a username  Tab next  Enter apply  Esc cancel";
+	default:
+		return "type  Enter apply (empty: no filter)  Esc cancel";
+	}
+}
+
+int audit_prompt_typing(struct lscreen *ls)
+{
+	struct audit_state *st = ls->priv;
+	return st->step != AUDIT_ASK_NONE && st->step != AUDIT_ASK_CHOOSE;
+}
+
+int audit_prompt_draw(struct lscreen *ls, WINDOW *w, int rows, int width)
+{
+	struct audit_state *st = ls->priv;
+	if (st->step != AUDIT_ASK_CHOOSE)
+		return 0;
+	draw_fill(w, rows - 1, 0, width);
+	draw_text(w, rows - 1, 1, width - 2, "Filter by:  u user   r record   d dates   (Esc: none)");
+	wmove(w, rows - 1, 1);
+	return 1;
+}
+
+void audit_choose_filter(struct lscreen *ls, const void *row)
+{
+	struct audit_state *st = ls->priv;
+	(void)row;
+	st->step = AUDIT_ASK_CHOOSE;
+}
+
+void audit_ask_record(struct lscreen *ls, const void *row)
+{
+	(void)row;
+	ask(ls, AUDIT_ASK_RECORD);
+}
+
+/* Esc takes the filters off, the last one set first, before it goes back. */
+int audit_any_filter(const struct lscreen *ls)
+{
+	const struct audit_state *st = ls->priv;
+	return st->fl.norder > 0;
+}
+
+void audit_take_off(struct lscreen *ls, const void *row)
+{
+	struct audit_state *st = ls->priv;
+	(void)row;
+	audit_take_off_last(&st->fl);
+	ls_reload(ls);
+}
+

@@ -53,4 +53,32 @@ void audit_typed(const struct audit_filters *v, char which, char *buf, size_t n)
 /* The line under the title: which filters are on; `fkey` is the filter key. */
 void audit_describe(const struct audit_filters *v, const char *fkey, char *buf, size_t n);
 
+/* ---- the filters, asked on the bottom line of the list (screen_audit.c) ---- */
+
+struct lscreen;
+
+enum audit_step {
+	AUDIT_ASK_NONE, AUDIT_ASK_CHOOSE, AUDIT_ASK_USER, AUDIT_ASK_RECORD, AUDIT_ASK_FROM,
+	AUDIT_ASK_TO
+};
+
+/* The list's own state (ls->priv). */
+struct audit_state {
+	struct audit_filters fl;
+	enum audit_step step;
+	char from_typed[AUDIT_TYPED_MAX];
+};
+
+/* The list's own actions: f (which filter?), / (a record), Esc (take the
+ * last filter off, when one is on). */
+void audit_choose_filter(struct lscreen *ls, const void *row);
+void audit_ask_record(struct lscreen *ls, const void *row);
+int audit_any_filter(const struct lscreen *ls);
+void audit_take_off(struct lscreen *ls, const void *row);
+/* Its hooks while a filter is asked (ldesc handle, hint, typing, draw_foot). */
+int audit_prompt_key(struct lscreen *ls, enum action a, int32_t key);
+const char *audit_prompt_hint(struct lscreen *ls);
+int audit_prompt_typing(struct lscreen *ls);
+int audit_prompt_draw(struct lscreen *ls, WINDOW *w, int rows, int width);
+
 #endif

@@ -230,7 +230,7 @@ static void draw(struct screen *s, WINDOW *w)
 	if (ls->note[0]) {
 		/* Two lines when no prompt needs the bottom one. */
 		int busy = ls->search.active || ls->ask.active || ls->query[0] ||
-			   (d->hint && d->hint(ls));
+			   pwask_active(ls->pw) || (d->hint && d->hint(ls));
 		style_on(w, (enum ui_style)ls->note_style);
 		draw_wrapped(w, rows - 2, 1, width - 2, busy ? 1 : 2, ls->note);
 		style_off(w, (enum ui_style)ls->note_style);
@@ -238,6 +238,10 @@ static void draw(struct screen *s, WINDOW *w)
 	/* The prompt last: the cursor ends where its text is typed. */
 	if (d->draw_foot && d->draw_foot(ls, w, rows, width))
 		return;
+	if (pwask_active(ls->pw)) {
+		pwask_draw(ls->pw, w, rows, width);
+		return;
+	}
 	if (ls->search.active) {
 		prompt_draw(&ls->search, w, rows - 1, width);
 		return;
@@ -269,7 +273,7 @@ static const struct lact *own(const struct lscreen *ls, enum action a)
 
 static int question_up(const struct lscreen *ls)
 {
-	return ls->search.active || ls->ask.active ||
+	return ls->search.active || ls->ask.active || pwask_active(ls->pw) ||
 	       (ls->d->typing && ls->d->typing((struct lscreen *)ls)) ||
 	       (ls->d->hint && ls->d->hint((struct lscreen *)ls));
 }
@@ -306,7 +310,7 @@ static int typing(struct screen *s)
 {
 	struct lscreen *ls = s->priv;
 	return ls->search.active ||
-	       (ls->ask.active && ls->ask.kind != PROMPT_YESNO) ||
+	       (ls->ask.active && ls->ask.kind != PROMPT_YESNO) || pwask_active(ls->pw) ||
 	       (ls->d->typing && ls->d->typing(ls));
 }
 
@@ -344,6 +348,84 @@ static const char *describe(struct screen *s, enum action a)
 		return ls->said;
 	}
 	return NULL;
+}
+
+/* ---- an action's question or password ------------------------------------ */
+
+static void stop_asking(struct lscreen *ls)
+{
+	prompt_stop(&ls->ask);
+	if (ls->pw)
+		pwask_stop(ls->pw);
+	ls->asking = NULL;
+}
+
+static void start_asking(struct lscreen *ls, const struct lact *o, const void *row)
+{
+	char words[512];
+	memcpy(ls->asked_row, row, ls->d->row_size);
+	ls->asking = o;
+	if (o->confirm) {
+		o->confirm(ls, row, words, sizeof words);
+		prompt_start(&ls->ask, PROMPT_YESNO, words, NULL);
+		return;
+	}
+	if (!ls->pw && !(ls->pw = pwask_new())) {
+		ls->asking = NULL;
+		ls_note(ls, STYLE_ERROR, "Out of memory: the password cannot be asked");
+		return;
+	}
+	int current = o->password(ls, row, words, sizeof words);
+	pwask_start(ls->pw, words, current);
+}
+
+static int asking_key(struct lscreen *ls, int32_t key)
+{
+	const struct lact *o = ls->asking;
+	ls->app->status_dirty = 1;
+	if (ls->ask.active) {
+		if (prompt_key(&ls->ask, ls->app, key) == PROMPT_TYPING)
+			return 1;
+		int yes = ls->ask.answer;
+		ls->asking = NULL;
+		if (yes)
+			o->run(ls, ls->asked_row); /* may log out, freeing this screen */
+		else
+			ls_note(ls, STYLE_STATUS, "Nothing was changed");
+		return 1;
+	}
+	switch (pwask_key(ls->pw, ls->app, key)) {
+	case PWASK_DONE:
+		o->run(ls, ls->asked_row); /* takes it, or asks again */
+		break;
+	case PWASK_CANCELLED:
+		ls->asking = NULL;
+		ls_note(ls, STYLE_STATUS, "The password was not changed");
+		break;
+	default:
+		break;
+	}
+	return 1;
+}
+
+const char *ls_password_current(struct lscreen *ls)
+{
+	return pwask_current(ls->pw);
+}
+
+const char *ls_password_new(struct lscreen *ls)
+{
+	return pwask_password(ls->pw);
+}
+
+void ls_password_retry(struct lscreen *ls, const char *why, int from_current)
+{
+	pwask_retry(ls->pw, why, from_current);
+}
+
+void ls_password_done(struct lscreen *ls)
+{
+	stop_asking(ls);
 }
 
 static int search_key(struct lscreen *ls, int32_t key)
@@ -386,6 +468,11 @@ static int handle(struct screen *s, enum action a, int32_t key)
 	if (ls->search.active && a != ACT_LOCK && a != ACT_HELP && a != ACT_REDRAW &&
 	    a != ACT_LOGOUT)
 		return search_key(ls, key);
+	if (ls->asking && (ls->ask.active || pwask_active(ls->pw)) && a != ACT_LOCK &&
+	    a != ACT_HELP && a != ACT_REDRAW && a != ACT_LOGOUT)
+		return asking_key(ls, key);
+	if (ls->asking && (a == ACT_LOCK || a == ACT_LOGOUT))
+		stop_asking(ls); /* nothing typed is kept behind a lock */
 	if (d->handle && d->handle(ls, a, key))
 		return 1;
 	if (question_up(ls))
@@ -402,7 +489,10 @@ static int handle(struct screen *s, enum action a, int32_t key)
 			return 1;
 		}
 		app->status_dirty = 1;
-		o->run(ls, row); /* may open a screen above this one */
+		if (o->confirm || o->password)
+			start_asking(ls, o, row);
+		else
+			o->run(ls, row); /* may open a screen above this one */
 		return 1;
 	}
 	switch (a) {
@@ -447,6 +537,8 @@ static const char *hint(struct screen *s)
 	const struct ldesc *d = ls->d;
 	if (ls->search.active)
 		return prompt_hint(&ls->search);
+	if (pwask_active(ls->pw))
+		return pwask_hint(ls->pw);
 	if (ls->ask.active)
 		return prompt_hint(&ls->ask);
 	if (d->hint) {
@@ -510,6 +602,8 @@ static void destroy(struct screen *s)
 	struct lscreen *ls = s->priv;
 	prompt_stop(&ls->search);
 	prompt_stop(&ls->ask);
+	pwask_free(ls->pw);
+	free(ls->asked_row);
 	if (ls->d->fini)
 		ls->d->fini(ls->priv);
 	list_free(&ls->list);
@@ -553,7 +647,8 @@ struct screen *list_screen_new(struct app *app, const struct ldesc *d)
 	s->app = app;
 	s->area = d->area;
 	s->priv = ls;
-	if (list_init(&ls->list, app, &ls->src, ls) != 0) {
+	if (!(ls->asked_row = calloc(1, d->row_size)) || list_init(&ls->list, app, &ls->src, ls) != 0) {
+		free(ls->asked_row);
 		free(ls);
 		free(s);
 		app_message(app, STYLE_ERROR, "out of memory: %s could not be shown", d->name);
@@ -571,6 +666,7 @@ struct screen *list_screen_new(struct app *app, const struct ldesc *d)
 	}
 	if (d->init && !(ls->priv = d->init(ls))) {
 		list_free(&ls->list);
+		free(ls->asked_row);
 		free(ls);
 		free(s);
 		app_message(app, STYLE_ERROR, "out of memory: %s could not be shown", d->name);

@@ -17,8 +17,10 @@
 #ifndef COOPDESK_UI_LIST_SCREEN_H
 #define COOPDESK_UI_LIST_SCREEN_H
 
+#include "coopdesk/access.h"
 #include "list.h"
 #include "prompt.h"
+#include "pwask.h"
 #include "ui.h"
 
 struct lscreen;
@@ -51,6 +53,12 @@ struct lact {
 	int needs_row;
 	int unhinted;        /* 1: left out of the status line (another key says it) */
 	const char *refused; /* said when someone not allowed presses its key */
+	/* A y/n question to ask first, in words (into buf); run on y. */
+	void (*confirm)(const struct lscreen *ls, const void *row, char *buf, size_t n);
+	/* A password to ask first, hidden, for the account named into buf:
+	 * returns 1 to ask the current one before the new one, 0 not; run
+	 * when both new entries match (ls_password_* read them). */
+	int (*password)(const struct lscreen *ls, const void *row, char *buf, size_t n);
 };
 
 struct ldesc {
@@ -117,6 +125,9 @@ struct lscreen {
 	struct prompt search;            /* typing a search */
 	char query[PROMPT_CHARS * 4 + 1]; /* the search applied, "" none */
 	struct prompt ask;               /* a question of the screen's own */
+	struct pwask *pw;                /* a password being asked (lact.password) */
+	const struct lact *asking;       /* the action a question or password is for */
+	void *asked_row;                 /* a copy of the row it is about */
 	int width, rows;
 	int denied;
 	char denied_msg[256];
@@ -137,6 +148,14 @@ void ls_reload(struct lscreen *ls);
 void ls_reload_first(struct lscreen *ls);
 /* The selected row, or NULL. */
 const void *ls_selected(struct lscreen *ls);
+/* While an action's password is asked (lact.password), and when it is
+ * done: what was typed (the current one NULL when not asked), and asking
+ * again with the reason, from the current password or the new one. */
+const char *ls_password_current(struct lscreen *ls);
+const char *ls_password_new(struct lscreen *ls);
+void ls_password_retry(struct lscreen *ls, const char *why, int from_current);
+/* The password was taken (or refused for good): the asking stops. */
+void ls_password_done(struct lscreen *ls);
 /* A line under the list until the next key. */
 void ls_note(struct lscreen *ls, int style, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));

@@ -188,3 +188,28 @@ const char *pwask_hint(const struct pwask *p)
 	(void)p;
 	return "type the password (nothing is shown)  Enter next  Esc cancel";
 }
+
+enum pwask_result pwask_own_key(struct pwask *p, struct app *app, int32_t key, char *note,
+				size_t n, int *note_style)
+{
+	enum pwask_result r = pwask_key(p, app, key);
+	if (r == PWASK_CANCELLED) {
+		*note_style = STYLE_STATUS;
+		snprintf(note, n, "Your password was not changed");
+		return r;
+	}
+	if (r != PWASK_DONE)
+		return r;
+	int rc = user_set_password(app->db, &app->who, app->who.user_id, pwask_current(p),
+				   pwask_password(p));
+	if (rc == DB_DENIED || rc == DB_INVALID) {
+		/* A wrong current password, or a new one the rules refuse: ask again. */
+		pwask_retry(p, db_errmsg(app->db), rc == DB_DENIED);
+		return PWASK_TYPING;
+	}
+	pwask_stop(p);
+	*note_style = rc == DB_OK ? STYLE_OK : STYLE_ERROR;
+	snprintf(note, n, "%s", rc == DB_OK ? "Your password is changed: use the new one from now on"
+					    : db_errmsg(app->db));
+	return r;
+}

@@ -38,4 +38,12 @@ void pwask_retry(struct pwask *p, const char *why, int from_current);
 void pwask_draw(const struct pwask *p, WINDOW *w, int rows, int cols);
 const char *pwask_hint(const struct pwask *p);
 
+/* The person logged in changing their own password: a key while asking
+ * (started with pwask_start(p, username, 1)); when both new entries are
+ * typed, the change is saved (user_set_password) and note says how it
+ * went, in note_style; a wrong current password or a refused new one is
+ * asked again with the reason. */
+enum pwask_result pwask_own_key(struct pwask *p, struct app *app, int32_t key, char *note,
+				size_t n, int *note_style);
+
 #endif

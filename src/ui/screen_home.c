@@ -167,27 +167,6 @@ static void home_draw(struct screen *s, WINDOW *w)
 		wmove(w, 1, 2);
 }
 
-static void change_password(struct screen *s)
-{
-	struct home *h = s->priv;
-	struct app *app = s->app;
-	int rc = user_set_password(app->db, &app->who, app->who.user_id, pwask_current(h->pw),
-				   pwask_password(h->pw));
-	if (rc == DB_DENIED) {
-		pwask_retry(h->pw, db_errmsg(app->db), 1);
-		return;
-	}
-	if (rc == DB_INVALID) {
-		pwask_retry(h->pw, db_errmsg(app->db), 0);
-		return;
-	}
-	pwask_stop(h->pw);
-	h->note_style = rc == DB_OK ? STYLE_OK : STYLE_ERROR;
-	snprintf(h->note, sizeof h->note, "%s",
-		 rc == DB_OK ? "Your password is changed: use the new one from now on"
-			     : db_errmsg(app->db));
-}
-
 static int home_acts(struct screen *s, enum action a)
 {
 	struct home *h = s->priv;
@@ -221,17 +200,7 @@ static int home_handle(struct screen *s, enum action a, int32_t key)
 				pwask_stop(h->pw);
 			return 0;
 		}
-		switch (pwask_key(h->pw, s->app, key)) {
-		case PWASK_DONE:
-			change_password(s);
-			break;
-		case PWASK_CANCELLED:
-			h->note_style = STYLE_STATUS;
-			snprintf(h->note, sizeof h->note, "Your password was not changed");
-			break;
-		default:
-			break;
-		}
+		pwask_own_key(h->pw, s->app, key, h->note, sizeof h->note, &h->note_style);
 		return 1;
 	}
 	h->note[0] = '\0';
@@ -313,62 +282,5 @@ struct screen *screen_home_new(struct app *app)
 	s->area = 0;
 	s->priv = h;
 	home_load(s);
-	return s;
-}
-
-/* ---- the areas still to come ------------------------------------------- */
-
-struct placeholder {
-	char what[128];
-};
-
-static void placeholder_draw(struct screen *s, WINDOW *w)
-{
-	struct placeholder *p = s->priv;
-	char text[256], home[KEY_NAME_MAX], repairs[KEY_NAME_MAX];
-	int cols = getmaxx(w);
-	snprintf(text, sizeof text, "The screens for %s are being built.", p->what);
-	draw_text(w, 2, 4, cols - 6, text);
-	ui_key(s->app, s, ACT_AREA_HOME, home, sizeof home);
-	ui_key(s->app, s, ACT_AREA_REPAIRS, repairs, sizeof repairs);
-	snprintf(text, sizeof text, "Home (%s) and Repairs (%s) work now.", home, repairs);
-	draw_text(w, 4, 4, cols - 6, text);
-	wmove(w, 2, 4);
-}
-
-static int placeholder_handle(struct screen *s, enum action a, int32_t key)
-{
-	(void)s; (void)a; (void)key;
-	return 0;
-}
-
-static void placeholder_destroy(struct screen *s)
-{
-	free(s->priv);
-	free(s);
-}
-
-static const struct screen_ops placeholder_ops = {
-	.name = "Coming soon",
-	.scope = 'G',
-	.draw = placeholder_draw,
-	.handle = placeholder_handle,
-	.destroy = placeholder_destroy,
-};
-
-struct screen *screen_placeholder_new(struct app *app, int area, const char *what)
-{
-	struct screen *s = calloc(1, sizeof *s);
-	struct placeholder *p = calloc(1, sizeof *p);
-	if (!s || !p) {
-		free(s);
-		free(p);
-		return NULL;
-	}
-	text_copy(p->what, sizeof p->what, what);
-	s->ops = &placeholder_ops;
-	s->app = app;
-	s->area = area;
-	s->priv = p;
 	return s;
 }

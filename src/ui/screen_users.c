@@ -26,16 +26,7 @@
 #include "coopdesk/users.h"
 #include "coopdesk/zone.h"
 #include "list_screen.h"
-#include "pwask.h"
 #include "user_forms.h"
-
-/* What a question or the password is about. */
-struct users_state {
-	struct pwask *pw;
-	int64_t target;
-	int target_disabled;
-	char target_name[USER_NAME_MAX * 4 + 1];
-};
 
 /* ---- cells -------------------------------------------------------------------- */
 
@@ -125,11 +116,6 @@ static void key_of(const struct lscreen *ls, const void *row, struct page_key *k
 	user_row_key(row, key);
 }
 
-static int64_t id_of(const void *row)
-{
-	return ((const struct user *)row)->id;
-}
-
 static int row_style(const void *row)
 {
 	return ((const struct user *)row)->disabled ? STYLE_DIM : STYLE_NORMAL;
@@ -143,125 +129,6 @@ static void draw_extra(struct lscreen *ls, WINDOW *w, int y, int width)
 
 /* ---- the changes ------------------------------------------------------------------ */
 
-static void take_target(struct lscreen *ls, const struct user *u)
-{
-	struct users_state *st = ls->priv;
-	st->target = u->id;
-	st->target_disabled = u->disabled;
-	text_copy(st->target_name, sizeof st->target_name, u->username);
-}
-
-static void toggle(struct lscreen *ls)
-{
-	struct users_state *st = ls->priv;
-	struct app *app = ls->app;
-	int enable = st->target_disabled;
-	int rc = enable ? user_enable(app->db, &app->who, st->target)
-			: user_disable(app->db, &app->who, st->target);
-	if (rc != DB_OK) {
-		ls_note(ls, STYLE_ERROR, "%s", db_errmsg(app->db));
-		return;
-	}
-	if (!enable && st->target == app->who.user_id) {
-		char name[sizeof st->target_name];
-		text_copy(name, sizeof name, st->target_name);
-		session_logout(app); /* frees this screen */
-		app_message(app, STYLE_OK, "Disabled %s, your own account: you are logged out", name);
-		return;
-	}
-	if (enable)
-		ls_note(ls, STYLE_OK, "Enabled %s: it can log in again (any lockout is cleared)",
-			st->target_name);
-	else
-		ls_note(ls, STYLE_OK, "Disabled %s: it can no longer log in", st->target_name);
-	ls_reload(ls);
-}
-
-static void set_password(struct lscreen *ls)
-{
-	struct users_state *st = ls->priv;
-	struct app *app = ls->app;
-	int rc = user_set_password(app->db, &app->who, st->target, pwask_current(st->pw),
-				   pwask_password(st->pw));
-	if (rc == DB_DENIED && pwask_current(st->pw)) {
-		pwask_retry(st->pw, db_errmsg(app->db), 1);
-		return;
-	}
-	if (rc == DB_INVALID) {
-		pwask_retry(st->pw, db_errmsg(app->db), 0);
-		return;
-	}
-	pwask_stop(st->pw);
-	if (rc != DB_OK) {
-		ls_note(ls, STYLE_ERROR, "%s", db_errmsg(app->db));
-		return;
-	}
-	ls_note(ls, STYLE_OK, "Set a new password for %s%s", st->target_name,
-		st->target == app->who.user_id ? "" : "; any lockout on it is cleared");
-	ls_reload(ls);
-}
-
-/* The password and the y/n question take the keys while they are up. */
-static int own_keys(struct lscreen *ls, enum action a, int32_t key)
-{
-	struct users_state *st = ls->priv;
-	if (pwask_active(st->pw)) {
-		if (a == ACT_LOCK || a == ACT_REDRAW || a == ACT_HELP || a == ACT_LOGOUT) {
-			if (a == ACT_LOCK || a == ACT_LOGOUT)
-				pwask_stop(st->pw);
-			return 0;
-		}
-		switch (pwask_key(st->pw, ls->app, key)) {
-		case PWASK_DONE:
-			set_password(ls);
-			break;
-		case PWASK_CANCELLED:
-			ls_note(ls, STYLE_STATUS, "The password of %s was not changed", st->target_name);
-			break;
-		default:
-			break;
-		}
-		ls->app->status_dirty = 1;
-		return 1;
-	}
-	if (ls->ask.active) {
-		if (a == ACT_LOCK || a == ACT_HELP || a == ACT_REDRAW)
-			return 0;
-		if (prompt_key(&ls->ask, ls->app, key) == PROMPT_TYPING)
-			return 1;
-		ls->app->status_dirty = 1;
-		if (ls->ask.answer)
-			toggle(ls); /* may log out, freeing this screen */
-		else
-			ls_note(ls, STYLE_STATUS, "Nothing was changed");
-		return 1;
-	}
-	return 0;
-}
-
-static const char *own_hint(struct lscreen *ls)
-{
-	struct users_state *st = ls->priv;
-	return pwask_active(st->pw) ? pwask_hint(st->pw) : NULL;
-}
-
-static int own_typing(struct lscreen *ls)
-{
-	struct users_state *st = ls->priv;
-	return pwask_active(st->pw);
-}
-
-static int draw_foot(struct lscreen *ls, WINDOW *w, int rows, int width)
-{
-	struct users_state *st = ls->priv;
-	if (!pwask_active(st->pw))
-		return 0;
-	pwask_draw(st->pw, w, rows, width);
-	return 1;
-}
-
-/* ---- actions ------------------------------------------------------------------------ */
-
 static int board(const struct lscreen *ls)
 {
 	return access_level(&ls->app->who, AREA_USERS, OP_WRITE) == ACCESS_ALL;
@@ -273,16 +140,9 @@ static void add(struct lscreen *ls, const void *row)
 	app_push(ls->app, screen_user_new_new(ls->app));
 }
 
-static void password(struct lscreen *ls, const void *row)
-{
-	struct users_state *st = ls->priv;
-	take_target(ls, row);
-	pwask_start(st->pw, st->target_name, st->target == ls->app->who.user_id);
-}
-
 static struct screen *role(struct lscreen *ls, const void *row)
 {
-	return screen_user_role_new(ls->app, id_of(row));
+	return screen_user_role_new(ls->app, ((const struct user *)row)->id);
 }
 
 static void role_form(struct lscreen *ls, const void *row)
@@ -290,23 +150,76 @@ static void role_form(struct lscreen *ls, const void *row)
 	app_push(ls->app, role(ls, row));
 }
 
-static void disable(struct lscreen *ls, const void *row)
+/* p: the account's new password, typed twice; one's own asks the current
+ * one first, as the data layer requires. */
+static int which_password(const struct lscreen *ls, const void *row, char *buf, size_t n)
 {
 	const struct user *u = row;
-	struct users_state *st = ls->priv;
-	char q[USER_NAME_MAX * 4 + USER_DISPLAY_MAX * 4 + 128];
-	take_target(ls, u);
+	text_copy(buf, n, u->username);
+	return u->id == ls->app->who.user_id;
+}
+
+static void set_password(struct lscreen *ls, const void *row)
+{
+	const struct user *u = row;
+	struct app *app = ls->app;
+	int rc = user_set_password(app->db, &app->who, u->id, ls_password_current(ls),
+				   ls_password_new(ls));
+	if (rc == DB_DENIED && ls_password_current(ls)) {
+		ls_password_retry(ls, db_errmsg(app->db), 1);
+		return;
+	}
+	if (rc == DB_INVALID) {
+		ls_password_retry(ls, db_errmsg(app->db), 0);
+		return;
+	}
+	ls_password_done(ls);
+	if (rc != DB_OK) {
+		ls_note(ls, STYLE_ERROR, "%s", db_errmsg(app->db));
+		return;
+	}
+	ls_note(ls, STYLE_OK, "Set a new password for %s%s", u->username,
+		u->id == app->who.user_id ? "" : "; any lockout on it is cleared");
+	ls_reload(ls);
+}
+
+/* d: disable or enable, after a question. */
+static void ask_disable(const struct lscreen *ls, const void *row, char *buf, size_t n)
+{
+	const struct user *u = row;
 	if (u->disabled)
-		snprintf(q, sizeof q, "Enable %s (%s)? They can log in again. y/n ", u->username,
+		snprintf(buf, n, "Enable %s (%s)? They can log in again. y/n ", u->username,
 			 u->display_name);
 	else if (u->id == ls->app->who.user_id)
-		snprintf(q, sizeof q, "Disable your own account, %s? You are logged out. y/n ",
-			 u->username);
+		snprintf(buf, n, "Disable your own account, %s? You are logged out. y/n ", u->username);
 	else
-		snprintf(q, sizeof q, "Disable %s (%s)? They can no longer log in. y/n ", u->username,
+		snprintf(buf, n, "Disable %s (%s)? They can no longer log in. y/n ", u->username,
 			 u->display_name);
-	(void)st;
-	prompt_start(&ls->ask, PROMPT_YESNO, q, NULL);
+}
+
+static void toggle(struct lscreen *ls, const void *row)
+{
+	const struct user *u = row;
+	struct app *app = ls->app;
+	char name[USER_NAME_MAX * 4 + 1];
+	int enable = u->disabled;
+	text_copy(name, sizeof name, u->username);
+	int rc = enable ? user_enable(app->db, &app->who, u->id)
+			: user_disable(app->db, &app->who, u->id);
+	if (rc != DB_OK) {
+		ls_note(ls, STYLE_ERROR, "%s", db_errmsg(app->db));
+		return;
+	}
+	if (!enable && u->id == app->who.user_id) {
+		session_logout(app); /* frees this screen */
+		app_message(app, STYLE_OK, "Disabled %s, your own account: you are logged out", name);
+		return;
+	}
+	if (enable)
+		ls_note(ls, STYLE_OK, "Enabled %s: it can log in again (any lockout is cleared)", name);
+	else
+		ls_note(ls, STYLE_OK, "Disabled %s: it can no longer log in", name);
+	ls_reload(ls);
 }
 
 /* d's word on the status line: what it would do to the selected account. */
@@ -319,30 +232,12 @@ static const char *disable_word(const struct lscreen *ls, const void *row)
 static const struct lact actions[] = {
 	{ .action = ACT_NEW, .help = "Add a user account (its password is asked after the form)",
 	  .allowed = board, .run = add },
-	{ .action = ACT_SET_PASSWORD, .allowed = board, .run = password, .needs_row = 1 },
+	{ .action = ACT_SET_PASSWORD, .allowed = board, .run = set_password, .needs_row = 1,
+	  .password = which_password },
 	{ .action = ACT_SET_ROLE, .allowed = board, .run = role_form, .needs_row = 1, .unhinted = 1 },
-	{ .action = ACT_DISABLE, .label_of = disable_word, .allowed = board, .run = disable,
-	  .needs_row = 1 },
+	{ .action = ACT_DISABLE, .label_of = disable_word, .allowed = board, .run = toggle,
+	  .needs_row = 1, .confirm = ask_disable },
 };
-
-static void *init(struct lscreen *ls)
-{
-	struct users_state *st = calloc(1, sizeof *st);
-	(void)ls;
-	if (st && !(st->pw = pwask_new())) {
-		free(st);
-		st = NULL;
-	}
-	return st;
-}
-
-static void fini(void *priv)
-{
-	struct users_state *st = priv;
-	if (st)
-		pwask_free(st->pw);
-	free(st);
-}
 
 static const struct ldesc users_list = {
 	.name = "User accounts",
@@ -361,12 +256,6 @@ static const struct ldesc users_list = {
 	.acts = actions,
 	.nacts = (int)(sizeof actions / sizeof actions[0]),
 	.draw_extra = draw_extra,
-	.draw_foot = draw_foot,
-	.handle = own_keys,
-	.hint = own_hint,
-	.typing = own_typing,
-	.init = init,
-	.fini = fini,
 };
 
 struct screen *screen_users_new(struct app *app)
