@@ -5,6 +5,8 @@
 #include <string.h>
 
 #include "coopdesk/cli.h"
+#include "coopdesk/settings.h"
+#include "coopdesk/zone.h"
 
 int cli_db_path(const struct cli_ctx *ctx, char *buf, size_t n)
 {
@@ -28,7 +30,14 @@ int cli_open(const struct cli_ctx *ctx, const char *path, int flags, struct db *
 {
 	char err[600];
 	int rc = db_open(path, flags, out, err, sizeof err);
-	if (rc)
+	if (rc) {
 		fprintf(ctx->err, "coopdesk: %s\n", err);
+		return rc;
+	}
+	/* Everything shown from here on is in the co-op's own zone. */
+	if (setting_zone_apply(*out) == DB_INVALID)
+		fprintf(ctx->err, "coopdesk: warning: %s; times are shown in %s\n",
+			db_errmsg(*out),
+			zone_name()[0] ? zone_name() : "this machine's zone");
 	return rc;
 }
