@@ -208,11 +208,12 @@ static void summary(struct demo *d, FILE *out, const char *path, double secs,
 	char owed[MONEY_BUFSZ];
 	money_format(arrears_sum, owed, sizeof owed);
 	const int64_t *s = d->n.repairs_by_status;
-	char founded[DATE_BUFSZ];
-	demo_iso(d->founded, founded);
+	char founded[DATE_BUFSZ], today[DATE_BUFSZ];
+	date_format_uk(date_from_days(d->founded), founded, sizeof founded);
+	date_format_uk(date_from_days(d->today), today, sizeof today);
 	fprintf(out, "Made the demo co-op \"Alder Street Housing Co-operative\" in %s\n"
 		"(seed %" PRIu64 ", %.1f seconds): founded %s, today %s.\n\n",
-		path, d->cfg.seed, secs, founded, d->today_iso);
+		path, d->cfg.seed, secs, founded, today);
 	fprintf(out, "  homes         %8lld  %lld let, %lld empty, on %d streets\n",
 		(long long)homes, (long long)let, (long long)(homes - let), (int)d->nstreets);
 	fprintf(out, "  members       %8lld  %lld current, %lld former\n", (long long)members,

@@ -14,14 +14,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "coopdesk/access.h"
-#include "coopdesk/clock.h"
 #include "coopdesk/cli.h"
 #include "coopdesk/members.h"
 #include "coopdesk/text.h"
 #include "coopdesk/users.h"
+#include "coopdesk/zone.h"
 
 #define PROG "coopdesk user"
 
@@ -74,17 +73,14 @@ static int fail(const struct cli_ctx *ctx, struct db *db, const char *username)
 	return 1;
 }
 
-/* "2026-03-01T10:00:00Z" as local "2026-03-01 10:00" into buf; `none`
- * when empty. */
+/* "2026-07-01T10:00:00Z" as the co-op's local "01/07/2026 11:00" into
+ * buf; `none` when empty. */
 static void local_time(const char *iso, const char *none, char *buf, size_t n)
 {
-	time_t t;
-	struct tm tm;
-	if (!iso[0] || clock_parse_iso(iso, &t) != 0 || !localtime_r(&t, &tm)) {
-		snprintf(buf, n, "%s", iso[0] ? iso : none);
-		return;
-	}
-	strftime(buf, n, "%Y-%m-%d %H:%M", &tm);
+	if (!iso[0])
+		snprintf(buf, n, "%s", none);
+	else
+		zone_format(iso, buf, n);
 }
 
 /* The member id of member number `no`, or 0 after saying why. */

@@ -9,6 +9,7 @@
 #include "coopdesk/homes.h"
 #include "coopdesk/rent.h"
 #include "coopdesk/text.h"
+#include "coopdesk/zone.h"
 #include "dbint.h"
 
 #define FULL_COLS \
@@ -394,9 +395,10 @@ int rent_rate_on(struct db *db, const struct actor *who, int64_t home_id,
 	sqlite3_bind_int64(st, 1, home_id);
 	db_bind_text(st, 2, date);
 	rc = db_step_row(db, st);
+	char shown[ZONE_TIME_BUFSZ];
 	if (rc == DB_NOTFOUND)
 		return db_set_error(db, DB_NOTFOUND, "no rent was set for that home by %s",
-				    date ? date : "then");
+				    date ? zone_format(date, shown, sizeof shown) : "then");
 	if (rc)
 		return rc;
 	read_rate(st, r);

@@ -14,6 +14,7 @@
 #include "coopdesk/repairs.h"
 #include "coopdesk/settings.h"
 #include "coopdesk/text.h"
+#include "coopdesk/zone.h"
 #include "dbint.h"
 
 /* The repairs a member may see: their current home's since their tenancy
@@ -612,9 +613,11 @@ static int check_after_last_event(struct db *db, int64_t id, const char *when)
 	char last[REPAIR_INSTANT_LEN];
 	db_col_text(st, 0, last, sizeof last);
 	db_reset(st);
+	char shown[ZONE_TIME_BUFSZ];
 	if (last[0] && strcmp(when, last) < 0)
 		return db_set_error(db, DB_INVALID,
-				    "a move cannot be dated before the repair's last change (%s)", last);
+				    "a move cannot be dated before the repair's last change (%s)",
+				    zone_format(last, shown, sizeof shown));
 	return DB_OK;
 }
 
@@ -739,9 +742,11 @@ int repair_update(struct db *db, const struct actor *who, struct repair *r)
 		return db_abort(db, lost_update(db, r->id));
 	if (s.priority != r->priority) {
 		char note[160], now[REPAIR_INSTANT_LEN], today[REPAIR_DATE_LEN];
+		char shown[ZONE_TIME_BUFSZ];
 		repair_now(now, today);
 		snprintf(note, sizeof note, "priority changed from %s to %s; target now %s",
-			 repair_priority_name(s.priority), repair_priority_name(r->priority), target);
+			 repair_priority_name(s.priority), repair_priority_name(r->priority),
+			 zone_format(target, shown, sizeof shown));
 		if ((rc = add_event(db, who, r->id, now, s.status, s.status, note)))
 			return db_abort(db, rc);
 	}

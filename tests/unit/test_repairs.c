@@ -20,6 +20,7 @@
 #include "coopdesk/members.h"
 #include "coopdesk/repairs.h"
 #include "coopdesk/settings.h"
+#include "coopdesk/zone.h"
 #include "testutil.h"
 
 #define NOW "2026-11-22T10:00:00Z"
@@ -442,6 +443,27 @@ static void version_conflict_names_who(void **state)
 	assert_int_equal(mine.status, REPAIR_TRIAGED);
 	mine.id = 555;
 	assert_int_equal(repair_update(f->db, &board, &mine), DB_NOTFOUND);
+
+	/* When: the co-op's local time, as people read it. A change stamped
+	 * 23:30 UTC on a summer night was made at 00:30 the next day. */
+	assert_int_equal(repair_get(f->db, &board, id, &mine), DB_OK);
+	assert_int_equal(repair_note(f->db, &volunteer, id, "seen"), DB_OK);
+	assert_int_equal(repair_move(f->db, &volunteer, id, mine.version, REPAIR_CANCELLED,
+				     "not needed", 0), DB_OK);
+	char sql[256];
+	snprintf(sql, sizeof sql, "INSERT INTO audit (at, actor, table_name, row_id, action)"
+		 " VALUES ('2026-06-30T23:30:00.125Z', 'Night Owl', 'repairs', %lld, 'update')",
+		 (long long)id);
+	raw_exec(f, sql);
+	strcpy(mine.title, "Window will not shut");
+	assert_int_equal(repair_update(f->db, &board, &mine), DB_CONFLICT);
+	assert_string_equal(db_errmsg(f->db), "this repair was changed by Night Owl at 01/07/2026 00:30"
+			    " since you opened it; your changes are still on screen");
+	raw_exec(f, "INSERT INTO audit (at, actor, table_name, row_id, action)"
+		 " SELECT '2026-01-15T23:30:00Z', 'Winter Owl', 'repairs', max(id), 'update' FROM repairs");
+	assert_int_equal(repair_update(f->db, &board, &mine), DB_CONFLICT);
+	assert_string_equal(db_errmsg(f->db), "this repair was changed by Winter Owl at 15/01/2026 23:30"
+			    " since you opened it; your changes are still on screen");
 }
 
 /* ---- edits, notes, derived fields ------------------------------------------ */
@@ -461,7 +483,7 @@ static void update_recomputes_target_and_notes_priority(void **state)
 	assert_string_equal(r.target_at, "2026-11-27");
 	struct repair_event ev[4];
 	assert_int_equal(events(f, id, ev, 4), 2);
-	assert_string_equal(ev[1].note, "priority changed from routine to urgent; target now 2026-11-27");
+	assert_string_equal(ev[1].note, "priority changed from routine to urgent; target now 27/11/2026");
 	assert_int_equal(ev[1].from_status, REPAIR_REPORTED);
 	assert_int_equal(ev[1].to_status, REPAIR_REPORTED);
 
@@ -504,7 +526,7 @@ static void update_recomputes_target_and_notes_priority(void **state)
 	assert_int_equal(repair_note(f->db, &board, id, ""), DB_INVALID);
 	assert_int_equal(repair_note(f->db, &board, 999, "x"), DB_NOTFOUND);
 	assert_int_equal(events(f, id, ev, 4), 4);
-	assert_string_equal(ev[2].note, "priority changed from urgent to planned; target now 2026-12-04");
+	assert_string_equal(ev[2].note, "priority changed from urgent to planned; target now 04/12/2026");
 	assert_string_equal(ev[3].note, "tenant away until Friday");
 	assert_int_equal(version_of(f, id), again.version);
 }
@@ -1013,6 +1035,9 @@ static void rp02_counts_completions_in_target(void **state)
 int main(void)
 {
 	setlocale(LC_ALL, "C.UTF-8");
+	/* The co-op's zone, as a command puts it in force; tests run in TZ=UTC. */
+	if (zone_set("Europe/London") != 0)
+		return 1;
 	setenv("COOPDESK_TODAY", "2026-11-22", 1);
 	setenv("COOPDESK_NOW", NOW, 1);
 	const struct CMUnitTest tests[] = {
