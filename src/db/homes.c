@@ -214,10 +214,23 @@ static void bind_fields(sqlite3_stmt *st, const struct home *h)
 	db_bind_text(st, 10, h->notes);
 }
 
+/* A home's details are one line each, its notes several. */
+static int check_text(struct db *db, const struct home *h)
+{
+	int rc;
+	if ((rc = db_check_line(db, "a home's reference", h->ref)) ||
+	    (rc = db_check_line(db, "a home's address", h->address)) ||
+	    (rc = db_check_line(db, "a street", h->street)) ||
+	    (rc = db_check_line(db, "a postcode", h->postcode)) ||
+	    (rc = db_check_lines(db, "notes", h->notes)))
+		return rc;
+	return DB_OK;
+}
+
 int home_create(struct db *db, const struct actor *who, struct home *h)
 {
 	int rc = db_access_check(db, who, AREA_HOMES, OP_WRITE, NULL);
-	if (rc || (rc = db_begin(db, who)))
+	if (rc || (rc = check_text(db, h)) || (rc = db_begin(db, who)))
 		return rc;
 	char uuid[37];
 	db_new_uuid(uuid);
@@ -259,7 +272,7 @@ static int lost_update(struct db *db, int64_t id)
 int home_update(struct db *db, const struct actor *who, struct home *h)
 {
 	int rc = db_access_check(db, who, AREA_HOMES, OP_WRITE, NULL);
-	if (rc || (rc = db_begin(db, who)))
+	if (rc || (rc = check_text(db, h)) || (rc = db_begin(db, who)))
 		return rc;
 	sqlite3_stmt *st = db_prep(db, SQL_UPDATE);
 	if (!st)

@@ -256,9 +256,16 @@ static int clean_date(struct db *db, char *field, const char *what)
 	return DB_OK;
 }
 
-/* Checks the enumerations every write of the "in" fields shares. */
+/* Checks the enumerations and the text every write of the "in" fields
+ * shares: the summary, location and defect are one line each. */
 static int check_fields(struct db *db, const struct repair *r)
 {
+	int rc;
+	if ((rc = db_check_line(db, "a repair's summary", r->title)) ||
+	    (rc = db_check_lines(db, "a repair's description", r->description)) ||
+	    (rc = db_check_line(db, "a location", r->location)) ||
+	    (rc = db_check_line(db, "a Right to Repair defect", r->rtr_defect)))
+		return rc;
 	if (r->priority < REPAIR_EMERGENCY || r->priority > REPAIR_PLANNED)
 		return db_set_error(db, DB_INVALID,
 				    "a priority is emergency, urgent, routine or planned");
@@ -653,6 +660,8 @@ int repair_move_at(struct db *db, const struct actor *who, int64_t id, int64_t v
 	int reopens = repair_move_reopens(s.status, to);
 	if (to == REPAIR_ASSIGNED && (rc = check_contractor(db, &s, contractor_id)))
 		return db_abort(db, rc);
+	if ((rc = db_check_lines(db, "a note", note)))
+		return db_abort(db, rc);
 	if ((to == REPAIR_CANCELLED || reopens) && blank(note))
 		return db_abort(db, db_set_error(db, DB_INVALID, "say why the repair is %s",
 						 reopens ? "reopened" : "cancelled"));
@@ -764,6 +773,8 @@ int repair_note(struct db *db, const struct actor *who, int64_t id, const char *
 		return rc;
 	if (blank(note))
 		return db_set_error(db, DB_INVALID, "a note needs some words");
+	if ((rc = db_check_lines(db, "a note", note)))
+		return rc;
 	char now[REPAIR_INSTANT_LEN], today[REPAIR_DATE_LEN];
 	repair_now(now, today);
 	if ((rc = db_begin(db, who)))

@@ -3,6 +3,7 @@
  */
 #include <string.h>
 
+#include "coopdesk/text.h"
 #include "dbint.h"
 
 int db_fts_query(const char *typed, char *out, size_t n)
@@ -62,4 +63,16 @@ int db_page_end(sqlite3_stmt *st, int rc, enum page_dir dir, void *rows, int n, 
 	if (dir == PAGE_LAST || dir == PAGE_BEFORE)
 		db_reverse_rows(rows, n, size);
 	return DB_OK;
+}
+
+int db_check_line(struct db *db, const char *field, const char *s)
+{
+	const char *problem = text_name_problem(s);
+	return problem ? db_set_error(db, DB_INVALID, "%s %s", field, problem) : DB_OK;
+}
+
+int db_check_lines(struct db *db, const char *field, const char *s)
+{
+	const char *problem = text_lines_problem(s);
+	return problem ? db_set_error(db, DB_INVALID, "%s %s", field, problem) : DB_OK;
 }
