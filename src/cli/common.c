@@ -6,6 +6,7 @@
 
 #include "coopdesk/cli.h"
 #include "coopdesk/settings.h"
+#include "coopdesk/text.h"
 #include "coopdesk/zone.h"
 
 int cli_db_path(const struct cli_ctx *ctx, char *buf, size_t n)
@@ -26,6 +27,12 @@ int cli_db_path(const struct cli_ctx *ctx, char *buf, size_t n)
 	return 0;
 }
 
+const char *cli_inert(const char *s, char *buf, size_t n)
+{
+	text_inert(s, buf, n);
+	return buf;
+}
+
 int cli_open(const struct cli_ctx *ctx, const char *path, int flags, struct db **out)
 {
 	char err[600];
@@ -35,9 +42,10 @@ int cli_open(const struct cli_ctx *ctx, const char *path, int flags, struct db *
 		return rc;
 	}
 	/* Everything shown from here on is in the co-op's own zone. */
+	char said[CLI_INERT_BUFSZ(512)];
 	if (setting_zone_apply(*out) == DB_INVALID)
 		fprintf(ctx->err, "coopdesk: warning: %s; times are shown in %s\n",
-			db_errmsg(*out),
+			cli_inert(db_errmsg(*out), said, sizeof said),
 			zone_name()[0] ? zone_name() : "this machine's zone");
 	return rc;
 }

@@ -24,6 +24,7 @@
 #include "coopdesk/repairs.h"
 #include "coopdesk/settings.h"
 #include "coopdesk/tenancies.h"
+#include "coopdesk/text.h"
 #include "coopdesk/users.h"
 #include "demo_gen.h"
 
@@ -245,9 +246,9 @@ static void summary(struct demo *d, FILE *out, const char *path, double secs,
 		"who");
 	for (int i = 0; i < 3; i++) {
 		struct user u;
-		char who[USER_DISPLAY_MAX * 4 + 1] = "";
+		char who[USER_DISPLAY_MAX * 4 * 3 + 1] = "";
 		if (user_get(d->db, &d->who, user_ids[i], &u) == 0)
-			snprintf(who, sizeof who, "%s", u.display_name);
+			text_inert(u.display_name, who, sizeof who);
 		fprintf(out, "  %-10s  %-17s  %-10s  %s\n", demo_users[i].username,
 			demo_users[i].password, demo_users[i].username, who);
 	}
@@ -347,8 +348,9 @@ int cmd_demo(const struct cli_ctx *ctx, int argc, char **argv)
 	sigaction(SIGTERM, &old_term, NULL);
 	double secs = demo_seconds() - d.started;
 	if (rc) {
+		char said[CLI_INERT_BUFSZ(sizeof d.errbuf)];
 		fprintf(ctx->err, "coopdesk demo: %s\n", interrupted ? "interrupted; nothing was kept"
-			: d.errbuf[0] ? d.errbuf : db_errmsg(d.db));
+			: cli_inert(d.errbuf[0] ? d.errbuf : db_errmsg(d.db), said, sizeof said));
 		db_close(d.db);
 		running = NULL;
 		remove_db(path);
