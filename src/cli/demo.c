@@ -26,6 +26,7 @@
 #include "coopdesk/tenancies.h"
 #include "coopdesk/text.h"
 #include "coopdesk/users.h"
+#include "coopdesk/zone.h"
 #include "demo_gen.h"
 
 static const char demo_usage[] =
@@ -112,9 +113,10 @@ static void set_dates(struct demo *d)
 		if (from > d->rent_from)
 			d->rent_from = from;
 	}
-	/* Now: the clock's, unless today is set to an earlier day (COOPDESK_TODAY). */
+	/* Now: the clock's, unless today is set to an earlier day (COOPDESK_TODAY);
+	 * today ends with its local day. */
 	int64_t now = (int64_t)clock_now();
-	int64_t end_of_today = (int64_t)d->today * 86400 + 86399;
+	int64_t end_of_today = (int64_t)zone_day_start(date_add_days(t, 1)) - 1;
 	d->now = now < end_of_today ? now : (int64_t)d->today * 86400 + 17 * 3600;
 	if (d->now < (int64_t)d->today * 86400 + 60)
 		d->now = (int64_t)d->today * 86400 + 60;

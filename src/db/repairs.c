@@ -18,13 +18,14 @@
 #include "dbint.h"
 
 /* The repairs a member may see: their current home's since their tenancy
- * began (not an earlier tenant's), and those they reported. P is the
- * parameter holding the member's id. */
+ * began (reported on its first local day or later: not an earlier
+ * tenant's), and those they reported. P is the parameter holding the
+ * member's id. SQLite's 'localtime' is the zone in force (zone_set). */
 #define MEMBER_SEES(P) \
 	"(r.reported_by_member = " P " OR EXISTS (SELECT 1" \
 	" FROM tenancy_signatories s JOIN tenancies t ON t.id = s.tenancy_id" \
 	" WHERE s.member_id = " P " AND t.end_date IS NULL AND t.home_id = r.home_id" \
-	" AND r.reported_at >= t.start_date))"
+	" AND date(r.reported_at, 'localtime') >= t.start_date))"
 
 static const char SQL_HOME_EXISTS[] = "SELECT 1 FROM homes WHERE id = ?1";
 static const char SQL_MEMBER_HOME[] =
@@ -116,7 +117,7 @@ static const char *const SQL_EVENTS[4] = {
 	" FROM (SELECT id FROM repairs WHERE reported_by_member = ?5 UNION" \
 	" SELECT x.id FROM tenancy_signatories s JOIN tenancies t ON t.id = s.tenancy_id" \
 	" JOIN repairs x ON x.home_id = t.home_id WHERE s.member_id = ?5 AND t.end_date IS NULL" \
-	" AND x.reported_at >= t.start_date)" \
+	" AND date(x.reported_at, 'localtime') >= t.start_date)" \
 	" AS m CROSS JOIN repairs r ON r.id = m.id WHERE" FILTER FTS_FILTER
 #define FROM_SEARCH \
 	" FROM repairs_fts CROSS JOIN repairs r ON r.id = repairs_fts.rowid" \
@@ -214,13 +215,23 @@ int repair_rules_load(struct db *db, struct repair_rules *rules)
 	return DB_OK;
 }
 
-/* The rules and the bank holidays from the day of `from` (an instant) on.
- * The caller frees h->days. */
+/* The local date of an instant ("" stays ""; a date stays that date). */
+static void local_date(const char *instant, char out[REPAIR_DATE_LEN])
+{
+	struct date d;
+	if (zone_date(instant, &d) == 0)
+		date_format_iso(d, out, REPAIR_DATE_LEN);
+	else
+		snprintf(out, REPAIR_DATE_LEN, "%.10s", instant);
+}
+
+/* The rules and the bank holidays from the local day of `from` (an
+ * instant) on. The caller frees h->days. */
 static int load_calendar(struct db *db, const char *from, struct repair_rules *rules,
 			 struct holidays *h)
 {
 	char day[REPAIR_DATE_LEN];
-	snprintf(day, sizeof day, "%.10s", from);
+	local_date(from, day);
 	int rc = repair_rules_load(db, rules);
 	return rc ? rc : holidays_load(db, day, "2999-12-31", h);
 }
@@ -451,7 +462,7 @@ static int derive(struct db *db, struct repair *r)
 	if (r->rtr_days && repair_rtr_due(&rules, &h, &in, r->rtr_due) == 0 && r->rtr_due[0] &&
 	    r->status != REPAIR_CANCELLED) {
 		char end[REPAIR_DATE_LEN];
-		snprintf(end, sizeof end, "%.10s", r->completed_at[0] ? r->completed_at : today);
+		local_date(r->completed_at[0] ? r->completed_at : today, end);
 		r->rtr_compensation_pence =
 			repair_rtr_compensation(&rules, days_between(r->rtr_due, end));
 	}

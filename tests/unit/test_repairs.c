@@ -20,6 +20,7 @@
 #include "coopdesk/members.h"
 #include "coopdesk/repairs.h"
 #include "coopdesk/settings.h"
+#include "coopdesk/summary.h"
 #include "coopdesk/zone.h"
 #include "testutil.h"
 
@@ -957,6 +958,72 @@ static void overdue_is_open_and_past_target(void **state)
 	assert_int_equal(r.overdue, 0);
 }
 
+/* domain.md "Time": the day a repair counts from is its local reporting
+ * date; a target date is met if done by the end of that local day. The
+ * tests run in TZ=UTC with Europe/London in force (main). */
+static void the_local_day_counts(void **state)
+{
+	struct fx *f = *state;
+	struct actor board = test_board();
+	struct actor alice = test_member(f->alice);
+	/* 23:30 UTC on Tuesday 30 June is 00:30 on Wednesday 1 July. */
+	struct repair r;
+	int64_t night = report(f, &board, 2, "Summer night", REPAIR_URGENT, "2026-06-30T23:30:00Z");
+	assert_int_equal(repair_get(f->db, &board, night, &r), DB_OK);
+	assert_string_equal(r.target_at, "2026-07-08");
+	int64_t winter = report(f, &board, 2, "Winter night", REPAIR_URGENT, "2026-01-15T23:30:00Z");
+	assert_int_equal(repair_get(f->db, &board, winter, &r), DB_OK);
+	assert_string_equal(r.target_at, "2026-01-22");
+
+	/* Alice's tenancy of home 1 began on 1 July 2021: a report at 00:30
+	 * that day is hers to see, one at 23:59 the night before is not. */
+	int64_t first_day = report(f, &board, 1, "First night", REPAIR_ROUTINE, "2021-06-30T23:30:00Z");
+	int64_t day_before = report(f, &board, 1, "Night before", REPAIR_ROUTINE, "2021-06-30T22:59:00Z");
+	assert_int_equal(repair_get(f->db, &alice, first_day, &r), DB_OK);
+	assert_int_equal(repair_get(f->db, &alice, day_before, &r), DB_NOTFOUND);
+	struct repair_row rows[8];
+	int n;
+	struct repair_filter all = { .which = REPAIRS_ALL };
+	assert_int_equal(repair_page(f->db, &alice, &all, REPAIR_NEWEST, PAGE_FIRST, NULL, rows, 8, &n),
+			 DB_OK);
+	assert_int_equal(n, 1);
+	assert_int_equal(rows[0].id, first_day);
+	struct summary sum;
+	assert_int_equal(summary_get(f->db, &alice, NOW, "2026-11-22", &sum), DB_OK);
+	assert_int_equal(sum.own_repairs_open, 1);
+
+	/* Right to Repair: one working day from Monday 6 July is Tuesday the
+	 * 7th; completed at 00:30 on the 8th in London is a day late. */
+	memset(&r, 0, sizeof r);
+	r.home_id = 2;
+	strcpy(r.title, "No water");
+	r.priority = REPAIR_ROUTINE;
+	r.rtr_days = 1;
+	strcpy(r.reported_at, "2026-07-06T09:00:00Z");
+	assert_int_equal(repair_report(f->db, &board, &r), DB_OK);
+	assert_string_equal(r.target_at, "2026-07-07");
+	complete(f, r.id, "2026-07-07T23:30:00Z");
+	assert_int_equal(repair_get(f->db, &board, r.id, &r), DB_OK);
+	assert_string_equal(r.rtr_due, "2026-07-07");
+	assert_int_equal(r.rtr_compensation_pence, 1000 + 200);
+
+	/* RP02 by local days: that completion falls on 8 July, late. */
+	struct rp02 m;
+	assert_int_equal(repair_rp02(f->db, &board, "2026-07-01", "2026-07-07", &m), DB_OK);
+	assert_int_equal(m.other_completed, 0);
+	assert_int_equal(repair_rp02(f->db, &board, "2026-07-08", "2026-07-31", &m), DB_OK);
+	assert_int_equal(m.other_completed, 1);
+	assert_int_equal(m.other_in_target, 0);
+	/* And one completed at 23:30 UTC on 31 July is August's. */
+	int64_t aug = report(f, &board, 3, "Late July", REPAIR_URGENT, "2026-07-27T09:00:00Z");
+	complete(f, aug, "2026-07-31T23:30:00Z");
+	assert_int_equal(repair_rp02(f->db, &board, "2026-07-08", "2026-07-31", &m), DB_OK);
+	assert_int_equal(m.other_completed, 1);
+	assert_int_equal(repair_rp02(f->db, &board, "2026-08-01", "2026-08-01", &m), DB_OK);
+	assert_int_equal(m.other_completed, 1);
+	assert_int_equal(m.other_in_target, 1);   /* due 3 August */
+}
+
 static void events_page_both_ways(void **state)
 {
 	struct fx *f = *state;
@@ -1054,6 +1121,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(search_finds_words_and_pages, setup, teardown),
 		cmocka_unit_test_setup_teardown(search_with_many_matches_pages_the_same, setup, teardown),
 		cmocka_unit_test_setup_teardown(overdue_is_open_and_past_target, setup, teardown),
+		cmocka_unit_test_setup_teardown(the_local_day_counts, setup, teardown),
 		cmocka_unit_test_setup_teardown(events_page_both_ways, setup, teardown),
 		cmocka_unit_test_setup_teardown(rp02_counts_completions_in_target, setup, teardown),
 	};
