@@ -16,6 +16,7 @@
 #include "coopdesk/text.h"
 #include "coopdesk/zone.h"
 #include "dbint.h"
+#include "repair_sql.h"
 
 /* The repairs a member may see: their current home's since their tenancy
  * began (reported on its first local day or later: not an earlier
@@ -100,7 +101,7 @@ static const char *const SQL_EVENTS[4] = {
  * the page after a key is instead "the rest of the key's value" UNION ALL
  * "the values after it", which SQLite merges straight from the index.
  */
-#define OVERDUE "(r.is_open AND r.target_at < CASE WHEN length(r.target_at) = 10 THEN ?8 ELSE ?7 END)"
+#define OVERDUE REPAIR_OVERDUE_SQL("r", "?7", "?8")
 #define SEL \
 	"SELECT r.id, r.home_id, (SELECT h.ref FROM homes h WHERE h.id = r.home_id), r.title," \
 	" r.priority_rank, r.status, r.target_at, " OVERDUE ", r.reopened," \

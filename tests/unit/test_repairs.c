@@ -104,6 +104,7 @@ static int teardown(void **state)
 {
 	struct fx *f = *state;
 	setenv("COOPDESK_NOW", NOW, 1);
+	setenv("COOPDESK_TODAY", "2026-11-22", 1);
 	db_close(f->db);
 	test_db_unlink(f->path);
 	free(f);
@@ -1024,6 +1025,47 @@ static void the_local_day_counts(void **state)
 	assert_int_equal(m.other_in_target, 1);   /* due 3 August */
 }
 
+/* A target date is met if the repair is done by the end of that day: due
+ * today is not yet past its target. Home's count and the list's OVERDUE
+ * (column and filter) and a repair's own flag say the same. */
+static void home_and_the_list_agree_on_overdue(void **state)
+{
+	struct fx *f = *state;
+	struct actor board = test_board();
+	setenv("COOPDESK_TODAY", "2026-11-20", 1);   /* a Friday */
+	setenv("COOPDESK_NOW", "2026-11-20T12:00:00Z", 1);
+	int64_t due_today = report(f, &board, 1, "Due today", REPAIR_URGENT, "2026-11-13T09:00:00Z");
+	int64_t due_yesterday = report(f, &board, 1, "Due yesterday", REPAIR_URGENT,
+				       "2026-11-12T09:00:00Z");
+	int64_t hour_ago = report(f, &board, 2, "Due an hour ago", REPAIR_EMERGENCY,
+				  "2026-11-19T11:00:00Z");
+	int64_t in_an_hour = report(f, &board, 2, "Due in an hour", REPAIR_EMERGENCY,
+				    "2026-11-19T13:00:00Z");
+	struct repair r;
+	assert_int_equal(repair_get(f->db, &board, due_today, &r), DB_OK);
+	assert_string_equal(r.target_at, "2026-11-20");
+	assert_int_equal(r.overdue, 0);
+	assert_int_equal(repair_get(f->db, &board, due_yesterday, &r), DB_OK);
+	assert_int_equal(r.overdue, 1);
+	assert_int_equal(repair_get(f->db, &board, in_an_hour, &r), DB_OK);
+	assert_int_equal(r.overdue, 0);
+
+	struct repair_row rows[8];
+	int n;
+	struct repair_filter fo = { .overdue = 1 };
+	assert_int_equal(repair_page(f->db, &board, &fo, REPAIR_NEWEST, PAGE_FIRST, NULL, rows, 8, &n),
+			 DB_OK);
+	assert_int_equal(n, 2);
+	assert_int_equal(rows[0].id, hour_ago);
+	assert_int_equal(rows[1].id, due_yesterday);
+	struct summary sum;
+	assert_int_equal(summary_get(f->db, &board, "2026-11-20T12:00:00Z", "2026-11-20", &sum), DB_OK);
+	assert_int_equal(sum.repairs_overdue, n);
+	/* At midnight the day is over: due today becomes overdue for both. */
+	assert_int_equal(summary_get(f->db, &board, "2026-11-21T00:00:00Z", "2026-11-21", &sum), DB_OK);
+	assert_int_equal(sum.repairs_overdue, 4);
+}
+
 static void events_page_both_ways(void **state)
 {
 	struct fx *f = *state;
@@ -1122,6 +1164,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(search_with_many_matches_pages_the_same, setup, teardown),
 		cmocka_unit_test_setup_teardown(overdue_is_open_and_past_target, setup, teardown),
 		cmocka_unit_test_setup_teardown(the_local_day_counts, setup, teardown),
+		cmocka_unit_test_setup_teardown(home_and_the_list_agree_on_overdue, setup, teardown),
 		cmocka_unit_test_setup_teardown(events_page_both_ways, setup, teardown),
 		cmocka_unit_test_setup_teardown(rp02_counts_completions_in_target, setup, teardown),
 	};
