@@ -156,7 +156,10 @@ int repair_move_at(struct db *db, const struct actor *who, int64_t id, int64_t v
 		   const char *at);
 
 /* Saves title, description, location, priority, rtr_defect, rtr_days,
- * damp_hazard, investigated_on, summary_sent_on and the cost. When the
+ * damp_hazard, investigated_on, summary_sent_on and the cost. The damp and
+ * mould dates may not be before the local day the repair was reported nor
+ * after today, and the summary is sent on or after the investigation (and
+ * not without one): DB_INVALID, in words, otherwise. When the
  * priority, Right to Repair days, damp hazard or cost change, the target is
  * worked out again from reported_at (a cost over the Right to Repair limit
  * loses that target); a change of priority is also noted as an event.

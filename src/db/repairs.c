@@ -268,6 +268,48 @@ static int clean_date(struct db *db, char *field, const char *what)
 	return DB_OK;
 }
 
+/* One damp and mould milestone (an ISO date, "" for none) lies between
+ * the local day the repair was reported and today. */
+static int check_milestone(struct db *db, const char *day, const char *what,
+			   const char *reported_on, const char *today)
+{
+	char shown[ZONE_TIME_BUFSZ];
+	if (!*day)
+		return DB_OK;
+	if (strcmp(day, reported_on) < 0)
+		return db_set_error(db, DB_INVALID, "%s cannot be before the repair was reported (%s)",
+				    what, zone_format(reported_on, shown, sizeof shown));
+	if (strcmp(day, today) > 0)
+		return db_set_error(db, DB_INVALID, "%s cannot be in the future (today is %s)",
+				    what, zone_format(today, shown, sizeof shown));
+	return DB_OK;
+}
+
+/* The damp and mould dates of an edit (already ISO, clean_date): each on
+ * or after the local reporting date and not after today, and the summary
+ * sent on or after the investigation it sums up. */
+static int check_damp_dates(struct db *db, const char *reported_at, const struct repair *r)
+{
+	char reported_on[REPAIR_DATE_LEN], now[REPAIR_INSTANT_LEN], today[REPAIR_DATE_LEN];
+	char shown[ZONE_TIME_BUFSZ];
+	int rc;
+	local_date(reported_at, reported_on);
+	repair_now(now, today);
+	if ((rc = check_milestone(db, r->investigated_on, "the date investigated", reported_on,
+				  today)) ||
+	    (rc = check_milestone(db, r->summary_sent_on, "the date the summary was sent",
+				  reported_on, today)))
+		return rc;
+	if (r->summary_sent_on[0] && !r->investigated_on[0])
+		return db_set_error(db, DB_INVALID, "a written summary follows the investigation:"
+				    " give the date investigated first");
+	if (r->summary_sent_on[0] && strcmp(r->summary_sent_on, r->investigated_on) < 0)
+		return db_set_error(db, DB_INVALID, "the summary cannot have been sent before the"
+				    " investigation (%s)",
+				    zone_format(r->investigated_on, shown, sizeof shown));
+	return DB_OK;
+}
+
 /* Checks the enumerations and the text every write of the "in" fields
  * shares: the summary, location and defect are one line each. */
 static int check_fields(struct db *db, const struct repair *r)
@@ -722,7 +764,8 @@ int repair_update(struct db *db, const struct actor *who, struct repair *r)
 	if ((rc = db_begin(db, who)))
 		return rc;
 	struct state s;
-	if ((rc = read_state(db, r->id, r->version, &s)))
+	if ((rc = read_state(db, r->id, r->version, &s)) ||
+	    (rc = check_damp_dates(db, s.reported_at, r)))
 		return db_abort(db, rc);
 	char target[REPAIR_INSTANT_LEN];
 	memcpy(target, s.target_at, sizeof target);

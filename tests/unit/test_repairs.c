@@ -493,13 +493,13 @@ static void update_recomputes_target_and_notes_priority(void **state)
 	 * summary and safety work follow from the investigation. */
 	r.priority = REPAIR_PLANNED;
 	r.damp_hazard = REPAIR_DAMP_SIGNIFICANT;
-	strcpy(r.investigated_on, "23/11/2026");
+	strcpy(r.investigated_on, "22/11/2026");
 	assert_int_equal(repair_update(f->db, &board, &r), DB_OK);
 	assert_string_equal(r.target_at, "2026-12-04");
 	assert_int_equal(repair_get(f->db, &board, id, &r), DB_OK);
-	assert_string_equal(r.investigated_on, "2026-11-23");
-	assert_string_equal(r.damp_summary_due, "2026-11-26");
-	assert_string_equal(r.damp_safety_due, "2026-11-30");
+	assert_string_equal(r.investigated_on, "2026-11-22");
+	assert_string_equal(r.damp_summary_due, "2026-11-25");
+	assert_string_equal(r.damp_safety_due, "2026-11-27");
 	assert_string_equal(r.title, "Damp wall in back bedroom");
 
 	/* Bad edits change nothing. */
@@ -531,6 +531,55 @@ static void update_recomputes_target_and_notes_priority(void **state)
 	assert_string_equal(ev[2].note, "priority changed from urgent to planned; target now 04/12/2026");
 	assert_string_equal(ev[3].note, "tenant away until Friday");
 	assert_int_equal(version_of(f, id), again.version);
+}
+
+/* The damp and mould milestones lie between the local day the repair was
+ * reported and today, and the summary follows the investigation. */
+static void damp_dates_lie_between_the_report_and_today(void **state)
+{
+	struct fx *f = *state;
+	struct actor board = test_board();
+	struct repair r = { 0 };
+	r.home_id = 1;
+	strcpy(r.title, "Black mould in the bedroom");
+	r.priority = REPAIR_URGENT;
+	r.damp_hazard = REPAIR_DAMP_SIGNIFICANT;
+	strcpy(r.reported_at, "2026-06-30T23:30:00Z");   /* 00:30 on 1 July in London */
+	assert_int_equal(repair_report(f->db, &board, &r), DB_OK);
+	int64_t audits = raw_int(f, "SELECT count(*) FROM audit");
+
+	static const struct { const char *investigated, *sent, *why; } bad[] = {
+		{ "2000-01-01", "", "the date investigated cannot be before the repair was reported (01/07/2026)" },
+		{ "2026-06-30", "", "the date investigated cannot be before the repair was reported (01/07/2026)" },
+		{ "2030-01-01", "", "the date investigated cannot be in the future (today is 22/11/2026)" },
+		{ "23/11/2026", "", "the date investigated cannot be in the future (today is 22/11/2026)" },
+		{ "2026-07-03", "2000-01-01", "the date the summary was sent cannot be before the repair was reported (01/07/2026)" },
+		{ "2026-07-03", "2030-01-01", "the date the summary was sent cannot be in the future (today is 22/11/2026)" },
+		{ "2026-07-03", "2026-07-02", "the summary cannot have been sent before the investigation (03/07/2026)" },
+		{ "", "2026-07-06", "a written summary follows the investigation: give the date investigated first" },
+	};
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		strcpy(r.investigated_on, bad[i].investigated);
+		strcpy(r.summary_sent_on, bad[i].sent);
+		assert_int_equal(repair_update(f->db, &board, &r), DB_INVALID);
+		assert_string_equal(db_errmsg(f->db), bad[i].why);
+	}
+	assert_int_equal(raw_int(f, "SELECT count(*) FROM audit"), audits);
+	assert_int_equal(version_of(f, r.id), 1);
+
+	/* The first local day, the same day twice, and today are all fine. */
+	strcpy(r.investigated_on, "01/07/2026");
+	strcpy(r.summary_sent_on, "2026-07-01");
+	assert_int_equal(repair_update(f->db, &board, &r), DB_OK);
+	strcpy(r.investigated_on, "2026-07-03");
+	strcpy(r.summary_sent_on, "2026-11-22");
+	assert_int_equal(repair_update(f->db, &board, &r), DB_OK);
+	struct repair got;
+	assert_int_equal(repair_get(f->db, &board, r.id, &got), DB_OK);
+	assert_string_equal(got.investigated_on, "2026-07-03");
+	assert_string_equal(got.summary_sent_on, "2026-11-22");
+	assert_string_equal(got.damp_summary_due, "2026-07-08");
+	assert_int_equal(got.version, 3);
 }
 
 static void right_to_repair_compensation_on_reading(void **state)
@@ -1157,6 +1206,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(refused_moves_change_nothing, setup, teardown),
 		cmocka_unit_test_setup_teardown(version_conflict_names_who, setup, teardown),
 		cmocka_unit_test_setup_teardown(update_recomputes_target_and_notes_priority, setup, teardown),
+		cmocka_unit_test_setup_teardown(damp_dates_lie_between_the_report_and_today, setup, teardown),
 		cmocka_unit_test_setup_teardown(right_to_repair_compensation_on_reading, setup, teardown),
 		cmocka_unit_test_setup_teardown(roles_allowed_and_refused, setup, teardown),
 		cmocka_unit_test_setup_teardown(pages_walk_both_ways_in_every_sort, setup, teardown),
