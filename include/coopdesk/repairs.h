@@ -116,8 +116,18 @@ struct repair_filter {
 	int64_t home_id;             /* 0: any home */
 	int64_t member_id;           /* 0: anyone's; else that member's (their home, or
 	                              * reported by them); a member always gets their own */
-	const char *search;          /* NULL or "": no search; words of the title,
-	                              * description or location starting as typed */
+	const char *search;          /* NULL or "": no search. A repair's reference
+	                              * ("R-000300", "r300", "R-300") finds that
+	                              * repair; a home's ("WEA-10", any case) that
+	                              * home's repairs; other text finds repairs
+	                              * with words of the title, description or
+	                              * location starting as typed, the repairs of
+	                              * the homes whose reference, address or
+	                              * postcode match, and of the homes where a
+	                              * member whose name matches holds the current
+	                              * tenancy, and the repairs that member
+	                              * reported (each way on its own: all the
+	                              * words in one of them) */
 };
 
 /* Reports a repair. Reads the "in" fields; priority is required, rtr_days

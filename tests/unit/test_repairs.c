@@ -758,7 +758,8 @@ static int cmp_expect(const void *pa, const void *pb)
 static void walk(struct fx *f, const struct actor *who, const struct repair_filter *flt,
 		 enum repair_sort sort, const int64_t *want, int nwant, int size)
 {
-	struct repair_row rows[16];
+	static struct repair_row rows[64];
+	assert_true(size <= 64);
 	struct page_key key;
 	int n, seen = 0;
 	assert_int_equal(repair_page(f->db, who, flt, sort, PAGE_FIRST, NULL, rows, size, &n), DB_OK);
@@ -969,6 +970,236 @@ static void search_with_many_matches_pages_the_same(void **state)
 		struct repair_filter fo = { .search = "boiler" };
 		walk(f, &board, &fa, sorts[s], all, nall, 16);
 		walk(f, &board, &fo, sorts[s], open, nopen, 16);
+	}
+}
+
+/* The expectation of a repair, as the list would sort it. */
+static struct expect expect_of(struct fx *f, int64_t id)
+{
+	struct actor board = test_board();
+	struct repair r;
+	struct expect e;
+	assert_int_equal(repair_get(f->db, &board, id, &r), DB_OK);
+	memset(&e, 0, sizeof e);
+	e.id = id;
+	e.home_id = r.home_id;
+	strcpy(e.target, r.target_at);
+	e.rank = r.priority;
+	e.status = repair_status_name(r.status);
+	e.open = repair_status_is_open(r.status);
+	return e;
+}
+
+/* Walks `flt` in every sort, both ways, in pages of 1, 4 and 16, against
+ * the repairs of `e` whose ids are in `in` (n of them), open ones only
+ * when `open_only`. */
+static void walk_set(struct fx *f, const struct actor *who, const struct repair_filter *flt,
+		     struct expect *e, int ne, const int64_t *in, int n, int open_only)
+{
+	static const enum repair_sort sorts[] = { REPAIR_NEWEST, REPAIR_BY_TARGET,
+						  REPAIR_BY_PRIORITY, REPAIR_BY_STATUS,
+						  REPAIR_BY_HOME };
+	int64_t want[64];
+	for (int s = 0; s < 5; s++) {
+		cmp_sort = sorts[s];
+		qsort(e, (size_t)ne, sizeof e[0], cmp_expect);
+		int nwant = 0;
+		for (int i = 0; i < ne; i++)
+			for (int j = 0; j < n; j++)
+				if (e[i].id == in[j] && (!open_only || e[i].open))
+					want[nwant++] = e[i].id;
+		for (int size = 1; size <= 16; size *= 4)
+			walk(f, who, flt, sorts[s], want, nwant, size);
+	}
+}
+
+/* A search finds a repair by its reference, a home's repairs by the
+ * home's reference, and by names and addresses: the repairs of the homes
+ * whose address matches and of the homes where a member whose name
+ * matches holds the current tenancy, and the repairs that member
+ * reported; as well as by the repairs' own words. */
+static void search_finds_references_names_and_addresses(void **state)
+{
+	struct fx *f = *state;
+	struct actor board = test_board();
+	struct actor alice = test_member(f->alice);
+	raw_exec(f, "UPDATE homes SET postcode = 'OL16 1AB' WHERE id = 3");
+	struct repair r = { 0 };
+	int64_t id[8];
+	static const struct { int64_t home; const char *title; int who; } made[] = {
+		{ 1, "Leaking tap", 1 },        /* 1: Alice's home, reported by her */
+		{ 1, "Broken gate", 0 },        /* 2: Alice's home */
+		{ 2, "Damp wall", 2 },          /* 3: Bob's home, reported by him */
+		{ 2, "Fence by Alice's", 0 },   /* 4: Bob's home, her name in its words */
+		{ 3, "Cracked window", 1 },     /* 5: her former home, reported by her */
+		{ 3, "Loose slate", 0 },        /* 6: her former home */
+		{ 2, "Loose slate", 1 },        /* 7: Bob's home, reported by her */
+		{ 1, "Gutter", 0 },             /* 8: Alice's home, cancelled below */
+	};
+	struct expect e[8];
+	for (int i = 0; i < 8; i++) {
+		memset(&r, 0, sizeof r);
+		r.home_id = made[i].home;
+		strcpy(r.title, made[i].title);
+		r.priority = (enum repair_priority)(1 + i % 4);
+		r.reported_by_member = made[i].who == 1 ? f->alice : made[i].who == 2 ? f->bob : 0;
+		snprintf(r.reported_at, sizeof r.reported_at, "2026-11-%02dT09:00:00Z", 10 - i);
+		assert_int_equal(repair_report(f->db, &board, &r), DB_OK);
+		id[i] = r.id;
+	}
+	move(f, id[7], REPAIR_CANCELLED, "duplicate", NULL);
+	move(f, id[2], REPAIR_TRIAGED, "", NULL);
+	for (int i = 0; i < 8; i++)
+		e[i] = expect_of(f, id[i]);
+
+	struct repair_filter q = { .which = REPAIRS_ALL };
+	int64_t by_alice[] = { id[0], id[1], id[3], id[4], id[6], id[7] };
+	q.search = "Alice";
+	walk_set(f, &board, &q, e, 8, by_alice, 6, 0);
+	q.search = "alic";
+	walk_set(f, &board, &q, e, 8, by_alice, 6, 0);
+	struct repair_filter open = { .search = "Alice" };
+	walk_set(f, &board, &open, e, 8, by_alice, 6, 1);
+	int64_t by_bob[] = { id[2], id[3], id[6] };
+	q.search = "Bob";
+	walk_set(f, &board, &q, e, 8, by_bob, 3, 0);
+	q.search = "2 alder";            /* part of an address */
+	walk_set(f, &board, &q, e, 8, by_bob, 3, 0);
+	q.search = "h-002";              /* a home's reference, any case */
+	walk_set(f, &board, &q, e, 8, by_bob, 3, 0);
+	q.search = "  H-002 ";
+	walk_set(f, &board, &q, e, 8, by_bob, 3, 0);
+	int64_t former[] = { id[4], id[5] };
+	q.search = "OL16";               /* a postcode */
+	walk_set(f, &board, &q, e, 8, former, 2, 0);
+	q.search = "ol16 1ab";
+	walk_set(f, &board, &q, e, 8, former, 2, 0);
+	int64_t slates[] = { id[5], id[6] };
+	q.search = "slate";              /* the repairs' own words, as before */
+	walk_set(f, &board, &q, e, 8, slates, 2, 0);
+	/* Part of a reference is words: every home's H-00... */
+	q.search = "H-00";
+	walk_set(f, &board, &q, e, 8, id, 8, 0);
+	/* A repair's reference, however it is typed. */
+	char ref[5][24];
+	snprintf(ref[0], sizeof ref[0], "R-%06lld", (long long)id[4]);
+	snprintf(ref[1], sizeof ref[1], "r%lld", (long long)id[4]);
+	snprintf(ref[2], sizeof ref[2], "R-%lld", (long long)id[4]);
+	snprintf(ref[3], sizeof ref[3], "R%lld", (long long)id[4]);
+	snprintf(ref[4], sizeof ref[4], " r-%06lld ", (long long)id[4]);
+	for (int k = 0; k < 5; k++) {
+		q.search = ref[k];
+		walk_set(f, &board, &q, e, 8, &id[4], 1, 0);
+	}
+	q.search = "R-999999";
+	walk_set(f, &board, &q, e, 8, NULL, 0, 0);
+	q.search = "Nobody";
+	walk_set(f, &board, &q, e, 8, NULL, 0, 0);
+
+	/* With a home chosen, only that home's; another home's reference finds
+	 * nothing there. */
+	struct repair_filter home2 = { .which = REPAIRS_ALL, .home_id = 2, .search = "Alice" };
+	int64_t alice_at_2[] = { id[3], id[6] };
+	walk_set(f, &board, &home2, e, 8, alice_at_2, 2, 0);
+	home2.search = "H-001";
+	walk_set(f, &board, &home2, e, 8, NULL, 0, 0);
+	home2.search = "H-002";
+	walk_set(f, &board, &home2, e, 8, by_bob, 3, 0);
+
+	/* A member still sees only their own: her home's since her tenancy and
+	 * those she reported. */
+	q.search = "Bob";
+	walk_set(f, &alice, &q, e, 8, &id[6], 1, 0);
+	q.search = "OL16";
+	walk_set(f, &alice, &q, e, 8, &id[4], 1, 0);
+	q.search = "H-003";
+	walk_set(f, &alice, &q, e, 8, &id[4], 1, 0);
+	snprintf(ref[0], sizeof ref[0], "R-%06lld", (long long)id[5]);
+	q.search = ref[0];               /* not hers: as if it did not exist */
+	walk_set(f, &alice, &q, e, 8, NULL, 0, 0);
+	int64_t hers[] = { id[0], id[1], id[4], id[6], id[7] };
+	q.search = "Alice";
+	walk_set(f, &alice, &q, e, 8, hers, 5, 0);
+}
+
+/* A name that finds many repairs: past FIND_SORT_MAX the sort's index is
+ * walked testing the numbers found, past FIND_SET_MAX (counting a repair
+ * once for each way it is found) testing each repair's row. The pages
+ * must be the same as the oracle's either way. */
+static void search_by_name_with_many_matches_pages_the_same(void **state)
+{
+	struct fx *f = *state;
+	struct actor board = test_board();
+	int64_t hannah = add_member(f->db, "Hannah Weaver");
+	char sql[512];
+	snprintf(sql, sizeof sql,
+		 "INSERT INTO homes (id, uuid, ref, address) VALUES"
+		 " (4, '00000000-0000-0000-0000-000000000004', 'WEA-10', '10 Weaver Street');"
+		 "INSERT INTO tenancies (id, uuid, home_id, start_date) VALUES"
+		 " (4, '00000000-0000-0000-0000-000000000014', 4, '2022-01-01');"
+		 "INSERT INTO tenancy_signatories (tenancy_id, member_id) VALUES (4, %lld);",
+		 (long long)hannah);
+	raw_exec(f, sql);
+	static struct expect e[8200];
+	int ne = 0, nfound = 0;
+	/* Rounds: 1500 repairs of her home (numbers walk), then 6600 that
+	 * she reported there with her name in the title (found three ways
+	 * each: past 20,000, rows walk); a few elsewhere, not found. */
+	static const int upto[2] = { 1500, 8100 };
+	for (int round = 0; round < 2; round++) {
+		assert_int_equal(db_begin(f->db, &board), DB_OK);
+		for (int i = round ? upto[0] : 0; i < upto[round]; i++) {
+			struct repair r = { 0 };
+			int elsewhere = i % 50 == 7;
+			r.home_id = elsewhere ? 2 : 4;
+			if (round && !elsewhere) {
+				r.reported_by_member = hannah;
+				snprintf(r.title, sizeof r.title, "Hannah's job %d", i);
+			} else {
+				snprintf(r.title, sizeof r.title, "Job %d", i);
+			}
+			snprintf(r.reported_at, sizeof r.reported_at, "2026-%02d-%02dT%02d:%02d:00Z",
+				 1 + i % 10, 1 + i % 28, 8 + i % 10, i % 60);
+			r.priority = (enum repair_priority)(1 + i % 4);
+			assert_int_equal(repair_report(f->db, &board, &r), DB_OK);
+			if (i % 3 == 0)
+				assert_int_equal(repair_move(f->db, &board, r.id, 1, REPAIR_CANCELLED,
+							     "no", 0), DB_OK);
+			e[ne].id = r.id;
+			e[ne].home_id = r.home_id;
+			strcpy(e[ne].target, r.target_at);
+			e[ne].rank = r.priority;
+			e[ne].status = i % 3 == 0 ? "cancelled" : "reported";
+			e[ne].open = i % 3 != 0;
+			nfound += !elsewhere;
+			ne++;
+		}
+		assert_int_equal(db_commit(f->db), DB_OK);
+		/* Every sort once; the second round, big, in pages of 64 and two
+		 * sorts (one a compound of two walks, one plain) to stay quick;
+		 * the open repairs (another index) in those two. */
+		static const enum repair_sort sorts[] = { REPAIR_BY_STATUS, REPAIR_BY_TARGET,
+							  REPAIR_NEWEST, REPAIR_BY_HOME,
+							  REPAIR_BY_PRIORITY };
+		static int64_t all[8200], open[8200];
+		for (int s = 0; s < (round ? 2 : 5); s++) {
+			cmp_sort = sorts[s];
+			qsort(e, (size_t)ne, sizeof e[0], cmp_expect);
+			int nall = 0, nopen = 0;
+			for (int i = 0; i < ne; i++) {
+				if (e[i].home_id != 4)
+					continue;
+				all[nall++] = e[i].id;
+				if (e[i].open)
+					open[nopen++] = e[i].id;
+			}
+			assert_int_equal(nall, nfound);
+			struct repair_filter fa = { .which = REPAIRS_ALL, .search = "Hannah" };
+			struct repair_filter fo = { .search = "weaver" };
+			walk(f, &board, &fa, sorts[s], all, nall, round ? 64 : 16);
+			if (s == 1 || (!round && s == 0))
+				walk(f, &board, &fo, sorts[s], open, nopen, round ? 64 : 16);
+		}
 	}
 }
 
@@ -1212,6 +1443,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(pages_walk_both_ways_in_every_sort, setup, teardown),
 		cmocka_unit_test_setup_teardown(search_finds_words_and_pages, setup, teardown),
 		cmocka_unit_test_setup_teardown(search_with_many_matches_pages_the_same, setup, teardown),
+		cmocka_unit_test_setup_teardown(search_finds_references_names_and_addresses, setup, teardown),
+		cmocka_unit_test_setup_teardown(search_by_name_with_many_matches_pages_the_same, setup, teardown),
 		cmocka_unit_test_setup_teardown(overdue_is_open_and_past_target, setup, teardown),
 		cmocka_unit_test_setup_teardown(the_local_day_counts, setup, teardown),
 		cmocka_unit_test_setup_teardown(home_and_the_list_agree_on_overdue, setup, teardown),
