@@ -1158,8 +1158,10 @@ static void search_by_name_with_many_matches_pages_the_same(void **state)
 			} else {
 				snprintf(r.title, sizeof r.title, "Job %d", i);
 			}
-			snprintf(r.reported_at, sizeof r.reported_at, "2026-%02d-%02dT%02d:%02d:00Z",
-				 1 + i % 10, 1 + i % 28, 8 + i % 10, i % 60);
+			char at[32];
+			snprintf(at, sizeof at, "2026-%02d-%02dT%02d:%02d:00Z", 1 + i % 10, 1 + i % 28,
+				 8 + i % 10, i % 60);
+			strcpy(r.reported_at, at);
 			r.priority = (enum repair_priority)(1 + i % 4);
 			assert_int_equal(repair_report(f->db, &board, &r), DB_OK);
 			if (i % 3 == 0)
