@@ -53,4 +53,9 @@ sql "INSERT INTO homes (uuid, ref, address) VALUES ('00000000-0000-4000-8000-000
 expect "check finds the tenancy without a signatory" 1 "$BIN" --db "$DB" check
 contains "and gives its date as dd/mm/yyyy" "$TMP/out" "tenancy of H-01 from 01/07/2024 has no signatory"
 
+# demo says its dates as people read them.
+COOPDESK_TODAY=2026-11-22 expect "a small demo" 0 "$BIN" demo "$TMP/demo.db" --homes 2 --members 5 --repairs 3
+contains "with today as dd/mm/yyyy" "$TMP/out" ", today 22/11/2026."
+lacks "and no ISO date" "$TMP/out" "2026-11-22"
+
 finish
