@@ -14,6 +14,7 @@
 
 #include "coopdesk/cli.h"
 #include "coopdesk/ui.h"
+#include "coopdesk/zone.h"
 
 static const char usage_text[] =
 	"usage: coopdesk [--db FILE] [COMMAND [ARGS]]\n"
@@ -87,6 +88,12 @@ int main(int argc, char **argv)
 	int c;
 
 	setlocale(LC_ALL, "");
+	/* Local time is the co-op's, never the machine's: the default zone at
+	 * once, the co-op's own setting when a command opens it (cli_open). */
+	if (zone_set(ZONE_DEFAULT) != 0)
+		fprintf(stderr, "coopdesk: warning: this machine's time zone database has no %s"
+			" (install tzdata); times are shown in the machine's own zone\n",
+			ZONE_DEFAULT);
 	/* '+': stop at the command name; the command reads its own options. */
 	while ((c = getopt_long(argc, argv, "+hV", opts, NULL)) != -1) {
 		switch (c) {

@@ -28,8 +28,18 @@ int cmd_roles(const struct cli_ctx *ctx, int argc, char **argv);
  * or -1 after printing why to ctx->err. */
 int cli_db_path(const struct cli_ctx *ctx, char *buf, size_t n);
 
-/* Opens the database for a command, printing the reason on failure. */
+/* Opens the database for a command, printing the reason on failure, and
+ * puts the co-op's time zone in force (setting_zone_apply; a warning on
+ * ctx->err when this machine lacks it, the open still succeeds). */
 int cli_open(const struct cli_ctx *ctx, const char *path, int flags, struct db **out);
+
+/* Room for any text of n bytes made inert by cli_inert. */
+#define CLI_INERT_BUFSZ(n) (3 * (n) + 1)
+
+/* Database text (names, messages that quote them) made inert for printing
+ * (text_inert: controls and direction-changing marks as U+FFFD) into buf;
+ * returns buf. n = CLI_INERT_BUFSZ(strlen(s)) never cuts it short. */
+const char *cli_inert(const char *s, char *buf, size_t n);
 
 /* Room for any password cli_read_password accepts, its NUL, and a byte
  * more to notice one that is too long. */

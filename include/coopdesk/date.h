@@ -115,10 +115,12 @@ int date_working_days_between(struct date a, struct date b, const struct holiday
  * Returns -1 if either date is invalid or `on` is before `born`. */
 int date_age_on(struct date born, struct date on);
 
-/* Today's local date (time() and localtime_r()).  If the environment
- * variable COOPDESK_TODAY holds a valid date ("2026-11-22"; anything
- * date_parse accepts), that date instead, so that tests and demonstrations
- * are repeatable; a value that is not a date is ignored. */
+/* Today's local date: the local date (localtime_r, in the zone in force:
+ * coopdesk/zone.h) of now (clock_now(), which honours COOPDESK_NOW).  If
+ * the environment variable COOPDESK_TODAY holds a valid date
+ * ("2026-11-22"; anything date_parse accepts), that date instead, so that
+ * tests and demonstrations are repeatable; a value that is not a date is
+ * ignored. */
 struct date date_today(void);
 
 #endif

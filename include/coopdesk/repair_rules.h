@@ -119,10 +119,12 @@ struct repair_target_in {
  * Right to Repair target (when it qualifies) and its damp and mould target
  * (emergency: hours; significant: working days to investigate). Targets in
  * hours are instants ("2026-11-23T09:30:00Z"); targets in working days are
- * dates ("2026-12-01"), due by the end of that day, counted from the day
- * of the reported instant, which itself never counts, skipping weekends
- * and the holidays `h` (may be NULL). Writes `out` and returns 0; -1 (and
- * "" in out) for a bad reported_at, priority, rtr_days or damp. */
+ * local dates ("2026-12-01"), due by the end of that local day, counted
+ * from the LOCAL day of the reported instant (coopdesk/zone.h: a report at
+ * 23:30 UTC on a summer night is made the next day in London), which
+ * itself never counts, skipping weekends and the holidays `h` (may be
+ * NULL). Writes `out` and returns 0; -1 (and "" in out) for a bad
+ * reported_at, priority, rtr_days or damp. */
 int repair_target(const struct repair_rules *rules, const struct holidays *h,
 		  const struct repair_target_in *in, char out[REPAIR_INSTANT_LEN]);
 
@@ -131,9 +133,12 @@ int repair_target(const struct repair_rules *rules, const struct holidays *h,
 int repair_rtr_due(const struct repair_rules *rules, const struct holidays *h,
 		   const struct repair_target_in *in, char out[REPAIR_DATE_LEN]);
 
-/* Whether a target is past at `now` (an instant) on the day `today` (a
- * date): a date target is past once its day is over, an instant target
- * once now is later. 0 for an empty or malformed target. */
+/* Whether a target is past at `now` (an instant) on the local day `today`
+ * (a date): a date target is met if done by the end of that day, so it is
+ * past only once `today` is after it (a repair due today is not yet past
+ * its target); an instant target is past once now is later. 0 for an empty
+ * or malformed target. The data layer's lists and counts use the same
+ * rule (repairs.c, REPAIR_OVERDUE). */
 int repair_target_passed(const char *target_at, const char *now, const char *today);
 
 /* Parses an instant: "2026-11-22T09:30:00Z", with the seconds, a fraction

@@ -116,8 +116,18 @@ struct repair_filter {
 	int64_t home_id;             /* 0: any home */
 	int64_t member_id;           /* 0: anyone's; else that member's (their home, or
 	                              * reported by them); a member always gets their own */
-	const char *search;          /* NULL or "": no search; words of the title,
-	                              * description or location starting as typed */
+	const char *search;          /* NULL or "": no search. A repair's reference
+	                              * ("R-000300", "r300", "R-300") finds that
+	                              * repair; a home's ("WEA-10", any case) that
+	                              * home's repairs; other text finds repairs
+	                              * with words of the title, description or
+	                              * location starting as typed, the repairs of
+	                              * the homes whose reference, address or
+	                              * postcode match, and of the homes where a
+	                              * member whose name matches holds the current
+	                              * tenancy, and the repairs that member
+	                              * reported (each way on its own: all the
+	                              * words in one of them) */
 };
 
 /* Reports a repair. Reads the "in" fields; priority is required, rtr_days
@@ -156,7 +166,10 @@ int repair_move_at(struct db *db, const struct actor *who, int64_t id, int64_t v
 		   const char *at);
 
 /* Saves title, description, location, priority, rtr_defect, rtr_days,
- * damp_hazard, investigated_on, summary_sent_on and the cost. When the
+ * damp_hazard, investigated_on, summary_sent_on and the cost. The damp and
+ * mould dates may not be before the local day the repair was reported nor
+ * after today, and the summary is sent on or after the investigation (and
+ * not without one): DB_INVALID, in words, otherwise. When the
  * priority, Right to Repair days, damp hazard or cost change, the target is
  * worked out again from reported_at (a cost over the Right to Repair limit
  * loses that target); a change of priority is also noted as an event.

@@ -36,9 +36,22 @@ int setting_get(struct db *db, const char *key, struct setting *out);
 
 /* Changes a setting (board only). `version` is the version the person saw;
  * a newer one in the database gives DB_CONFLICT. The database checks the
- * kind and range and refuses with a sentence. */
+ * kind and range and refuses with a sentence; so does this function, with
+ * DB_INVALID, for a value holding control characters or direction-changing
+ * marks (text_name_problem), an empty coop_name, and a time_zone the tz
+ * database on this machine does not know ("Atlantis/Lost is not a time
+ * zone this machine knows (see /usr/share/zoneinfo)"). A new time_zone is
+ * not put in force here: call setting_zone_apply. */
 int setting_set(struct db *db, const struct actor *who, const char *key,
 		const char *value, int64_t version);
+
+/* Puts the co-op's time_zone setting in force for the whole process
+ * (zone_set: every local date and time shown, "today"). Called whenever a
+ * command or the interface opens a co-op (cli_open). DB_OK when it is in
+ * force; DB_INVALID, in words, when this machine's tz database lacks it
+ * (the zone in force is kept); DB_NOTFOUND when the database has no such
+ * setting (opened read-only before schema 2). */
+int setting_zone_apply(struct db *db);
 
 /* Page through the settings in key order. */
 int setting_page(struct db *db, const struct actor *who, enum page_dir dir,

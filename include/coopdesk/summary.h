@@ -32,8 +32,10 @@ struct summary {
 };
 
 /* Fills the summary for what `who` may see (figures the role may not see
- * are left 0 / has_rent 0). `now` is the ISO instant that counts as now for
- * "overdue", `today` the ISO date. */
+ * are left 0 / has_rent 0). `now` is the ISO instant that counts as now,
+ * `today` the local ISO date: repairs_overdue counts what the repairs
+ * list's overdue filter shows (a target date is past once today is after
+ * it; a repair due today is not yet overdue). */
 int summary_get(struct db *db, const struct actor *who, const char *now,
 		const char *today, struct summary *out);
 

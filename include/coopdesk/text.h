@@ -7,7 +7,14 @@
  * (combining marks take no column).  Bytes that are not valid in the
  * locale's encoding, and characters that cannot be printed (controls such
  * as tab or escape), count as one column each: text_fit shows each of them
- * as one U+FFFD replacement character, so nothing raw reaches the screen. */
+ * as one U+FFFD replacement character, so nothing raw reaches the screen.
+ * So do the bidirectional embeddings, overrides and isolates (U+202A to
+ * U+202E, U+2066 to U+2069), which would otherwise reorder what the
+ * terminal shows after them ("Trojan Source").
+ *
+ * Text is inert everywhere it is shown: text_fit for the screen,
+ * text_inert for a command's output; and names refuse those characters
+ * when they are saved (text_name_problem, text_lines_problem). */
 #ifndef COOPDESK_TEXT_H
 #define COOPDESK_TEXT_H
 
@@ -37,6 +44,32 @@ size_t text_chars(const char *s);
  * "" and 0; NULL s is "".  Nothing is written when out is NULL or outlen
  * is 0 (returns 0). */
 int text_fit(const char *s, int cols, char *out, size_t outlen);
+
+/* Copies s into out (n bytes) with every control character (C0, DEL, C1:
+ * tab and new line too), every direction-changing mark (see above) and
+ * every byte that is not well-formed UTF-8 replaced by U+FFFD, whatever
+ * the locale, for printing database text on a command's output.  Nothing
+ * is clipped: 3 * strlen(s) + 1 bytes always suffice; if n is too small
+ * the copy is cut at a character boundary.  NULL s is "".  Nothing is
+ * written when out is NULL or n is 0. */
+void text_inert(const char *s, char *out, size_t n);
+
+/* 1 for a code point that changes the direction of the text after it:
+ * the embeddings, overrides and isolates U+202A..U+202E, U+2066..U+2069. */
+int text_is_direction_mark(unsigned long cp);
+
+/* Whether s may be saved as one line of text (a name, an address, a
+ * title, a phone number): NULL when it may, else the rest of a sentence
+ * whose subject is the field, as in "a member's name " + problem:
+ * "cannot contain control characters (such as escape, tab or a new line)
+ * or direction-changing marks", or "is not valid UTF-8 text".  Every C0
+ * and C1 control, DEL and the direction-changing marks are refused.
+ * Static text; NULL s is fine. */
+const char *text_name_problem(const char *s);
+
+/* The same for text of several lines (a description, notes): new lines
+ * and tabs are allowed, every other control and the marks are not. */
+const char *text_lines_problem(const char *s);
 
 /* Strips leading and trailing ASCII white space from s in place.  NULL is
  * ignored. */

@@ -41,6 +41,12 @@ struct date zone_date_of(time_t t);
  * -1 when iso is neither (out is then left alone). */
 int zone_date(const char *iso, struct date *out);
 
+/* The instant local day d begins (its midnight, or the first moment after
+ * it where a change of the clocks skips midnight); the day ends a second
+ * before zone_day_start of the next day. (time_t)-1 for a date the C
+ * library cannot place. */
+time_t zone_day_start(struct date d);
+
 /* t as the local "dd/mm/yyyy HH:MM" into buf (ZONE_TIME_BUFSZ is enough). */
 char *zone_format_time(time_t t, char *buf, size_t n);
 

@@ -27,9 +27,11 @@ static void print_finding(const char *name, const char *problem, int warning, vo
 			fprintf(o->out, "ok      %s\n", name);
 		return;
 	}
+	/* A problem quotes names from the database: shown inert. */
+	char shown[CLI_INERT_BUFSZ(1024)];
 	if (o->last != name)
 		fprintf(o->out, "%s %s\n", warning ? "WARNING" : "BROKEN ", name);
-	fprintf(o->out, "          %s\n", problem);
+	fprintf(o->out, "          %s\n", cli_inert(problem, shown, sizeof shown));
 	o->last = name;
 }
 
@@ -63,7 +65,8 @@ int cmd_check(const struct cli_ctx *ctx, int argc, char **argv)
 	int failures = 0;
 	int rc = db_check(db, print_finding, &o, &failures);
 	if (rc) {
-		fprintf(ctx->err, "coopdesk check: %s\n", db_errmsg(db));
+		char said[CLI_INERT_BUFSZ(512)];
+		fprintf(ctx->err, "coopdesk check: %s\n", cli_inert(db_errmsg(db), said, sizeof said));
 		db_close(db);
 		return 1;
 	}

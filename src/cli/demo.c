@@ -24,7 +24,9 @@
 #include "coopdesk/repairs.h"
 #include "coopdesk/settings.h"
 #include "coopdesk/tenancies.h"
+#include "coopdesk/text.h"
 #include "coopdesk/users.h"
+#include "coopdesk/zone.h"
 #include "demo_gen.h"
 
 static const char demo_usage[] =
@@ -111,9 +113,10 @@ static void set_dates(struct demo *d)
 		if (from > d->rent_from)
 			d->rent_from = from;
 	}
-	/* Now: the clock's, unless today is set to an earlier day (COOPDESK_TODAY). */
+	/* Now: the clock's, unless today is set to an earlier day (COOPDESK_TODAY);
+	 * today ends with its local day. */
 	int64_t now = (int64_t)clock_now();
-	int64_t end_of_today = (int64_t)d->today * 86400 + 86399;
+	int64_t end_of_today = (int64_t)zone_day_start(date_add_days(t, 1)) - 1;
 	d->now = now < end_of_today ? now : (int64_t)d->today * 86400 + 17 * 3600;
 	if (d->now < (int64_t)d->today * 86400 + 60)
 		d->now = (int64_t)d->today * 86400 + 60;
@@ -208,11 +211,12 @@ static void summary(struct demo *d, FILE *out, const char *path, double secs,
 	char owed[MONEY_BUFSZ];
 	money_format(arrears_sum, owed, sizeof owed);
 	const int64_t *s = d->n.repairs_by_status;
-	char founded[DATE_BUFSZ];
-	demo_iso(d->founded, founded);
+	char founded[DATE_BUFSZ], today[DATE_BUFSZ];
+	date_format_uk(date_from_days(d->founded), founded, sizeof founded);
+	date_format_uk(date_from_days(d->today), today, sizeof today);
 	fprintf(out, "Made the demo co-op \"Alder Street Housing Co-operative\" in %s\n"
 		"(seed %" PRIu64 ", %.1f seconds): founded %s, today %s.\n\n",
-		path, d->cfg.seed, secs, founded, d->today_iso);
+		path, d->cfg.seed, secs, founded, today);
 	fprintf(out, "  homes         %8lld  %lld let, %lld empty, on %d streets\n",
 		(long long)homes, (long long)let, (long long)(homes - let), (int)d->nstreets);
 	fprintf(out, "  members       %8lld  %lld current, %lld former\n", (long long)members,
@@ -244,9 +248,9 @@ static void summary(struct demo *d, FILE *out, const char *path, double secs,
 		"who");
 	for (int i = 0; i < 3; i++) {
 		struct user u;
-		char who[USER_DISPLAY_MAX * 4 + 1] = "";
+		char who[USER_DISPLAY_MAX * 4 * 3 + 1] = "";
 		if (user_get(d->db, &d->who, user_ids[i], &u) == 0)
-			snprintf(who, sizeof who, "%s", u.display_name);
+			text_inert(u.display_name, who, sizeof who);
 		fprintf(out, "  %-10s  %-17s  %-10s  %s\n", demo_users[i].username,
 			demo_users[i].password, demo_users[i].username, who);
 	}
@@ -346,8 +350,9 @@ int cmd_demo(const struct cli_ctx *ctx, int argc, char **argv)
 	sigaction(SIGTERM, &old_term, NULL);
 	double secs = demo_seconds() - d.started;
 	if (rc) {
+		char said[CLI_INERT_BUFSZ(sizeof d.errbuf)];
 		fprintf(ctx->err, "coopdesk demo: %s\n", interrupted ? "interrupted; nothing was kept"
-			: d.errbuf[0] ? d.errbuf : db_errmsg(d.db));
+			: cli_inert(d.errbuf[0] ? d.errbuf : db_errmsg(d.db), said, sizeof said));
 		db_close(d.db);
 		running = NULL;
 		remove_db(path);

@@ -7,9 +7,11 @@
  */
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 
 #include "coopdesk/contractors.h"
 #include "coopdesk/repairs.h"
+#include "coopdesk/zone.h"
 #include "demo_data.h"
 #include "demo_gen.h"
 
@@ -193,7 +195,7 @@ static int one_repair(struct demo *d, int64_t i, int32_t home, int64_t t0, int j
 		      const char *now_iso, int max_moves)
 {
 	const struct demo_job *job = &demo_jobs[job_pick(d, job_total)];
-	int32_t day = (int32_t)(t0 / DAY);
+	int32_t day = date_to_days(zone_date_of((time_t)t0));   /* the local day */
 	memset(&r, 0, sizeof r);
 	r.home_id = d->homes[home].id;
 	int32_t ti = demo_tenancy_on(d, home, day);
@@ -253,7 +255,7 @@ static int one_repair(struct demo *d, int64_t i, int32_t home, int64_t t0, int j
 		update = 1;
 	}
 	if (r.damp_hazard != REPAIR_DAMP_NONE && investigated) {
-		int32_t inv = (int32_t)(investigated / DAY);
+		int32_t inv = date_to_days(zone_date_of((time_t)investigated));
 		demo_iso(inv, r.investigated_on);
 		int32_t sent = inv + (int32_t)rng_range(&d->repairs, 1, 5);
 		if (sent <= d->today && rng_chance(&d->repairs, 850))

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "coopdesk/repair_rules.h"
+#include "coopdesk/zone.h"
 #include "demo_data.h"
 #include "demo_gen.h"
 
@@ -56,16 +57,51 @@ int rng_chance(struct demo_rng *r, int per_mille)
 
 /* ---- failures and progress ------------------------------------------------ */
 
+static int digits_at(const char *s, int n)
+{
+	for (int i = 0; i < n; i++)
+		if (s[i] < '0' || s[i] > '9')
+			return 0;
+	return 1;
+}
+
+/* The message with each ISO date ("2026-11-22") or instant
+ * ("2026-11-22T09:30:00Z") the demo's steps name shown as people read it,
+ * dd/mm/yyyy (HH:MM, local), into out. */
+static void uk_dates(const char *msg, char *out, size_t n)
+{
+	size_t o = 0;
+	while (*msg && o + 1 < n) {
+		if (digits_at(msg, 4) && msg[4] == '-' && digits_at(msg + 5, 2) && msg[7] == '-' &&
+		    digits_at(msg + 8, 2)) {
+			char iso[32], shown[ZONE_TIME_BUFSZ];
+			size_t len = 10;
+			if (msg[10] == 'T' && strlen(msg) >= 20 && msg[19] == 'Z')
+				len = 20;
+			snprintf(iso, sizeof iso, "%.*s", (int)len, msg);
+			zone_format(iso, shown, sizeof shown);
+			o += (size_t)snprintf(out + o, n - o, "%s", shown);
+			if (o >= n)
+				o = n - 1;
+			msg += len;
+			continue;
+		}
+		out[o++] = *msg++;
+	}
+	out[o] = '\0';
+}
+
 int demo_fail(struct demo *d, int rc, const char *fmt, ...)
 {
 	if (d->errbuf[0])
 		return rc;
-	char what[600];
+	char what[600], shown[700];
 	va_list ap;
 	va_start(ap, fmt);
 	vsnprintf(what, sizeof what, fmt, ap);
 	va_end(ap);
-	snprintf(d->errbuf, sizeof d->errbuf, "%s: %s", what, db_errmsg(d->db));
+	uk_dates(what, shown, sizeof shown);
+	snprintf(d->errbuf, sizeof d->errbuf, "%s: %s", shown, db_errmsg(d->db));
 	return rc;
 }
 
@@ -73,13 +109,14 @@ void demo_progress(struct demo *d, const char *fmt, ...)
 {
 	if (!d->cfg.progress)
 		return;
+	char what[600], shown[700];
 	va_list ap;
 	va_start(ap, fmt);
-	fputs("coopdesk demo: ", d->err);
-	vfprintf(d->err, fmt, ap);
-	fputc('\n', d->err);
-	fflush(d->err);
+	vsnprintf(what, sizeof what, fmt, ap);
 	va_end(ap);
+	uk_dates(what, shown, sizeof shown);
+	fprintf(d->err, "coopdesk demo: %s\n", shown);
+	fflush(d->err);
 }
 
 /* ---- days ------------------------------------------------------------------ */

@@ -14,6 +14,7 @@
 
 #include "coopdesk/cli.h"
 #include "coopdesk/settings.h"
+#include "coopdesk/text.h"
 #include "coopdesk/users.h"
 
 static const char init_usage[] =
@@ -64,6 +65,18 @@ int cmd_init(const struct cli_ctx *ctx, int argc, char **argv)
 		fprintf(ctx->err, "coopdesk init: unexpected '%s'\n%s", argv[optind], init_usage);
 		return 2;
 	}
+	/* The name is checked before anything is asked or made (setting_set
+	 * says the same, should it be reached). */
+	if (name) {
+		const char *p = name, *problem = text_name_problem(name);
+		while (*p == ' ')
+			p++;
+		if (!*p || problem) {
+			fprintf(ctx->err, "coopdesk init: the co-op's name %s; nothing was made\n",
+				problem ? problem : "cannot be empty");
+			return 1;
+		}
+	}
 	char path[PATH_MAX];
 	if (cli_db_path(&local, path, sizeof path) != 0)
 		return 1;
@@ -91,7 +104,9 @@ int cmd_init(const struct cli_ctx *ctx, int argc, char **argv)
 		rc = user_create(db, &who, username, display, ROLE_BOARD, 0, pw, NULL);
 	explicit_bzero(pw, sizeof pw);
 	if (rc) {
-		fprintf(ctx->err, "coopdesk init: %s; nothing was made\n", db_errmsg(db));
+		char said[CLI_INERT_BUFSZ(512)];
+		fprintf(ctx->err, "coopdesk init: %s; nothing was made\n",
+			cli_inert(db_errmsg(db), said, sizeof said));
 		db_close(db);
 		remove_db(path);
 		return 1;

@@ -14,14 +14,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "coopdesk/access.h"
-#include "coopdesk/clock.h"
 #include "coopdesk/cli.h"
 #include "coopdesk/members.h"
 #include "coopdesk/text.h"
 #include "coopdesk/users.h"
+#include "coopdesk/zone.h"
 
 #define PROG "coopdesk user"
 
@@ -62,29 +61,35 @@ static int usage_error(const struct cli_ctx *ctx, const char *fmt, ...)
 	return 2;
 }
 
+/* Says the data layer's sentence, inert: it may quote names. */
+static void fail_words(const struct cli_ctx *ctx, struct db *db)
+{
+	char said[CLI_INERT_BUFSZ(512)];
+	fprintf(ctx->err, PROG ": %s\n", cli_inert(db_errmsg(db), said, sizeof said));
+}
+
 /* Says the data layer's sentence (after `username`, when given) and
  * closes the database. */
 static int fail(const struct cli_ctx *ctx, struct db *db, const char *username)
 {
+	char said[CLI_INERT_BUFSZ(512)], name[CLI_INERT_BUFSZ(128)];
 	if (username)
-		fprintf(ctx->err, PROG ": %s: %s\n", username, db_errmsg(db));
+		fprintf(ctx->err, PROG ": %s: %s\n", cli_inert(username, name, sizeof name),
+			cli_inert(db_errmsg(db), said, sizeof said));
 	else
-		fprintf(ctx->err, PROG ": %s\n", db_errmsg(db));
+		fprintf(ctx->err, PROG ": %s\n", cli_inert(db_errmsg(db), said, sizeof said));
 	db_close(db);
 	return 1;
 }
 
-/* "2026-03-01T10:00:00Z" as local "2026-03-01 10:00" into buf; `none`
- * when empty. */
+/* "2026-07-01T10:00:00Z" as the co-op's local "01/07/2026 11:00" into
+ * buf; `none` when empty. */
 static void local_time(const char *iso, const char *none, char *buf, size_t n)
 {
-	time_t t;
-	struct tm tm;
-	if (!iso[0] || clock_parse_iso(iso, &t) != 0 || !localtime_r(&t, &tm)) {
-		snprintf(buf, n, "%s", iso[0] ? iso : none);
-		return;
-	}
-	strftime(buf, n, "%Y-%m-%d %H:%M", &tm);
+	if (!iso[0])
+		snprintf(buf, n, "%s", none);
+	else
+		zone_format(iso, buf, n);
 }
 
 /* The member id of member number `no`, or 0 after saying why. */
@@ -102,7 +107,7 @@ static int64_t member_id_of(const struct cli_ctx *ctx, struct db *db, const stru
 		fprintf(ctx->err, PROG ": there is no member number %lld in the register\n",
 			(long long)no);
 	else if (rc)
-		fprintf(ctx->err, PROG ": %s\n", db_errmsg(db));
+		fail_words(ctx, db);
 	else
 		id = m->id;
 	free(m);
@@ -119,8 +124,10 @@ static int do_add(const struct cli_ctx *ctx, struct db *db, const struct actor *
 		return 1;
 	}
 	/* Taken names are refused before the password is asked for. */
+	char name[CLI_INERT_BUFSZ(USER_DISPLAY_MAX * 4)];
 	if (user_get_by_name(db, who, a->username, &u) == DB_OK) {
-		fprintf(ctx->err, PROG ": that username is taken: %s\n", a->username);
+		fprintf(ctx->err, PROG ": that username is taken: %s\n",
+			cli_inert(a->username, name, sizeof name));
 		db_close(db);
 		return 1;
 	}
@@ -134,7 +141,8 @@ static int do_add(const struct cli_ctx *ctx, struct db *db, const struct actor *
 	explicit_bzero(pw, sizeof pw);
 	if (rc)
 		return fail(ctx, db, NULL);
-	fprintf(ctx->out, "Added %s (%s), %s", a->username, display, access_role_name(a->role));
+	fprintf(ctx->out, "Added %s (%s), %s", a->username, cli_inert(display, name, sizeof name),
+		access_role_name(a->role));
 	if (a->has_member)
 		fprintf(ctx->out, ", member no. %lld", (long long)a->member_no);
 	fprintf(ctx->out, ".\n");
@@ -270,7 +278,7 @@ static int do_list(const struct cli_ctx *ctx, struct db *db, const struct actor 
 		if (rc == DB_ERROR && !all)
 			fprintf(ctx->err, PROG ": out of memory\n");
 		else
-			fprintf(ctx->err, PROG ": %s\n", db_errmsg(db));
+			fail_words(ctx, db);
 		free(all);
 		db_close(db);
 		return 1;

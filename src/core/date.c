@@ -5,6 +5,7 @@
 #define _POSIX_C_SOURCE 200809L /* localtime_r */
 #endif
 #include "coopdesk/date.h"
+#include "coopdesk/clock.h"
 
 #include <limits.h>
 #include <stdio.h>
@@ -464,7 +465,7 @@ struct date date_today(void)
 
 	if (env != NULL && date_parse(env, &d) == DATE_OK)
 		return d;
-	now = time(NULL);
+	now = clock_now();
 	if (localtime_r(&now, &tm) == NULL)
 		return no_date;
 	d.y = tm.tm_year + 1900;

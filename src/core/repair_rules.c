@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "coopdesk/repair_rules.h"
+#include "coopdesk/zone.h"
 
 #define DAY_SECS 86400
 
@@ -177,26 +178,36 @@ void repair_instant_format(struct date day, int secs, char out[REPAIR_INSTANT_LE
 		 s / 60 % 60, s % 60);
 }
 
-/* A candidate deadline as seconds since 1970 (a date: the end of its day),
- * and how to write it. */
+/* A candidate deadline as seconds since 1970 (a date: the end of its
+ * local day), and how to write it: an instant, or its local date. */
 struct deadline {
 	int64_t at;
 	int timed;
+	struct date day;
 };
 
 static struct deadline in_hours(struct date d, int secs, int hours)
 {
-	struct deadline x = { (int64_t)date_to_days(d) * DAY_SECS + secs + (int64_t)hours * 3600, 1 };
+	struct deadline x = { (int64_t)date_to_days(d) * DAY_SECS + secs + (int64_t)hours * 3600, 1,
+			      { 0, 0, 0 } };
 	return x;
 }
 
-static struct deadline in_working_days(struct date d, int days, const struct holidays *h)
+/* The working-day count starts from `local`, the local day of the report. */
+static struct deadline in_working_days(struct date local, int days, const struct holidays *h)
 {
-	struct date due = date_add_working_days(d, days, h);
-	struct deadline x = { (int64_t)date_to_days(due) * DAY_SECS + DAY_SECS - 1, 0 };
-	if (!date_valid(due))
-		x.at = INT64_MAX;
+	struct date due = date_add_working_days(local, days, h);
+	struct deadline x = { INT64_MAX, 0, due };
+	time_t next = date_valid(due) ? zone_day_start(date_add_days(due, 1)) : (time_t)-1;
+	if (next != (time_t)-1)
+		x.at = (int64_t)next - 1;
 	return x;
+}
+
+/* The local day of the instant day + secs (UTC). */
+static struct date local_day(struct date d, int secs)
+{
+	return zone_date_of((time_t)((int64_t)date_to_days(d) * DAY_SECS + secs));
 }
 
 static int priority_days(const struct repair_rules *r, enum repair_priority p)
@@ -221,30 +232,31 @@ int repair_target(const struct repair_rules *rules, const struct holidays *h,
 	out[0] = '\0';
 	if (!valid_input(in, &d, &secs))
 		return -1;
+	struct date local = local_day(d, secs);
 	struct deadline best = in->priority == REPAIR_EMERGENCY
 		? in_hours(d, secs, rules->emergency_hours)
-		: in_working_days(d, priority_days(rules, in->priority), h);
+		: in_working_days(local, priority_days(rules, in->priority), h);
 	struct deadline c;
 	if (repair_rtr_qualifies(rules, in->rtr_days, in->has_cost, in->cost_pence)) {
-		c = in_working_days(d, in->rtr_days, h);
+		c = in_working_days(local, in->rtr_days, h);
 		if (c.at < best.at)
 			best = c;
 	}
 	if (in->damp != REPAIR_DAMP_NONE) {
 		c = in->damp == REPAIR_DAMP_EMERGENCY
 			? in_hours(d, secs, rules->damp_emergency_hours)
-			: in_working_days(d, rules->damp_investigate_days, h);
+			: in_working_days(local, rules->damp_investigate_days, h);
 		if (c.at < best.at)
 			best = c;
 	}
 	if (best.at == INT64_MAX)
 		return -1;
-	struct date due = date_from_days((int32_t)(best.at / DAY_SECS));
 	if (best.timed) {
+		struct date due = date_from_days((int32_t)(best.at / DAY_SECS));
 		repair_instant_format(due, (int)(best.at % DAY_SECS), out);
 	} else {
 		char iso[DATE_BUFSZ];
-		snprintf(out, REPAIR_INSTANT_LEN, "%s", date_format_iso(due, iso, sizeof iso));
+		snprintf(out, REPAIR_INSTANT_LEN, "%s", date_format_iso(best.day, iso, sizeof iso));
 	}
 	return 0;
 }
@@ -260,7 +272,7 @@ int repair_rtr_due(const struct repair_rules *rules, const struct holidays *h,
 		return -1;
 	if (!repair_rtr_qualifies(rules, in->rtr_days, in->has_cost, in->cost_pence))
 		return 0;
-	struct date due = date_add_working_days(d, in->rtr_days, h);
+	struct date due = date_add_working_days(local_day(d, secs), in->rtr_days, h);
 	if (!date_valid(due))
 		return -1;
 	snprintf(out, REPAIR_DATE_LEN, "%s", date_format_iso(due, iso, sizeof iso));

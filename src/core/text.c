@@ -74,6 +74,31 @@ size_t text_chars(const char *s)
 	return count;
 }
 
+int text_is_direction_mark(unsigned long cp)
+{
+	/* LRE, RLE, PDF, LRO, RLO; LRI, RLI, FSI, PDI. */
+	return (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
+}
+
+/* The code point of the well-formed sequence of n bytes at s. */
+static unsigned long decode(const char *s, size_t n)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	if (n == 1)
+		return p[0];
+	if (n == 2)
+		return (p[0] & 0x1Fu) << 6 | (p[1] & 0x3Fu);
+	if (n == 3)
+		return (p[0] & 0x0Fu) << 12 | (p[1] & 0x3Fu) << 6 | (p[2] & 0x3Fu);
+	return (p[0] & 0x07ul) << 18 | (p[1] & 0x3Ful) << 12 | (p[2] & 0x3Ful) << 6 | (p[3] & 0x3Fu);
+}
+
+/* C0 controls, DEL and C1 controls. */
+static int is_control(unsigned long cp)
+{
+	return cp < 0x20 || (cp >= 0x7F && cp <= 0x9F);
+}
+
 /* Decodes the character at s (len > 0 bytes left) in the locale's
  * encoding.  Returns its length in bytes (>= 1) and sets *cols to its
  * width and *bad when it does not decode or cannot be printed; such a
@@ -92,7 +117,7 @@ static size_t next_char(const char *s, size_t len, mbstate_t *st, int *cols, int
 		return 1;
 	}
 	w = wcwidth(wc);
-	if (w < 0)
+	if (w < 0 || text_is_direction_mark((unsigned long)wc))
 		*bad = 1;
 	else
 		*cols = w;
@@ -235,4 +260,60 @@ void text_lower(char *s)
 		s += k;
 		len -= k;
 	}
+}
+
+void text_inert(const char *s, char *out, size_t n)
+{
+	size_t o = 0, k;
+
+	if (out == NULL || n == 0)
+		return;
+	if (s == NULL)
+		s = "";
+	for (; *s != '\0'; s += k) {
+		const char *bytes = s;
+		size_t len = k = utf8_len(s);
+		if (k == 0 || is_control(decode(s, k)) || text_is_direction_mark(decode(s, k))) {
+			if (k == 0)
+				k = 1;
+			bytes = replacement;
+			len = sizeof replacement - 1;
+		}
+		if (!put(out, n, &o, bytes, len))
+			break;
+	}
+	out[o] = '\0';
+}
+
+/* What text_name_problem and text_lines_problem share: `lines` allows
+ * new lines and tabs. */
+static const char *problem(const char *s, int lines)
+{
+	size_t k;
+
+	if (s == NULL)
+		return NULL;
+	for (; *s != '\0'; s += k) {
+		if ((k = utf8_len(s)) == 0)
+			return "is not valid UTF-8 text";
+		unsigned long cp = decode(s, k);
+		if (lines && (cp == '\n' || cp == '\t'))
+			continue;
+		if (is_control(cp) || text_is_direction_mark(cp))
+			return lines ? "cannot contain control characters (such as escape) other than"
+				       " new lines and tabs, or direction-changing marks"
+				     : "cannot contain control characters (such as escape, tab or a"
+				       " new line) or direction-changing marks";
+	}
+	return NULL;
+}
+
+const char *text_name_problem(const char *s)
+{
+	return problem(s, 0);
+}
+
+const char *text_lines_problem(const char *s)
+{
+	return problem(s, 1);
 }

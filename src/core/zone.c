@@ -83,6 +83,17 @@ int zone_date(const char *iso, struct date *out)
 	return -1;
 }
 
+time_t zone_day_start(struct date d)
+{
+	struct tm tm;
+	memset(&tm, 0, sizeof tm);
+	tm.tm_year = d.y - 1900;
+	tm.tm_mon = d.m - 1;
+	tm.tm_mday = d.d;
+	tm.tm_isdst = -1;   /* whichever is in force that day */
+	return mktime(&tm);
+}
+
 char *zone_format_time(time_t t, char *buf, size_t n)
 {
 	struct tm tm;

@@ -1,6 +1,7 @@
 /*
  * src/db/check.c: `coopdesk check`. Each check is a query that returns one
- * row per problem, as a sentence; no rows means the rule holds.
+ * row per problem, as a sentence; no rows means the rule holds. Dates in
+ * the sentences are shown as people read them, dd/mm/yyyy.
  */
 #include <stdio.h>
 
@@ -23,7 +24,7 @@ static const struct check SQL_CHECKS[] = {
 	  " WHERE m.ceased_on IS NULL AND h.shares <> 1", 0 },
 	{ "former members hold no shares (cancelled and forfeited)",
 	  "SELECT printf('member no. %d (%s) ceased on %s but still holds %d shares',"
-	  "              m.member_no, m.name, m.ceased_on, h.shares)"
+	  "              m.member_no, m.name, strftime('%d/%m/%Y', m.ceased_on), h.shares)"
 	  "  FROM members m JOIN share_holdings h ON h.member_id = m.id"
 	  " WHERE m.ceased_on IS NOT NULL AND h.shares <> 0", 0 },
 	{ "share operations are numbered 1, 2, 3... with no gaps",
@@ -31,32 +32,35 @@ static const struct check SQL_CHECKS[] = {
 	  "              max(op_no), count(*))"
 	  "  FROM share_ops HAVING count(*) > 0 AND max(op_no) <> count(*)", 0 },
 	{ "no share operation is dated in the future",
-	  "SELECT printf('share operation no. %d is dated %s, in the future', op_no, op_date)"
+	  "SELECT printf('share operation no. %d is dated %s, in the future', op_no,"
+	  "              strftime('%d/%m/%Y', op_date))"
 	  "  FROM share_ops WHERE op_date > date('now', 'localtime')", 0 },
 	{ "every tenancy signatory is a member for the whole tenancy",
 	  "SELECT printf('tenancy of %s from %s: signatory member no. %d (%s) %s',"
-	  "              h.ref, t.start_date, m.member_no, m.name,"
+	  "              h.ref, strftime('%d/%m/%Y', t.start_date), m.member_no, m.name,"
 	  "              CASE WHEN m.entered_on > t.start_date"
 	  "                   THEN 'was not yet a member when it began'"
-	  "                   ELSE 'ceased to be a member on ' || m.ceased_on END)"
+	  "                   ELSE 'ceased to be a member on ' || strftime('%d/%m/%Y', m.ceased_on) END)"
 	  "  FROM tenancy_signatories s JOIN tenancies t ON t.id = s.tenancy_id"
 	  "  JOIN members m ON m.id = s.member_id JOIN homes h ON h.id = t.home_id"
 	  " WHERE m.entered_on > t.start_date"
 	  "    OR (m.ceased_on IS NOT NULL AND m.ceased_on < coalesce(t.end_date, '9999-12-31'))", 0 },
 	{ "every tenancy has at least one signatory",
-	  "SELECT printf('tenancy of %s from %s has no signatory', h.ref, t.start_date)"
+	  "SELECT printf('tenancy of %s from %s has no signatory', h.ref,"
+	  "              strftime('%d/%m/%Y', t.start_date))"
 	  "  FROM tenancies t JOIN homes h ON h.id = t.home_id"
 	  " WHERE NOT EXISTS (SELECT 1 FROM tenancy_signatories s WHERE s.tenancy_id = t.id)", 0 },
 	{ "no two tenancies of a home overlap",
 	  "SELECT printf('%s: the tenancy from %s overlaps the one from %s',"
-	  "              h.ref, a.start_date, b.start_date)"
+	  "              h.ref, strftime('%d/%m/%Y', a.start_date), strftime('%d/%m/%Y', b.start_date))"
 	  "  FROM tenancies a JOIN tenancies b ON b.home_id = a.home_id AND b.id > a.id"
 	  "  JOIN homes h ON h.id = a.home_id"
 	  " WHERE a.start_date < coalesce(b.end_date, '9999-12-31')"
 	  "   AND b.start_date < coalesce(a.end_date, '9999-12-31')", 0 },
 	{ "every rent ledger balance adds up",
 	  "SELECT printf('rent ledger entry %d (tenancy %d, %s): balance says %d pence,"
-	  "               the entries add up to %d', id, tenancy_id, entry_date, balance_pence, running)"
+	  "               the entries add up to %d', id, tenancy_id,"
+	  "               strftime('%d/%m/%Y', entry_date), balance_pence, running)"
 	  "  FROM (SELECT id, tenancy_id, entry_date, balance_pence,"
 	  "               sum(amount_pence) OVER (PARTITION BY tenancy_id ORDER BY id) AS running"
 	  "          FROM rent_ledger)"

@@ -10,6 +10,7 @@
 #include "coopdesk/meeting_rules.h"   /* rule_add_months */
 #include "coopdesk/settings.h"
 #include "coopdesk/text.h"
+#include "coopdesk/zone.h"
 #include "dbint.h"
 
 #define DATES \
@@ -439,9 +440,12 @@ static int step_write(struct db *db, enum step s, int64_t id, const char *on, in
 	clock_free(&k);
 	if (rc)
 		return rc;
+	char shown[2][ZONE_TIME_BUFSZ];
 	if (strcmp(day, after) < 0)
 		return db_set_error(db, DB_INVALID,
-				    "%s is before %s, the complaint's previous step", day, after);
+				    "%s is before %s, the complaint's previous step",
+				    zone_format(day, shown[0], sizeof shown[0]),
+				    zone_format(after, shown[1], sizeof shown[1]));
 	sqlite3_stmt *st = db_prep(db, SQL_STEP[s]);
 	if (!st)
 		return db_status(db);
@@ -637,9 +641,10 @@ static int sar_done_write(struct db *db, int64_t id, const char *on, int64_t ver
 		return rc;
 	if (s.version != version)
 		return db_conflict(db, "subject_access_requests", id, "this request");
+	char shown[ZONE_TIME_BUFSZ];
 	if (s.completed_on[0])
 		return db_set_error(db, DB_INVALID, "this request was already answered on %s",
-				    s.completed_on);
+				    zone_format(s.completed_on, shown, sizeof shown));
 	struct clock k;
 	char day[DATE_BUFSZ];
 	if ((rc = clock_load(db, &k)))
@@ -650,7 +655,7 @@ static int sar_done_write(struct db *db, int64_t id, const char *on, int64_t ver
 		return rc;
 	if (strcmp(day, s.received_on) < 0)
 		return db_set_error(db, DB_INVALID, "a request cannot be answered before it was received (%s)",
-				    s.received_on);
+				    zone_format(s.received_on, shown, sizeof shown));
 	sqlite3_stmt *st = db_prep(db, SQL_SAR_DONE);
 	if (!st)
 		return db_status(db);

@@ -83,10 +83,22 @@ int contractor_get(struct db *db, const struct actor *who, int64_t id, struct co
 	return rc ? rc : db_get(db, SQL_GET, id, read_full, c, NULL, NO_CONTRACTOR);
 }
 
+/* A contractor's details are one line each. */
+static int check_text(struct db *db, const struct contractor *c)
+{
+	int rc;
+	if ((rc = db_check_line(db, "a contractor's name", c->name)) ||
+	    (rc = db_check_line(db, "a trade", c->trade)) ||
+	    (rc = db_check_line(db, "a phone number", c->phone)) ||
+	    (rc = db_check_line(db, "an email address", c->email)))
+		return rc;
+	return DB_OK;
+}
+
 int contractor_create(struct db *db, const struct actor *who, struct contractor *c)
 {
 	int rc = check(db, who, OP_WRITE);
-	if (rc || (rc = db_begin(db, who)))
+	if (rc || (rc = check_text(db, c)) || (rc = db_begin(db, who)))
 		return rc;
 	sqlite3_stmt *st = db_prep(db, SQL_INSERT);
 	if (!st)
@@ -110,7 +122,7 @@ int contractor_create(struct db *db, const struct actor *who, struct contractor 
 int contractor_update(struct db *db, const struct actor *who, struct contractor *c)
 {
 	int rc = check(db, who, OP_WRITE);
-	if (rc || (rc = db_begin(db, who)))
+	if (rc || (rc = check_text(db, c)) || (rc = db_begin(db, who)))
 		return rc;
 	sqlite3_stmt *st = db_prep(db, SQL_UPDATE);
 	if (!st)

@@ -12,6 +12,7 @@
 
 #include "coopdesk/uuid.h"
 #include "coopdesk/text.h"
+#include "coopdesk/zone.h"
 #include "dbint.h"
 
 /* 'Coop' in ASCII: marks the file as coopdesk's (PRAGMA application_id). */
@@ -427,11 +428,12 @@ int db_conflict(struct db *db, const char *table, int64_t id, const char *what)
 		sqlite3_bind_text(st, 1, table, -1, SQLITE_STATIC);
 		sqlite3_bind_int64(st, 2, id);
 		if (db_step_row(db, st) == DB_OK) {
+			char when[ZONE_TIME_BUFSZ];
+			zone_format((const char *)sqlite3_column_text(st, 1), when, sizeof when);
 			db_set_error(db, DB_CONFLICT,
 				     "%s was changed by %s at %s since you opened it;"
 				     " your changes are still on screen",
-				     what, (const char *)sqlite3_column_text(st, 0),
-				     (const char *)sqlite3_column_text(st, 1));
+				     what, (const char *)sqlite3_column_text(st, 0), when);
 			db_reset(st);
 			return DB_CONFLICT;
 		}

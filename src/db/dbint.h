@@ -96,6 +96,14 @@ void db_col_text(sqlite3_stmt *st, int col, char *buf, size_t n);
 /* Fills a fresh lower-case UUID. */
 void db_new_uuid(char out[37]);
 
+/* Text that people type is checked on save (text.h): a one-line field
+ * (a name, an address, a title) holds no control characters or
+ * direction-changing marks, a field of several lines (a description,
+ * notes) only new lines and tabs of those. DB_OK, or DB_INVALID with
+ * "<field> cannot contain control characters ..." ("a member's name"). */
+int db_check_line(struct db *db, const char *field, const char *s);
+int db_check_lines(struct db *db, const char *field, const char *s);
+
 /* Version conflict: a save found the record's version moved on. Builds
  * "<what> was changed by NAME at TIME since you opened it" from the newest
  * audit row of `table`/`id` and returns DB_CONFLICT. Call it inside the

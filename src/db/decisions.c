@@ -8,6 +8,7 @@
 #include "coopdesk/decisions.h"
 #include "coopdesk/settings.h"
 #include "coopdesk/text.h"
+#include "coopdesk/zone.h"
 #include "dbint.h"
 
 /* A whole decision: the columns it shares with a list row first
@@ -324,9 +325,11 @@ static int complete_write(struct db *db, int64_t id, const char *done_on, int64_
 	if (!real_date(db, done_on, "the date an action was done"))
 		return DB_INVALID;
 	today_iso(today, sizeof today);
+	char shown[ZONE_TIME_BUFSZ];
 	if (strcmp(done_on, decided_on) < 0)
 		return db_set_error(db, DB_INVALID,
-				    "an action cannot be done before its decision was made (%s)", decided_on);
+				    "an action cannot be done before its decision was made (%s)",
+				    zone_format(decided_on, shown, sizeof shown));
 	if (strcmp(done_on, today) > 0)
 		return db_set_error(db, DB_INVALID, "an action cannot be done in the future");
 	if (!(st = db_prep(db, SQL_ACTION_DONE)))

@@ -9,6 +9,7 @@
 #include "coopdesk/homes.h"
 #include "coopdesk/rent.h"
 #include "coopdesk/text.h"
+#include "coopdesk/zone.h"
 #include "dbint.h"
 
 /* A whole home: the columns it shares with a list row first (SHARED_FIELDS),
@@ -203,10 +204,23 @@ static void bind_fields(sqlite3_stmt *st, const struct home *h)
 	db_bind_text(st, 10, h->notes);
 }
 
+/* A home's details are one line each, its notes several. */
+static int check_text(struct db *db, const struct home *h)
+{
+	int rc;
+	if ((rc = db_check_line(db, "a home's reference", h->ref)) ||
+	    (rc = db_check_line(db, "a home's address", h->address)) ||
+	    (rc = db_check_line(db, "a street", h->street)) ||
+	    (rc = db_check_line(db, "a postcode", h->postcode)) ||
+	    (rc = db_check_lines(db, "notes", h->notes)))
+		return rc;
+	return DB_OK;
+}
+
 int home_create(struct db *db, const struct actor *who, struct home *h)
 {
 	int rc = db_access_check(db, who, AREA_HOMES, OP_WRITE, NULL);
-	if (rc || (rc = db_begin(db, who)))
+	if (rc || (rc = check_text(db, h)) || (rc = db_begin(db, who)))
 		return rc;
 	char uuid[37];
 	db_new_uuid(uuid);
@@ -232,7 +246,7 @@ int home_create(struct db *db, const struct actor *who, struct home *h)
 int home_update(struct db *db, const struct actor *who, struct home *h)
 {
 	int rc = db_access_check(db, who, AREA_HOMES, OP_WRITE, NULL);
-	if (rc || (rc = db_begin(db, who)))
+	if (rc || (rc = check_text(db, h)) || (rc = db_begin(db, who)))
 		return rc;
 	sqlite3_stmt *st = db_prep(db, SQL_UPDATE);
 	if (!st)
@@ -363,9 +377,10 @@ int rent_rate_on(struct db *db, const struct actor *who, int64_t home_id,
 	sqlite3_bind_int64(st, 1, home_id);
 	db_bind_text(st, 2, date);
 	rc = db_read_one(db, st, read_rate, r, NULL, NULL);
+	char shown[ZONE_TIME_BUFSZ];
 	if (rc == DB_NOTFOUND)
 		return db_set_error(db, DB_NOTFOUND, "no rent was set for that home by %s",
-				    date ? date : "then");
+				    date ? zone_format(date, shown, sizeof shown) : "then");
 	return rc;
 }
 

@@ -8,6 +8,7 @@
 #include "coopdesk/meetings.h"
 #include "coopdesk/settings.h"
 #include "coopdesk/text.h"
+#include "coopdesk/zone.h"
 #include "dbint.h"
 
 /* A whole meeting: the list row's columns first (ROW_FIELDS), then the
@@ -371,9 +372,10 @@ static int member_on(struct db *db, int64_t member_id, const char *on)
 	db_col_text(st, 0, name, sizeof name);
 	int ok = sqlite3_column_int(st, 1);
 	db_reset(st);
+	char shown[ZONE_TIME_BUFSZ];
 	if (!ok)
 		return db_set_error(db, DB_INVALID, "%s was not a member on %s, the day of the meeting",
-				    name, on);
+				    name, zone_format(on, shown, sizeof shown));
 	return DB_OK;
 }
 
@@ -598,10 +600,11 @@ static int open_write(struct db *db, int64_t id, struct meeting_quorum *q)
 				    "the minutes of this meeting are published; its quorum is not worked out again");
 	char today[DATE_BUFSZ];
 	date_format_iso(date_today(), today, sizeof today);
+	char shown[ZONE_TIME_BUFSZ];
 	if (strcmp(s.held_on, today) > 0)
 		return db_set_error(db, DB_INVALID,
 				    "this meeting is on %s; it cannot be opened before that day",
-				    s.held_on);
+				    zone_format(s.held_on, shown, sizeof shown));
 	q->applies = rule_notice_applies(s.kind);
 	if ((rc = count_one(db, SQL_MEMBERS_ON, s.held_on, 0, &q->members)) ||
 	    (rc = count_one(db, SQL_AT_START, NULL, id, &q->present)))

@@ -163,10 +163,26 @@ static void bind_fields(sqlite3_stmt *st, const struct member *m, const char *so
 	db_bind_text(st, 12, m->notes);
 }
 
+/* The register's text as people type it: one line each, notes several. */
+static int check_text(struct db *db, const struct member *m)
+{
+	int rc;
+	if ((rc = db_check_line(db, "a member's name", m->name)) ||
+	    (rc = db_check_line(db, "a sort name", m->sort_name)) ||
+	    (rc = db_check_line(db, "a postal address", m->address)) ||
+	    (rc = db_check_line(db, "a postcode", m->postcode)) ||
+	    (rc = db_check_line(db, "an email address", m->email)) ||
+	    (rc = db_check_line(db, "what the email address was given for", m->email_purpose)) ||
+	    (rc = db_check_line(db, "a phone number", m->phone)) ||
+	    (rc = db_check_lines(db, "notes", m->notes)))
+		return rc;
+	return DB_OK;
+}
+
 int member_create(struct db *db, const struct actor *who, struct member *m)
 {
 	int rc = db_access_check(db, who, AREA_REGISTER, OP_WRITE, NULL);
-	if (rc || (rc = db_begin(db, who)))
+	if (rc || (rc = check_text(db, m)) || (rc = db_begin(db, who)))
 		return rc;
 	sqlite3_stmt *st;
 	if (m->member_no <= 0) {
@@ -193,7 +209,7 @@ int member_create(struct db *db, const struct actor *who, struct member *m)
 int member_update(struct db *db, const struct actor *who, struct member *m)
 {
 	int rc = db_access_check(db, who, AREA_REGISTER, OP_WRITE, NULL);
-	if (rc || (rc = db_begin(db, who)))
+	if (rc || (rc = check_text(db, m)) || (rc = db_begin(db, who)))
 		return rc;
 	char sort_name[sizeof m->sort_name];
 	if (m->sort_name[0])
@@ -220,7 +236,8 @@ int member_cease(struct db *db, const struct actor *who, int64_t id,
 		 const char *ceased_on, const char *reason, int64_t version)
 {
 	int rc = db_access_check(db, who, AREA_REGISTER, OP_WRITE, NULL);
-	if (rc || (rc = db_begin(db, who)))
+	if (rc || (rc = db_check_line(db, "a reason for ceasing", reason)) ||
+	    (rc = db_begin(db, who)))
 		return rc;
 	sqlite3_stmt *st = db_prep(db, SQL_CEASE);
 	if (!st)

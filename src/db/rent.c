@@ -10,6 +10,7 @@
 #include "coopdesk/rent.h"
 #include "coopdesk/settings.h"
 #include "coopdesk/text.h"
+#include "coopdesk/zone.h"
 #include "dbint.h"
 
 static const char *const kind_names[] = {
@@ -199,9 +200,10 @@ int rent_post(struct db *db, const struct actor *who, int64_t tenancy_id,
 				    " own charges", RENT_RUN_REFERENCE);
 	char today[DATE_BUFSZ];
 	date_format_iso(date_today(), today, sizeof today);
+	char shown[ZONE_TIME_BUFSZ];
 	if (rent_iso_date(entry_date, NULL) == 0 && strcmp(entry_date, today) > 0)
 		return db_set_error(db, DB_INVALID, "a ledger entry cannot be dated in the future"
-				    " (%s is after today)", entry_date);
+				    " (%s is after today)", zone_format(entry_date, shown, sizeof shown));
 	if ((rc = db_begin(db, who)))
 		return rc;
 	struct tenancy_facts f;
@@ -402,9 +404,11 @@ int rent_charge_run(struct db *db, const struct actor *who, const char *up_to,
 		return db_set_error(db, DB_INVALID, "the rent run needs a real date to charge up to,"
 				    " like 2026-11-29");
 	struct date limit = date_add_days(date_today(), RENT_RUN_MAX_AHEAD_DAYS);
+	char shown[ZONE_TIME_BUFSZ];
 	if (date_cmp(until, limit) > 0)
 		return db_set_error(db, DB_INVALID, "the rent run charges at most %d days ahead:"
-				    " %s is too far", RENT_RUN_MAX_AHEAD_DAYS, up_to);
+				    " %s is too far", RENT_RUN_MAX_AHEAD_DAYS,
+				    date_format_uk(until, shown, sizeof shown));
 	if ((rc = setting_int(db, "rent_free_weeks", &free_weeks)))
 		return rc;
 	if (free_weeks < 0 || free_weeks > RENT_FREE_WEEKS_MAX)

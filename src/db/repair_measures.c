@@ -4,17 +4,22 @@
  */
 #include <string.h>
 
+#include "coopdesk/clock.h"
 #include "coopdesk/date.h"
 #include "coopdesk/repairs.h"
+#include "coopdesk/zone.h"
 #include "dbint.h"
 
 static const char SQL_COUNTS[] =
 	"SELECT (SELECT n FROM row_counts WHERE name = 'repairs'),"
 	"       (SELECT n FROM row_counts WHERE name = 'repairs_open')";
-/* RP02: ?1 first day, ?2 the day after the last (instants compare as text). */
+/* RP02: ?1 the instant the first local day begins, ?2 the instant the day
+ * after the last begins (instants compare as text). A date target is met
+ * when the repair was completed by the end of that local day ('localtime'
+ * is the zone in force, zone_set). */
 static const char SQL_RP02[] =
 	"SELECT priority = 'emergency', count(*),"
-	" sum(CASE WHEN length(target_at) = 10 THEN substr(completed_at, 1, 10) <= target_at"
+	" sum(CASE WHEN length(target_at) = 10 THEN date(completed_at, 'localtime') <= target_at"
 	"          ELSE completed_at <= target_at END)"
 	" FROM repairs WHERE completed_at >= ?1 AND completed_at < ?2 GROUP BY 1";
 
@@ -46,7 +51,7 @@ int repair_rp02(struct db *db, const struct actor *who, const char *from, const 
 		return db_set_error(db, DB_DENIED, "a %s may not see the co-op's repair measures",
 				    access_role_name(who->role));
 	struct date a, b;
-	char why[128], first[DATE_BUFSZ], after[DATE_BUFSZ];
+	char why[128], first[CLOCK_ISO_LEN], after[CLOCK_ISO_LEN];
 	if (date_explain(from, why, sizeof why) != DATE_OK ||
 	    date_explain(to, why, sizeof why) != DATE_OK)
 		return db_set_error(db, DB_INVALID, "%s", why);
@@ -54,8 +59,8 @@ int repair_rp02(struct db *db, const struct actor *who, const char *from, const 
 	date_parse(to, &b);
 	if (date_cmp(a, b) > 0)
 		return db_set_error(db, DB_INVALID, "the period ends before it starts");
-	date_format_iso(a, first, sizeof first);
-	date_format_iso(date_add_days(b, 1), after, sizeof after);
+	clock_format_iso(zone_day_start(a), first, sizeof first);
+	clock_format_iso(zone_day_start(date_add_days(b, 1)), after, sizeof after);
 	sqlite3_stmt *st = db_prep(db, SQL_RP02);
 	if (!st)
 		return db_status(db);

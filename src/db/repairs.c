@@ -14,16 +14,19 @@
 #include "coopdesk/repairs.h"
 #include "coopdesk/settings.h"
 #include "coopdesk/text.h"
+#include "coopdesk/zone.h"
 #include "dbint.h"
+#include "repair_sql.h"
 
 /* The repairs a member may see: their current home's since their tenancy
- * began (not an earlier tenant's), and those they reported. P is the
- * parameter holding the member's id. */
+ * began (reported on its first local day or later: not an earlier
+ * tenant's), and those they reported. P is the parameter holding the
+ * member's id. SQLite's 'localtime' is the zone in force (zone_set). */
 #define MEMBER_SEES(P) \
 	"(r.reported_by_member = " P " OR EXISTS (SELECT 1" \
 	" FROM tenancy_signatories s JOIN tenancies t ON t.id = s.tenancy_id" \
 	" WHERE s.member_id = " P " AND t.end_date IS NULL AND t.home_id = r.home_id" \
-	" AND r.reported_at >= t.start_date))"
+	" AND date(r.reported_at, 'localtime') >= t.start_date))"
 
 static const char SQL_HOME_EXISTS[] = "SELECT 1 FROM homes WHERE id = ?1";
 static const char SQL_MEMBER_HOME[] =
@@ -112,8 +115,13 @@ static const char *const SQL_EVENTS[4] = {
 
 /*
  * The list. Parameters: ?1 one status or NULL, ?2 open only, ?3 overdue
- * only, ?4 home or NULL, ?5 member or NULL, ?6 FTS query or NULL, ?7 now,
- * ?8 today, ?9 the key's sort value, ?10 the key's id, ?11 the page size.
+ * only, ?4 home or NULL, ?5 member or NULL, ?6 FTS query of the repairs'
+ * words or NULL, ?7 now, ?8 today, ?9 the key's sort value, ?10 the key's
+ * id, ?11 the page size; and for a search, ?12 the FTS query of homes
+ * (reference, address, postcode) or NULL, ?13 that of members' names or
+ * NULL, ?14 a repair's number typed as its reference or NULL, ?15 how a
+ * repair is tested against the search: 0 no search, 1 its row (its
+ * words, home and reporter), 2 its number among those found (below).
  *
  * Every filter is a bound parameter; what differs between statements is
  * the sort, the direction and the "scope", the part of the table a page is
@@ -125,13 +133,19 @@ static const char *const SQL_EVENTS[4] = {
  *   search  the full-text index first, when it matches few (see
  *           SEARCH_SORT_MAX: the matches are sorted), or for the newest
  *           first of all repairs (its rowids come in order); otherwise
- *           "all" or "open" with the search as a filter.
+ *           "all" or "open" with the search as a filter;
+ *   found   a search that finds homes or members too (or a repair by its
+ *           reference): the repairs found, when they are few (FIND_SORT_MAX),
+ *           read and sorted; otherwise "all" or "open" walking the sort's
+ *           index, testing each repair's number against those found while
+ *           they are not too many to gather (FIND_SET_MAX: the test needs
+ *           only the index), else its row (then they are at least 1 in 50).
  * Keys on a sort column with few values (status, priority) would make a
  * plain (col, id) > (?, ?) scan every row of the key's value before it:
  * the page after a key is instead "the rest of the key's value" UNION ALL
  * "the values after it", which SQLite merges straight from the index.
  */
-#define OVERDUE "(r.is_open AND r.target_at < CASE WHEN length(r.target_at) = 10 THEN ?8 ELSE ?7 END)"
+#define OVERDUE REPAIR_OVERDUE_SQL("r", "?7", "?8")
 #define SEL \
 	"SELECT r.id, r.home_id, (SELECT h.ref FROM homes h WHERE h.id = r.home_id), r.title," \
 	" r.priority_rank, r.status, r.target_at, " OVERDUE ", r.reopened," \
@@ -139,52 +153,100 @@ static const char *const SQL_EVENTS[4] = {
 #define FILTER \
 	" (?1 IS NULL OR r.status = ?1) AND (?2 = 0 OR r.is_open) AND (?3 = 0 OR " OVERDUE ")" \
 	" AND (?4 IS NULL OR r.home_id = ?4) AND (?5 IS NULL OR " MEMBER_SEES("?5") ")"
-#define FTS_FILTER \
-	" AND (?6 IS NULL OR r.id IN (SELECT rowid FROM repairs_fts WHERE repairs_fts MATCH ?6))"
-#define FROM_ALL " FROM repairs r WHERE" FILTER FTS_FILTER
-#define FROM_OPEN " FROM repairs r WHERE r.is_open AND" FILTER FTS_FILTER
-#define FROM_HOME " FROM repairs r WHERE r.home_id = ?4 AND" FILTER FTS_FILTER
+/* What a search finds besides the repairs' own words: members whose name
+ * matches (?13), and homes whose reference, address or postcode matches
+ * (?12) or where such a member holds the current tenancy. Then the
+ * repairs it finds, each once or more, from covering indexes (no repair's
+ * row is read): the one named by its reference, those whose words match,
+ * those of the homes found, those the members found reported. */
+#define WITH_OTHERS \
+	"WITH members_found(id) AS (SELECT rowid FROM members_fts" \
+	" WHERE ?13 IS NOT NULL AND members_fts.name MATCH ?13)," \
+	" homes_found(id) AS (SELECT rowid FROM homes_fts WHERE ?12 IS NOT NULL AND homes_fts MATCH ?12" \
+	" UNION SELECT t.home_id FROM tenancy_signatories s JOIN tenancies t ON t.id = s.tenancy_id" \
+	" WHERE t.end_date IS NULL AND s.member_id IN members_found),"
+#define FOUND_IDS \
+	"SELECT ?14 WHERE ?14 IS NOT NULL" \
+	" UNION ALL SELECT rowid FROM repairs_fts WHERE ?6 IS NOT NULL AND repairs_fts MATCH ?6" \
+	" UNION ALL SELECT x.id FROM repairs x WHERE x.home_id IN homes_found" \
+	" UNION ALL SELECT x.id FROM repairs x WHERE x.reported_by_member IN members_found"
+/* The numbers found are gathered once per page read, and only when a
+ * statement asks for them (?15 = 2, or the "found" scope). */
+#define WITH_FOUND WITH_OTHERS " found(id) AS MATERIALIZED (" FOUND_IDS ") "
+#define FIND_FILTER \
+	" AND (?15 = 0 OR (?15 = 2 AND r.id IN found)" \
+	" OR (?15 = 1 AND (r.id = ?14" \
+	" OR (?6 IS NOT NULL AND r.id IN (SELECT rowid FROM repairs_fts WHERE repairs_fts MATCH ?6))" \
+	" OR (?12 IS NOT NULL AND r.home_id IN homes_found)" \
+	" OR (?13 IS NOT NULL AND r.reported_by_member IN members_found))))"
+#define FROM_ALL " FROM repairs r WHERE" FILTER FIND_FILTER
+#define FROM_OPEN " FROM repairs r WHERE r.is_open AND" FILTER FIND_FILTER
+#define FROM_HOME " FROM repairs r WHERE r.home_id = ?4 AND" FILTER FIND_FILTER
 #define FROM_MEMBER \
 	" FROM (SELECT id FROM repairs WHERE reported_by_member = ?5 UNION" \
 	" SELECT x.id FROM tenancy_signatories s JOIN tenancies t ON t.id = s.tenancy_id" \
 	" JOIN repairs x ON x.home_id = t.home_id WHERE s.member_id = ?5 AND t.end_date IS NULL" \
-	" AND x.reported_at >= t.start_date)" \
-	" AS m CROSS JOIN repairs r ON r.id = m.id WHERE" FILTER FTS_FILTER
+	" AND date(x.reported_at, 'localtime') >= t.start_date)" \
+	" AS m CROSS JOIN repairs r ON r.id = m.id WHERE" FILTER FIND_FILTER
 #define FROM_SEARCH \
 	" FROM repairs_fts CROSS JOIN repairs r ON r.id = repairs_fts.rowid" \
 	" WHERE repairs_fts MATCH ?6 AND" FILTER
+#define FROM_FOUND \
+	" FROM (SELECT DISTINCT id FROM found) AS m CROSS JOIN repairs r ON r.id = m.id WHERE" FILTER
 
-/* ID: the repair number as the driving table has it (the full-text index
- * hands out its rowids in order, and takes a range on them). */
-#define ID_PAGES(S, ID) { \
-	[PAGE_FIRST] = SEL S " ORDER BY " ID " DESC LIMIT ?11", \
-	[PAGE_LAST] = SEL S " ORDER BY " ID " LIMIT ?11", \
-	[PAGE_AFTER] = SEL S " AND " ID " < ?10 ORDER BY " ID " DESC LIMIT ?11", \
-	[PAGE_BEFORE] = SEL S " AND " ID " > ?10 ORDER BY " ID " LIMIT ?11", }
+/* W: what comes before the SELECT (WITH_FOUND, or nothing). ID: the
+ * repair number as the driving table has it (the full-text index hands
+ * out its rowids in order, and takes a range on them). */
+#define ID_PAGES(W, S, ID) { \
+	[PAGE_FIRST] = W SEL S " ORDER BY " ID " DESC LIMIT ?11", \
+	[PAGE_LAST] = W SEL S " ORDER BY " ID " LIMIT ?11", \
+	[PAGE_AFTER] = W SEL S " AND " ID " < ?10 ORDER BY " ID " DESC LIMIT ?11", \
+	[PAGE_BEFORE] = W SEL S " AND " ID " > ?10 ORDER BY " ID " LIMIT ?11", }
 /* C: the sort column; P: its position in SEL (ORDER BY of a compound). */
-#define COL_PAGES(S, C, P) { \
-	[PAGE_FIRST] = SEL S " ORDER BY " C ", r.id LIMIT ?11", \
-	[PAGE_LAST] = SEL S " ORDER BY " C " DESC, r.id DESC LIMIT ?11", \
-	[PAGE_AFTER] = SEL S " AND " C " = ?9 AND r.id > ?10 UNION ALL " \
+#define COL_PAGES(W, S, C, P) { \
+	[PAGE_FIRST] = W SEL S " ORDER BY " C ", r.id LIMIT ?11", \
+	[PAGE_LAST] = W SEL S " ORDER BY " C " DESC, r.id DESC LIMIT ?11", \
+	[PAGE_AFTER] = W SEL S " AND " C " = ?9 AND r.id > ?10 UNION ALL " \
 		SEL S " AND " C " > ?9 ORDER BY " P ", 1 LIMIT ?11", \
-	[PAGE_BEFORE] = SEL S " AND " C " = ?9 AND r.id < ?10 UNION ALL " \
+	[PAGE_BEFORE] = W SEL S " AND " C " = ?9 AND r.id < ?10 UNION ALL " \
 		SEL S " AND " C " < ?9 ORDER BY " P " DESC, 1 DESC LIMIT ?11", }
-#define SORTS(S, ID) { \
-	[REPAIR_NEWEST] = ID_PAGES(S, ID), \
-	[REPAIR_BY_TARGET] = COL_PAGES(S, "r.target_at", "7"), \
-	[REPAIR_BY_PRIORITY] = COL_PAGES(S, "r.priority_rank", "5"), \
-	[REPAIR_BY_STATUS] = COL_PAGES(S, "r.status", "6"), \
-	[REPAIR_BY_HOME] = COL_PAGES(S, "r.home_id", "2"), }
+#define SORTS(W, S, ID) { \
+	[REPAIR_NEWEST] = ID_PAGES(W, S, ID), \
+	[REPAIR_BY_TARGET] = COL_PAGES(W, S, "r.target_at", "7"), \
+	[REPAIR_BY_PRIORITY] = COL_PAGES(W, S, "r.priority_rank", "5"), \
+	[REPAIR_BY_STATUS] = COL_PAGES(W, S, "r.status", "6"), \
+	[REPAIR_BY_HOME] = COL_PAGES(W, S, "r.home_id", "2"), }
 
-enum scope { SCOPE_ALL, SCOPE_OPEN, SCOPE_HOME, SCOPE_MEMBER, SCOPE_SEARCH, SCOPE_COUNT };
+enum scope { SCOPE_ALL, SCOPE_OPEN, SCOPE_HOME, SCOPE_MEMBER, SCOPE_SEARCH, SCOPE_FOUND,
+	     SCOPE_COUNT };
 #define SORT_COUNT (REPAIR_BY_HOME + 1)
 static const char *const SQL_PAGE[SCOPE_COUNT][SORT_COUNT][4] = {
-	[SCOPE_ALL] = SORTS(FROM_ALL, "r.id"),
-	[SCOPE_OPEN] = SORTS(FROM_OPEN, "r.id"),
-	[SCOPE_HOME] = SORTS(FROM_HOME, "r.id"),
-	[SCOPE_MEMBER] = SORTS(FROM_MEMBER, "r.id"),
-	[SCOPE_SEARCH] = SORTS(FROM_SEARCH, "repairs_fts.rowid"),
+	[SCOPE_ALL] = SORTS(WITH_FOUND, FROM_ALL, "r.id"),
+	[SCOPE_OPEN] = SORTS(WITH_FOUND, FROM_OPEN, "r.id"),
+	[SCOPE_HOME] = SORTS(WITH_FOUND, FROM_HOME, "r.id"),
+	[SCOPE_MEMBER] = SORTS(WITH_FOUND, FROM_MEMBER, "r.id"),
+	[SCOPE_SEARCH] = SORTS("", FROM_SEARCH, "repairs_fts.rowid"),
+	[SCOPE_FOUND] = SORTS(WITH_FOUND, FROM_FOUND, "r.id"),
 };
+
+/* A search that finds homes or members: up to FIND_SORT_MAX repairs found
+ * are read and sorted (each costs a read of its row); up to FIND_SET_MAX
+ * are gathered by number and the sort's index walked, testing numbers
+ * only; more, and each repair's row is tested (at least 1 in 50 match). */
+#define FIND_SORT_MAX 1000
+#define FIND_SET_MAX 20000
+static const char SQL_FOUND_COUNT[] =
+	WITH_OTHERS " found(id) AS NOT MATERIALIZED (" FOUND_IDS ")"
+	" SELECT count(*) FROM (SELECT 1 FROM found LIMIT ?1)";
+/* Whether the typed words find any home or member at all (?1). */
+static const char SQL_FINDS_OTHERS[] =
+	"SELECT EXISTS (SELECT 1 FROM homes_fts WHERE homes_fts MATCH ?1)"
+	" OR EXISTS (SELECT 1 FROM members_fts WHERE members_fts.name MATCH ?1)";
+/* The home whose reference is exactly what was typed, in any case: ?1 the
+ * typed text as one FTS phrase, ?2 the text. */
+static const char SQL_HOME_REF[] =
+	"SELECT h.id FROM homes_fts JOIN homes h ON h.id = homes_fts.rowid"
+	" WHERE homes_fts.ref MATCH ?1 AND h.ref = ?2 COLLATE NOCASE LIMIT 1";
 
 /* A search sorted other than by number: up to this many matches are read
  * and sorted; more, and the sort's index is walked instead, testing each
@@ -246,13 +308,23 @@ int repair_rules_load(struct db *db, struct repair_rules *rules)
 	return DB_OK;
 }
 
-/* The rules and the bank holidays from the day of `from` (an instant) on.
- * The caller frees h->days. */
+/* The local date of an instant ("" stays ""; a date stays that date). */
+static void local_date(const char *instant, char out[REPAIR_DATE_LEN])
+{
+	struct date d;
+	if (zone_date(instant, &d) == 0)
+		date_format_iso(d, out, REPAIR_DATE_LEN);
+	else
+		snprintf(out, REPAIR_DATE_LEN, "%.10s", instant);
+}
+
+/* The rules and the bank holidays from the local day of `from` (an
+ * instant) on. The caller frees h->days. */
 static int load_calendar(struct db *db, const char *from, struct repair_rules *rules,
 			 struct holidays *h)
 {
 	char day[REPAIR_DATE_LEN];
-	snprintf(day, sizeof day, "%.10s", from);
+	local_date(from, day);
 	int rc = repair_rules_load(db, rules);
 	return rc ? rc : holidays_load(db, day, "2999-12-31", h);
 }
@@ -288,9 +360,58 @@ static int clean_date(struct db *db, char *field, const char *what)
 	return DB_OK;
 }
 
-/* Checks the enumerations every write of the "in" fields shares. */
+/* One damp and mould milestone (an ISO date, "" for none) lies between
+ * the local day the repair was reported and today. */
+static int check_milestone(struct db *db, const char *day, const char *what,
+			   const char *reported_on, const char *today)
+{
+	char shown[ZONE_TIME_BUFSZ];
+	if (!*day)
+		return DB_OK;
+	if (strcmp(day, reported_on) < 0)
+		return db_set_error(db, DB_INVALID, "%s cannot be before the repair was reported (%s)",
+				    what, zone_format(reported_on, shown, sizeof shown));
+	if (strcmp(day, today) > 0)
+		return db_set_error(db, DB_INVALID, "%s cannot be in the future (today is %s)",
+				    what, zone_format(today, shown, sizeof shown));
+	return DB_OK;
+}
+
+/* The damp and mould dates of an edit (already ISO, clean_date): each on
+ * or after the local reporting date and not after today, and the summary
+ * sent on or after the investigation it sums up. */
+static int check_damp_dates(struct db *db, const char *reported_at, const struct repair *r)
+{
+	char reported_on[REPAIR_DATE_LEN], now[REPAIR_INSTANT_LEN], today[REPAIR_DATE_LEN];
+	char shown[ZONE_TIME_BUFSZ];
+	int rc;
+	local_date(reported_at, reported_on);
+	repair_now(now, today);
+	if ((rc = check_milestone(db, r->investigated_on, "the date investigated", reported_on,
+				  today)) ||
+	    (rc = check_milestone(db, r->summary_sent_on, "the date the summary was sent",
+				  reported_on, today)))
+		return rc;
+	if (r->summary_sent_on[0] && !r->investigated_on[0])
+		return db_set_error(db, DB_INVALID, "a written summary follows the investigation:"
+				    " give the date investigated first");
+	if (r->summary_sent_on[0] && strcmp(r->summary_sent_on, r->investigated_on) < 0)
+		return db_set_error(db, DB_INVALID, "the summary cannot have been sent before the"
+				    " investigation (%s)",
+				    zone_format(r->investigated_on, shown, sizeof shown));
+	return DB_OK;
+}
+
+/* Checks the enumerations and the text every write of the "in" fields
+ * shares: the summary, location and defect are one line each. */
 static int check_fields(struct db *db, const struct repair *r)
 {
+	int rc;
+	if ((rc = db_check_line(db, "a repair's summary", r->title)) ||
+	    (rc = db_check_lines(db, "a repair's description", r->description)) ||
+	    (rc = db_check_line(db, "a location", r->location)) ||
+	    (rc = db_check_line(db, "a Right to Repair defect", r->rtr_defect)))
+		return rc;
 	if (r->priority < REPAIR_EMERGENCY || r->priority > REPAIR_PLANNED)
 		return db_set_error(db, DB_INVALID,
 				    "a priority is emergency, urgent, routine or planned");
@@ -476,7 +597,7 @@ static int derive(struct db *db, struct repair *r)
 	if (r->rtr_days && repair_rtr_due(&rules, &h, &in, r->rtr_due) == 0 && r->rtr_due[0] &&
 	    r->status != REPAIR_CANCELLED) {
 		char end[REPAIR_DATE_LEN];
-		snprintf(end, sizeof end, "%.10s", r->completed_at[0] ? r->completed_at : today);
+		local_date(r->completed_at[0] ? r->completed_at : today, end);
 		r->rtr_compensation_pence =
 			repair_rtr_compensation(&rules, days_between(r->rtr_due, end));
 	}
@@ -594,9 +715,11 @@ static int check_after_last_event(struct db *db, int64_t id, const char *when)
 	char last[REPAIR_INSTANT_LEN];
 	db_col_text(st, 0, last, sizeof last);
 	db_reset(st);
+	char shown[ZONE_TIME_BUFSZ];
 	if (last[0] && strcmp(when, last) < 0)
 		return db_set_error(db, DB_INVALID,
-				    "a move cannot be dated before the repair's last change (%s)", last);
+				    "a move cannot be dated before the repair's last change (%s)",
+				    zone_format(last, shown, sizeof shown));
 	return DB_OK;
 }
 
@@ -631,6 +754,8 @@ int repair_move_at(struct db *db, const struct actor *who, int64_t id, int64_t v
 		return db_abort(db, db_set_error(db, DB_INVALID, "%s", refusal));
 	int reopens = repair_move_reopens(s.status, to);
 	if (to == REPAIR_ASSIGNED && (rc = check_contractor(db, &s, contractor_id)))
+		return db_abort(db, rc);
+	if ((rc = db_check_lines(db, "a note", note)))
 		return db_abort(db, rc);
 	if ((to == REPAIR_CANCELLED || reopens) && blank(note))
 		return db_abort(db, db_set_error(db, DB_INVALID, "say why the repair is %s",
@@ -679,7 +804,8 @@ int repair_update(struct db *db, const struct actor *who, struct repair *r)
 	if ((rc = db_begin(db, who)))
 		return rc;
 	struct state s;
-	if ((rc = read_state(db, r->id, r->version, &s)))
+	if ((rc = read_state(db, r->id, r->version, &s)) ||
+	    (rc = check_damp_dates(db, s.reported_at, r)))
 		return db_abort(db, rc);
 	char target[REPAIR_INSTANT_LEN];
 	memcpy(target, s.target_at, sizeof target);
@@ -719,9 +845,11 @@ int repair_update(struct db *db, const struct actor *who, struct repair *r)
 		return db_abort(db, rc);
 	if (s.priority != r->priority) {
 		char note[160], now[REPAIR_INSTANT_LEN], today[REPAIR_DATE_LEN];
+		char shown[ZONE_TIME_BUFSZ];
 		repair_now(now, today);
 		snprintf(note, sizeof note, "priority changed from %s to %s; target now %s",
-			 repair_priority_name(s.priority), repair_priority_name(r->priority), target);
+			 repair_priority_name(s.priority), repair_priority_name(r->priority),
+			 zone_format(target, shown, sizeof shown));
 		if ((rc = add_event(db, who, r->id, now, s.status, s.status, note)))
 			return db_abort(db, rc);
 	}
@@ -739,6 +867,8 @@ int repair_note(struct db *db, const struct actor *who, int64_t id, const char *
 		return rc;
 	if (blank(note))
 		return db_set_error(db, DB_INVALID, "a note needs some words");
+	if ((rc = db_check_lines(db, "a note", note)))
+		return rc;
 	char now[REPAIR_INSTANT_LEN], today[REPAIR_DATE_LEN];
 	repair_now(now, today);
 	if ((rc = db_begin(db, who)))
@@ -802,6 +932,112 @@ static int count_matches(struct db *db, const char *fts, int *many)
 	return DB_OK;
 }
 
+/* What a typed search looks for (the list's parameters ?6, ?12..?15). */
+struct find {
+	int on;                 /* ?15: 0 no search, 1 test rows, 2 test numbers */
+	char words[512];        /* ?6: the FTS query of the typed words, "" none */
+	int others;             /* the words find homes or members (?12, ?13) */
+	int64_t ref_id;         /* ?14: a repair typed by its reference, 0 none */
+	int64_t home_id;        /* a home typed by its reference, 0 none */
+};
+
+/* The home whose reference is exactly `typed` (any case), or 0. */
+static int home_by_ref(struct db *db, const char *typed, int64_t *home_id)
+{
+	char phrase[3 * REPAIR_HOME_REF_MAX * 4 + 3];
+	size_t o = 0;
+	*home_id = 0;
+	if (strlen(typed) > REPAIR_HOME_REF_MAX * 4)
+		return DB_OK;
+	phrase[o++] = '"';
+	for (const char *p = typed; *p; p++) {
+		if (*p == '"')
+			phrase[o++] = '"';
+		phrase[o++] = *p;
+	}
+	phrase[o++] = '"';
+	phrase[o] = '\0';
+	sqlite3_stmt *st = db_prep(db, SQL_HOME_REF);
+	if (!st)
+		return db_status(db);
+	sqlite3_bind_text(st, 1, phrase, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 2, typed, -1, SQLITE_TRANSIENT);
+	int rc = db_step_row(db, st);
+	if (rc == DB_NOTFOUND)
+		return DB_OK;
+	if (rc)
+		return rc;
+	*home_id = sqlite3_column_int64(st, 0);
+	db_reset(st);
+	return DB_OK;
+}
+
+/* Reads a typed search: a repair's reference ("R-000300", "r300") finds
+ * that repair; a home's reference ("WEA-10", any case) that home's
+ * repairs; anything else the repairs whose words match, and those of the
+ * homes and members whose reference, address, postcode or name match. */
+static int find_plan(struct db *db, const char *typed, struct find *fd)
+{
+	char text[256];
+	memset(fd, 0, sizeof *fd);
+	text_copy(text, sizeof text, typed);
+	text_trim(text);
+	if (!text[0])
+		return DB_OK;
+	int64_t id;
+	if ((text[0] == 'R' || text[0] == 'r') && ref_parse(text, 'R', &id) == REF_OK) {
+		fd->ref_id = id;
+		fd->on = 1;
+		return DB_OK;
+	}
+	int rc = home_by_ref(db, text, &fd->home_id);
+	if (rc || fd->home_id)
+		return rc;
+	if (db_fts_query(typed, fd->words, sizeof fd->words) != 0) {
+		fd->words[0] = '\0';
+		return DB_OK;   /* nothing searchable: no search */
+	}
+	fd->on = 1;
+	sqlite3_stmt *st = db_prep(db, SQL_FINDS_OTHERS);
+	if (!st)
+		return db_status(db);
+	sqlite3_bind_text(st, 1, fd->words, -1, SQLITE_TRANSIENT);
+	if ((rc = db_step_row(db, st)))
+		return rc;
+	fd->others = sqlite3_column_int(st, 0);
+	db_reset(st);
+	return DB_OK;
+}
+
+/* Binds what the search looks for, in the list's numbering. */
+static void bind_find(sqlite3_stmt *st, const struct find *fd)
+{
+	if (fd->words[0])
+		sqlite3_bind_text(st, 6, fd->words, -1, SQLITE_TRANSIENT);
+	if (fd->others) {
+		sqlite3_bind_text(st, 12, fd->words, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(st, 13, fd->words, -1, SQLITE_TRANSIENT);
+	}
+	db_bind_id_or_null(st, 14, fd->ref_id);
+	sqlite3_bind_int(st, 15, fd->on);
+}
+
+/* How many repairs a search finds, counting up to FIND_SET_MAX + 1. */
+static int count_found(struct db *db, const struct find *fd, int *count)
+{
+	sqlite3_stmt *st = db_prep(db, SQL_FOUND_COUNT);
+	if (!st)
+		return db_status(db);
+	bind_find(st, fd);
+	sqlite3_bind_int(st, 1, FIND_SET_MAX + 1);
+	int rc = db_step_row(db, st);
+	if (rc)
+		return rc;
+	*count = sqlite3_column_int(st, 0);
+	db_reset(st);
+	return DB_OK;
+}
+
 int repair_page(struct db *db, const struct actor *who, const struct repair_filter *f,
 		enum repair_sort sort, enum page_dir dir, const struct page_key *key,
 		struct repair_row *rows, int max, int *n)
@@ -821,18 +1057,36 @@ int repair_page(struct db *db, const struct actor *who, const struct repair_filt
 		return rc;
 	if (!member)
 		member = f->member_id;
-	char fts[512], now[REPAIR_INSTANT_LEN], today[REPAIR_DATE_LEN];
-	int has_search = f->search && *f->search && db_fts_query(f->search, fts, sizeof fts) == 0;
+	struct find fd;
+	char now[REPAIR_INSTANT_LEN], today[REPAIR_DATE_LEN];
+	if (f->search && *f->search && (rc = find_plan(db, f->search, &fd)))
+		return rc;
+	if (!f->search || !*f->search)
+		memset(&fd, 0, sizeof fd);
+	int64_t home = f->home_id;
+	if (fd.home_id) {
+		if (home > 0 && home != fd.home_id)
+			return DB_OK;   /* another home than the one asked for */
+		home = fd.home_id;
+	}
 	int open = f->which == REPAIRS_OPEN || f->overdue;
 	const char *status = f->which == REPAIRS_STATUS ? repair_status_name(f->status) : NULL;
 	enum scope scope = member > 0 ? SCOPE_MEMBER
-			 : f->home_id > 0 ? SCOPE_HOME
+			 : home > 0 ? SCOPE_HOME
 			 : (open || (status && repair_status_is_open(f->status))) ? SCOPE_OPEN
 			 : SCOPE_ALL;
-	if (has_search && scope != SCOPE_MEMBER && scope != SCOPE_HOME) {
+	if (fd.on && (fd.others || fd.ref_id) && (scope == SCOPE_ALL || scope == SCOPE_OPEN)) {
+		int found = 0;
+		if ((rc = count_found(db, &fd, &found)))
+			return rc;
+		if (found <= FIND_SORT_MAX)
+			scope = SCOPE_FOUND;
+		else if (found <= FIND_SET_MAX)
+			fd.on = 2;
+	} else if (fd.on && (scope == SCOPE_ALL || scope == SCOPE_OPEN)) {
 		int many = 0;
 		if (!(sort == REPAIR_NEWEST && scope == SCOPE_ALL) &&
-		    (rc = count_matches(db, fts, &many)))
+		    (rc = count_matches(db, fd.words, &many)))
 			return rc;
 		if (!many)
 			scope = SCOPE_SEARCH;
@@ -843,12 +1097,13 @@ int repair_page(struct db *db, const struct actor *who, const struct repair_filt
 	if (!st)
 		return db_status(db);
 	db_bind_text_or_null(st, 1, status);
-	sqlite3_bind_int(st, 2, open);
+	/* The open scope's index holds only open repairs: asking again would
+	 * read each repair's row (is_open is worked out from its status). */
+	sqlite3_bind_int(st, 2, open && scope != SCOPE_OPEN);
 	sqlite3_bind_int(st, 3, f->overdue ? 1 : 0);
-	db_bind_id_or_null(st, 4, f->home_id);
+	db_bind_id_or_null(st, 4, home);
 	db_bind_id_or_null(st, 5, member);
-	if (has_search)
-		sqlite3_bind_text(st, 6, fts, -1, SQLITE_TRANSIENT);
+	bind_find(st, &fd);
 	sqlite3_bind_text(st, 7, now, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(st, 8, today, -1, SQLITE_TRANSIENT);
 	if (key) {

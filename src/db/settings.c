@@ -5,6 +5,8 @@
 #include <string.h>
 
 #include "coopdesk/settings.h"
+#include "coopdesk/text.h"
+#include "coopdesk/zone.h"
 #include "dbint.h"
 
 static const char SQL_GET[] =
@@ -83,11 +85,35 @@ int setting_int(struct db *db, const char *key, int64_t *out)
 	return DB_OK;
 }
 
+/* What the schema cannot check: no setting holds control characters or
+ * direction-changing marks, the co-op has a name, and its zone is one the
+ * tz database knows. */
+static int check_value(struct db *db, const char *key, const char *value)
+{
+	const char *problem = text_name_problem(value);
+	if (problem)
+		return db_set_error(db, DB_INVALID, "that setting %s", problem);
+	if (strcmp(key, "coop_name") == 0) {
+		const char *p = value ? value : "";
+		while (*p == ' ')
+			p++;
+		if (!*p)
+			return db_set_error(db, DB_INVALID, "the co-op's name cannot be empty");
+	}
+	if (strcmp(key, "time_zone") == 0 && !zone_known(value)) {
+		char shown[ZONE_NAME_MAX * 3 + 1];
+		text_inert(value, shown, sizeof shown);
+		return db_set_error(db, DB_INVALID, "%s is not a time zone this machine knows"
+				    " (see /usr/share/zoneinfo)", shown);
+	}
+	return DB_OK;
+}
+
 int setting_set(struct db *db, const struct actor *who, const char *key,
 		const char *value, int64_t version)
 {
 	int rc = db_access_check(db, who, AREA_SETTINGS, OP_WRITE, NULL);
-	if (rc || (rc = db_begin(db, who)))
+	if (rc || (rc = check_value(db, key, value)) || (rc = db_begin(db, who)))
 		return rc;
 	sqlite3_stmt *st = db_prep(db, SQL_SET);
 	if (!st)
@@ -102,6 +128,22 @@ int setting_set(struct db *db, const struct actor *who, const char *key,
 		return db_abort(db, rc);
 	}
 	return db_commit(db);
+}
+
+int setting_zone_apply(struct db *db)
+{
+	char name[SETTING_VALUE_MAX * 4 + 1];
+	int rc = setting_text(db, "time_zone", name, sizeof name);
+	if (rc)
+		return rc;
+	if (zone_set(name) != 0) {
+		char shown[ZONE_NAME_MAX * 3 + 1];
+		text_inert(name, shown, sizeof shown);
+		return db_set_error(db, DB_INVALID, "the co-op's time zone, %s, is not one this"
+				    " machine knows (install tzdata, or change the time_zone"
+				    " setting)", shown);
+	}
+	return DB_OK;
 }
 
 int setting_page(struct db *db, const struct actor *who, enum page_dir dir,
@@ -171,8 +213,10 @@ static int holiday_write(struct db *db, const struct actor *who, const char *sql
 		sqlite3_bind_text(st, 2, name, -1, SQLITE_TRANSIENT);
 	if ((rc = db_step_done(db, st)))
 		return db_abort(db, rc);
+	char shown[ZONE_TIME_BUFSZ];
 	if (sqlite3_changes(db->conn) == 0)
-		return db_abort(db, db_set_error(db, DB_NOTFOUND, "%s is not a bank holiday", day));
+		return db_abort(db, db_set_error(db, DB_NOTFOUND, "%s is not a bank holiday",
+						 zone_format(day, shown, sizeof shown)));
 	return db_commit(db);
 }
 

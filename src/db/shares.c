@@ -11,6 +11,7 @@
 #include "coopdesk/settings.h"
 #include "coopdesk/shares.h"
 #include "coopdesk/text.h"
+#include "coopdesk/zone.h"
 #include "dbint.h"
 
 static const char SQL_NEXT_OP_NO[] = "SELECT coalesce(max(op_no), 0) + 1 FROM share_ops";
@@ -149,7 +150,7 @@ static int day_arg(struct db *db, const char *s, const char *what, int not_futur
 		char t[DATE_BUFSZ];
 		if (date_cmp(d, today) > 0)
 			return db_set_error(db, DB_INVALID, "%s cannot be in the future (today is %s)",
-					    what, date_format_iso(today, t, sizeof t));
+					    what, date_format_uk(today, t, sizeof t));
 	}
 	return DB_OK;
 }
@@ -307,10 +308,13 @@ int share_admit(struct db *db, const struct actor *who, struct member *m, const 
 	if (m->entered_on[0]) {
 		if ((rc = day_arg(db, m->entered_on, "the date entered on the register", 0, entered)))
 			return rc;
+		char shown[2][ZONE_TIME_BUFSZ];
 		if (strcmp(entered, day) != 0)
 			return db_set_error(db, DB_INVALID,
 					    "a member is entered on the register on the day their share"
-					    " is issued: %s is not %s", entered, day);
+					    " is issued: %s is not %s",
+					    zone_format(entered, shown[0], sizeof shown[0]),
+					    zone_format(day, shown[1], sizeof shown[1]));
 	}
 	/* What member_create fills in, to put back if anything fails. */
 	int64_t old_no = m->member_no;

@@ -5,6 +5,7 @@
 
 #include "coopdesk/summary.h"
 #include "dbint.h"
+#include "repair_sql.h"
 
 static const char SQL_COUNTS[] =
 	"SELECT (SELECT n FROM row_counts WHERE name = 'members_current'),"
@@ -13,9 +14,12 @@ static const char SQL_COUNTS[] =
 	"       (SELECT n FROM row_counts WHERE name = 'tenancies_current'),"
 	"       (SELECT n FROM row_counts WHERE name = 'repairs'),"
 	"       (SELECT n FROM row_counts WHERE name = 'repairs_open')";
-/* Served by the partial index repairs_open_by_target. */
+/* Overdue as the repairs list has it (repair_sql.h): ?1 now, ?2 today.
+ * Every overdue target is below the greater of the two, so the partial
+ * index repairs_open_by_target serves a range. */
 static const char SQL_OVERDUE[] =
-	"SELECT count(*) FROM repairs WHERE is_open AND target_at < ?1";
+	"SELECT count(*) FROM repairs r WHERE r.is_open AND r.target_at < max(?1, ?2)"
+	" AND " REPAIR_OVERDUE_SQL("r", "?1", "?2");
 static const char SQL_ARREARS[] =
 	"SELECT count(*), coalesce(sum(b), 0) FROM ("
 	"  SELECT (SELECT l.balance_pence FROM rent_ledger l WHERE l.tenancy_id = t.id"
@@ -40,7 +44,8 @@ static const char SQL_OWN[] =
 	"         ORDER BY l.id DESC LIMIT 1),"
 	"       (SELECT count(*) FROM repairs r WHERE r.is_open"
 	"         AND (r.reported_by_member = m.id"
-	"              OR (r.home_id = t.home_id AND r.reported_at >= t.start_date)))"
+	"              OR (r.home_id = t.home_id"
+	"                  AND date(r.reported_at, 'localtime') >= t.start_date)))"
 	"  FROM members m"
 	"  LEFT JOIN tenancy_signatories s ON s.member_id = m.id"
 	"       AND s.tenancy_id IN (SELECT id FROM tenancies WHERE end_date IS NULL)"
@@ -109,9 +114,16 @@ int summary_get(struct db *db, const struct actor *who, const char *now,
 	out->repairs_open = sqlite3_column_int64(st, 5);
 	db_reset(st);
 
-	if (access_level(who, AREA_REPAIRS, OP_READ) == ACCESS_ALL &&
-	    (rc = one_int(db, SQL_OVERDUE, now, &out->repairs_overdue)))
-		return rc;
+	if (access_level(who, AREA_REPAIRS, OP_READ) == ACCESS_ALL) {
+		if (!(st = db_prep(db, SQL_OVERDUE)))
+			return db_status(db);
+		sqlite3_bind_text(st, 1, now, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(st, 2, today, -1, SQLITE_TRANSIENT);
+		if ((rc = db_step_row(db, st)))
+			return rc;
+		out->repairs_overdue = sqlite3_column_int64(st, 0);
+		db_reset(st);
+	}
 	if (who && who->member_id > 0 && access_level(who, AREA_RENT, OP_READ) == ACCESS_OWN &&
 	    (rc = own_account(db, who, out)))
 		return rc;

@@ -243,6 +243,8 @@ int user_create(struct db *db, const struct actor *who, const char *username,
 		return rc;
 	text_copy(display, sizeof display, display_name ? display_name : "");
 	text_trim(display);
+	if ((rc = db_check_line(db, "a display name", display)))
+		return rc;
 	clock_format_iso(clock_now(), now_iso, sizeof now_iso);
 	db_new_uuid(uuid);
 	if ((rc = db_begin(db, who)))

@@ -3,6 +3,7 @@
  */
 #include <string.h>
 
+#include "coopdesk/text.h"
 #include "dbint.h"
 
 int db_fts_query(const char *typed, char *out, size_t n)
@@ -137,4 +138,16 @@ int db_updated_key(struct db *db, const char *exists_sql, const char *table, con
 		   const char *what, const char *none)
 {
 	return updated(db, exists_sql, table, 0, key ? key : "", what, none);
+}
+
+int db_check_line(struct db *db, const char *field, const char *s)
+{
+	const char *problem = text_name_problem(s);
+	return problem ? db_set_error(db, DB_INVALID, "%s %s", field, problem) : DB_OK;
+}
+
+int db_check_lines(struct db *db, const char *field, const char *s)
+{
+	const char *problem = text_lines_problem(s);
+	return problem ? db_set_error(db, DB_INVALID, "%s %s", field, problem) : DB_OK;
 }

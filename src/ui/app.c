@@ -550,8 +550,17 @@ static void handle_key(struct app *app, int32_t key)
 }
 
 /* Another terminal may have changed what is on screen: PRAGMA
- * data_version moves when another connection commits. Asked at most
- * twice a second, while nobody types. */
+ * data_version moves when another connection commits. The version is
+ * taken before each key is handled (poll_before), so that a commit made
+ * while the screen reads, or just after, still counts as new; and it is
+ * asked at most twice a second while nobody types. */
+static void poll_before(struct app *app)
+{
+	int64_t v;
+	if (db_data_version(app->db, &v) == DB_OK)
+		app->data_version = v;
+}
+
 static void poll_changes(struct app *app)
 {
 	double now = session_now_ms();
@@ -559,11 +568,10 @@ static void poll_changes(struct app *app)
 		return;
 	app->polled_ms = now;
 	int64_t v = 0;
-	if (db_data_version(app->db, &v) != DB_OK)
+	if (db_data_version(app->db, &v) != DB_OK || v == app->data_version)
 		return;
-	if (app->data_version && v != app->data_version)
-		resume_top(app);
-	app->data_version = v;
+	app->data_version = v; /* before the screen reads again */
+	resume_top(app);
 }
 
 static int start_terminal(struct app *app)
@@ -727,6 +735,7 @@ int ui_run(const struct ui_options *opt, struct db *db, const struct actor *who)
 		}
 		int was_in = app.logged_in;
 		clock_gettime(CLOCK_MONOTONIC, &t0);
+		poll_before(&app);
 		handle_key(&app, key);
 		draw(&app);
 		clock_gettime(CLOCK_MONOTONIC, &t1);

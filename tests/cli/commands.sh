@@ -26,7 +26,7 @@ expect "init refuses to overwrite" 1 "$BIN" --db "$DB" init
 contains "and says so" "$TMP/err" "already exists"
 
 out=$(sqlite3 "$DB" 'PRAGMA application_id; PRAGMA user_version; PRAGMA journal_mode' | tr '\n' ' ')
-[ "$out" = "1131376496 1 wal " ] && ok "application_id, user_version, WAL" || not_ok "pragmas: $out"
+[ "$out" = "1131376496 2 wal " ] && ok "application_id, user_version, WAL" || not_ok "pragmas: $out"
 name=$(sqlite3 "$DB" "SELECT value FROM settings WHERE key = 'coop_name'")
 [ "$name" = "Ælfric's Co-op" ] && ok "the co-op's name is kept" || not_ok "name: $name"
 who=$(sqlite3 "$DB" "SELECT actor FROM audit WHERE table_name = 'settings'")

@@ -184,7 +184,7 @@ COOPDESK_NOW=2026-03-01T10:00:00Z "$BIN" --db "$DB" --script "$TMP/lock.script" 
 	--size 80x24 > /dev/null 2>&1 < /dev/null
 COOPDESK_NOW=2026-03-01T10:01:00Z "$BIN" --db "$DB" user list > "$TMP/list" 2>&1
 same "the list shows when a locked account unlocks" \
-	"$(grep '^tom ' "$TMP/list" | tr -s ' ' | cut -d' ' -f7-8)" "2026-03-01 10:15"
+	"$(grep '^tom ' "$TMP/list" | tr -s ' ' | cut -d' ' -f7-8)" "01/03/2026 10:15"
 COOPDESK_NOW=2026-03-01T10:01:00Z expect "enable clears a lockout" 0 "$BIN" --db "$DB" user enable tom
 contains "and says so" "$TMP/out" "cleared its lockout"
 same "the failures are forgotten" "$(sql "SELECT failed_logins || coalesce(locked_until, '-') FROM users WHERE username = 'tom'")" "0-"

@@ -132,7 +132,7 @@ before=$(sqlite3 "$BASE" "SELECT count(*) FROM audit WHERE table_name <> 'users'
 cat > "$TMP/save.script" <<EOF
 $OPEN1
 <End><BS><BS><BS><BS><BS>mended 李小龍
-<Tab><Tab><Tab><Tab>£1,234.56<Tab>2/1/2026<Tab>2026-01-09<Tab>
+<Tab><Tab><Tab><Tab>£1,234.56<Tab>6/1/2026<Tab>2026-01-09<Tab>
 <End><Enter>Second line.
 :dump $TMP/save1.txt
 ^S
@@ -140,14 +140,14 @@ $OPEN1
 EOF
 play save
 contains "a good amount is shown the one way" "$TMP/save1.txt" "£1,234.56"
-contains "a date typed d/m/yyyy is shown dd/mm/yyyy" "$TMP/save1.txt" "02/01/2026"
+contains "a date typed d/m/yyyy is shown dd/mm/yyyy" "$TMP/save1.txt" "06/01/2026"
 contains "an ISO date is shown dd/mm/yyyy" "$TMP/save1.txt" "09/01/2026"
 contains "saving says so on the status line" "$TMP/save2.txt" "Saved R-000001"
 contains "and goes back to the repair, read again" "$TMP/save2.txt" \
 	"R-000001  Boiler makes a banging mended 李小龍"
 got=$(sql save "SELECT title || '|' || cost_pence || '|' || investigated_on || '|' ||
 	summary_sent_on || '|' || version FROM repairs WHERE id = 1")
-[ "$got" = "Boiler makes a banging mended 李小龍|123456|2026-01-02|2026-01-09|2" ] \
+[ "$got" = "Boiler makes a banging mended 李小龍|123456|2026-01-06|2026-01-09|2" ] \
 	&& ok "the repair is saved: title, pence, ISO dates, a new version" \
 	|| not_ok "the saved repair: $got"
 got=$(sql save "SELECT description FROM repairs WHERE id = 1")

@@ -87,7 +87,7 @@ static void two_stages_with_deadlines_in_working_days(void **state)
 	assert_int_equal(complaint_stage2_reply(db, &board, c.id, "2026-11-05", 1), DB_INVALID);
 	assert_string_equal(db_errmsg(db), "escalate the complaint to stage 2 before replying at stage 2");
 	assert_int_equal(complaint_acknowledge(db, &board, c.id, "2026-11-01", 1), DB_INVALID);
-	assert_string_equal(db_errmsg(db), "2026-11-01 is before 2026-11-02, the complaint's previous step");
+	assert_string_equal(db_errmsg(db), "01/11/2026 is before 02/11/2026, the complaint's previous step");
 	assert_int_equal(complaint_acknowledge(db, &board, c.id, "2026-11-30", 1), DB_INVALID);
 	assert_string_equal(db_errmsg(db), "that date cannot be in the future");
 	assert_int_equal(complaint_acknowledge(db, &board, c.id, "2026-02-30", 1), DB_INVALID);
@@ -119,7 +119,7 @@ static void two_stages_with_deadlines_in_working_days(void **state)
 	assert_non_null(strstr(db_errmsg(db), "a complaint has exactly two stages"));
 	assert_non_null(strstr(db_errmsg(db), "Housing Ombudsman"));
 	assert_int_equal(complaint_stage2_reply(db, &board, c.id, "2026-11-19", 4), DB_INVALID);
-	assert_string_equal(db_errmsg(db), "2026-11-19 is before 2026-11-20, the complaint's previous step");
+	assert_string_equal(db_errmsg(db), "19/11/2026 is before 20/11/2026, the complaint's previous step");
 	assert_int_equal(complaint_stage2_reply(db, &board, c.id, "2026-11-21", 4), DB_OK);
 	assert_int_equal(complaint_get(db, &board, c.id, &got), DB_OK);
 	assert_int_equal(got.next, COMPLAINT_NEXT_CLOSE);
@@ -306,10 +306,10 @@ static void subject_access_due_in_a_month(void **state)
 	assert_non_null(strstr(db_errmsg(db), "the date it was received must be a real date"));
 
 	assert_int_equal(sar_complete(db, &board, s.id, "2026-01-30", 1), DB_INVALID);
-	assert_string_equal(db_errmsg(db), "a request cannot be answered before it was received (2026-01-31)");
+	assert_string_equal(db_errmsg(db), "a request cannot be answered before it was received (31/01/2026)");
 	assert_int_equal(sar_complete(db, &board, s.id, "2026-02-20", 1), DB_OK);
 	assert_int_equal(sar_complete(db, &board, s.id, "2026-02-21", 2), DB_INVALID);
-	assert_string_equal(db_errmsg(db), "this request was already answered on 2026-02-20");
+	assert_string_equal(db_errmsg(db), "this request was already answered on 20/02/2026");
 	assert_int_equal(sar_complete(db, &board, t.id, "2026-11-21", 7), DB_CONFLICT);
 	assert_int_equal(sar_get(db, &board, s.id, &s), DB_OK);
 	assert_string_equal(s.completed_on, "2026-02-20");

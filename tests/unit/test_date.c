@@ -8,6 +8,7 @@
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "coopdesk/date.h"
 
@@ -546,6 +547,17 @@ static void test_today(void **state)
 	d = date_today();
 	assert_true(date_valid(d));
 	assert_true(d.y >= 2025);
+	/* A fixed clock fixes today too: the local date of that instant, here
+	 * in the zone of the machine (UTC in the tests; see test_zone.c for
+	 * the co-op's). */
+	assert_int_equal(setenv("COOPDESK_NOW", "2026-06-30T23:30:00Z", 1), 0);
+	assert_date(date_today(), 2026, 6, 30);
+	assert_int_equal(setenv("TZ", ":Europe/London", 1), 0);
+	tzset();
+	assert_date(date_today(), 2026, 7, 1);
+	assert_int_equal(setenv("TZ", "UTC", 1), 0);
+	tzset();
+	assert_int_equal(unsetenv("COOPDESK_NOW"), 0);
 }
 
 int main(void)

@@ -244,7 +244,7 @@ static void actions_open_by_due_date(void **state)
 
 	/* Done: off the open list. */
 	assert_int_equal(decision_action_complete(db, &board, a2, "2026-04-30", 1), DB_INVALID);
-	assert_string_equal(db_errmsg(db), "an action cannot be done before its decision was made (2026-05-01)");
+	assert_string_equal(db_errmsg(db), "an action cannot be done before its decision was made (01/05/2026)");
 	assert_int_equal(decision_action_complete(db, &board, a2, "2026-11-23", 1), DB_INVALID);
 	assert_string_equal(db_errmsg(db), "an action cannot be done in the future");
 	assert_int_equal(decision_action_complete(db, &board, a2, "2026-05-32", 1), DB_INVALID);

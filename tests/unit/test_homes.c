@@ -374,7 +374,7 @@ static void rent_rates_are_effective_dated(void **state)
 	assert_int_equal(rent_rate_on(db, &member, h1, "2030-01-01", &r), DB_OK);
 	assert_int_equal(r.amount_pence, 38200);
 	assert_int_equal(rent_rate_on(db, &board, h1, "2025-04-06", &r), DB_NOTFOUND);
-	assert_string_equal(db_errmsg(db), "no rent was set for that home by 2025-04-06");
+	assert_string_equal(db_errmsg(db), "no rent was set for that home by 06/04/2025");
 	assert_int_equal(rent_rate_on(db, &member, h2, "2026-11-22", &r), DB_NOTFOUND);
 	assert_string_equal(db_errmsg(db), "there is no such home");
 	assert_int_equal(rent_rate_on(db, NULL, h1, "2026-11-22", &r), DB_DENIED);

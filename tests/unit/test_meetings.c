@@ -309,7 +309,7 @@ static void attendance_is_for_members_on_the_day(void **state)
 	int64_t id = add_meeting(db, MEETING_GENERAL, "2026-03-16", "2026-03-01");
 
 	assert_int_equal(attendance_record(db, &board, id, late, ATTENDANCE_AT_START, NULL), DB_INVALID);
-	assert_string_equal(db_errmsg(db), "Carys Late was not a member on 2026-03-16, the day of the meeting");
+	assert_string_equal(db_errmsg(db), "Carys Late was not a member on 16/03/2026, the day of the meeting");
 	assert_int_equal(attendance_record(db, &board, id, gone, ATTENDANCE_AT_START, NULL), DB_INVALID);
 	assert_non_null(strstr(db_errmsg(db), "Dev Gone was not a member"));
 	assert_int_equal(attendance_record(db, &board, id, 999, ATTENDANCE_AT_START, NULL), DB_NOTFOUND);
@@ -400,7 +400,7 @@ static void quorum_from_the_register_on_the_day(void **state)
 	/* Not before the day (today is 2026-11-22 in these tests). */
 	int64_t future = add_meeting(db, MEETING_GENERAL, "2026-12-01", "2026-11-16");
 	assert_int_equal(meeting_open(db, &board, future, &q), DB_INVALID);
-	assert_string_equal(db_errmsg(db), "this meeting is on 2026-12-01; it cannot be opened before that day");
+	assert_string_equal(db_errmsg(db), "this meeting is on 01/12/2026; it cannot be opened before that day");
 }
 
 static void minutes_hidden_until_published(void **state)

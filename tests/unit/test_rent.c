@@ -160,7 +160,7 @@ static void bad_posts_are_refused_in_words(void **state)
 	assert_int_equal(rent_post(db, &board, t, "2026-11-23", RENT_PAYMENT, -5000, "", ""),
 			 DB_INVALID);
 	assert_string_equal(db_errmsg(db),
-			    "a ledger entry cannot be dated in the future (2026-11-23 is after today)");
+			    "a ledger entry cannot be dated in the future (23/11/2026 is after today)");
 	assert_int_equal(rent_post(db, &board, t, "2026-11-20", RENT_CHARGE, 5000, "",
 				   RENT_RUN_REFERENCE), DB_INVALID);
 	assert_string_equal(db_errmsg(db),
@@ -317,7 +317,7 @@ static void the_charge_run_is_idempotent(void **state)
 			    "the rent run needs a real date to charge up to, like 2026-11-29");
 	assert_int_equal(rent_charge_run(db, &board, "2026-12-24", &posted), DB_INVALID);
 	assert_string_equal(db_errmsg(db),
-			    "the rent run charges at most 31 days ahead: 2026-12-24 is too far");
+			    "the rent run charges at most 31 days ahead: 24/12/2026 is too far");
 	assert_int_equal(rent_charge_run(db, &board, "2026-12-23", &posted), DB_OK);
 }
 

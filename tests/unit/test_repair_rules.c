@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "coopdesk/repair_rules.h"
+#include "coopdesk/zone.h"
 
 /* The schema's defaults, as the settings table holds them. */
 static const struct repair_rules rules = {
@@ -243,6 +244,46 @@ static void instants_parse_and_print(void **state)
 	assert_int_equal(repair_instant_parse(NULL, NULL, NULL), -1);
 }
 
+/* domain.md "Time": a repair reported at 00:30 on a summer night is
+ * reported on that local day, not the UTC day before. */
+static void working_days_count_from_the_local_day_of_the_report(void **state)
+{
+	char due[REPAIR_DATE_LEN];
+	assert_int_equal(zone_set("Europe/London"), 0);
+	/* 23:30 UTC on Tuesday 30 June is 00:30 on Wednesday 1 July in London. */
+	const char *night = "2026-06-30T23:30:00Z";
+	assert_string_equal(target(REPAIR_URGENT, 0, 0, 0, REPAIR_DAMP_NONE, night), "2026-07-08");
+	assert_string_equal(target(REPAIR_ROUTINE, 1, 0, 0, REPAIR_DAMP_NONE, night), "2026-07-02");
+	assert_string_equal(target(REPAIR_PLANNED, 0, 0, 0, REPAIR_DAMP_SIGNIFICANT, night),
+			    "2026-07-15");
+	/* Hours are hours, whatever the zone. */
+	assert_string_equal(target(REPAIR_EMERGENCY, 0, 0, 0, REPAIR_DAMP_NONE, night),
+			    "2026-07-01T23:30:00Z");
+	struct repair_target_in in = { night, REPAIR_ROUTINE, 3, 0, 0, REPAIR_DAMP_NONE };
+	assert_int_equal(repair_rtr_due(&rules, &hols, &in, due), 0);
+	assert_string_equal(due, "2026-07-06");
+	/* Winter: London is on UTC, and 23:30 is still that day. */
+	const char *winter = "2026-01-15T23:30:00Z";   /* a Thursday */
+	assert_string_equal(target(REPAIR_URGENT, 0, 0, 0, REPAIR_DAMP_NONE, winter), "2026-01-22");
+	in.reported_at = winter;
+	assert_int_equal(repair_rtr_due(&rules, &hols, &in, due), 0);
+	assert_string_equal(due, "2026-01-20");
+	/* A date target ends with its local day: reported at 00:15 on Tuesday
+	 * 30 June in London, one working day is Wednesday 1 July, over at
+	 * 22:59:59 UTC; 48 hours is 23:15 UTC that day, an hour later. */
+	struct repair_rules slow = rules;
+	slow.damp_emergency_hours = 48;
+	char out[REPAIR_INSTANT_LEN];
+	struct repair_target_in both = { "2026-06-29T23:15:00Z", REPAIR_ROUTINE, 1, 0, 0,
+					 REPAIR_DAMP_EMERGENCY };
+	assert_int_equal(repair_target(&slow, &hols, &both, out), 0);
+	assert_string_equal(out, "2026-07-01");
+	slow.damp_emergency_hours = 47;
+	assert_int_equal(repair_target(&slow, &hols, &both, out), 0);
+	assert_string_equal(out, "2026-07-01T22:15:00Z");
+	assert_int_equal(zone_set("UTC"), 0);
+}
+
 static void targets_pass_at_the_end_of_their_day(void **state)
 {
 	const char *now = "2026-11-22T12:00:00Z", *today = "2026-11-22";
@@ -265,6 +306,7 @@ int main(void)
 		cmocka_unit_test(compensation_is_capped),
 		cmocka_unit_test(bad_input_gives_no_target),
 		cmocka_unit_test(instants_parse_and_print),
+		cmocka_unit_test(working_days_count_from_the_local_day_of_the_report),
 		cmocka_unit_test(targets_pass_at_the_end_of_their_day),
 	};
 	return cmocka_run_group_tests(tests, setup_holidays, NULL);

@@ -20,6 +20,8 @@
 #include "coopdesk/members.h"
 #include "coopdesk/repairs.h"
 #include "coopdesk/settings.h"
+#include "coopdesk/summary.h"
+#include "coopdesk/zone.h"
 #include "testutil.h"
 
 #define NOW "2026-11-22T10:00:00Z"
@@ -102,6 +104,7 @@ static int teardown(void **state)
 {
 	struct fx *f = *state;
 	setenv("COOPDESK_NOW", NOW, 1);
+	setenv("COOPDESK_TODAY", "2026-11-22", 1);
 	db_close(f->db);
 	test_db_unlink(f->path);
 	free(f);
@@ -442,6 +445,27 @@ static void version_conflict_names_who(void **state)
 	assert_int_equal(mine.status, REPAIR_TRIAGED);
 	mine.id = 555;
 	assert_int_equal(repair_update(f->db, &board, &mine), DB_NOTFOUND);
+
+	/* When: the co-op's local time, as people read it. A change stamped
+	 * 23:30 UTC on a summer night was made at 00:30 the next day. */
+	assert_int_equal(repair_get(f->db, &board, id, &mine), DB_OK);
+	assert_int_equal(repair_note(f->db, &volunteer, id, "seen"), DB_OK);
+	assert_int_equal(repair_move(f->db, &volunteer, id, mine.version, REPAIR_CANCELLED,
+				     "not needed", 0), DB_OK);
+	char sql[256];
+	snprintf(sql, sizeof sql, "INSERT INTO audit (at, actor, table_name, row_id, action)"
+		 " VALUES ('2026-06-30T23:30:00.125Z', 'Night Owl', 'repairs', %lld, 'update')",
+		 (long long)id);
+	raw_exec(f, sql);
+	strcpy(mine.title, "Window will not shut");
+	assert_int_equal(repair_update(f->db, &board, &mine), DB_CONFLICT);
+	assert_string_equal(db_errmsg(f->db), "this repair was changed by Night Owl at 01/07/2026 00:30"
+			    " since you opened it; your changes are still on screen");
+	raw_exec(f, "INSERT INTO audit (at, actor, table_name, row_id, action)"
+		 " SELECT '2026-01-15T23:30:00Z', 'Winter Owl', 'repairs', max(id), 'update' FROM repairs");
+	assert_int_equal(repair_update(f->db, &board, &mine), DB_CONFLICT);
+	assert_string_equal(db_errmsg(f->db), "this repair was changed by Winter Owl at 15/01/2026 23:30"
+			    " since you opened it; your changes are still on screen");
 }
 
 /* ---- edits, notes, derived fields ------------------------------------------ */
@@ -461,7 +485,7 @@ static void update_recomputes_target_and_notes_priority(void **state)
 	assert_string_equal(r.target_at, "2026-11-27");
 	struct repair_event ev[4];
 	assert_int_equal(events(f, id, ev, 4), 2);
-	assert_string_equal(ev[1].note, "priority changed from routine to urgent; target now 2026-11-27");
+	assert_string_equal(ev[1].note, "priority changed from routine to urgent; target now 27/11/2026");
 	assert_int_equal(ev[1].from_status, REPAIR_REPORTED);
 	assert_int_equal(ev[1].to_status, REPAIR_REPORTED);
 
@@ -469,13 +493,13 @@ static void update_recomputes_target_and_notes_priority(void **state)
 	 * summary and safety work follow from the investigation. */
 	r.priority = REPAIR_PLANNED;
 	r.damp_hazard = REPAIR_DAMP_SIGNIFICANT;
-	strcpy(r.investigated_on, "23/11/2026");
+	strcpy(r.investigated_on, "22/11/2026");
 	assert_int_equal(repair_update(f->db, &board, &r), DB_OK);
 	assert_string_equal(r.target_at, "2026-12-04");
 	assert_int_equal(repair_get(f->db, &board, id, &r), DB_OK);
-	assert_string_equal(r.investigated_on, "2026-11-23");
-	assert_string_equal(r.damp_summary_due, "2026-11-26");
-	assert_string_equal(r.damp_safety_due, "2026-11-30");
+	assert_string_equal(r.investigated_on, "2026-11-22");
+	assert_string_equal(r.damp_summary_due, "2026-11-25");
+	assert_string_equal(r.damp_safety_due, "2026-11-27");
 	assert_string_equal(r.title, "Damp wall in back bedroom");
 
 	/* Bad edits change nothing. */
@@ -504,9 +528,58 @@ static void update_recomputes_target_and_notes_priority(void **state)
 	assert_int_equal(repair_note(f->db, &board, id, ""), DB_INVALID);
 	assert_int_equal(repair_note(f->db, &board, 999, "x"), DB_NOTFOUND);
 	assert_int_equal(events(f, id, ev, 4), 4);
-	assert_string_equal(ev[2].note, "priority changed from urgent to planned; target now 2026-12-04");
+	assert_string_equal(ev[2].note, "priority changed from urgent to planned; target now 04/12/2026");
 	assert_string_equal(ev[3].note, "tenant away until Friday");
 	assert_int_equal(version_of(f, id), again.version);
+}
+
+/* The damp and mould milestones lie between the local day the repair was
+ * reported and today, and the summary follows the investigation. */
+static void damp_dates_lie_between_the_report_and_today(void **state)
+{
+	struct fx *f = *state;
+	struct actor board = test_board();
+	struct repair r = { 0 };
+	r.home_id = 1;
+	strcpy(r.title, "Black mould in the bedroom");
+	r.priority = REPAIR_URGENT;
+	r.damp_hazard = REPAIR_DAMP_SIGNIFICANT;
+	strcpy(r.reported_at, "2026-06-30T23:30:00Z");   /* 00:30 on 1 July in London */
+	assert_int_equal(repair_report(f->db, &board, &r), DB_OK);
+	int64_t audits = raw_int(f, "SELECT count(*) FROM audit");
+
+	static const struct { const char *investigated, *sent, *why; } bad[] = {
+		{ "2000-01-01", "", "the date investigated cannot be before the repair was reported (01/07/2026)" },
+		{ "2026-06-30", "", "the date investigated cannot be before the repair was reported (01/07/2026)" },
+		{ "2030-01-01", "", "the date investigated cannot be in the future (today is 22/11/2026)" },
+		{ "23/11/2026", "", "the date investigated cannot be in the future (today is 22/11/2026)" },
+		{ "2026-07-03", "2000-01-01", "the date the summary was sent cannot be before the repair was reported (01/07/2026)" },
+		{ "2026-07-03", "2030-01-01", "the date the summary was sent cannot be in the future (today is 22/11/2026)" },
+		{ "2026-07-03", "2026-07-02", "the summary cannot have been sent before the investigation (03/07/2026)" },
+		{ "", "2026-07-06", "a written summary follows the investigation: give the date investigated first" },
+	};
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		strcpy(r.investigated_on, bad[i].investigated);
+		strcpy(r.summary_sent_on, bad[i].sent);
+		assert_int_equal(repair_update(f->db, &board, &r), DB_INVALID);
+		assert_string_equal(db_errmsg(f->db), bad[i].why);
+	}
+	assert_int_equal(raw_int(f, "SELECT count(*) FROM audit"), audits);
+	assert_int_equal(version_of(f, r.id), 1);
+
+	/* The first local day, the same day twice, and today are all fine. */
+	strcpy(r.investigated_on, "01/07/2026");
+	strcpy(r.summary_sent_on, "2026-07-01");
+	assert_int_equal(repair_update(f->db, &board, &r), DB_OK);
+	strcpy(r.investigated_on, "2026-07-03");
+	strcpy(r.summary_sent_on, "2026-11-22");
+	assert_int_equal(repair_update(f->db, &board, &r), DB_OK);
+	struct repair got;
+	assert_int_equal(repair_get(f->db, &board, r.id, &got), DB_OK);
+	assert_string_equal(got.investigated_on, "2026-07-03");
+	assert_string_equal(got.summary_sent_on, "2026-11-22");
+	assert_string_equal(got.damp_summary_due, "2026-07-08");
+	assert_int_equal(got.version, 3);
 }
 
 static void right_to_repair_compensation_on_reading(void **state)
@@ -685,7 +758,8 @@ static int cmp_expect(const void *pa, const void *pb)
 static void walk(struct fx *f, const struct actor *who, const struct repair_filter *flt,
 		 enum repair_sort sort, const int64_t *want, int nwant, int size)
 {
-	struct repair_row rows[16];
+	static struct repair_row rows[64];
+	assert_true(size <= 64);
 	struct page_key key;
 	int n, seen = 0;
 	assert_int_equal(repair_page(f->db, who, flt, sort, PAGE_FIRST, NULL, rows, size, &n), DB_OK);
@@ -899,6 +973,238 @@ static void search_with_many_matches_pages_the_same(void **state)
 	}
 }
 
+/* The expectation of a repair, as the list would sort it. */
+static struct expect expect_of(struct fx *f, int64_t id)
+{
+	struct actor board = test_board();
+	struct repair r;
+	struct expect e;
+	assert_int_equal(repair_get(f->db, &board, id, &r), DB_OK);
+	memset(&e, 0, sizeof e);
+	e.id = id;
+	e.home_id = r.home_id;
+	strcpy(e.target, r.target_at);
+	e.rank = r.priority;
+	e.status = repair_status_name(r.status);
+	e.open = repair_status_is_open(r.status);
+	return e;
+}
+
+/* Walks `flt` in every sort, both ways, in pages of 1, 4 and 16, against
+ * the repairs of `e` whose ids are in `in` (n of them), open ones only
+ * when `open_only`. */
+static void walk_set(struct fx *f, const struct actor *who, const struct repair_filter *flt,
+		     struct expect *e, int ne, const int64_t *in, int n, int open_only)
+{
+	static const enum repair_sort sorts[] = { REPAIR_NEWEST, REPAIR_BY_TARGET,
+						  REPAIR_BY_PRIORITY, REPAIR_BY_STATUS,
+						  REPAIR_BY_HOME };
+	int64_t want[64];
+	for (int s = 0; s < 5; s++) {
+		cmp_sort = sorts[s];
+		qsort(e, (size_t)ne, sizeof e[0], cmp_expect);
+		int nwant = 0;
+		for (int i = 0; i < ne; i++)
+			for (int j = 0; j < n; j++)
+				if (e[i].id == in[j] && (!open_only || e[i].open))
+					want[nwant++] = e[i].id;
+		for (int size = 1; size <= 16; size *= 4)
+			walk(f, who, flt, sorts[s], want, nwant, size);
+	}
+}
+
+/* A search finds a repair by its reference, a home's repairs by the
+ * home's reference, and by names and addresses: the repairs of the homes
+ * whose address matches and of the homes where a member whose name
+ * matches holds the current tenancy, and the repairs that member
+ * reported; as well as by the repairs' own words. */
+static void search_finds_references_names_and_addresses(void **state)
+{
+	struct fx *f = *state;
+	struct actor board = test_board();
+	struct actor alice = test_member(f->alice);
+	raw_exec(f, "UPDATE homes SET postcode = 'OL16 1AB' WHERE id = 3");
+	struct repair r = { 0 };
+	int64_t id[8];
+	static const struct { int64_t home; const char *title; int who; } made[] = {
+		{ 1, "Leaking tap", 1 },        /* 1: Alice's home, reported by her */
+		{ 1, "Broken gate", 0 },        /* 2: Alice's home */
+		{ 2, "Damp wall", 2 },          /* 3: Bob's home, reported by him */
+		{ 2, "Fence by Alice's", 0 },   /* 4: Bob's home, her name in its words */
+		{ 3, "Cracked window", 1 },     /* 5: her former home, reported by her */
+		{ 3, "Loose slate", 0 },        /* 6: her former home */
+		{ 2, "Loose slate", 1 },        /* 7: Bob's home, reported by her */
+		{ 1, "Gutter", 0 },             /* 8: Alice's home, cancelled below */
+	};
+	struct expect e[8];
+	for (int i = 0; i < 8; i++) {
+		memset(&r, 0, sizeof r);
+		r.home_id = made[i].home;
+		strcpy(r.title, made[i].title);
+		r.priority = (enum repair_priority)(1 + i % 4);
+		r.reported_by_member = made[i].who == 1 ? f->alice : made[i].who == 2 ? f->bob : 0;
+		snprintf(r.reported_at, sizeof r.reported_at, "2026-11-%02dT09:00:00Z", 10 - i);
+		assert_int_equal(repair_report(f->db, &board, &r), DB_OK);
+		id[i] = r.id;
+	}
+	move(f, id[7], REPAIR_CANCELLED, "duplicate", NULL);
+	move(f, id[2], REPAIR_TRIAGED, "", NULL);
+	for (int i = 0; i < 8; i++)
+		e[i] = expect_of(f, id[i]);
+
+	struct repair_filter q = { .which = REPAIRS_ALL };
+	int64_t by_alice[] = { id[0], id[1], id[3], id[4], id[6], id[7] };
+	q.search = "Alice";
+	walk_set(f, &board, &q, e, 8, by_alice, 6, 0);
+	q.search = "alic";
+	walk_set(f, &board, &q, e, 8, by_alice, 6, 0);
+	struct repair_filter open = { .search = "Alice" };
+	walk_set(f, &board, &open, e, 8, by_alice, 6, 1);
+	int64_t by_bob[] = { id[2], id[3], id[6] };
+	q.search = "Bob";
+	walk_set(f, &board, &q, e, 8, by_bob, 3, 0);
+	q.search = "2 alder";            /* part of an address */
+	walk_set(f, &board, &q, e, 8, by_bob, 3, 0);
+	q.search = "h-002";              /* a home's reference, any case */
+	walk_set(f, &board, &q, e, 8, by_bob, 3, 0);
+	q.search = "  H-002 ";
+	walk_set(f, &board, &q, e, 8, by_bob, 3, 0);
+	int64_t former[] = { id[4], id[5] };
+	q.search = "OL16";               /* a postcode */
+	walk_set(f, &board, &q, e, 8, former, 2, 0);
+	q.search = "ol16 1ab";
+	walk_set(f, &board, &q, e, 8, former, 2, 0);
+	int64_t slates[] = { id[5], id[6] };
+	q.search = "slate";              /* the repairs' own words, as before */
+	walk_set(f, &board, &q, e, 8, slates, 2, 0);
+	/* Part of a reference is words: every home's H-00... */
+	q.search = "H-00";
+	walk_set(f, &board, &q, e, 8, id, 8, 0);
+	/* A repair's reference, however it is typed. */
+	char ref[5][24];
+	snprintf(ref[0], sizeof ref[0], "R-%06lld", (long long)id[4]);
+	snprintf(ref[1], sizeof ref[1], "r%lld", (long long)id[4]);
+	snprintf(ref[2], sizeof ref[2], "R-%lld", (long long)id[4]);
+	snprintf(ref[3], sizeof ref[3], "R%lld", (long long)id[4]);
+	snprintf(ref[4], sizeof ref[4], " r-%06lld ", (long long)id[4]);
+	for (int k = 0; k < 5; k++) {
+		q.search = ref[k];
+		walk_set(f, &board, &q, e, 8, &id[4], 1, 0);
+	}
+	q.search = "R-999999";
+	walk_set(f, &board, &q, e, 8, NULL, 0, 0);
+	q.search = "Nobody";
+	walk_set(f, &board, &q, e, 8, NULL, 0, 0);
+
+	/* With a home chosen, only that home's; another home's reference finds
+	 * nothing there. */
+	struct repair_filter home2 = { .which = REPAIRS_ALL, .home_id = 2, .search = "Alice" };
+	int64_t alice_at_2[] = { id[3], id[6] };
+	walk_set(f, &board, &home2, e, 8, alice_at_2, 2, 0);
+	home2.search = "H-001";
+	walk_set(f, &board, &home2, e, 8, NULL, 0, 0);
+	home2.search = "H-002";
+	walk_set(f, &board, &home2, e, 8, by_bob, 3, 0);
+
+	/* A member still sees only their own: her home's since her tenancy and
+	 * those she reported. */
+	q.search = "Bob";
+	walk_set(f, &alice, &q, e, 8, &id[6], 1, 0);
+	q.search = "OL16";
+	walk_set(f, &alice, &q, e, 8, &id[4], 1, 0);
+	q.search = "H-003";
+	walk_set(f, &alice, &q, e, 8, &id[4], 1, 0);
+	snprintf(ref[0], sizeof ref[0], "R-%06lld", (long long)id[5]);
+	q.search = ref[0];               /* not hers: as if it did not exist */
+	walk_set(f, &alice, &q, e, 8, NULL, 0, 0);
+	int64_t hers[] = { id[0], id[1], id[4], id[6], id[7] };
+	q.search = "Alice";
+	walk_set(f, &alice, &q, e, 8, hers, 5, 0);
+}
+
+/* A name that finds many repairs: past FIND_SORT_MAX the sort's index is
+ * walked testing the numbers found, past FIND_SET_MAX (counting a repair
+ * once for each way it is found) testing each repair's row. The pages
+ * must be the same as the oracle's either way. */
+static void search_by_name_with_many_matches_pages_the_same(void **state)
+{
+	struct fx *f = *state;
+	struct actor board = test_board();
+	int64_t hannah = add_member(f->db, "Hannah Weaver");
+	char sql[512];
+	snprintf(sql, sizeof sql,
+		 "INSERT INTO homes (id, uuid, ref, address) VALUES"
+		 " (4, '00000000-0000-0000-0000-000000000004', 'WEA-10', '10 Weaver Street');"
+		 "INSERT INTO tenancies (id, uuid, home_id, start_date) VALUES"
+		 " (4, '00000000-0000-0000-0000-000000000014', 4, '2022-01-01');"
+		 "INSERT INTO tenancy_signatories (tenancy_id, member_id) VALUES (4, %lld);",
+		 (long long)hannah);
+	raw_exec(f, sql);
+	static struct expect e[8200];
+	int ne = 0, nfound = 0;
+	/* Rounds: 1500 repairs of her home (numbers walk), then 6600 that
+	 * she reported there with her name in the title (found three ways
+	 * each: past 20,000, rows walk); a few elsewhere, not found. */
+	static const int upto[2] = { 1500, 8100 };
+	for (int round = 0; round < 2; round++) {
+		assert_int_equal(db_begin(f->db, &board), DB_OK);
+		for (int i = round ? upto[0] : 0; i < upto[round]; i++) {
+			struct repair r = { 0 };
+			int elsewhere = i % 50 == 7;
+			r.home_id = elsewhere ? 2 : 4;
+			if (round && !elsewhere) {
+				r.reported_by_member = hannah;
+				snprintf(r.title, sizeof r.title, "Hannah's job %d", i);
+			} else {
+				snprintf(r.title, sizeof r.title, "Job %d", i);
+			}
+			char at[32];
+			snprintf(at, sizeof at, "2026-%02d-%02dT%02d:%02d:00Z", 1 + i % 10, 1 + i % 28,
+				 8 + i % 10, i % 60);
+			strcpy(r.reported_at, at);
+			r.priority = (enum repair_priority)(1 + i % 4);
+			assert_int_equal(repair_report(f->db, &board, &r), DB_OK);
+			if (i % 3 == 0)
+				assert_int_equal(repair_move(f->db, &board, r.id, 1, REPAIR_CANCELLED,
+							     "no", 0), DB_OK);
+			e[ne].id = r.id;
+			e[ne].home_id = r.home_id;
+			strcpy(e[ne].target, r.target_at);
+			e[ne].rank = r.priority;
+			e[ne].status = i % 3 == 0 ? "cancelled" : "reported";
+			e[ne].open = i % 3 != 0;
+			nfound += !elsewhere;
+			ne++;
+		}
+		assert_int_equal(db_commit(f->db), DB_OK);
+		/* Every sort once; the second round, big, in pages of 64 and two
+		 * sorts (one a compound of two walks, one plain) to stay quick;
+		 * the open repairs (another index) in those two. */
+		static const enum repair_sort sorts[] = { REPAIR_BY_STATUS, REPAIR_BY_TARGET,
+							  REPAIR_NEWEST, REPAIR_BY_HOME,
+							  REPAIR_BY_PRIORITY };
+		static int64_t all[8200], open[8200];
+		for (int s = 0; s < (round ? 2 : 5); s++) {
+			cmp_sort = sorts[s];
+			qsort(e, (size_t)ne, sizeof e[0], cmp_expect);
+			int nall = 0, nopen = 0;
+			for (int i = 0; i < ne; i++) {
+				if (e[i].home_id != 4)
+					continue;
+				all[nall++] = e[i].id;
+				if (e[i].open)
+					open[nopen++] = e[i].id;
+			}
+			assert_int_equal(nall, nfound);
+			struct repair_filter fa = { .which = REPAIRS_ALL, .search = "Hannah" };
+			struct repair_filter fo = { .search = "weaver" };
+			walk(f, &board, &fa, sorts[s], all, nall, round ? 64 : 16);
+			if (s == 1 || (!round && s == 0))
+				walk(f, &board, &fo, sorts[s], open, nopen, round ? 64 : 16);
+		}
+	}
+}
+
 static void overdue_is_open_and_past_target(void **state)
 {
 	struct fx *f = *state;
@@ -933,6 +1239,113 @@ static void overdue_is_open_and_past_target(void **state)
 	assert_int_equal(r.overdue, 1);
 	assert_int_equal(repair_get(f->db, &board, d, &r), DB_OK);
 	assert_int_equal(r.overdue, 0);
+}
+
+/* domain.md "Time": the day a repair counts from is its local reporting
+ * date; a target date is met if done by the end of that local day. The
+ * tests run in TZ=UTC with Europe/London in force (main). */
+static void the_local_day_counts(void **state)
+{
+	struct fx *f = *state;
+	struct actor board = test_board();
+	struct actor alice = test_member(f->alice);
+	/* 23:30 UTC on Tuesday 30 June is 00:30 on Wednesday 1 July. */
+	struct repair r;
+	int64_t night = report(f, &board, 2, "Summer night", REPAIR_URGENT, "2026-06-30T23:30:00Z");
+	assert_int_equal(repair_get(f->db, &board, night, &r), DB_OK);
+	assert_string_equal(r.target_at, "2026-07-08");
+	int64_t winter = report(f, &board, 2, "Winter night", REPAIR_URGENT, "2026-01-15T23:30:00Z");
+	assert_int_equal(repair_get(f->db, &board, winter, &r), DB_OK);
+	assert_string_equal(r.target_at, "2026-01-22");
+
+	/* Alice's tenancy of home 1 began on 1 July 2021: a report at 00:30
+	 * that day is hers to see, one at 23:59 the night before is not. */
+	int64_t first_day = report(f, &board, 1, "First night", REPAIR_ROUTINE, "2021-06-30T23:30:00Z");
+	int64_t day_before = report(f, &board, 1, "Night before", REPAIR_ROUTINE, "2021-06-30T22:59:00Z");
+	assert_int_equal(repair_get(f->db, &alice, first_day, &r), DB_OK);
+	assert_int_equal(repair_get(f->db, &alice, day_before, &r), DB_NOTFOUND);
+	struct repair_row rows[8];
+	int n;
+	struct repair_filter all = { .which = REPAIRS_ALL };
+	assert_int_equal(repair_page(f->db, &alice, &all, REPAIR_NEWEST, PAGE_FIRST, NULL, rows, 8, &n),
+			 DB_OK);
+	assert_int_equal(n, 1);
+	assert_int_equal(rows[0].id, first_day);
+	struct summary sum;
+	assert_int_equal(summary_get(f->db, &alice, NOW, "2026-11-22", &sum), DB_OK);
+	assert_int_equal(sum.own_repairs_open, 1);
+
+	/* Right to Repair: one working day from Monday 6 July is Tuesday the
+	 * 7th; completed at 00:30 on the 8th in London is a day late. */
+	memset(&r, 0, sizeof r);
+	r.home_id = 2;
+	strcpy(r.title, "No water");
+	r.priority = REPAIR_ROUTINE;
+	r.rtr_days = 1;
+	strcpy(r.reported_at, "2026-07-06T09:00:00Z");
+	assert_int_equal(repair_report(f->db, &board, &r), DB_OK);
+	assert_string_equal(r.target_at, "2026-07-07");
+	complete(f, r.id, "2026-07-07T23:30:00Z");
+	assert_int_equal(repair_get(f->db, &board, r.id, &r), DB_OK);
+	assert_string_equal(r.rtr_due, "2026-07-07");
+	assert_int_equal(r.rtr_compensation_pence, 1000 + 200);
+
+	/* RP02 by local days: that completion falls on 8 July, late. */
+	struct rp02 m;
+	assert_int_equal(repair_rp02(f->db, &board, "2026-07-01", "2026-07-07", &m), DB_OK);
+	assert_int_equal(m.other_completed, 0);
+	assert_int_equal(repair_rp02(f->db, &board, "2026-07-08", "2026-07-31", &m), DB_OK);
+	assert_int_equal(m.other_completed, 1);
+	assert_int_equal(m.other_in_target, 0);
+	/* And one completed at 23:30 UTC on 31 July is August's. */
+	int64_t aug = report(f, &board, 3, "Late July", REPAIR_URGENT, "2026-07-27T09:00:00Z");
+	complete(f, aug, "2026-07-31T23:30:00Z");
+	assert_int_equal(repair_rp02(f->db, &board, "2026-07-08", "2026-07-31", &m), DB_OK);
+	assert_int_equal(m.other_completed, 1);
+	assert_int_equal(repair_rp02(f->db, &board, "2026-08-01", "2026-08-01", &m), DB_OK);
+	assert_int_equal(m.other_completed, 1);
+	assert_int_equal(m.other_in_target, 1);   /* due 3 August */
+}
+
+/* A target date is met if the repair is done by the end of that day: due
+ * today is not yet past its target. Home's count and the list's OVERDUE
+ * (column and filter) and a repair's own flag say the same. */
+static void home_and_the_list_agree_on_overdue(void **state)
+{
+	struct fx *f = *state;
+	struct actor board = test_board();
+	setenv("COOPDESK_TODAY", "2026-11-20", 1);   /* a Friday */
+	setenv("COOPDESK_NOW", "2026-11-20T12:00:00Z", 1);
+	int64_t due_today = report(f, &board, 1, "Due today", REPAIR_URGENT, "2026-11-13T09:00:00Z");
+	int64_t due_yesterday = report(f, &board, 1, "Due yesterday", REPAIR_URGENT,
+				       "2026-11-12T09:00:00Z");
+	int64_t hour_ago = report(f, &board, 2, "Due an hour ago", REPAIR_EMERGENCY,
+				  "2026-11-19T11:00:00Z");
+	int64_t in_an_hour = report(f, &board, 2, "Due in an hour", REPAIR_EMERGENCY,
+				    "2026-11-19T13:00:00Z");
+	struct repair r;
+	assert_int_equal(repair_get(f->db, &board, due_today, &r), DB_OK);
+	assert_string_equal(r.target_at, "2026-11-20");
+	assert_int_equal(r.overdue, 0);
+	assert_int_equal(repair_get(f->db, &board, due_yesterday, &r), DB_OK);
+	assert_int_equal(r.overdue, 1);
+	assert_int_equal(repair_get(f->db, &board, in_an_hour, &r), DB_OK);
+	assert_int_equal(r.overdue, 0);
+
+	struct repair_row rows[8];
+	int n;
+	struct repair_filter fo = { .overdue = 1 };
+	assert_int_equal(repair_page(f->db, &board, &fo, REPAIR_NEWEST, PAGE_FIRST, NULL, rows, 8, &n),
+			 DB_OK);
+	assert_int_equal(n, 2);
+	assert_int_equal(rows[0].id, hour_ago);
+	assert_int_equal(rows[1].id, due_yesterday);
+	struct summary sum;
+	assert_int_equal(summary_get(f->db, &board, "2026-11-20T12:00:00Z", "2026-11-20", &sum), DB_OK);
+	assert_int_equal(sum.repairs_overdue, n);
+	/* At midnight the day is over: due today becomes overdue for both. */
+	assert_int_equal(summary_get(f->db, &board, "2026-11-21T00:00:00Z", "2026-11-21", &sum), DB_OK);
+	assert_int_equal(sum.repairs_overdue, 4);
 }
 
 static void events_page_both_ways(void **state)
@@ -1013,6 +1426,9 @@ static void rp02_counts_completions_in_target(void **state)
 int main(void)
 {
 	setlocale(LC_ALL, "C.UTF-8");
+	/* The co-op's zone, as a command puts it in force; tests run in TZ=UTC. */
+	if (zone_set("Europe/London") != 0)
+		return 1;
 	setenv("COOPDESK_TODAY", "2026-11-22", 1);
 	setenv("COOPDESK_NOW", NOW, 1);
 	const struct CMUnitTest tests[] = {
@@ -1023,12 +1439,17 @@ int main(void)
 		cmocka_unit_test_setup_teardown(refused_moves_change_nothing, setup, teardown),
 		cmocka_unit_test_setup_teardown(version_conflict_names_who, setup, teardown),
 		cmocka_unit_test_setup_teardown(update_recomputes_target_and_notes_priority, setup, teardown),
+		cmocka_unit_test_setup_teardown(damp_dates_lie_between_the_report_and_today, setup, teardown),
 		cmocka_unit_test_setup_teardown(right_to_repair_compensation_on_reading, setup, teardown),
 		cmocka_unit_test_setup_teardown(roles_allowed_and_refused, setup, teardown),
 		cmocka_unit_test_setup_teardown(pages_walk_both_ways_in_every_sort, setup, teardown),
 		cmocka_unit_test_setup_teardown(search_finds_words_and_pages, setup, teardown),
 		cmocka_unit_test_setup_teardown(search_with_many_matches_pages_the_same, setup, teardown),
+		cmocka_unit_test_setup_teardown(search_finds_references_names_and_addresses, setup, teardown),
+		cmocka_unit_test_setup_teardown(search_by_name_with_many_matches_pages_the_same, setup, teardown),
 		cmocka_unit_test_setup_teardown(overdue_is_open_and_past_target, setup, teardown),
+		cmocka_unit_test_setup_teardown(the_local_day_counts, setup, teardown),
+		cmocka_unit_test_setup_teardown(home_and_the_list_agree_on_overdue, setup, teardown),
 		cmocka_unit_test_setup_teardown(events_page_both_ways, setup, teardown),
 		cmocka_unit_test_setup_teardown(rp02_counts_completions_in_target, setup, teardown),
 	};

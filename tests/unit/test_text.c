@@ -175,6 +175,107 @@ static void test_fit_odd_bytes(void **state)
 	expect_fit("a\xFF" "bcd", 3, "a" REPL "…");
 }
 
+#define RLO "\xE2\x80\xAE"   /* U+202E RIGHT-TO-LEFT OVERRIDE */
+#define LRE "\xE2\x80\xAA"   /* U+202A */
+#define LRI "\xE2\x81\xA6"   /* U+2066 */
+#define PDI "\xE2\x81\xA9"   /* U+2069 */
+#define CSI_C1 "\xC2\x9B"     /* U+009B, the C1 form of ESC [ */
+
+static void test_fit_direction_marks(void **state)
+{
+	(void)state;
+	/* The overrides and isolates would reorder what follows them: each is
+	 * shown as one replacement character in one column. */
+	expect_fit("ab" RLO "cd", 5, "ab" REPL "cd");
+	expect_fit(LRE "x" PDI, 4, REPL "x" REPL " ");
+	expect_fit(LRI "x", 2, REPL "x");
+	expect_fit("a" CSI_C1 "2J", 4, "a" REPL "2J");
+	assert_int_equal(text_width("ab" RLO "cd"), 5);
+	/* Their neighbours are left alone: U+2029 and U+206A are not marks. */
+	assert_int_equal(text_is_direction_mark(0x202E), 1);
+	assert_int_equal(text_is_direction_mark(0x202A), 1);
+	assert_int_equal(text_is_direction_mark(0x2066), 1);
+	assert_int_equal(text_is_direction_mark(0x2069), 1);
+	assert_int_equal(text_is_direction_mark(0x2029), 0);
+	assert_int_equal(text_is_direction_mark(0x202F), 0);
+	assert_int_equal(text_is_direction_mark(0x2065), 0);
+	assert_int_equal(text_is_direction_mark(0x206A), 0);
+}
+
+static void expect_inert(const char *s, const char *want)
+{
+	char out[128];
+	memset(out, 'x', sizeof out);
+	text_inert(s, out, sizeof out);
+	if (strcmp(out, want) != 0)
+		fail_msg("text_inert(\"%s\") gave \"%s\", expected \"%s\"", s ? s : "(null)", out, want);
+	assert_true(text_valid_utf8(out));
+}
+
+static void test_inert(void **state)
+{
+	char out[8];
+	(void)state;
+	expect_inert("Ann\x1b[31mRed", "Ann" REPL "[31mRed");
+	expect_inert("ab" RLO "cd", "ab" REPL "cd");
+	expect_inert("a\tb\nc\rd\x7f", "a" REPL "b" REPL "c" REPL "d" REPL);
+	expect_inert("a" CSI_C1 "b", "a" REPL "b");
+	expect_inert("Zo\xEB", "Zo" REPL);
+	expect_inert(IRISH, IRISH);
+	expect_inert(CHINESE, CHINESE);
+	expect_inert("", "");
+	expect_inert(NULL, "");
+	/* Nothing is clipped for width; a short buffer cuts at a character. */
+	expect_inert("a very long line that is wider than any column", "a very long line that is wider than any column");
+	text_inert("ab" RLO, out, 5);
+	assert_string_equal(out, "ab");
+	text_inert(CHINESE, out, 7);
+	assert_string_equal(out, "李小");
+	out[0] = 'x';
+	text_inert("abc", out, 0);
+	assert_int_equal(out[0], 'x');
+	text_inert("abc", NULL, 4);
+	/* The locale does not matter: the same in C as in C.UTF-8. */
+	setlocale(LC_ALL, "C");
+	expect_inert("Zo\xC3\xAB\x1b" RLO, "Zo\xC3\xAB" REPL REPL);
+	setlocale(LC_ALL, "C.UTF-8");
+}
+
+static void test_name_problem(void **state)
+{
+	(void)state;
+	static const char *const fine[] = {
+		"Ann Red", IRISH, POLISH, CHINESE, ZOE_DECOMPOSED, "", "O'Neill-Smith, Flat 2/3",
+		"\xD7\xA9\xD7\x9C\xD7\x95\xD7\x9D",   /* Hebrew, right to left by itself */
+	};
+	static const char *const bad[] = {
+		"Ann\x1b[31mRed", "ab" RLO "cd", LRE "x", LRI "x", "x" PDI, "a\tb", "a\nb",
+		"a\rb", "a\x7f", "a" CSI_C1, "\x01",
+	};
+	for (size_t i = 0; i < sizeof fine / sizeof fine[0]; i++) {
+		assert_null(text_name_problem(fine[i]));
+		assert_null(text_lines_problem(fine[i]));
+	}
+	assert_null(text_name_problem(NULL));
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		const char *why = text_name_problem(bad[i]);
+		if (!why)
+			fail_msg("one-line text %zu accepted", i);
+		assert_string_equal(why, "cannot contain control characters (such as escape, tab or"
+				    " a new line) or direction-changing marks");
+	}
+	assert_string_equal(text_name_problem("Zo\xEB"), "is not valid UTF-8 text");
+	/* Several lines: new lines and tabs, nothing else of the kind. */
+	assert_null(text_lines_problem("Leak under the sink.\n\tWorse at night."));
+	assert_non_null(text_lines_problem("a\rb"));
+	assert_non_null(text_lines_problem("a\x1b[2Jb"));
+	assert_non_null(text_lines_problem("a\n" RLO "b"));
+	assert_non_null(text_lines_problem("a" CSI_C1));
+	assert_string_equal(text_lines_problem("a" RLO), "cannot contain control characters (such as"
+			    " escape) other than new lines and tabs, or direction-changing marks");
+	assert_string_equal(text_lines_problem("\xFF"), "is not valid UTF-8 text");
+}
+
 static void test_fit_small_buffer(void **state)
 {
 	char out[16];
@@ -283,6 +384,9 @@ int main(void)
 		cmocka_unit_test(test_fit_accents),
 		cmocka_unit_test(test_fit_odd_bytes),
 		cmocka_unit_test(test_fit_small_buffer),
+		cmocka_unit_test(test_fit_direction_marks),
+		cmocka_unit_test(test_inert),
+		cmocka_unit_test(test_name_problem),
 		cmocka_unit_test(test_trim),
 		cmocka_unit_test(test_copy),
 	};

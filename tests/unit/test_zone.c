@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "coopdesk/clock.h"
 #include "coopdesk/zone.h"
 
 static void london_in_summer_and_winter(void **state)
@@ -45,6 +46,27 @@ static void local_dates(void **state)
 	assert_int_equal(zone_date("soon", &d), -1);
 }
 
+static void local_days_begin_at_local_midnight(void **state)
+{
+	(void)state;
+	char iso[CLOCK_ISO_LEN];
+	assert_int_equal(zone_set("Europe/London"), 0);
+	/* Summer: a London day begins at 23:00 UTC the day before. */
+	struct date july = { 2026, 7, 1 };
+	assert_string_equal(clock_format_iso(zone_day_start(july), iso, sizeof iso),
+			    "2026-06-30T23:00:00Z");
+	struct date jan = { 2026, 1, 15 };
+	assert_string_equal(clock_format_iso(zone_day_start(jan), iso, sizeof iso),
+			    "2026-01-15T00:00:00Z");
+	/* The day the clocks go forward is 23 hours long. */
+	struct date a = { 2026, 3, 29 }, b = { 2026, 3, 30 };
+	assert_int_equal((long)(zone_day_start(b) - zone_day_start(a)), 23 * 3600);
+	assert_int_equal(zone_set("UTC"), 0);
+	assert_string_equal(clock_format_iso(zone_day_start(july), iso, sizeof iso),
+			    "2026-07-01T00:00:00Z");
+	assert_int_equal(zone_set("Europe/London"), 0);
+}
+
 static void other_zones_and_plain_text(void **state)
 {
 	(void)state;
@@ -77,6 +99,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(london_in_summer_and_winter),
 		cmocka_unit_test(local_dates),
+		cmocka_unit_test(local_days_begin_at_local_midnight),
 		cmocka_unit_test(other_zones_and_plain_text),
 		cmocka_unit_test(unknown_zones_are_refused),
 	};

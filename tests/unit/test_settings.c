@@ -1,0 +1,133 @@
+/* tests/unit/test_settings.c: the settings the schema cannot check alone
+ * (src/db/settings.c): the co-op's time zone, its name, and the mouse. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+#include <locale.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "coopdesk/audit.h"
+#include "coopdesk/settings.h"
+#include "coopdesk/zone.h"
+#include "testutil.h"
+
+static int setup(void **state)
+{
+	*state = test_db_new();
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	db_close(*state);
+	assert_int_equal(zone_set("Europe/London"), 0);
+	return 0;
+}
+
+/* Sets a setting from the version it has now. */
+static int set(struct db *db, const char *key, const char *value)
+{
+	struct actor board = test_board();
+	struct setting s;
+	assert_int_equal(setting_get(db, key, &s), DB_OK);
+	return setting_set(db, &board, key, value, s.version);
+}
+
+static void time_zone_defaults_to_london_and_refuses_unknown_zones(void **state)
+{
+	struct db *db = *state;
+	char buf[80];
+	struct setting s;
+	assert_int_equal(setting_text(db, "time_zone", buf, sizeof buf), DB_OK);
+	assert_string_equal(buf, "Europe/London");
+	assert_int_equal(setting_get(db, "time_zone", &s), DB_OK);
+	assert_string_equal(s.kind, "text");
+	int64_t audits = audit_count_for(db, "settings", 0);
+
+	assert_int_equal(set(db, "time_zone", "Atlantis/Lost"), DB_INVALID);
+	assert_string_equal(db_errmsg(db), "Atlantis/Lost is not a time zone this machine knows"
+			    " (see /usr/share/zoneinfo)");
+	assert_int_equal(set(db, "time_zone", "../../etc/passwd"), DB_INVALID);
+	assert_int_equal(set(db, "time_zone", ""), DB_INVALID);
+	/* What is refused is shown inert. */
+	assert_int_equal(set(db, "time_zone", "Europe/\x1b[2J"), DB_INVALID);
+	assert_non_null(strstr(db_errmsg(db), "cannot contain control characters"));
+	assert_int_equal(audit_count_for(db, "settings", 0), audits);
+	assert_int_equal(setting_text(db, "time_zone", buf, sizeof buf), DB_OK);
+	assert_string_equal(buf, "Europe/London");
+
+	/* A known zone is saved, audited, and put in force when applied. */
+	assert_int_equal(set(db, "time_zone", "America/New_York"), DB_OK);
+	assert_int_equal(audit_count_for(db, "settings", 0), audits + 1);
+	assert_int_equal(zone_set("Europe/London"), 0);
+	assert_int_equal(setting_zone_apply(db), DB_OK);
+	assert_string_equal(zone_name(), "America/New_York");
+	char shown[ZONE_TIME_BUFSZ];
+	assert_string_equal(zone_format("2026-07-01T03:30:00Z", shown, sizeof shown),
+			    "30/06/2026 23:30");
+}
+
+static void a_zone_this_machine_lacks_is_said_in_words(void **state)
+{
+	struct db *db = *state;
+	assert_int_equal(zone_set("Europe/London"), 0);
+	/* As if the database came from a machine with more zones than this. */
+	setenv("TZDIR", "/nonexistent", 1);
+	assert_int_equal(setting_zone_apply(db), DB_INVALID);
+	unsetenv("TZDIR");
+	assert_string_equal(db_errmsg(db), "the co-op's time zone, Europe/London, is not one this"
+			    " machine knows (install tzdata, or change the time_zone setting)");
+	assert_string_equal(zone_name(), "Europe/London");
+	assert_int_equal(setting_zone_apply(db), DB_OK);
+}
+
+static void mouse_is_off_by_default_and_yes_or_no(void **state)
+{
+	struct db *db = *state;
+	int64_t v = -1;
+	assert_int_equal(setting_int(db, "mouse", &v), DB_OK);
+	assert_int_equal(v, 0);
+	assert_int_equal(set(db, "mouse", "2"), DB_CONSTRAINT);
+	assert_string_equal(db_errmsg(db), "that setting is outside the range the rules allow");
+	assert_int_equal(set(db, "mouse", "yes"), DB_CONSTRAINT);
+	assert_int_equal(set(db, "mouse", "1"), DB_OK);
+	assert_int_equal(setting_int(db, "mouse", &v), DB_OK);
+	assert_int_equal(v, 1);
+}
+
+static void coop_name_is_one_line_and_not_empty(void **state)
+{
+	struct db *db = *state;
+	char buf[200];
+	int64_t audits = audit_count_for(db, "settings", 0);
+	assert_int_equal(set(db, "coop_name", "   "), DB_INVALID);
+	assert_string_equal(db_errmsg(db), "the co-op's name cannot be empty");
+	assert_int_equal(set(db, "coop_name", ""), DB_INVALID);
+	assert_int_equal(set(db, "coop_name", "Alder\x1b[31m Street"), DB_INVALID);
+	assert_string_equal(db_errmsg(db), "that setting cannot contain control characters (such as"
+			    " escape, tab or a new line) or direction-changing marks");
+	assert_int_equal(set(db, "coop_name", "Alder \xE2\x80\xAE" "Street"), DB_INVALID);
+	assert_int_equal(set(db, "coop_name", "Alder\nStreet"), DB_INVALID);
+	assert_int_equal(set(db, "society_number", "31742\tR"), DB_INVALID);
+	assert_int_equal(audit_count_for(db, "settings", 0), audits);
+	assert_int_equal(set(db, "coop_name", "Zoë's Co-op, Łódź"), DB_OK);
+	assert_int_equal(setting_text(db, "coop_name", buf, sizeof buf), DB_OK);
+	assert_string_equal(buf, "Zoë's Co-op, Łódź");
+}
+
+int main(void)
+{
+	setlocale(LC_ALL, "C.UTF-8");
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(time_zone_defaults_to_london_and_refuses_unknown_zones,
+						setup, teardown),
+		cmocka_unit_test_setup_teardown(a_zone_this_machine_lacks_is_said_in_words, setup,
+						teardown),
+		cmocka_unit_test_setup_teardown(mouse_is_off_by_default_and_yes_or_no, setup, teardown),
+		cmocka_unit_test_setup_teardown(coop_name_is_one_line_and_not_empty, setup, teardown),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
