@@ -30,8 +30,8 @@ struct audit_filter {
 	int64_t user_id;                  /* changes by this user; 0: anyone */
 	char table_name[AUDIT_TABLE_LEN]; /* "" any table */
 	int64_t row_id;                   /* with table_name: one record; 0: all */
-	char from[16];                    /* first day (UTC), "2026-03-01"; "" open */
-	char to[16];                      /* last day, inclusive; "" open */
+	char from[16];                    /* first day (local), "2026-03-01"; "" open */
+	char to[16];                      /* last local day, inclusive; "" open */
 };
 
 /* One row of the list (no before/after: see audit_get). */

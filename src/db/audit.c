@@ -3,11 +3,14 @@
  * the triggers of audit_triggers.c and refuses UPDATE and DELETE itself
  * (sql/0001_schema.sql); this file has no statement that writes it.
  */
+#include <stdio.h>
 #include <string.h>
 
 #include "coopdesk/audit.h"
+#include "coopdesk/clock.h"
 #include "coopdesk/date.h"
 #include "coopdesk/text.h"
+#include "coopdesk/zone.h"
 #include "dbint.h"
 
 #define ROW_COLS "id, at, coalesce(user_id, 0), actor, table_name, row_id, action"
@@ -96,19 +99,24 @@ void audit_row_key(const struct audit_row *r, struct page_key *key)
 	key->num = r->id;
 }
 
-/* Reads a filter's day into ISO text, moved by `shift` days (the end of a
- * range is the start of the day after). "" stays "". */
+/* Reads a filter's day, a local date, into the UTC instant its local day
+ * starts at, moved by `shift` days (the end of a range is the start of the
+ * day after), in the trail's own form ("2099-02-28T23:00:00.000Z" for 1
+ * March in summer time), so that it compares with `at` as text. "" stays "". */
 static int filter_day(struct db *db, const char *in, int shift, char *out, size_t n)
 {
 	struct date d;
+	char iso[CLOCK_ISO_LEN];
 	out[0] = '\0';
 	if (!in[0])
 		return DB_OK;
 	int err = date_parse(in, &d);
-	if (err != DATE_OK)
+	time_t start = err == DATE_OK ? zone_day_start(date_add_days(d, shift)) : (time_t)-1;
+	if (err != DATE_OK || start == (time_t)-1)
 		return db_set_error(db, DB_INVALID, "the audit trail's dates: %s: %s", in,
-				    date_strerror(err));
-	date_format_iso(date_add_days(d, shift), out, n);
+				    err != DATE_OK ? date_strerror(err) : "not a day this machine can place");
+	clock_format_iso(start, iso, sizeof iso);
+	snprintf(out, n, "%.19s.000Z", iso);
 	return DB_OK;
 }
 
@@ -136,7 +144,7 @@ int audit_page(struct db *db, const struct actor *who, const struct audit_filter
 	       int max, int *n)
 {
 	static const struct audit_filter everything;
-	char from[16], to[16];
+	char from[32], to[32];
 	*n = 0;
 	int rc = need_board(db, who);
 	if (rc)

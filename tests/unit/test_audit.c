@@ -17,6 +17,7 @@
 #include <time.h>
 
 #include "coopdesk/audit.h"
+#include "coopdesk/zone.h"
 #include "coopdesk/members.h"
 #include "coopdesk/settings.h"
 #include "testutil.h"
@@ -342,6 +343,47 @@ static void the_database_refuses_to_change_the_trail(void **state)
 	test_db_unlink(path);
 }
 
+/* A filter's days are local days: in summer, 1 July in London runs from
+ * 23:00 UTC on 30 June to 23:00 UTC on 1 July. */
+static void dates_are_local_days(void **state)
+{
+	(void)state;
+	char path[64], msg[200], err[600];
+	struct db *db = test_db_file(path);
+	struct actor board = test_board();
+	db_close(db);
+	sqlite3 *conn = NULL;
+	assert_int_equal(sqlite3_open(path, &conn), SQLITE_OK);
+	assert_int_equal(raw(conn, "INSERT INTO audit (at, user_id, actor, table_name, row_id,"
+			 " action, before, after) VALUES"
+			 " ('2026-06-30T22:59:59.999Z', NULL, 'x', 'homes', 1, 'update', '{}', '{}'),"
+			 " ('2026-06-30T23:00:00.000Z', NULL, 'x', 'homes', 2, 'update', '{}', '{}'),"
+			 " ('2026-07-01T22:30:00.000Z', NULL, 'x', 'homes', 3, 'update', '{}', '{}'),"
+			 " ('2026-07-01T23:00:00.000Z', NULL, 'x', 'homes', 4, 'update', '{}', '{}')",
+			 msg, sizeof msg), SQLITE_OK);
+	sqlite3_close(conn);
+	assert_int_equal(db_open(path, 0, &db, err, sizeof err), DB_OK);
+	assert_int_equal(zone_set("Europe/London"), 0);
+	struct audit_filter f;
+	struct audit_row rows[5];
+	int n;
+	memset(&f, 0, sizeof f);
+	strcpy(f.from, "2026-07-01");
+	strcpy(f.to, "2026-07-01");
+	assert_int_equal(audit_page(db, &board, &f, PAGE_FIRST, NULL, rows, 5, &n), DB_OK);
+	assert_int_equal(n, 2);
+	assert_int_equal(rows[0].row_id, 3);
+	assert_int_equal(rows[1].row_id, 2);
+	/* In winter London is on UTC: the same rows by UTC days. */
+	assert_int_equal(zone_set("UTC"), 0);
+	assert_int_equal(audit_page(db, &board, &f, PAGE_FIRST, NULL, rows, 5, &n), DB_OK);
+	assert_int_equal(n, 2);
+	assert_int_equal(rows[0].row_id, 4);
+	assert_int_equal(rows[1].row_id, 3);
+	db_close(db);
+	test_db_unlink(path);
+}
+
 int main(void)
 {
 	setlocale(LC_ALL, "C.UTF-8");
@@ -352,6 +394,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(pages_walk_both_ways, setup, teardown),
 		cmocka_unit_test_setup_teardown(long_records_are_cut_safely, setup, teardown),
 		cmocka_unit_test(the_database_refuses_to_change_the_trail),
+		cmocka_unit_test(dates_are_local_days),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
