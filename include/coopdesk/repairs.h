@@ -201,6 +201,10 @@ int repair_events_page(struct db *db, const struct actor *who, int64_t repair_id
 		       struct repair_event *rows, int max, int *n);
 void repair_event_key(const struct repair_event *e, struct page_key *key);
 
+/* How many events a repair has (its index counts them: cheap, as a
+ * repair has few). DB_NOTFOUND as repair_events_page. */
+int repair_event_count(struct db *db, const struct actor *who, int64_t repair_id, int64_t *n);
+
 /* Repairs counted cheaply (kept by triggers): all, and open. */
 int repair_count(struct db *db, int64_t *all, int64_t *open);
 

@@ -106,6 +106,7 @@ static const char SQL_CONTRACTOR[] = "SELECT in_use FROM contractors WHERE id = 
 #define EVENT_COLS \
 	"SELECT id, repair_id, at, actor, coalesce(from_status, ''), to_status, note" \
 	" FROM repair_events WHERE repair_id = ?1"
+static const char SQL_EVENT_COUNT[] = "SELECT count(*) FROM repair_events WHERE repair_id = ?1";
 static const char *const SQL_EVENTS[4] = {
 	[PAGE_FIRST] = EVENT_COLS " ORDER BY id LIMIT ?3",
 	[PAGE_LAST] = EVENT_COLS " ORDER BY id DESC LIMIT ?3",
@@ -1161,4 +1162,27 @@ int repair_events_page(struct db *db, const struct actor *who, int64_t repair_id
 		sqlite3_bind_int64(st, 2, key->id);
 	sqlite3_bind_int(st, 3, max);
 	return db_page_read(db, st, dir, rows, max, sizeof *rows, read_event, NULL, n);
+}
+
+int repair_event_count(struct db *db, const struct actor *who, int64_t repair_id, int64_t *n)
+{
+	int64_t member;
+	*n = 0;
+	int rc = read_scope(db, who, &member);
+	if (rc)
+		return rc;
+	rc = exists(db, SQL_VISIBLE, repair_id, member);
+	if (rc == DB_NOTFOUND)
+		return db_set_error(db, DB_NOTFOUND, NO_REPAIR);
+	if (rc)
+		return rc;
+	sqlite3_stmt *st = db_prep(db, SQL_EVENT_COUNT);
+	if (!st)
+		return db_status(db);
+	sqlite3_bind_int64(st, 1, repair_id);
+	if ((rc = db_step_row(db, st)))
+		return rc;
+	*n = sqlite3_column_int64(st, 0);
+	db_reset(st);
+	return DB_OK;
 }

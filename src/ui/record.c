@@ -122,6 +122,12 @@ static void sub_key_of(void *ctx, const void *row, struct page_key *key)
 	ss->sub->key_of(row, key);
 }
 
+static int64_t sub_count(void *ctx)
+{
+	struct rsubstate *ss = ctx;
+	return ss->sub->count ? ss->sub->count(ss->rs) : -1;
+}
+
 static void sub_draw_row(void *ctx, WINDOW *w, int y, int width, const void *row, int selected)
 {
 	struct rsubstate *ss = ctx;
@@ -500,6 +506,7 @@ struct screen *record_screen_new(struct app *app, const struct rdesc *d, int64_t
 			.fetch = sub_fetch,
 			.key_of = sub_key_of,
 			.draw_row = sub_draw_row,
+			.count = sub_count,
 		};
 		if (list_init(&ss->list, app, &ss->src, ss) != 0) {
 			for (int j = 0; j < k; j++)

@@ -28,6 +28,8 @@ struct rsub {
 	int (*fetch)(struct rscreen *rs, enum page_dir dir, const struct page_key *key,
 		     void *rows, int max, int *n);
 	void (*key_of)(const void *row, struct page_key *key);
+	/* How many rows in all, when that is cheap; NULL or -1: not known. */
+	int64_t (*count)(struct rscreen *rs);
 	/* The row as one line of text into buf; returns its style, -1 normal. */
 	int (*line)(struct rscreen *rs, const void *row, char *buf, size_t n);
 	/* Enter on a row (NULL: nothing opens). */

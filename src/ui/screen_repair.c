@@ -97,6 +97,12 @@ static void event_key(const void *row, struct page_key *key)
 	repair_event_key(row, key);
 }
 
+static int64_t event_count(struct rscreen *rs)
+{
+	int64_t n;
+	return repair_event_count(rs->app->db, &rs->app->who, rs->id, &n) == DB_OK ? n : -1;
+}
+
 static int event_line(struct rscreen *rs, const void *row, char *buf, size_t n)
 {
 	const struct repair_event *e = row;
@@ -117,6 +123,7 @@ static const struct rsub subs[] = {
 		.row_size = sizeof(struct repair_event),
 		.fetch = events,
 		.key_of = event_key,
+		.count = event_count,
 		.line = event_line,
 		.empty = "No events yet.",
 	},

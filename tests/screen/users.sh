@@ -295,6 +295,26 @@ got=$(sql member.db "SELECT action || '|' || actor || '|' || json_extract(after,
 [ "$got" = "update|Board|board" ] && ok "the role change has its audit row" \
 	|| not_ok "the last audit row: $got"
 
+# ---- keys that do nothing here are not offered, and say so --------------------
+cat > "$TMP/nokeys.script" <<EOF
+$BOARD_LOGIN
+u
+:dump $TMP/nokeys1.txt
+/
+:dump $TMP/nokeys2.txt
+f
+:dump $TMP/nokeys3.txt
+?
+:dump $TMP/nokeys4.txt
+EOF
+run member.db nokeys
+lacks "the list offers no search" "$TMP/nokeys1.txt" "/ search"
+lacks "nor a filter" "$TMP/nokeys1.txt" "f filter"
+contains "/ says it does nothing here" "$TMP/nokeys2.txt" "/ does nothing here"
+contains "and so does f" "$TMP/nokeys3.txt" "f does nothing here"
+lacks "the help lists no search" "$TMP/nokeys4.txt" "Search"
+lacks "nor a filter" "$TMP/nokeys4.txt" "Filter"
+
 # ---- Esc on the password prompt adds nothing ------------------------------------------
 fresh esc
 cat > "$TMP/esc.script" <<EOF

@@ -678,6 +678,10 @@ static void roles_allowed_and_refused(void **state)
 			 DB_NOTFOUND);
 	assert_int_equal(repair_events_page(f->db, &alice, own, PAGE_FIRST, NULL, ev, 4, &n), DB_OK);
 	assert_int_equal(n, 1);
+	int64_t count;
+	assert_int_equal(repair_event_count(f->db, &alice, own, &count), DB_OK);
+	assert_int_equal(count, 1);
+	assert_int_equal(repair_event_count(f->db, &alice, bobs, &count), DB_NOTFOUND);
 	assert_int_equal(repair_get(f->db, &nobody, own, &r), DB_DENIED);
 
 	/* The list: only hers, whatever the filter asks. */
@@ -1377,6 +1381,11 @@ static void events_page_both_ways(void **state)
 	assert_int_equal(ev[1].to_status, REPAIR_TRIAGED);
 	assert_int_equal(repair_events_page(f->db, &board, 999, PAGE_FIRST, NULL, ev, 4, &n),
 			 DB_NOTFOUND);
+	int64_t count;
+	assert_int_equal(repair_event_count(f->db, &board, id, &count), DB_OK);
+	assert_int_equal(count, 6);
+	assert_int_equal(repair_event_count(f->db, &board, 999, &count), DB_NOTFOUND);
+	assert_string_equal(db_errmsg(f->db), "there is no such repair");
 }
 
 static void rp02_counts_completions_in_target(void **state)
