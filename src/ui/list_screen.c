@@ -604,8 +604,7 @@ static void destroy(struct screen *s)
 	prompt_stop(&ls->ask);
 	pwask_free(ls->pw);
 	free(ls->asked_row);
-	if (ls->d->fini)
-		ls->d->fini(ls->priv);
+	free(ls->priv);
 	list_free(&ls->list);
 	free(ls);
 	free(s);
@@ -664,7 +663,7 @@ struct screen *list_screen_new(struct app *app, const struct ldesc *d)
 		snprintf(ls->denied_msg, sizeof ls->denied_msg, "A %s may not open %s",
 			 access_role_name(app->who.role), d->name);
 	}
-	if (d->init && !(ls->priv = d->init(ls))) {
+	if (d->priv_size && !(ls->priv = calloc(1, d->priv_size))) {
 		list_free(&ls->list);
 		free(ls->asked_row);
 		free(ls);

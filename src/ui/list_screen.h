@@ -109,9 +109,9 @@ struct ldesc {
 	int (*typing)(struct lscreen *ls);         /* its own prompt takes text */
 	/* Why a key bound to action a does nothing here (NULL: plain words). */
 	const char *(*why_not)(struct lscreen *ls, enum action a);
-	/* A screen's own state: made with the screen, freed with it. */
-	void *(*init)(struct lscreen *ls);
-	void (*fini)(void *priv);
+	/* A screen's own state: its size (0: none), made zeroed with the screen
+	 * as ls->priv and freed with it. */
+	size_t priv_size;
 };
 
 struct lscreen {

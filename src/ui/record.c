@@ -455,6 +455,7 @@ static void destroy(struct screen *s)
 	free_lines(rs);
 	if (rs->d->fini)
 		rs->d->fini(rs->priv);
+	free(rs->priv);
 	free(rs->rec);
 	free(rs);
 	free(s);
@@ -518,8 +519,15 @@ struct screen *record_screen_new(struct app *app, const struct rdesc *d, int64_t
 			return NULL;
 		}
 	}
-	if (d->init)
-		rs->priv = d->init(rs);
+	if (d->priv_size && !(rs->priv = calloc(1, d->priv_size))) {
+		for (int k = 0; k < d->nsubs; k++)
+			list_free(&rs->subs[k].list);
+		free(rec);
+		free(rs);
+		free(s);
+		app_message(app, STYLE_ERROR, "out of memory: the record could not be shown");
+		return NULL;
+	}
 	load(rs);
 	int rows, cols;
 	getmaxyx(app->body, rows, cols);

@@ -65,8 +65,10 @@ struct rdesc {
 	int nacts;
 	/* Why a key bound to action a does nothing here (NULL: plain words). */
 	const char *(*why_not)(struct rscreen *rs, enum action a);
-	/* A screen's own state beside the record (NULL: none). */
-	void *(*init)(struct rscreen *rs);
+	/* A screen's own state beside the record: its size (0: none), made
+	 * zeroed with the screen as rs->priv; fini (NULL: nothing) lets go of
+	 * what it holds before it is freed. */
+	size_t priv_size;
 	void (*fini)(void *priv);
 };
 

@@ -125,12 +125,6 @@ static const char *why_not(struct lscreen *ls, enum action a)
 	return NULL;
 }
 
-static void *init(struct lscreen *ls)
-{
-	(void)ls;
-	return calloc(1, sizeof(struct audit_state));
-}
-
 static const struct ldesc audit_list = {
 	.name = "Audit trail",
 	.area = 0,
@@ -153,8 +147,7 @@ static const struct ldesc audit_list = {
 	.hint = audit_prompt_hint,
 	.typing = audit_prompt_typing,
 	.why_not = why_not,
-	.init = init,
-	.fini = free,
+	.priv_size = sizeof(struct audit_state),
 };
 
 struct screen *screen_audit_new(struct app *app)

@@ -245,17 +245,8 @@ static void title(struct rscreen *rs, char *buf, size_t n)
 static void fini(void *priv)
 {
 	struct entry_state *st = priv;
-	if (!st)
-		return;
 	json_flat_free(&st->before);
 	json_flat_free(&st->after);
-	free(st);
-}
-
-static void *init(struct rscreen *rs)
-{
-	(void)rs;
-	return calloc(1, sizeof(struct entry_state));
 }
 
 static const char *why_not(struct rscreen *rs, enum action a)
@@ -273,7 +264,7 @@ static const struct rdesc entry_record = {
 	.title = title,
 	.rows = rows,
 	.why_not = why_not,
-	.init = init,
+	.priv_size = sizeof(struct entry_state),
 	.fini = fini,
 };
 

@@ -139,12 +139,6 @@ static const struct rsub subs[] = {
 	},
 };
 
-static void *init(struct rscreen *rs)
-{
-	(void)rs;
-	return calloc(1, sizeof(struct home_extra));
-}
-
 static const struct rdesc home_record = {
 	.name = "A home",
 	.area = 1,
@@ -154,8 +148,7 @@ static const struct rdesc home_record = {
 	.rows = rows,
 	.subs = subs,
 	.nsubs = 1,
-	.init = init,
-	.fini = free,
+	.priv_size = sizeof(struct home_extra),
 };
 
 struct screen *screen_home_record_new(struct app *app, int64_t id)

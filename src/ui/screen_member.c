@@ -130,12 +130,6 @@ static const struct rsub subs[] = {
 	},
 };
 
-static void *init(struct rscreen *rs)
-{
-	(void)rs;
-	return calloc(1, sizeof(struct member_extra));
-}
-
 static const struct rdesc member_record = {
 	.name = "A member",
 	.area = 2,
@@ -145,8 +139,7 @@ static const struct rdesc member_record = {
 	.rows = rows,
 	.subs = subs,
 	.nsubs = 1,
-	.init = init,
-	.fini = free,
+	.priv_size = sizeof(struct member_extra),
 };
 
 struct screen *screen_member_new(struct app *app, int64_t id)
