@@ -15,11 +15,15 @@ static const char SQL_COUNTS[] =
 	"       (SELECT n FROM row_counts WHERE name = 'repairs'),"
 	"       (SELECT n FROM row_counts WHERE name = 'repairs_open')";
 /* Overdue as the repairs list has it (repair_sql.h): ?1 now, ?2 today.
- * Every overdue target is below the greater of the two, so the partial
- * index repairs_open_by_target serves a range. */
+ * Every overdue target is below the greater of the two, and every target
+ * below the lesser is overdue (a date before today's, an instant before
+ * now), so only the band between them, less than a day's targets, needs
+ * the rule itself; the partial index repairs_open_by_target serves both
+ * ranges. */
 static const char SQL_OVERDUE[] =
-	"SELECT count(*) FROM repairs r WHERE r.is_open AND r.target_at < max(?1, ?2)"
-	" AND " REPAIR_OVERDUE_SQL("r", "?1", "?2");
+	"SELECT (SELECT count(*) FROM repairs r WHERE r.is_open AND r.target_at < min(?1, ?2))"
+	"     + (SELECT count(*) FROM repairs r WHERE r.is_open AND r.target_at >= min(?1, ?2)"
+	"        AND r.target_at < max(?1, ?2) AND " REPAIR_OVERDUE_SQL("r", "?1", "?2") ")";
 static const char SQL_ARREARS[] =
 	"SELECT count(*), coalesce(sum(b), 0) FROM ("
 	"  SELECT (SELECT l.balance_pence FROM rent_ledger l WHERE l.tenancy_id = t.id"

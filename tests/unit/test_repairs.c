@@ -1350,6 +1350,25 @@ static void home_and_the_list_agree_on_overdue(void **state)
 	/* At midnight the day is over: due today becomes overdue for both. */
 	assert_int_equal(summary_get(f->db, &board, "2026-11-21T00:00:00Z", "2026-11-21", &sum), DB_OK);
 	assert_int_equal(sum.repairs_overdue, 4);
+	/* Just after local midnight in a zone ahead of UTC, the local date runs
+	 * ahead of the UTC instant: every target before the earlier of the two
+	 * is past, and between them the rule decides, for Home as for the list.
+	 * An emergency due at 23:45 UTC is not past at 23:30 UTC, though it
+	 * falls before the local date; yesterday's date target is. */
+	int64_t later = report(f, &board, 2, "Due at quarter to midnight", REPAIR_EMERGENCY,
+			       "2026-11-18T23:45:00Z");
+	assert_int_equal(zone_set("Europe/Paris"), 0);
+	setenv("COOPDESK_NOW", "2026-11-19T23:30:00Z", 1);
+	assert_int_equal(repair_get(f->db, &board, later, &r), DB_OK);
+	assert_string_equal(r.target_at, "2026-11-19T23:45:00Z");
+	assert_int_equal(r.overdue, 0);
+	assert_int_equal(repair_page(f->db, &board, &fo, REPAIR_NEWEST, PAGE_FIRST, NULL, rows, 8, &n),
+			 DB_OK);
+	assert_int_equal(n, 1);
+	assert_int_equal(rows[0].id, due_yesterday);
+	assert_int_equal(summary_get(f->db, &board, "2026-11-19T23:30:00Z", "2026-11-20", &sum), DB_OK);
+	assert_int_equal(zone_set("UTC"), 0);
+	assert_int_equal(sum.repairs_overdue, n);
 }
 
 static void events_page_both_ways(void **state)
