@@ -96,8 +96,11 @@ void app_push(struct app *app, struct screen *s)
 	if (!s)
 		return;
 	if (app->depth == (int)(sizeof app->stack / sizeof app->stack[0])) {
+		char back[KEY_NAME_MAX];
 		s->ops->destroy(s);
-		app_message(app, STYLE_ERROR, "too many screens open: press Esc to go back");
+		ui_key(app, app_top(app), ACT_BACK, back, sizeof back);
+		app_message(app, STYLE_ERROR, "too many screens open: go back (%s) first",
+			    back[0] ? back : "Esc");
 		return;
 	}
 	app->stack[app->depth++] = s;

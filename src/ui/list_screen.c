@@ -14,6 +14,7 @@
 #define TITLE_ROWS 1     /* the title and the position */
 #define FOOT_ROWS 2      /* a note or a prompt's reason, and the prompt */
 #define FLEX_MIN 8       /* the least a flexible column is given */
+#define COLS_MAX 32      /* columns a descriptor may have; more are not drawn */
 
 /* ---- the list's source: the descriptor's functions -------------------- */
 
@@ -41,8 +42,8 @@ static int64_t src_count(void *ctx)
 static void place_columns(const struct lscreen *ls, int width, int *xs, int *ws)
 {
 	const struct ldesc *d = ls->d;
-	int fixed = 0, flex = 0;
-	for (int i = 0; i < d->ncols; i++) {
+	int fixed = 0, flex = 0, ncols = d->ncols < COLS_MAX ? d->ncols : COLS_MAX;
+	for (int i = 0; i < ncols; i++) {
 		ws[i] = 0;
 		if (d->cols[i].min_cols > width)
 			continue;
@@ -53,7 +54,7 @@ static void place_columns(const struct lscreen *ls, int width, int *xs, int *ws)
 	}
 	int left = width - 2 - fixed; /* the marker column and a margin */
 	int x = 1;
-	for (int i = 0; i < d->ncols; i++) {
+	for (int i = 0; i < ncols; i++) {
 		if (d->cols[i].min_cols > width)
 			continue;
 		int w = d->cols[i].width;
@@ -88,11 +89,11 @@ static void src_draw_row(void *ctx, WINDOW *w, int y, int width, const void *row
 {
 	struct lscreen *ls = ctx;
 	const struct ldesc *d = ls->d;
-	int xs[32], ws[32];
+	int xs[COLS_MAX], ws[COLS_MAX];
 	char buf[1024];
 	place_columns(ls, width, xs, ws);
 	int base = d->row_style ? d->row_style(row) : STYLE_NORMAL;
-	for (int i = 0; i < d->ncols && i < 32; i++) {
+	for (int i = 0; i < d->ncols && i < COLS_MAX; i++) {
 		if (!ws[i])
 			continue;
 		buf[0] = '\0';
@@ -200,11 +201,11 @@ static void draw(struct screen *s, WINDOW *w)
 		d->draw_extra(ls, w, TITLE_ROWS, width);
 
 	int head = TITLE_ROWS + d->extra_lines;
-	int xs[32], ws[32];
+	int xs[COLS_MAX], ws[COLS_MAX];
 	place_columns(ls, width, xs, ws);
 	style_on(w, STYLE_COLUMN);
 	draw_fill(w, head, 0, width);
-	for (int i = 0; i < d->ncols && i < 32; i++)
+	for (int i = 0; i < d->ncols && i < COLS_MAX; i++)
 		if (ws[i])
 			draw_cell(w, head, xs[i], ws[i], d->cols[i].title, d->cols[i].right);
 	style_off(w, STYLE_COLUMN);
