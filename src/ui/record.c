@@ -263,9 +263,11 @@ static void draw(struct screen *s, WINDOW *w)
 		mvwaddch(w, 1, 0, detail_overflows(rs) ? '>' : ' ');
 	for (int k = 0; k < rs->d->nsubs; k++) {
 		struct rsubstate *ss = &rs->subs[k];
-		char pos[64], head[128];
-		list_position(&ss->list, pos, sizeof pos);
-		snprintf(head, sizeof head, "%s%s", rs->focus == k + 1 ? "> " : "  ", ss->sub->title);
+		char pos[64] = "", head[128];
+		if (!ss->hidden)
+			list_position(&ss->list, pos, sizeof pos);
+		snprintf(head, sizeof head, "%s%s", rs->focus == k + 1 && !ss->hidden ? "> " : "  ",
+			 ss->sub->title);
 		style_on(w, STYLE_COLUMN);
 		draw_fill(w, ss->y, 0, width);
 		draw_text(w, ss->y, 0, width - text_width(pos) - 3, head);

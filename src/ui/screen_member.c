@@ -20,6 +20,7 @@
 
 struct member_extra {
 	int has_holding;
+	int sees_home;            /* the board and volunteers, or the member */
 	int64_t shares, paid_pence;
 	char home[HOME_REF_MAX * 4 + HOME_ADDRESS_MAX * 4 + 8];
 };
@@ -42,7 +43,9 @@ static int load(struct rscreen *rs)
 			 share_holding(rs->app->db, &rs->app->who, m->id, &x->shares,
 				       &x->paid_pence) == DB_OK;
 	x->home[0] = '\0';
-	struct tenancy *t = malloc(sizeof *t);
+	x->sees_home = access_level(&rs->app->who, AREA_TENANCIES, OP_READ) == ACCESS_ALL ||
+		       m->id == rs->app->who.member_id;
+	struct tenancy *t = x->sees_home ? malloc(sizeof *t) : NULL;
 	if (t && tenancy_for_member(rs->app->db, &rs->app->who, m->id, t) == DB_OK)
 		snprintf(x->home, sizeof x->home, "%s, %s", t->home_ref, t->home_address);
 	free(t);
@@ -85,7 +88,8 @@ static void rows(struct rscreen *rs)
 		snprintf(buf, sizeof buf, "%lld (%s paid)", (long long)x->shares, money);
 		record_row(rs, "Shares held", buf, -1);
 	}
-	record_row(rs, "Home", x->home[0] ? x->home : "no current tenancy", -1);
+	if (x->sees_home)
+		record_row(rs, "Home", x->home[0] ? x->home : "no current tenancy", -1);
 	if (m->notes[0])
 		record_row(rs, "Notes", m->notes, -1);
 }
