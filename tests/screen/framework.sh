@@ -107,6 +107,13 @@ sed "s|$TMP/mouse|$TMP/nomouse|g" "$TMP/mouse.script" > "$TMP/nomouse.script"
 play nomouse
 contains "without --mouse a click selects nothing" "$TMP/nomouse1.txt" ">R-000003"
 contains "and opens nothing" "$TMP/nomouse2.txt" "Repairs: open repairs"
+# The co-op's mouse setting takes the mouse as --mouse does.
+sed "s|$TMP/mouse|$TMP/setmouse|g" "$TMP/mouse.script" > "$TMP/setmouse.script"
+cp "$BASE" "$TMP/setmouse.db"
+sqlite3 "$TMP/setmouse.db" "UPDATE settings SET value = '1' WHERE key = 'mouse'"
+"$BIN" --db "$TMP/setmouse.db" --script "$TMP/setmouse.script" --headless --size 80x24 \
+	> "$TMP/setmouse.out" 2>&1 || not_ok "setmouse: the script ran"
+contains "with the mouse setting on, a click selects" "$TMP/setmouse1.txt" ">R-000002"
 
 # ---- go to a record by its reference ----------------------------------------------
 cat > "$TMP/goto.script" <<EOF
