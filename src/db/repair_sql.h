@@ -1,7 +1,8 @@
 /*
- * src/db/repair_sql.h: private to the data layer. What "overdue" means,
+ * src/db/repair_sql.h: private to the data layer: what the repairs'
+ * files (repairs.c, repair_list.c, summary.c) share. What "overdue" means,
  * in SQL, for every statement that asks: the repairs list and its OVERDUE
- * column and filter (repairs.c) and Home's count (summary.c). It is the
+ * column and filter (repair_list.c) and Home's count (summary.c). It is the
  * rule of repair_target_passed (coopdesk/repair_rules.h): an open repair
  * whose target is past. A date target ("2026-12-01", working days) is met
  * if done by the end of that local day, so it is past only once TODAY (the
@@ -17,5 +18,37 @@
 #define REPAIR_OVERDUE_SQL(R, NOW, TODAY) \
 	"(" R ".is_open AND " R ".target_at < CASE WHEN length(" R ".target_at) = 10" \
 	" THEN " TODAY " ELSE " NOW " END)"
+
+/* A list row's columns, first in a whole repair's too (struct repair_row
+ * and struct repair share them), and how the odd kinds are read. */
+#define SHARED_FIELDS(X) \
+	X(INT64, id) X(INT64, home_id) X(TEXT, home_ref) X(TEXT, title) X(PRIORITY, priority) \
+	X(STATUS, status) X(TEXT, target_at)
+/* priority_rank is enum repair_priority's value. */
+#define DB_COL_PRIORITY(field) r->field = (enum repair_priority)sqlite3_column_int(st, col++);
+#define DB_COL_STATUS(field) \
+	r->field = repair_status_parse((const char *)sqlite3_column_text(st, col++));
+#define DB_COL_DAMP(field) \
+	r->field = (enum repair_damp)repair_damp_parse((const char *)sqlite3_column_text(st, col++));
+/* A cost may be not known (NULL). */
+#define DB_COL_COST(field) \
+	{ \
+		r->has_cost = sqlite3_column_type(st, col) != SQLITE_NULL; \
+		r->field = sqlite3_column_int64(st, col++); \
+	}
+
+/* The repairs a member may see: their current home's since their tenancy
+ * began (reported on its first local day or later: not an earlier
+ * tenant's), and those they reported. P is the parameter holding the
+ * member's id. SQLite's 'localtime' is the zone in force (zone_set). */
+#define MEMBER_SEES(P) \
+	"(r.reported_by_member = " P " OR EXISTS (SELECT 1" \
+	" FROM tenancy_signatories s JOIN tenancies t ON t.id = s.tenancy_id" \
+	" WHERE s.member_id = " P " AND t.end_date IS NULL AND t.home_id = r.home_id" \
+	" AND date(r.reported_at, 'localtime') >= t.start_date))"
+
+/* The level for a read, and the member to restrict to (0 for all): a
+ * member sees only their own. A db status. */
+int repair_read_scope(struct db *db, const struct actor *who, int64_t *member);
 
 #endif

@@ -1,6 +1,7 @@
 /*
- * src/db/repairs.c: repairs, their events, the list and RP02. Shaped like
- * members.c. The rules (moves, targets, Right to Repair) are the pure
+ * src/db/repairs.c: repairs and their events: reporting, reading one,
+ * moving and editing (the list and its search are repair_list.c; counts
+ * and RP02 repair_measures.c). Shaped like members.c. The rules (moves, targets, Right to Repair) are the pure
  * functions of src/core/repair_rules.c; this file feeds them the settings
  * and bank holidays, and keeps every write in one transaction with its
  * event.
@@ -18,16 +19,6 @@
 #include "dbint.h"
 #include "repair_sql.h"
 
-/* The repairs a member may see: their current home's since their tenancy
- * began (reported on its first local day or later: not an earlier
- * tenant's), and those they reported. P is the parameter holding the
- * member's id. SQLite's 'localtime' is the zone in force (zone_set). */
-#define MEMBER_SEES(P) \
-	"(r.reported_by_member = " P " OR EXISTS (SELECT 1" \
-	" FROM tenancy_signatories s JOIN tenancies t ON t.id = s.tenancy_id" \
-	" WHERE s.member_id = " P " AND t.end_date IS NULL AND t.home_id = r.home_id" \
-	" AND date(r.reported_at, 'localtime') >= t.start_date))"
-
 static const char SQL_HOME_EXISTS[] = "SELECT 1 FROM homes WHERE id = ?1";
 static const char SQL_MEMBER_HOME[] =
 	"SELECT 1 FROM tenancy_signatories s JOIN tenancies t ON t.id = s.tenancy_id"
@@ -43,7 +34,7 @@ static const char SQL_EVENT[] =
 	"INSERT INTO repair_events (repair_id, at, user_id, actor, from_status, to_status, note)"
 	" VALUES (?1, ?2, (SELECT id FROM users WHERE id = ?3), ?4, ?5, ?6, ?7)";
 /* A whole repair: the columns it shares with a list row first
- * (SHARED_FIELDS, as SEL below has them), then its own (FULL_FIELDS), as
+ * (SHARED_FIELDS, as the list's SEL has them), then its own (FULL_FIELDS), as
  * the readers take them. */
 static const char SQL_GET[] =
 	"SELECT r.id, r.home_id, h.ref, r.title, r.priority_rank, r.status, r.target_at,"
@@ -74,9 +65,6 @@ static const char SQL_UPDATE[] =
 	" WHERE id = ?1 AND version = ?2";
 static const char SQL_CONTRACTOR[] = "SELECT in_use FROM contractors WHERE id = ?1";
 
-#define SHARED_FIELDS(X) \
-	X(INT64, id) X(INT64, home_id) X(TEXT, home_ref) X(TEXT, title) X(PRIORITY, priority) \
-	X(STATUS, status) X(TEXT, target_at)
 #define FULL_FIELDS(X) \
 	X(TEXT, uuid) X(INT64, reported_by_member) X(TEXT, reported_by_name) \
 	X(TEXT, reported_at) X(TEXT, description) X(TEXT, location) X(TEXT, rtr_defect) \
@@ -89,18 +77,6 @@ static const char SQL_CONTRACTOR[] = "SELECT in_use FROM contractors WHERE id = 
 	X(STATUS, status) X(INT64, version) X(TEXT, reported_at) X(PRIORITY, priority) \
 	X(INT, rtr_days) X(DAMP, damp) X(COST, cost_pence) X(TEXT, target_at) \
 	X(INT64, contractor_id) X(TEXT, completed_at) X(TEXT, closed_at) X(INT, reopened)
-/* priority_rank is enum repair_priority's value. */
-#define DB_COL_PRIORITY(field) r->field = (enum repair_priority)sqlite3_column_int(st, col++);
-#define DB_COL_STATUS(field) \
-	r->field = repair_status_parse((const char *)sqlite3_column_text(st, col++));
-#define DB_COL_DAMP(field) \
-	r->field = (enum repair_damp)repair_damp_parse((const char *)sqlite3_column_text(st, col++));
-/* A cost may be not known (NULL). */
-#define DB_COL_COST(field) \
-	{ \
-		r->has_cost = sqlite3_column_type(st, col) != SQLITE_NULL; \
-		r->field = sqlite3_column_int64(st, col++); \
-	}
 #define NO_REPAIR "there is no such repair"
 
 #define EVENT_COLS \
@@ -113,149 +89,6 @@ static const char *const SQL_EVENTS[4] = {
 	[PAGE_AFTER] = EVENT_COLS " AND id > ?2 ORDER BY id LIMIT ?3",
 	[PAGE_BEFORE] = EVENT_COLS " AND id < ?2 ORDER BY id DESC LIMIT ?3",
 };
-
-/*
- * The list. Parameters: ?1 one status or NULL, ?2 open only, ?3 overdue
- * only, ?4 home or NULL, ?5 member or NULL, ?6 FTS query of the repairs'
- * words or NULL, ?7 now, ?8 today, ?9 the key's sort value, ?10 the key's
- * id, ?11 the page size; and for a search, ?12 the FTS query of homes
- * (reference, address, postcode) or NULL, ?13 that of members' names or
- * NULL, ?14 a repair's number typed as its reference or NULL, ?15 how a
- * repair is tested against the search: 0 no search, 1 its row (its
- * words, home and reporter), 2 its number among those found (below).
- *
- * Every filter is a bound parameter; what differs between statements is
- * the sort, the direction and the "scope", the part of the table a page is
- * drawn from, chosen so that an index serves it:
- *   all     the sort's index (repairs_by_target, ...) or the rowid;
- *   open    the partial indexes WHERE is_open (few rows on a big co-op);
- *   home    repairs_by_home: a home has few repairs, sorted in memory;
- *   member  the member's repairs (their home's and reported), likewise;
- *   search  the full-text index first, when it matches few (see
- *           SEARCH_SORT_MAX: the matches are sorted), or for the newest
- *           first of all repairs (its rowids come in order); otherwise
- *           "all" or "open" with the search as a filter;
- *   found   a search that finds homes or members too (or a repair by its
- *           reference): the repairs found, when they are few (FIND_SORT_MAX),
- *           read and sorted; otherwise "all" or "open" walking the sort's
- *           index, testing each repair's number against those found while
- *           they are not too many to gather (FIND_SET_MAX: the test needs
- *           only the index), else its row (then they are at least 1 in 50).
- * Keys on a sort column with few values (status, priority) would make a
- * plain (col, id) > (?, ?) scan every row of the key's value before it:
- * the page after a key is instead "the rest of the key's value" UNION ALL
- * "the values after it", which SQLite merges straight from the index.
- */
-#define OVERDUE REPAIR_OVERDUE_SQL("r", "?7", "?8")
-#define SEL \
-	"SELECT r.id, r.home_id, (SELECT h.ref FROM homes h WHERE h.id = r.home_id), r.title," \
-	" r.priority_rank, r.status, r.target_at, " OVERDUE ", r.reopened," \
-	" (SELECT m.name FROM members m WHERE m.id = r.reported_by_member)"
-#define FILTER \
-	" (?1 IS NULL OR r.status = ?1) AND (?2 = 0 OR r.is_open) AND (?3 = 0 OR " OVERDUE ")" \
-	" AND (?4 IS NULL OR r.home_id = ?4) AND (?5 IS NULL OR " MEMBER_SEES("?5") ")"
-/* What a search finds besides the repairs' own words: members whose name
- * matches (?13), and homes whose reference, address or postcode matches
- * (?12) or where such a member holds the current tenancy. Then the
- * repairs it finds, each once or more, from covering indexes (no repair's
- * row is read): the one named by its reference, those whose words match,
- * those of the homes found, those the members found reported. */
-#define WITH_OTHERS \
-	"WITH members_found(id) AS (SELECT rowid FROM members_fts" \
-	" WHERE ?13 IS NOT NULL AND members_fts.name MATCH ?13)," \
-	" homes_found(id) AS (SELECT rowid FROM homes_fts WHERE ?12 IS NOT NULL AND homes_fts MATCH ?12" \
-	" UNION SELECT t.home_id FROM tenancy_signatories s JOIN tenancies t ON t.id = s.tenancy_id" \
-	" WHERE t.end_date IS NULL AND s.member_id IN members_found),"
-#define FOUND_IDS \
-	"SELECT ?14 WHERE ?14 IS NOT NULL" \
-	" UNION ALL SELECT rowid FROM repairs_fts WHERE ?6 IS NOT NULL AND repairs_fts MATCH ?6" \
-	" UNION ALL SELECT x.id FROM repairs x WHERE x.home_id IN homes_found" \
-	" UNION ALL SELECT x.id FROM repairs x WHERE x.reported_by_member IN members_found"
-/* The numbers found are gathered once per page read, and only when a
- * statement asks for them (?15 = 2, or the "found" scope). */
-#define WITH_FOUND WITH_OTHERS " found(id) AS MATERIALIZED (" FOUND_IDS ") "
-#define FIND_FILTER \
-	" AND (?15 = 0 OR (?15 = 2 AND r.id IN found)" \
-	" OR (?15 = 1 AND (r.id = ?14" \
-	" OR (?6 IS NOT NULL AND r.id IN (SELECT rowid FROM repairs_fts WHERE repairs_fts MATCH ?6))" \
-	" OR (?12 IS NOT NULL AND r.home_id IN homes_found)" \
-	" OR (?13 IS NOT NULL AND r.reported_by_member IN members_found))))"
-#define FROM_ALL " FROM repairs r WHERE" FILTER FIND_FILTER
-#define FROM_OPEN " FROM repairs r WHERE r.is_open AND" FILTER FIND_FILTER
-#define FROM_HOME " FROM repairs r WHERE r.home_id = ?4 AND" FILTER FIND_FILTER
-#define FROM_MEMBER \
-	" FROM (SELECT id FROM repairs WHERE reported_by_member = ?5 UNION" \
-	" SELECT x.id FROM tenancy_signatories s JOIN tenancies t ON t.id = s.tenancy_id" \
-	" JOIN repairs x ON x.home_id = t.home_id WHERE s.member_id = ?5 AND t.end_date IS NULL" \
-	" AND date(x.reported_at, 'localtime') >= t.start_date)" \
-	" AS m CROSS JOIN repairs r ON r.id = m.id WHERE" FILTER FIND_FILTER
-#define FROM_SEARCH \
-	" FROM repairs_fts CROSS JOIN repairs r ON r.id = repairs_fts.rowid" \
-	" WHERE repairs_fts MATCH ?6 AND" FILTER
-#define FROM_FOUND \
-	" FROM (SELECT DISTINCT id FROM found) AS m CROSS JOIN repairs r ON r.id = m.id WHERE" FILTER
-
-/* W: what comes before the SELECT (WITH_FOUND, or nothing). ID: the
- * repair number as the driving table has it (the full-text index hands
- * out its rowids in order, and takes a range on them). */
-#define ID_PAGES(W, S, ID) { \
-	[PAGE_FIRST] = W SEL S " ORDER BY " ID " DESC LIMIT ?11", \
-	[PAGE_LAST] = W SEL S " ORDER BY " ID " LIMIT ?11", \
-	[PAGE_AFTER] = W SEL S " AND " ID " < ?10 ORDER BY " ID " DESC LIMIT ?11", \
-	[PAGE_BEFORE] = W SEL S " AND " ID " > ?10 ORDER BY " ID " LIMIT ?11", }
-/* C: the sort column; P: its position in SEL (ORDER BY of a compound). */
-#define COL_PAGES(W, S, C, P) { \
-	[PAGE_FIRST] = W SEL S " ORDER BY " C ", r.id LIMIT ?11", \
-	[PAGE_LAST] = W SEL S " ORDER BY " C " DESC, r.id DESC LIMIT ?11", \
-	[PAGE_AFTER] = W SEL S " AND " C " = ?9 AND r.id > ?10 UNION ALL " \
-		SEL S " AND " C " > ?9 ORDER BY " P ", 1 LIMIT ?11", \
-	[PAGE_BEFORE] = W SEL S " AND " C " = ?9 AND r.id < ?10 UNION ALL " \
-		SEL S " AND " C " < ?9 ORDER BY " P " DESC, 1 DESC LIMIT ?11", }
-#define SORTS(W, S, ID) { \
-	[REPAIR_NEWEST] = ID_PAGES(W, S, ID), \
-	[REPAIR_BY_TARGET] = COL_PAGES(W, S, "r.target_at", "7"), \
-	[REPAIR_BY_PRIORITY] = COL_PAGES(W, S, "r.priority_rank", "5"), \
-	[REPAIR_BY_STATUS] = COL_PAGES(W, S, "r.status", "6"), \
-	[REPAIR_BY_HOME] = COL_PAGES(W, S, "r.home_id", "2"), }
-
-enum scope { SCOPE_ALL, SCOPE_OPEN, SCOPE_HOME, SCOPE_MEMBER, SCOPE_SEARCH, SCOPE_FOUND,
-	     SCOPE_COUNT };
-#define SORT_COUNT (REPAIR_BY_HOME + 1)
-static const char *const SQL_PAGE[SCOPE_COUNT][SORT_COUNT][4] = {
-	[SCOPE_ALL] = SORTS(WITH_FOUND, FROM_ALL, "r.id"),
-	[SCOPE_OPEN] = SORTS(WITH_FOUND, FROM_OPEN, "r.id"),
-	[SCOPE_HOME] = SORTS(WITH_FOUND, FROM_HOME, "r.id"),
-	[SCOPE_MEMBER] = SORTS(WITH_FOUND, FROM_MEMBER, "r.id"),
-	[SCOPE_SEARCH] = SORTS("", FROM_SEARCH, "repairs_fts.rowid"),
-	[SCOPE_FOUND] = SORTS(WITH_FOUND, FROM_FOUND, "r.id"),
-};
-
-/* A search that finds homes or members: up to FIND_SORT_MAX repairs found
- * are read and sorted (each costs a read of its row); up to FIND_SET_MAX
- * are gathered by number and the sort's index walked, testing numbers
- * only; more, and each repair's row is tested (at least 1 in 50 match). */
-#define FIND_SORT_MAX 1000
-#define FIND_SET_MAX 20000
-static const char SQL_FOUND_COUNT[] =
-	WITH_OTHERS " found(id) AS NOT MATERIALIZED (" FOUND_IDS ")"
-	" SELECT count(*) FROM (SELECT 1 FROM found LIMIT ?1)";
-/* Whether the typed words find any home or member at all (?1). */
-static const char SQL_FINDS_OTHERS[] =
-	"SELECT EXISTS (SELECT 1 FROM homes_fts WHERE homes_fts MATCH ?1)"
-	" OR EXISTS (SELECT 1 FROM members_fts WHERE members_fts.name MATCH ?1)";
-/* The home whose reference is exactly what was typed, in any case: ?1 the
- * typed text as one FTS phrase, ?2 the text. */
-static const char SQL_HOME_REF[] =
-	"SELECT h.id FROM homes_fts JOIN homes h ON h.id = homes_fts.rowid"
-	" WHERE homes_fts.ref MATCH ?1 AND h.ref = ?2 COLLATE NOCASE LIMIT 1";
-
-/* A search sorted other than by number: up to this many matches are read
- * and sorted; more, and the sort's index is walked instead, testing each
- * repair against the matches (then at least 1 in 500 of a million match,
- * so a page is found after a few thousand index entries). */
-#define SEARCH_SORT_MAX 2000
-static const char SQL_MATCHES[] =
-	"SELECT count(*) FROM (SELECT 1 FROM repairs_fts WHERE repairs_fts MATCH ?1 LIMIT ?2)";
 
 /* ---- the clock, the rules ----------------------------------------------- */
 
@@ -425,8 +258,7 @@ static int check_fields(struct db *db, const struct repair *r)
 	return DB_OK;
 }
 
-/* The level for a read, and the member to restrict to (0 for all). */
-static int read_scope(struct db *db, const struct actor *who, int64_t *member)
+int repair_read_scope(struct db *db, const struct actor *who, int64_t *member)
 {
 	enum access_level level;
 	int rc = db_access_check(db, who, AREA_REPAIRS, OP_READ, &level);
@@ -621,7 +453,7 @@ static void read_full(sqlite3_stmt *st, void *row, const void *ctx)
 int repair_get(struct db *db, const struct actor *who, int64_t id, struct repair *r)
 {
 	int64_t member;
-	int rc = read_scope(db, who, &member);
+	int rc = repair_read_scope(db, who, &member);
 	if (rc)
 		return rc;
 	sqlite3_stmt *st = db_prep(db, SQL_GET);
@@ -881,243 +713,6 @@ int repair_note(struct db *db, const struct actor *who, int64_t id, const char *
 	return db_commit(db);
 }
 
-/* ---- lists ------------------------------------------------------------------ */
-
-void repair_row_key(const struct repair_row *r, enum repair_sort sort, struct page_key *key)
-{
-	memset(key, 0, sizeof *key);
-	key->id = r->id;
-	switch (sort) {
-	case REPAIR_BY_TARGET:
-		text_copy(key->text, sizeof key->text, r->target_at);
-		break;
-	case REPAIR_BY_STATUS:
-		text_copy(key->text, sizeof key->text, repair_status_name(r->status));
-		break;
-	case REPAIR_BY_PRIORITY:
-		key->num = r->priority;
-		break;
-	case REPAIR_BY_HOME:
-		key->num = r->home_id;
-		break;
-	default:
-		break;
-	}
-}
-
-/* A list row: SEL's columns. */
-static void read_row(sqlite3_stmt *st, void *row, const void *ctx)
-{
-	struct repair_row *r = row;
-	int col = 0;
-	memset(r, 0, sizeof *r);
-	SHARED_FIELDS(DB_COL)
-	DB_COL(INT, overdue)
-	DB_COL(INT, reopened)
-	DB_COL(TEXT, reported_by)
-}
-
-/* Whether a search matches more than SEARCH_SORT_MAX repairs. */
-static int count_matches(struct db *db, const char *fts, int *many)
-{
-	sqlite3_stmt *st = db_prep(db, SQL_MATCHES);
-	if (!st)
-		return db_status(db);
-	sqlite3_bind_text(st, 1, fts, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_int(st, 2, SEARCH_SORT_MAX + 1);
-	int rc = db_step_row(db, st);
-	if (rc)
-		return rc;
-	*many = sqlite3_column_int(st, 0) > SEARCH_SORT_MAX;
-	db_reset(st);
-	return DB_OK;
-}
-
-/* What a typed search looks for (the list's parameters ?6, ?12..?15). */
-struct find {
-	int on;                 /* ?15: 0 no search, 1 test rows, 2 test numbers */
-	char words[512];        /* ?6: the FTS query of the typed words, "" none */
-	int others;             /* the words find homes or members (?12, ?13) */
-	int64_t ref_id;         /* ?14: a repair typed by its reference, 0 none */
-	int64_t home_id;        /* a home typed by its reference, 0 none */
-};
-
-/* The home whose reference is exactly `typed` (any case), or 0. */
-static int home_by_ref(struct db *db, const char *typed, int64_t *home_id)
-{
-	char phrase[3 * REPAIR_HOME_REF_MAX * 4 + 3];
-	size_t o = 0;
-	*home_id = 0;
-	if (strlen(typed) > REPAIR_HOME_REF_MAX * 4)
-		return DB_OK;
-	phrase[o++] = '"';
-	for (const char *p = typed; *p; p++) {
-		if (*p == '"')
-			phrase[o++] = '"';
-		phrase[o++] = *p;
-	}
-	phrase[o++] = '"';
-	phrase[o] = '\0';
-	sqlite3_stmt *st = db_prep(db, SQL_HOME_REF);
-	if (!st)
-		return db_status(db);
-	sqlite3_bind_text(st, 1, phrase, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 2, typed, -1, SQLITE_TRANSIENT);
-	int rc = db_step_row(db, st);
-	if (rc == DB_NOTFOUND)
-		return DB_OK;
-	if (rc)
-		return rc;
-	*home_id = sqlite3_column_int64(st, 0);
-	db_reset(st);
-	return DB_OK;
-}
-
-/* Reads a typed search: a repair's reference ("R-000300", "r300") finds
- * that repair; a home's reference ("WEA-10", any case) that home's
- * repairs; anything else the repairs whose words match, and those of the
- * homes and members whose reference, address, postcode or name match. */
-static int find_plan(struct db *db, const char *typed, struct find *fd)
-{
-	char text[256];
-	memset(fd, 0, sizeof *fd);
-	text_copy(text, sizeof text, typed);
-	text_trim(text);
-	if (!text[0])
-		return DB_OK;
-	int64_t id;
-	if ((text[0] == 'R' || text[0] == 'r') && ref_parse(text, 'R', &id) == REF_OK) {
-		fd->ref_id = id;
-		fd->on = 1;
-		return DB_OK;
-	}
-	int rc = home_by_ref(db, text, &fd->home_id);
-	if (rc || fd->home_id)
-		return rc;
-	if (db_fts_query(typed, fd->words, sizeof fd->words) != 0) {
-		fd->words[0] = '\0';
-		return DB_OK;   /* nothing searchable: no search */
-	}
-	fd->on = 1;
-	sqlite3_stmt *st = db_prep(db, SQL_FINDS_OTHERS);
-	if (!st)
-		return db_status(db);
-	sqlite3_bind_text(st, 1, fd->words, -1, SQLITE_TRANSIENT);
-	if ((rc = db_step_row(db, st)))
-		return rc;
-	fd->others = sqlite3_column_int(st, 0);
-	db_reset(st);
-	return DB_OK;
-}
-
-/* Binds what the search looks for, in the list's numbering. */
-static void bind_find(sqlite3_stmt *st, const struct find *fd)
-{
-	if (fd->words[0])
-		sqlite3_bind_text(st, 6, fd->words, -1, SQLITE_TRANSIENT);
-	if (fd->others) {
-		sqlite3_bind_text(st, 12, fd->words, -1, SQLITE_TRANSIENT);
-		sqlite3_bind_text(st, 13, fd->words, -1, SQLITE_TRANSIENT);
-	}
-	db_bind_id_or_null(st, 14, fd->ref_id);
-	sqlite3_bind_int(st, 15, fd->on);
-}
-
-/* How many repairs a search finds, counting up to FIND_SET_MAX + 1. */
-static int count_found(struct db *db, const struct find *fd, int *count)
-{
-	sqlite3_stmt *st = db_prep(db, SQL_FOUND_COUNT);
-	if (!st)
-		return db_status(db);
-	bind_find(st, fd);
-	sqlite3_bind_int(st, 1, FIND_SET_MAX + 1);
-	int rc = db_step_row(db, st);
-	if (rc)
-		return rc;
-	*count = sqlite3_column_int(st, 0);
-	db_reset(st);
-	return DB_OK;
-}
-
-int repair_page(struct db *db, const struct actor *who, const struct repair_filter *f,
-		enum repair_sort sort, enum page_dir dir, const struct page_key *key,
-		struct repair_row *rows, int max, int *n)
-{
-	static const struct repair_filter open_repairs = { 0 };
-	*n = 0;
-	int64_t member;
-	int rc = read_scope(db, who, &member);
-	if (rc)
-		return rc;
-	if (!f)
-		f = &open_repairs;
-	if ((rc = db_page_args(db, "repair_page", (unsigned)sort >= SORT_COUNT ||
-			       (unsigned)f->which > REPAIRS_STATUS ||
-			       (f->which == REPAIRS_STATUS &&
-				(unsigned)f->status >= REPAIR_STATUS_COUNT), dir, key, max)))
-		return rc;
-	if (!member)
-		member = f->member_id;
-	struct find fd;
-	char now[REPAIR_INSTANT_LEN], today[REPAIR_DATE_LEN];
-	if (f->search && *f->search && (rc = find_plan(db, f->search, &fd)))
-		return rc;
-	if (!f->search || !*f->search)
-		memset(&fd, 0, sizeof fd);
-	int64_t home = f->home_id;
-	if (fd.home_id) {
-		if (home > 0 && home != fd.home_id)
-			return DB_OK;   /* another home than the one asked for */
-		home = fd.home_id;
-	}
-	int open = f->which == REPAIRS_OPEN || f->overdue;
-	const char *status = f->which == REPAIRS_STATUS ? repair_status_name(f->status) : NULL;
-	enum scope scope = member > 0 ? SCOPE_MEMBER
-			 : home > 0 ? SCOPE_HOME
-			 : (open || (status && repair_status_is_open(f->status))) ? SCOPE_OPEN
-			 : SCOPE_ALL;
-	if (fd.on && (fd.others || fd.ref_id) && (scope == SCOPE_ALL || scope == SCOPE_OPEN)) {
-		int found = 0;
-		if ((rc = count_found(db, &fd, &found)))
-			return rc;
-		if (found <= FIND_SORT_MAX)
-			scope = SCOPE_FOUND;
-		else if (found <= FIND_SET_MAX)
-			fd.on = 2;
-	} else if (fd.on && (scope == SCOPE_ALL || scope == SCOPE_OPEN)) {
-		int many = 0;
-		if (!(sort == REPAIR_NEWEST && scope == SCOPE_ALL) &&
-		    (rc = count_matches(db, fd.words, &many)))
-			return rc;
-		if (!many)
-			scope = SCOPE_SEARCH;
-	}
-	repair_now(now, today);
-
-	sqlite3_stmt *st = db_prep(db, SQL_PAGE[scope][sort][dir]);
-	if (!st)
-		return db_status(db);
-	db_bind_text_or_null(st, 1, status);
-	/* The open scope's index holds only open repairs: asking again would
-	 * read each repair's row (is_open is worked out from its status). */
-	sqlite3_bind_int(st, 2, open && scope != SCOPE_OPEN);
-	sqlite3_bind_int(st, 3, f->overdue ? 1 : 0);
-	db_bind_id_or_null(st, 4, home);
-	db_bind_id_or_null(st, 5, member);
-	bind_find(st, &fd);
-	sqlite3_bind_text(st, 7, now, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 8, today, -1, SQLITE_TRANSIENT);
-	if (key) {
-		if (sort == REPAIR_BY_TARGET || sort == REPAIR_BY_STATUS)
-			sqlite3_bind_text(st, 9, key->text, -1, SQLITE_TRANSIENT);
-		else
-			sqlite3_bind_int64(st, 9, key->num);
-		sqlite3_bind_int64(st, 10, key->id);
-	}
-	sqlite3_bind_int(st, 11, max);
-	return db_page_read(db, st, dir, rows, max, sizeof *rows, read_row, NULL, n);
-}
-
 void repair_event_key(const struct repair_event *e, struct page_key *key)
 {
 	memset(key, 0, sizeof *key);
@@ -1144,7 +739,7 @@ int repair_events_page(struct db *db, const struct actor *who, int64_t repair_id
 {
 	*n = 0;
 	int64_t member;
-	int rc = read_scope(db, who, &member);
+	int rc = repair_read_scope(db, who, &member);
 	if (rc)
 		return rc;
 	if ((rc = db_page_args(db, "repair_events_page", 0, dir, key, max)))
@@ -1168,7 +763,7 @@ int repair_event_count(struct db *db, const struct actor *who, int64_t repair_id
 {
 	int64_t member;
 	*n = 0;
-	int rc = read_scope(db, who, &member);
+	int rc = repair_read_scope(db, who, &member);
 	if (rc)
 		return rc;
 	rc = exists(db, SQL_VISIBLE, repair_id, member);

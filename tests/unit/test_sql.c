@@ -79,7 +79,7 @@ static void every_statement_prepares(void **state)
 				bad += check_one(db, (*l)->file, e->name, i, e->count, *p);
 				statements++;
 			}
-			if (strcmp((*l)->file, "src/db/repairs.c") == 0 &&
+			if (strcmp((*l)->file, "src/db/repair_list.c") == 0 &&
 			    strcmp(e->name, "SQL_PAGE") == 0)
 				repair_pages = e->count;
 		}
