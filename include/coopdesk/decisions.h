@@ -130,7 +130,8 @@ struct participation {
 };
 
 /* Records participation (not in the future). Fills p->id, and on_date
- * from the meeting when left empty. Board only. */
+ * from the meeting when left empty. The board for anyone; a volunteer for
+ * themselves (their linked member) only, DB_DENIED otherwise. */
 int participation_add(struct db *db, const struct actor *who, struct participation *p);
 
 /* One page of a member's records, newest first. A member or volunteer may

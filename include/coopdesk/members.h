@@ -51,6 +51,9 @@ struct member_row {
 	char postcode[41];
 	char entered_on[ISO_DATE_LEN];
 	char ceased_on[ISO_DATE_LEN];
+	/* Filled by member_page only: */
+	int64_t shares_held;      /* shares held now; -1 when this actor may not see them */
+	char home_ref[81];        /* their current tenancy's home, "" none or not theirs to see */
 };
 
 enum member_sort { MEMBER_BY_NUMBER, MEMBER_BY_NAME };
@@ -77,6 +80,19 @@ int member_get_by_no(struct db *db, const struct actor *who, int64_t member_no,
  * is saved. On success m->version is the new version. Board only. */
 int member_update(struct db *db, const struct actor *who, struct member *m);
 
+/* A member's own contact details: the postal address, postcode, email,
+ * what the email was given for, and phone, from m (by m->id, at
+ * m->version; the other fields are left as they are). The member
+ * themselves may correct them (whatever their role), and the board
+ * anyone's; it is audited like any change. DB_NOTFOUND for another
+ * member's (as if there were none), DB_CONFLICT as member_update; on
+ * success m->version is the new version. */
+int member_update_contact(struct db *db, const struct actor *who, struct member *m);
+
+/* The member number member_create would give next (the highest plus
+ * one). Board only. */
+int member_next_no(struct db *db, const struct actor *who, int64_t *no);
+
 /* Records that membership ended on `ceased_on` (ISO) for `reason`. Does
  * not forfeit the share: shares.h's share_cease does both. Board only. */
 int member_cease(struct db *db, const struct actor *who, int64_t id,
@@ -85,7 +101,11 @@ int member_cease(struct db *db, const struct actor *who, int64_t id,
 /* One page of the register, in `sort` order, after/before `key` (NULL for
  * PAGE_FIRST/PAGE_LAST). Rows come back in display order; *n is how many
  * (at most `max`). `search` (NULL or "" for none) keeps members whose name,
- * address or postcode has words starting with those typed. */
+ * address or postcode has words starting with those typed, or whose
+ * member number it is. Each row says the shares held now and the home of
+ * the current tenancy, for those who may see them (the board: all; a
+ * member or volunteer: shares only their own; homes the volunteers and
+ * the member's own). */
 int member_page(struct db *db, const struct actor *who, enum member_which which,
 		enum member_sort sort, const char *search, enum page_dir dir,
 		const struct page_key *key, struct member_row *rows, int max, int *n);

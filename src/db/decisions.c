@@ -446,8 +446,14 @@ static int participation_write(struct db *db, struct participation *p)
 
 int participation_add(struct db *db, const struct actor *who, struct participation *p)
 {
-	int rc = db_access_check(db, who, AREA_PARTICIPATION, OP_WRITE, NULL);
-	if (rc || (rc = db_begin(db, who)))
+	enum access_level level;
+	int rc = db_access_check(db, who, AREA_PARTICIPATION, OP_WRITE, &level);
+	if (rc)
+		return rc;
+	if (level != ACCESS_ALL && (who->member_id <= 0 || p->member_id != who->member_id))
+		return db_set_error(db, DB_DENIED, "a %s may record only their own participation",
+				    access_role_name(who->role));
+	if ((rc = db_begin(db, who)))
 		return rc;
 	struct participation saved = *p;
 	if ((rc = participation_write(db, &saved)))

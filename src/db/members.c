@@ -36,6 +36,9 @@ static const char SQL_UPDATE[] =
 	" email = ?7, email_purpose = ?8, phone = ?9, date_of_birth = ?10,"
 	" entered_on = ?11, notes = ?12, version = version + 1"
 	" WHERE id = ?1 AND version = ?2";
+static const char SQL_CONTACT[] =
+	"UPDATE members SET address = ?3, postcode = ?4, email = ?5, email_purpose = ?6,"
+	" phone = ?7, version = version + 1 WHERE id = ?1 AND version = ?2";
 static const char SQL_CEASE[] =
 	"UPDATE members SET ceased_on = ?3, ceased_reason = ?4, version = version + 1"
 	" WHERE id = ?1 AND version = ?2";
@@ -45,14 +48,21 @@ static const char SQL_COUNTS[] =
 	"       (SELECT n FROM row_counts WHERE name = 'members_current')";
 
 /* The list: ?1 which (0 all, 1 current, 2 former), ?2 FTS query or NULL,
- * ?3 the key's sort value, ?4 the key's id, ?5 the page size. The columns
- * are ROW_FIELDS. */
+ * ?3 the key's sort value, ?4 the key's id, ?5 the page size, ?6 a member
+ * number typed as the search or NULL. The columns are ROW_FIELDS, then
+ * the shares held now (the member's share operations, by their index) and
+ * the current tenancy's home (by the signatories' index). */
 #define ROW_COLS \
 	"SELECT id, member_no, name, sort_name, address, postcode, entered_on," \
-	" coalesce(ceased_on, '') FROM members"
+	" coalesce(ceased_on, '')," \
+	" (SELECT coalesce(sum(o.shares), 0) FROM share_ops o WHERE o.member_id = members.id)," \
+	" coalesce((SELECT h.ref FROM tenancy_signatories s JOIN tenancies t ON t.id = s.tenancy_id" \
+	"  JOIN homes h ON h.id = t.home_id WHERE s.member_id = members.id AND t.end_date IS NULL" \
+	"  LIMIT 1), '') FROM members"
 #define FILTER \
 	" WHERE (?1 = 0 OR (?1 = 1) = (ceased_on IS NULL))" \
-	" AND (?2 IS NULL OR id IN (SELECT rowid FROM members_fts WHERE members_fts MATCH ?2))"
+	" AND (?2 IS NULL OR id IN (SELECT rowid FROM members_fts WHERE members_fts MATCH ?2)" \
+	" OR member_no = ?6)"
 
 static const char *const SQL_PAGE[2][4] = {
 	[MEMBER_BY_NUMBER] = {
@@ -103,6 +113,20 @@ static void read_row(sqlite3_stmt *st, void *row, const void *ctx)
 	int col = 0;
 	memset(r, 0, sizeof *r);
 	ROW_FIELDS(DB_COL)
+}
+
+/* A list row: a register row, then what the page adds, shown only to
+ * those who may see it (ctx: the actor). */
+static void read_list_row(sqlite3_stmt *st, void *row, const void *ctx)
+{
+	const struct actor *who = ctx;
+	struct member_row *r = row;
+	read_row(st, row, NULL);
+	int own = who && who->member_id == r->id;
+	r->shares_held = own || access_level(who, AREA_SHARES, OP_READ) == ACCESS_ALL
+			 ? sqlite3_column_int64(st, 8) : -1;
+	if (own || access_level(who, AREA_TENANCIES, OP_READ) == ACCESS_ALL)
+		db_col_text(st, 9, r->home_ref, sizeof r->home_ref);
 }
 
 static void read_full(sqlite3_stmt *st, void *row, const void *ctx)
@@ -272,12 +296,20 @@ int member_page(struct db *db, const struct actor *who, enum member_which which,
 		return rc;
 	char fts[512];
 	int has_search = search && *search && db_fts_query(search, fts, sizeof fts) == 0;
+	/* A number on its own is a member number too ("42", "no. 42" reads as
+	 * words "no" and "42": only the number alone is taken as one). */
+	int64_t no = 0;
+	for (const char *p = search ? search : ""; *p == ' ' || (*p >= '0' && *p <= '9'); p++)
+		if (*p != ' ' && no < INT64_MAX / 10 - 10)
+			no = no * 10 + (*p - '0');
 	sqlite3_stmt *st = db_prep(db, SQL_PAGE[sort][dir]);
 	if (!st)
 		return db_status(db);
 	sqlite3_bind_int(st, 1, (int)which);
 	if (has_search)
 		sqlite3_bind_text(st, 2, fts, -1, SQLITE_TRANSIENT);
+	if (no > 0 && search && strspn(search, " 0123456789") == strlen(search))
+		sqlite3_bind_int64(st, 6, no);
 	if (key) {
 		if (sort == MEMBER_BY_NAME)
 			sqlite3_bind_text(st, 3, key->text, -1, SQLITE_TRANSIENT);
@@ -286,7 +318,7 @@ int member_page(struct db *db, const struct actor *who, enum member_which which,
 		sqlite3_bind_int64(st, 4, key->id);
 	}
 	sqlite3_bind_int(st, 5, max);
-	return db_page_read(db, st, dir, rows, max, sizeof *rows, read_row, NULL, n);
+	return db_page_read(db, st, dir, rows, max, sizeof *rows, read_list_row, who, n);
 }
 
 int member_count(struct db *db, int64_t *all, int64_t *current)
@@ -326,4 +358,53 @@ int member_register_as_at(struct db *db, const struct actor *who, const char *on
 		}
 	}
 	return rc == DB_NOTFOUND ? DB_OK : rc;
+}
+
+int member_update_contact(struct db *db, const struct actor *who, struct member *m)
+{
+	enum access_level level;
+	int rc = db_access_check(db, who, AREA_REGISTER, OP_READ, NULL);
+	if (rc)
+		return rc;
+	level = access_level(who, AREA_REGISTER, OP_WRITE);
+	if (level != ACCESS_ALL && (!who || who->member_id <= 0 || who->member_id != m->id))
+		return db_set_error(db, DB_NOTFOUND, NO_MEMBER);
+	if ((rc = db_check_line(db, "a postal address", m->address)) ||
+	    (rc = db_check_line(db, "a postcode", m->postcode)) ||
+	    (rc = db_check_line(db, "an email address", m->email)) ||
+	    (rc = db_check_line(db, "what the email address was given for", m->email_purpose)) ||
+	    (rc = db_check_line(db, "a phone number", m->phone)) || (rc = db_begin(db, who)))
+		return rc;
+	sqlite3_stmt *st = db_prep(db, SQL_CONTACT);
+	if (!st)
+		return db_abort(db, db_status(db));
+	sqlite3_bind_int64(st, 1, m->id);
+	sqlite3_bind_int64(st, 2, m->version);
+	db_bind_text(st, 3, m->address);
+	db_bind_text(st, 4, m->postcode);
+	db_bind_text_or_null(st, 5, m->email);
+	db_bind_text_or_null(st, 6, m->email_purpose);
+	db_bind_text_or_null(st, 7, m->phone);
+	if ((rc = db_step_done(db, st)) ||
+	    (rc = db_updated(db, SQL_EXISTS, "members", m->id, "your details", NO_MEMBER)))
+		return db_abort(db, rc);
+	if ((rc = db_commit(db)))
+		return rc;
+	m->version++;
+	return DB_OK;
+}
+
+int member_next_no(struct db *db, const struct actor *who, int64_t *no)
+{
+	int rc = db_access_check(db, who, AREA_REGISTER, OP_WRITE, NULL);
+	if (rc)
+		return rc;
+	sqlite3_stmt *st = db_prep(db, SQL_NEXT_NO);
+	if (!st)
+		return db_status(db);
+	if ((rc = db_step_row(db, st)))
+		return rc;
+	*no = sqlite3_column_int64(st, 0);
+	db_reset(st);
+	return DB_OK;
 }

@@ -32,7 +32,7 @@ static const struct {
 	{ AREA_REPAIRS,       "OO", "AA", "AA", "AA" },  /* report for own home; log, progress */
 	{ AREA_MEETINGS,      "ON", "ON", "AA", "AA" },  /* published minutes and outcomes */
 	{ AREA_DECISIONS,     "NN", "NN", "AA", "AA" },
-	{ AREA_PARTICIPATION, "ON", "ON", "AA", "AA" },
+	{ AREA_PARTICIPATION, "ON", "OO", "AA", "AA" },  /* a volunteer logs their own hours */
 	{ AREA_COMPLAINTS,    "OO", "OO", "AA", "AA" },
 	{ AREA_USERS,         "OO", "OO", "AA", "AA" },  /* own account: password */
 	{ AREA_AUDIT,         "NN", "NN", "AN", "AN" },  /* nobody writes the trail */

@@ -326,6 +326,15 @@ static void participation_and_the_year(void **state)
 	assert_int_equal(participation_add(db, &board, &p), DB_OK);
 	assert_int_equal(participation_add(db, &ann_self, &p), DB_DENIED);
 	assert_string_equal(db_errmsg(db), "a member may not change participation records");
+	/* A volunteer records their own hours, and nobody else's. */
+	assert_int_equal(participation_add(db, &ben_vol, &p), DB_DENIED);
+	assert_string_equal(db_errmsg(db), "a volunteer may record only their own participation");
+	struct participation mine = { 0 };
+	mine.member_id = ben;
+	mine.kind = PARTICIPATION_VOLUNTEERING;
+	strcpy(mine.on_date, "2026-05-09");
+	mine.minutes = 90;
+	assert_int_equal(participation_add(db, &ben_vol, &mine), DB_OK);
 
 	struct participation_year y;
 	assert_int_equal(participation_year(db, &board, ann, 2026, &y), DB_OK);
@@ -365,7 +374,8 @@ static void participation_and_the_year(void **state)
 	assert_string_equal(rows[2].on_date, "2025-10-10");
 	assert_int_equal(participation_page(db, &ann_self, ben, PAGE_FIRST, NULL, rows, 5, &n), DB_NOTFOUND);
 	assert_int_equal(participation_page(db, &ben_vol, ben, PAGE_FIRST, NULL, rows, 5, &n), DB_OK);
-	assert_int_equal(n, 0);
+	assert_int_equal(n, 1);   /* the hours Ben recorded himself */
+	assert_int_equal(rows[0].minutes, 90);
 }
 
 static void decisions_are_the_boards_alone(void **state)

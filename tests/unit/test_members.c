@@ -194,6 +194,73 @@ static void writes_leave_audit_rows_naming_the_user(void **state)
 	assert_string_equal(db_errmsg(db), "a volunteer may not change the register of members");
 }
 
+/* A member corrects their own contact details; nobody else but the board
+ * may, and nothing but those fields changes. */
+static void own_contact_details(void **state)
+{
+	struct db *db = *state;
+	struct actor board = test_board();
+	int64_t ann = add(db, "Ann Example", "2024-05-01");
+	int64_t ben = add(db, "Ben Example", "2024-05-02");
+	struct actor ann_self = test_member(ann);
+	struct actor ann_vol = test_volunteer(ann);
+	struct member m;
+	assert_int_equal(member_get(db, &ann_self, ann, &m), DB_OK);
+	strcpy(m.address, "2 Alder Street, Rochdale");
+	strcpy(m.email, "ann@example.org");
+	strcpy(m.email_purpose, "notices");
+	strcpy(m.phone, "01632 960001");
+	strcpy(m.name, "Not A Name Change");
+	assert_int_equal(member_update_contact(db, &ann_self, &m), DB_OK);
+	assert_int_equal(m.version, 2);
+	assert_int_equal(member_get(db, &board, ann, &m), DB_OK);
+	assert_string_equal(m.address, "2 Alder Street, Rochdale");
+	assert_string_equal(m.phone, "01632 960001");
+	assert_string_equal(m.name, "Ann Example");
+	/* A volunteer is a member too: their own only. */
+	assert_int_equal(member_update_contact(db, &ann_vol, &m), DB_OK);
+	assert_int_equal(member_get(db, &board, ben, &m), DB_OK);
+	strcpy(m.phone, "999");
+	assert_int_equal(member_update_contact(db, &ann_self, &m), DB_NOTFOUND);
+	assert_string_equal(db_errmsg(db), "there is no such member");
+	assert_int_equal(member_update_contact(db, &board, &m), DB_OK);
+	/* A stale version is a conflict; text with an escape is refused. */
+	m.version = 1;
+	assert_int_equal(member_update_contact(db, &board, &m), DB_CONFLICT);
+	assert_int_equal(member_get(db, &board, ben, &m), DB_OK);
+	strcpy(m.address, "1 Alder\x1b[31m Street");
+	assert_int_equal(member_update_contact(db, &board, &m), DB_INVALID);
+	int64_t no = 0;
+	assert_int_equal(member_next_no(db, &board, &no), DB_OK);
+	assert_int_equal(no, 3);
+	assert_int_equal(member_next_no(db, &ann_self, &no), DB_DENIED);
+}
+
+/* The list shows the shares held and the home to those who may see them,
+ * and a member number typed alone finds that member. */
+static void list_rows_say_shares_and_home(void **state)
+{
+	struct db *db = *state;
+	struct actor board = test_board();
+	int64_t ann = add(db, "Ann Example", "2024-05-01");
+	add(db, "Ben Example", "2024-05-02");
+	struct actor ann_self = test_member(ann);
+	struct member_row rows[4];
+	int n;
+	assert_int_equal(member_page(db, &board, MEMBERS_ALL, MEMBER_BY_NUMBER, NULL, PAGE_FIRST,
+				     NULL, rows, 4, &n), DB_OK);
+	assert_int_equal(n, 2);
+	assert_int_equal(rows[0].shares_held, 0);     /* no share issued in this test */
+	assert_int_equal(member_page(db, &ann_self, MEMBERS_ALL, MEMBER_BY_NUMBER, NULL, PAGE_FIRST,
+				     NULL, rows, 4, &n), DB_OK);
+	assert_int_equal(rows[0].shares_held, 0);     /* her own */
+	assert_int_equal(rows[1].shares_held, -1);    /* not hers to see */
+	assert_int_equal(member_page(db, &board, MEMBERS_ALL, MEMBER_BY_NAME, "2", PAGE_FIRST,
+				     NULL, rows, 4, &n), DB_OK);
+	assert_int_equal(n, 1);
+	assert_int_equal(rows[0].member_no, 2);
+}
+
 int main(void)
 {
 	setlocale(LC_ALL, "C.UTF-8");
@@ -206,6 +273,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(search_quotes_are_harmless, setup, teardown),
 		cmocka_unit_test_setup_teardown(register_as_at_a_date, setup, teardown),
 		cmocka_unit_test_setup_teardown(writes_leave_audit_rows_naming_the_user, setup, teardown),
+		cmocka_unit_test_setup_teardown(own_contact_details, setup, teardown),
+		cmocka_unit_test_setup_teardown(list_rows_say_shares_and_home, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
