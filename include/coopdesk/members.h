@@ -94,7 +94,9 @@ int member_update_contact(struct db *db, const struct actor *who, struct member 
 int member_next_no(struct db *db, const struct actor *who, int64_t *no);
 
 /* Records that membership ended on `ceased_on` (ISO) for `reason`. Does
- * not forfeit the share: shares.h's share_cease does both. Board only. */
+ * not forfeit the share: shares.h's share_cease does both. Board only.
+ * DB_INVALID while they sign a tenancy that runs past that day (only
+ * members hold a tenancy): the message names the home. */
 int member_cease(struct db *db, const struct actor *who, int64_t id,
 		 const char *ceased_on, const char *reason, int64_t version);
 

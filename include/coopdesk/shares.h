@@ -90,7 +90,8 @@ int share_issue(struct db *db, const struct actor *who, int64_t member_id, const
 /* Ends a membership: in one transaction, member_cease (`on`, `reason`,
  * `version` as there) and a forfeit of the member's share, cancelled and
  * forfeited to the co-op. Board only. DB_NOTFOUND: no such member.
- * DB_INVALID: a bad or future date, or the member holds no share.
+ * DB_INVALID: a bad or future date, the member holds no share, or they
+ * hold a tenancy that runs past that day (member_cease).
  * DB_CONFLICT: the member was changed since `version` was read. */
 int share_cease(struct db *db, const struct actor *who, int64_t member_id, const char *on,
 		const char *reason, int64_t version);

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "coopdesk/homes.h"
 #include "coopdesk/members.h"
 #include "coopdesk/text.h"
 #include "dbint.h"
@@ -43,6 +44,12 @@ static const char SQL_CEASE[] =
 	"UPDATE members SET ceased_on = ?3, ceased_reason = ?4, version = version + 1"
 	" WHERE id = ?1 AND version = ?2";
 static const char SQL_EXISTS[] = "SELECT version FROM members WHERE id = ?1";
+/* A tenancy the member signs that runs past ?2 (only members hold one). */
+static const char SQL_TENANCY_HELD[] =
+	"SELECT h.ref FROM tenancy_signatories s JOIN tenancies t ON t.id = s.tenancy_id"
+	" JOIN homes h ON h.id = t.home_id"
+	" WHERE s.member_id = ?1 AND coalesce(t.end_date, '9999-12-31') > ?2"
+	" ORDER BY t.start_date LIMIT 1";
 static const char SQL_COUNTS[] =
 	"SELECT (SELECT n FROM row_counts WHERE name = 'members'),"
 	"       (SELECT n FROM row_counts WHERE name = 'members_current')";
@@ -256,6 +263,28 @@ int member_update(struct db *db, const struct actor *who, struct member *m)
 	return DB_OK;
 }
 
+/* Only members hold a tenancy (Housing Act 1985 s.5(2)): refuses to end
+ * the membership of a signatory to a tenancy running past `on`. */
+static int tenancy_held(struct db *db, int64_t id, const char *on)
+{
+	sqlite3_stmt *st = db_prep(db, SQL_TENANCY_HELD);
+	if (!st)
+		return db_status(db);
+	sqlite3_bind_int64(st, 1, id);
+	db_bind_text(st, 2, on);
+	int rc = db_step_row(db, st);
+	if (rc == DB_NOTFOUND)
+		return DB_OK;
+	if (rc)
+		return rc;
+	char home[HOME_REF_MAX * 4 + 1];
+	db_col_text(st, 0, home, sizeof home);
+	db_reset(st);
+	return db_set_error(db, DB_INVALID,
+			    "they hold the tenancy of %s, and only members may hold a tenancy:"
+			    " end the tenancy first, then their membership", home);
+}
+
 int member_cease(struct db *db, const struct actor *who, int64_t id,
 		 const char *ceased_on, const char *reason, int64_t version)
 {
@@ -263,6 +292,8 @@ int member_cease(struct db *db, const struct actor *who, int64_t id,
 	if (rc || (rc = db_check_line(db, "a reason for ceasing", reason)) ||
 	    (rc = db_begin(db, who)))
 		return rc;
+	if ((rc = tenancy_held(db, id, ceased_on)))
+		return db_abort(db, rc);
 	sqlite3_stmt *st = db_prep(db, SQL_CEASE);
 	if (!st)
 		return db_abort(db, db_status(db));

@@ -267,6 +267,27 @@ static void ending_a_tenancy(void **state)
 	assert_int_equal(n, 0);
 }
 
+/* Only members hold a tenancy: a signatory's membership cannot end while
+ * their tenancy runs on; on the day it ends, or after, it can. */
+static void a_tenant_ceases_only_when_the_tenancy_ends(void **state)
+{
+	struct fixture *f = *state;
+	struct db *db = f->db;
+	struct actor board = test_board();
+	int64_t ann = add_member(db, "Ann Tenant", "2020-01-01");
+	int64_t home = add_home(db, "H-001");
+	assert_int_equal(start(db, f->t, home, "2021-04-05", &ann, 1), DB_OK);
+	assert_int_equal(member_cease(db, &board, ann, "2026-01-01", "left", 1), DB_INVALID);
+	assert_string_equal(db_errmsg(db), "they hold the tenancy of H-001, and only members may"
+			    " hold a tenancy: end the tenancy first, then their membership");
+	assert_int_equal(tenancy_end(db, &board, f->t->id, "2026-06-30", "moved", 1), DB_OK);
+	assert_int_equal(member_cease(db, &board, ann, "2026-06-29", "left", 1), DB_INVALID);
+	assert_int_equal(member_cease(db, &board, ann, "2026-06-30", "left", 1), DB_OK);
+	struct member m;
+	assert_int_equal(member_get(db, &board, ann, &m), DB_OK);
+	assert_string_equal(m.ceased_on, "2026-06-30");
+}
+
 static void occupants_come_and_go(void **state)
 {
 	struct fixture *f = *state;
@@ -515,6 +536,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(overlapping_tenancies_are_refused, setup, teardown),
 		cmocka_unit_test_setup_teardown(signatories_must_be_members_throughout, setup, teardown),
 		cmocka_unit_test_setup_teardown(ending_a_tenancy, setup, teardown),
+		cmocka_unit_test_setup_teardown(a_tenant_ceases_only_when_the_tenancy_ends, setup,
+						teardown),
 		cmocka_unit_test_setup_teardown(occupants_come_and_go, setup, teardown),
 		cmocka_unit_test_setup_teardown(every_role_gets_what_it_may, setup, teardown),
 		cmocka_unit_test_setup_teardown(pages_walk_both_ways, setup, teardown),
