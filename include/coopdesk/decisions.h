@@ -129,6 +129,9 @@ struct participation {
 	char note[PARTICIPATION_NOTE_MAX * 4 + 1];
 };
 
+/* "meeting", "volunteering", "committee", "training", "other" ("?" if unknown). */
+const char *participation_kind_name(enum participation_kind kind);
+
 /* Records participation (not in the future). Fills p->id, and on_date
  * from the meeting when left empty. The board for anyone; a volunteer for
  * themselves (their linked member) only, DB_DENIED otherwise. */

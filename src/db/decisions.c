@@ -109,6 +109,11 @@ static const char *const kind_words[] = {
 	"meeting", "volunteering", "committee", "training", "other"
 };
 
+const char *participation_kind_name(enum participation_kind kind)
+{
+	return (unsigned)kind < sizeof kind_words / sizeof kind_words[0] ? kind_words[kind] : "?";
+}
+
 /* The year of an ISO date, or -1 when it is not shaped like one. */
 static int iso_year(const char *s)
 {

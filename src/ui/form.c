@@ -181,6 +181,8 @@ static void leave_field(struct form_view *f, int i)
 			set_text(st, date_format_uk(d, buf, sizeof buf), 1);
 		else if (sp->kind == FORM_MONEY && money_parse(v, &p) == MONEY_OK)
 			set_text(st, money_format(p, buf, sizeof buf), 1);
+		else if (sp->kind == FORM_HOURS && ftext_hours(v, &p) == 0)
+			set_text(st, ftext_hours_format(p, buf, sizeof buf), 1);
 	}
 	highlight(f, i, 0);
 	show_field(f, i);
@@ -275,6 +277,7 @@ static int natural_width(const struct form_spec *sp)
 	case FORM_DATE: return 12;
 	case FORM_MONEY: return 16;
 	case FORM_INTEGER: return 12;
+	case FORM_HOURS: return 8;
 	case FORM_REF: return 24;
 	case FORM_CHOICE:
 		for (int k = 0; sp->choices && sp->choices[k]; k++)

@@ -35,6 +35,8 @@ enum form_kind {
 	FORM_DATE,       /* dd/mm/yyyy (ISO accepted); read back as ISO */
 	FORM_MONEY,      /* 12.50 or £1,234.56; read back as pence */
 	FORM_INTEGER,    /* a whole number */
+	FORM_HOURS,      /* time given: 2, 1.5 or 1:30 (hours and minutes); read back as
+	                  * minutes, shown as 1:30 */
 	FORM_CHOICE,     /* one of `choices`: Left/Right or Space cycle, a letter jumps */
 	FORM_REF         /* a record (`ref`: a member, a home, a contractor) by its number,
 	                  * reference or part of its name; several matches are offered in a
@@ -52,13 +54,14 @@ struct form_spec {
 	                               * it grows into the room left over */
 	const char *const *choices;   /* choice: NULL-terminated words */
 	const char *help;             /* a sentence shown while in the field */
-	int64_t min, max;             /* integer, and money in pence: the range
+	int64_t min, max;             /* integer, money in pence, hours in minutes: the range
 	                               * allowed, when min < max */
 	const struct ref_kind *ref;   /* FORM_REF: which records (refs.h) */
 	/* Where the value lives in the record the form edits, for form_load
 	 * and form_store: set with FORM_AT (and FORM_HAS for money that may be
 	 * unknown). By kind, the member is: text and multi-line, a char array;
-	 * a date, a char array holding ISO; money and integer, an int64_t (the
+	 * a date, a char array holding ISO; money, integer and hours (in
+	 * minutes), an int64_t (the
 	 * "there is an amount" flag an int); a choice, an int, each choice's
 	 * value in `values` (NULL: its index); a reference, the record's id,
 	 * an int64_t (0 for none). */
@@ -159,5 +162,58 @@ void form_screen_draw(struct screen *s, WINDOW *w);
 const char *form_screen_hint(struct screen *s);
 int form_screen_handle(struct screen *s, enum action a, int32_t key,
 		       void (*save)(struct screen *s));
+
+/* ---- a form screen from a descriptor (form_screen.c) ----------------------
+ *
+ * Most forms are this: fields bound to a record (FORM_AT), a title, and a
+ * save that calls the data layer once. The descriptor says which; the
+ * screen opens the form over a copy of the record, stores the fields into
+ * it on ^S and calls save. A refusal in the data layer's words goes beside
+ * the field whose words it names (`errs`), or at the foot; nothing typed
+ * is lost. Saved, the screen closes and says fs->done. */
+
+#define FORM_CTX_MAX 64
+
+struct fscreen;
+
+/* A refusal that names a field: when the data layer's message contains
+ * `words`, it is put beside `field`. The first match wins. */
+struct ferr {
+	const char *words;
+	int field;
+};
+
+struct fdesc {
+	const char *name;               /* the help's title: "Admit a member" */
+	int area;
+	const struct form_spec *spec;
+	int n;
+	size_t rec_size;                /* the record the fields are bound to */
+	/* Saves fs->rec (the record as opened, the fields stored over it):
+	 * DB_OK to close saying fs->done; a db status to stay, its words put
+	 * beside a field by `errs` or at the foot; FORM_STAY to stay with
+	 * the messages save set itself (form_set_error, form_message). */
+	int (*save)(struct fscreen *fs);
+	const struct ferr *errs;
+	int nerrs;
+};
+
+#define FORM_STAY (-1)
+
+struct fscreen {
+	struct form_view *form;         /* first: the form_screen_* ops read it */
+	struct app *app;
+	const struct fdesc *d;
+	struct screen_ops ops;          /* the generic ops, named for this form */
+	void *rec;
+	unsigned char ctx[FORM_CTX_MAX]; /* the opener's: whose record it is... */
+	char done[512];
+};
+
+/* The form of d over a copy of `rec` (NULL: zeroed), titled; `ctx` (up to
+ * FORM_CTX_MAX bytes) is copied to fs->ctx. NULL, with the app's message
+ * said, when out of memory. */
+struct screen *form_screen_new(struct app *app, const struct fdesc *d, const char *title,
+			       const void *rec, const void *ctx, size_t ctx_size);
 
 #endif

@@ -63,6 +63,13 @@ void form_load(struct form_view *f, const void *rec)
 			form_set(f, i, buf);
 			break;
 		}
+		case FORM_HOURS: {
+			int64_t v;
+			char buf[32];
+			memcpy(&v, at(r, sp->off), sizeof v);
+			form_set(f, i, v > 0 ? ftext_hours_format(v, buf, sizeof buf) : "");
+			break;
+		}
 		case FORM_CHOICE: {
 			int v;
 			memcpy(&v, at(r, sp->off), sizeof v);
@@ -111,6 +118,13 @@ void form_store(struct form_view *f, void *rec)
 		case FORM_INTEGER: {
 			int64_t v = 0;
 			if (form_integer(f, i, &v) != 1)
+				v = 0;
+			memcpy(at(rec, sp->off), &v, sizeof v);
+			break;
+		}
+		case FORM_HOURS: {
+			int64_t v = 0;
+			if (ftext_hours(form_text(f, i), &v) != 0)
 				v = 0;
 			memcpy(at(rec, sp->off), &v, sizeof v);
 			break;

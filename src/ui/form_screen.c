@@ -1,7 +1,12 @@
 /*
  * src/ui/form_screen.c: the screen ops of a screen that is one form
- * (form.h): the repair form, the user forms.
+ * (form.h): the repair form, the user forms; and the form screen made
+ * from a descriptor (struct fdesc), which most forms are.
  */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
 #include "form.h"
 
 static struct form_view *screen_form(struct screen *s)
@@ -42,4 +47,96 @@ int form_screen_handle(struct screen *s, enum action a, int32_t key,
 	}
 	s->dirty = 1;
 	return 1;
+}
+
+/* ---- from a descriptor ---------------------------------------------------- */
+
+/* The field a refusal's words name, or -1. */
+static int field_named(const struct fdesc *d, const char *msg)
+{
+	for (int i = 0; i < d->nerrs; i++)
+		if (strstr(msg, d->errs[i].words))
+			return d->errs[i].field;
+	return -1;
+}
+
+static void fs_save(struct screen *s)
+{
+	struct fscreen *fs = s->priv;
+	struct app *app = s->app;
+	form_store(fs->form, fs->rec);
+	fs->done[0] = '\0';
+	int rc = fs->d->save(fs);
+	if (rc == DB_OK) {
+		char done[sizeof fs->done];
+		memcpy(done, fs->done, sizeof done);
+		app_pop(app); /* frees s; the screen below reads itself again */
+		app_message(app, STYLE_OK, "%s", done[0] ? done : "Saved");
+		return;
+	}
+	if (rc != FORM_STAY) {
+		const char *msg = db_errmsg(app->db);
+		int field = field_named(fs->d, msg);
+		if (field >= 0)
+			form_set_error(fs->form, field, msg);
+		else
+			form_message(fs->form, STYLE_ERROR, "%s", msg);
+	}
+	app_message(app, STYLE_ERROR, "Not saved: nothing you typed was lost");
+}
+
+static int fs_handle(struct screen *s, enum action a, int32_t key)
+{
+	return form_screen_handle(s, a, key, fs_save);
+}
+
+static void fs_destroy(struct screen *s)
+{
+	struct fscreen *fs = s->priv;
+	form_free(fs->form);
+	free(fs->rec);
+	free(fs);
+	free(s);
+}
+
+struct screen *form_screen_new(struct app *app, const struct fdesc *d, const char *title,
+			       const void *rec, const void *ctx, size_t ctx_size)
+{
+	static const struct screen_ops ops = {
+		.scope = 'F',
+		.layout = form_screen_layout,
+		.draw = form_screen_draw,
+		.handle = fs_handle,
+		.hint = form_screen_hint,
+		.destroy = fs_destroy,
+	};
+	struct screen *s = calloc(1, sizeof *s);
+	struct fscreen *fs = calloc(1, sizeof *fs);
+	void *copy = calloc(1, d->rec_size);
+	struct form_view *f = form_new(app, d->spec, d->n);
+	if (!s || !fs || !copy || !f || ctx_size > sizeof fs->ctx) {
+		free(s);
+		free(fs);
+		free(copy);
+		form_free(f);
+		app_message(app, STYLE_ERROR, "out of memory: the form could not be opened");
+		return NULL;
+	}
+	if (rec)
+		memcpy(copy, rec, d->rec_size);
+	if (ctx_size)
+		memcpy(fs->ctx, ctx, ctx_size);
+	form_set_title(f, title);
+	form_load(f, copy);
+	fs->form = f;
+	fs->app = app;
+	fs->d = d;
+	fs->rec = copy;
+	fs->ops = ops; /* named for this form, for the help */
+	fs->ops.name = d->name;
+	s->ops = &fs->ops;
+	s->app = app;
+	s->area = d->area;
+	s->priv = fs;
+	return s;
 }

@@ -191,6 +191,49 @@ int ftext_integer(const char *s, int64_t *v)
 	return 0;
 }
 
+/* Digits only, at least one, at most `max` of them: their value, or -1. */
+static int64_t digits(const char *s, size_t len, size_t max)
+{
+	int64_t x = 0;
+	if (len == 0 || len > max)
+		return -1;
+	for (size_t i = 0; i < len; i++) {
+		if (s[i] < '0' || s[i] > '9')
+			return -1;
+		x = x * 10 + (s[i] - '0');
+	}
+	return x;
+}
+
+int ftext_hours(const char *s, int64_t *minutes)
+{
+	const char *sep = strpbrk(s, ".:");
+	size_t whole = sep ? (size_t)(sep - s) : strlen(s);
+	int64_t h = whole ? digits(s, whole, 6) : 0, part = 0;
+	if (h < 0 || (!whole && !sep))
+		return -1;
+	if (sep && *sep == ':') {
+		part = digits(sep + 1, strlen(sep + 1), 2);
+		if (part < 0 || part > 59 || strlen(sep + 1) != 2 || !whole)
+			return -1;
+	} else if (sep) {
+		size_t k = strlen(sep + 1);
+		int64_t frac = digits(sep + 1, k, 2);
+		if (frac < 0)
+			return -1;
+		int64_t den = k == 1 ? 10 : 100;
+		part = (frac * 60 + den / 2) / den; /* to the nearest minute */
+	}
+	*minutes = h * 60 + part;
+	return 0;
+}
+
+const char *ftext_hours_format(int64_t minutes, char *buf, size_t n)
+{
+	snprintf(buf, n, "%lld:%02lld", (long long)(minutes / 60), (long long)(minutes % 60));
+	return buf;
+}
+
 int ftext_check(const struct form_spec *sp, const char *v, char *why, size_t n)
 {
 	char words[FORM_ERR_MAX - 32], a[MONEY_BUFSZ], b[MONEY_BUFSZ];
@@ -245,6 +288,18 @@ int ftext_check(const struct form_spec *sp, const char *v, char *why, size_t n)
 		if (sp->min < sp->max && (x < sp->min || x > sp->max)) {
 			snprintf(why, n, "a whole number from %lld to %lld", (long long)sp->min,
 				 (long long)sp->max);
+			return -1;
+		}
+		return 0;
+	case FORM_HOURS:
+		if (ftext_hours(v, &x) != 0) {
+			snprintf(why, n, "hours, like 2, 1.5 or 1:30");
+			return -1;
+		}
+		if (sp->min < sp->max && (x < sp->min || x > sp->max)) {
+			ftext_hours_format(sp->min, a, sizeof a);
+			ftext_hours_format(sp->max, b, sizeof b);
+			snprintf(why, n, "from %s to %s hours", a, b);
 			return -1;
 		}
 		return 0;

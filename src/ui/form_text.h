@@ -62,6 +62,10 @@ int ftext_limit(const struct form_spec *sp);
 int ftext_choice_index(const struct form_spec *sp, const char *word);
 /* A whole number with an optional sign, and nothing else: 0 and *v, or -1. */
 int ftext_integer(const char *s, int64_t *v);
+/* Time given, as hours: "2", "1.5" (to the nearest minute) or "1:30";
+ * 0 and *minutes, or -1. And minutes written back the one way, "1:30". */
+int ftext_hours(const char *s, int64_t *minutes);
+const char *ftext_hours_format(int64_t minutes, char *buf, size_t n);
 /* Checks a value (already trimmed) against its field: 0 when good, else
  * -1 with the reason, in words fit to show next to the field, in why. */
 int ftext_check(const struct form_spec *sp, const char *v, char *why, size_t n);

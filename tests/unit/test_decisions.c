@@ -322,6 +322,8 @@ static void participation_and_the_year(void **state)
 	p.kind = (enum participation_kind)9;
 	assert_int_equal(participation_add(db, &board, &p), DB_CONSTRAINT);
 	assert_non_null(strstr(db_errmsg(db), "participation is a meeting, volunteering"));
+	assert_string_equal(participation_kind_name(p.kind), "?");
+	assert_string_equal(participation_kind_name(PARTICIPATION_COMMITTEE), "committee");
 	p.kind = PARTICIPATION_TRAINING;
 	assert_int_equal(participation_add(db, &board, &p), DB_OK);
 	assert_int_equal(participation_add(db, &ann_self, &p), DB_DENIED);
