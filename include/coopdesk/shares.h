@@ -109,6 +109,17 @@ int share_cease(struct db *db, const struct actor *who, int64_t member_id, const
 int share_reverse(struct db *db, const struct actor *who, int64_t op_id, const char *on,
 		  const char *note, int64_t *rev_id);
 
+/* Corrects a mistaken issue (its date, say) as one event: in one
+ * transaction, a reversal of issue `op_id` dated `on` (as share_reverse)
+ * and a new issue to the same member dated `issue_on` (as share_issue), so
+ * that a current member never stands without their share. `note` goes on
+ * both. On success *rev_id and *issue_id (either may be NULL) are the new
+ * operations. Board only. DB_INVALID: `op_id` is not an issue (reverse a
+ * forfeit with share_reverse), or either call's refusal; nothing is saved
+ * on any error. */
+int share_reissue(struct db *db, const struct actor *who, int64_t op_id, const char *on,
+		  const char *issue_on, const char *note, int64_t *rev_id, int64_t *issue_id);
+
 /* The member's holding now: shares held (0 or 1) and the amount paid in on
  * their shares (which stays with the co-op after a forfeit). DB_NOTFOUND for
  * no such member, or another member's when the actor sees only their own. */

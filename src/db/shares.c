@@ -221,11 +221,12 @@ static int check_age(struct db *db, const char *born, const char *on)
 	if (rc)
 		return rc;
 	int age = date_age_on(b, d);
+	char shown[2][ZONE_TIME_BUFSZ];
 	if (age >= 0 && age < min)
 		return db_set_error(db, DB_INVALID,
-				    "a member must be at least %lld years old to hold a share;"
-				    " born on %s, they are %d on %s",
-				    (long long)min, born, age, on);
+				    "a member must be %lld or over: born %s, they are %d on %s",
+				    (long long)min, zone_format(born, shown[0], sizeof shown[0]), age,
+				    zone_format(on, shown[1], sizeof shown[1]));
 	return DB_OK;
 }
 
@@ -356,15 +357,17 @@ int share_issue(struct db *db, const struct actor *who, int64_t member_id, const
 		return rc;
 	struct member_dates md;
 	int64_t value;
+	char shown[ZONE_TIME_BUFSZ];
 	if ((rc = member_dates(db, member_id, &md)) || (rc = share_value(db, &value)))
 		return db_abort(db, rc);
 	if (md.ceased[0])
 		return db_abort(db, db_set_error(db, DB_INVALID,
-			"a former member (ceased %s) cannot be issued a share", md.ceased));
+			"a former member (ceased %s) cannot be issued a share",
+			zone_format(md.ceased, shown, sizeof shown)));
 	if (strcmp(day, md.entered) < 0)
 		return db_abort(db, db_set_error(db, DB_INVALID,
 			"a share cannot be issued before the member was entered on the register (%s)",
-			md.entered));
+			zone_format(md.entered, shown, sizeof shown)));
 	if ((rc = check_age(db, md.born, day)) ||
 	    (rc = insert_op(db, member_id, SHARE_ISSUE, 1, value, day, 0, note, op_id)))
 		return db_abort(db, rc);
@@ -403,6 +406,7 @@ int share_reverse(struct db *db, const struct actor *who, int64_t op_id, const c
 	    (rc = db_begin(db, who)))
 		return rc;
 	struct share_op o;
+	char shown[ZONE_TIME_BUFSZ];
 	if ((rc = get_op(db, op_id, &o)))
 		return db_abort(db, rc);
 	if (o.kind == SHARE_REVERSAL)
@@ -414,7 +418,8 @@ int share_reverse(struct db *db, const struct actor *who, int64_t op_id, const c
 			(long long)o.op_no, (long long)o.reversed_by_op_no));
 	if (strcmp(day, o.op_date) < 0)
 		return db_abort(db, db_set_error(db, DB_INVALID,
-			"a reversal cannot be dated before the operation it corrects (%s)", o.op_date));
+			"a reversal cannot be dated before the operation it corrects (%s)",
+			zone_format(o.op_date, shown, sizeof shown)));
 	if ((rc = insert_op(db, o.member_id, SHARE_REVERSAL, -o.shares, o.amount_pence, day,
 			    o.id, note, rev_id)))
 		return db_abort(db, rc);
@@ -427,6 +432,25 @@ int share_reverse(struct db *db, const struct actor *who, int64_t op_id, const c
 		if ((rc = db_step_done(db, st)))
 			return db_abort(db, rc);
 	}
+	return db_commit(db);
+}
+
+int share_reissue(struct db *db, const struct actor *who, int64_t op_id, const char *on,
+		  const char *issue_on, const char *note, int64_t *rev_id, int64_t *issue_id)
+{
+	struct share_op o;
+	int rc = db_access_check(db, who, AREA_SHARES, OP_WRITE, NULL);
+	if (rc || (rc = db_begin(db, who)))
+		return rc;
+	if ((rc = get_op(db, op_id, &o)))
+		return db_abort(db, rc);
+	if (o.kind != SHARE_ISSUE)
+		return db_abort(db, db_set_error(db, DB_INVALID,
+			"share operation %lld is a %s, not an issue: reverse it on its own",
+			(long long)o.op_no, share_op_kind_name(o.kind)));
+	if ((rc = share_reverse(db, who, op_id, on, note, rev_id)) ||
+	    (rc = share_issue(db, who, o.member_id, issue_on, note, issue_id)))
+		return db_abort(db, rc);
 	return db_commit(db);
 }
 

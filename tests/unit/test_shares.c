@@ -163,8 +163,7 @@ static void admit_refuses_a_minor(void **state)
 	fill(&m, "Young Person", "2010-01-01");
 	assert_int_equal(share_admit(db, &board, &m, "2026-11-22"), DB_INVALID);
 	assert_string_equal(db_errmsg(db),
-			    "a member must be at least 18 years old to hold a share;"
-			    " born on 2010-01-01, they are 16 on 2026-11-22");
+			    "a member must be 18 or over: born 01/01/2010, they are 16 on 22/11/2026");
 	assert_int_equal(m.id, 0);
 	assert_int_equal(m.member_no, 0);
 	assert_string_equal(m.entered_on, "");
@@ -172,7 +171,7 @@ static void admit_refuses_a_minor(void **state)
 	/* The day before the 18th birthday, and the birthday itself. */
 	fill(&m, "Nearly Eighteen", "2007-06-02");
 	assert_int_equal(share_admit(db, &board, &m, "2025-06-01"), DB_INVALID);
-	assert_words(db, "they are 17 on 2025-06-01");
+	assert_words(db, "they are 17 on 01/06/2025");
 	fill(&m, "Just Eighteen", "2007-06-01");
 	assert_int_equal(share_admit(db, &board, &m, "2025-06-01"), DB_OK);
 
@@ -279,7 +278,7 @@ static void a_second_share_is_refused(void **state)
 	assert_int_equal(share_reverse(db, &board, first, "2020-01-01", "wrong amount", NULL), DB_OK);
 	holding_is(db, id, 0, 0);
 	assert_int_equal(share_issue(db, &board, id, "2019-12-31", "", NULL), DB_INVALID);
-	assert_words(db, "before the member was entered on the register (2020-01-01)");
+	assert_words(db, "before the member was entered on the register (01/01/2020)");
 	assert_int_equal(share_issue(db, &board, id, "2020-01-02", "reissued", &again), DB_OK);
 	holding_is(db, id, 1, 100);
 	struct share_op o;
@@ -291,7 +290,7 @@ static void a_second_share_is_refused(void **state)
 	assert_int_equal(share_cease(db, &board, id, "2022-01-01", "left", version_of(db, id)),
 			 DB_OK);
 	assert_int_equal(share_issue(db, &board, id, "2022-02-01", "", NULL), DB_INVALID);
-	assert_words(db, "a former member (ceased 2022-01-01)");
+	assert_words(db, "a former member (ceased 01/01/2022)");
 }
 
 static void cease_forfeits_the_share(void **state)
@@ -344,7 +343,7 @@ static void reversals_are_the_only_correction(void **state)
 	assert_string_equal(db_errmsg(db), "there is no such share operation");
 	assert_int_equal(share_reverse(db, &board, issue, "2019-12-31", "", NULL), DB_INVALID);
 	assert_string_equal(db_errmsg(db),
-			    "a reversal cannot be dated before the operation it corrects (2020-01-01)");
+			    "a reversal cannot be dated before the operation it corrects (01/01/2020)");
 	assert_int_equal(share_reverse(db, &board, issue, "2026-11-23", "", NULL), DB_INVALID);
 	assert_words(db, "the date of the reversal cannot be in the future");
 
@@ -376,6 +375,41 @@ static void reversals_are_the_only_correction(void **state)
 	assert_string_equal(db_errmsg(db), "share operation 1 was already reversed by operation 2");
 	struct share_op_row rows[5];
 	assert_int_equal(ops(db, 0, rows, 5), 2);
+}
+
+/* A wrong issue date put right as one event: the member holds their share
+ * throughout; a refusal by either half leaves nothing behind. */
+static void an_issue_is_corrected_by_a_reversal_and_a_new_issue(void **state)
+{
+	struct db *db = *state;
+	struct actor board = test_board();
+	int64_t id = admit(db, "Ann Example", "2020-01-01");
+	int64_t issue = op_id_no(db, 1), rev = 0, again = 0;
+	struct share_op_row rows[5];
+	/* The new issue refused (before the entry): the reversal is undone too. */
+	assert_int_equal(share_reissue(db, &board, issue, "2026-11-01", "2019-12-01", "wrong day",
+				       &rev, &again), DB_INVALID);
+	assert_words(db, "before the member was entered on the register");
+	assert_int_equal(ops(db, id, rows, 5), 1);
+	holding_is(db, id, 1, 100);
+	assert_int_equal(share_reissue(db, &board, issue, "2026-11-01", "2020-01-05", "wrong day",
+				       &rev, &again), DB_OK);
+	holding_is(db, id, 1, 100);
+	assert_int_equal(ops(db, id, rows, 5), 3);
+	assert_int_equal(rows[1].kind, SHARE_REVERSAL);
+	assert_int_equal(rows[1].reverses_op_no, 1);
+	assert_int_equal(rows[1].id, rev);
+	assert_int_equal(rows[2].kind, SHARE_ISSUE);
+	assert_int_equal(rows[2].id, again);
+	assert_string_equal(rows[2].op_date, "2020-01-05");
+	/* A forfeit is reversed on its own; a reversal never. */
+	assert_int_equal(share_reissue(db, &board, rev, "2026-11-01", "2020-01-05", "", NULL, NULL),
+			 DB_INVALID);
+	assert_words(db, "share operation 2 is a reversal, not an issue");
+	struct actor member = { 5, ROLE_MEMBER, id, "Ann Example" };
+	assert_int_equal(share_reissue(db, &member, again, "2026-11-01", "2020-01-06", "", NULL,
+				       NULL), DB_DENIED);
+	assert_int_equal(ops(db, id, rows, 5), 3);
 }
 
 static void reversing_a_forfeit_reinstates_the_member(void **state)
@@ -867,6 +901,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(a_second_share_is_refused, setup, teardown),
 		cmocka_unit_test_setup_teardown(cease_forfeits_the_share, setup, teardown),
 		cmocka_unit_test_setup_teardown(reversals_are_the_only_correction, setup, teardown),
+		cmocka_unit_test_setup_teardown(an_issue_is_corrected_by_a_reversal_and_a_new_issue,
+						setup, teardown),
 		cmocka_unit_test_setup_teardown(reversing_a_forfeit_reinstates_the_member, setup, teardown),
 		cmocka_unit_test_setup_teardown(holdings_as_at_a_date, setup, teardown),
 		cmocka_unit_test_setup_teardown(only_the_board_writes, setup, teardown),
