@@ -52,7 +52,7 @@ UNIT_SRC  := $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BIN  := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 TEST_HELP := $(BUILD)/tests/testutil.o
 
-.PHONY: all deps run check unit bench install uninstall clean distclean tags coopdesk
+.PHONY: all deps run check unit bench bench-shares install uninstall clean distclean tags coopdesk
 all: coopdesk
 
 # The binary at the top of the tree is a copy of the one in $(BUILD), made
@@ -118,6 +118,16 @@ $(BUILD)/tests/test_sql: tests/unit/test_sql.c $(SQL_LIST_OBJ) $(TEST_HELP) $(LI
 	@mkdir -p $(dir $@)
 	@$(if $(Q),echo "  TEST-CC $<")
 	$(Q)$(CC) $(CPPFLAGS) $(PKG_CFLAGS) $(CFLAGS) -Itests/unit $(LDFLAGS) -o $@ $< $(SQL_LIST_OBJ) $(TEST_HELP) $(LIB) $(PKG_LIBS) $(TEST_LIBS)
+
+# contrib/bench-share-register.sh: the share register's page on 50,000
+# operations (doc/bench.md).
+$(BUILD)/contrib/bench_share_page: contrib/bench_share_page.c $(LIB)
+	@mkdir -p $(dir $@)
+	@$(if $(Q),echo "  CC      $<")
+	$(Q)$(CC) $(CPPFLAGS) $(PKG_CFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< $(LIB) $(PKG_LIBS)
+
+bench-shares: deps
+	$(Q)BUILD=$(BUILD) sh contrib/bench-share-register.sh
 
 # Installs what building and testing need, only when something is missing.
 deps:

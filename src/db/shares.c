@@ -74,6 +74,18 @@ static const char *const SQL_OP_PAGE[2][4] = {
 	},
 };
 
+/* The register's running totals: shares held and paid-up capital, summed
+ * over the operations with op_no in (?1, ?2]. What an operation adds to
+ * the capital is share_holdings' own rule (the schema's view): an issue
+ * pays in its amount, a reversal of an issue takes it back, a forfeit
+ * and its reversal leave it (the money stays with the co-op). */
+#define PAID_DELTA \
+	"CASE WHEN kind = 'issue' THEN amount_pence" \
+	" WHEN kind = 'reversal' AND shares = -1 THEN -amount_pence ELSE 0 END"
+static const char SQL_OP_TOTALS[] =
+	"SELECT coalesce(sum(shares), 0), coalesce(sum(" PAID_DELTA "), 0)"
+	" FROM share_ops WHERE op_no > ?1 AND op_no <= ?2";
+
 #define PROP_COLS \
 	"SELECT id, uuid, member_id, kind, description, amount_pence, from_date," \
 	" coalesce(to_date, ''), version FROM member_property"
@@ -532,12 +544,45 @@ static int register_page(struct db *db, const struct actor *who, const char *fn,
 	return db_page_read(db, st, dir, rows, max, size, read, NULL, n);
 }
 
+/* Fills the rows' running totals (rows in op_no order, as a page comes
+ * back): the sum of everything before the first row, then each row's own
+ * stretch since the one before (one operation on the whole register's
+ * page, several on one member's). Operations are never edited or
+ * deleted, so a sum up to an op_no never changes once that op_no exists:
+ * no transaction is needed around the page and these reads. */
+static int fill_totals(struct db *db, struct share_op_row *rows, int n)
+{
+	sqlite3_stmt *st = db_prep(db, SQL_OP_TOTALS);
+	if (!st)
+		return db_status(db);
+	int64_t prev = 0, shares = 0, paid = 0;
+	for (int i = 0; i < n; i++) {
+		sqlite3_bind_int64(st, 1, prev);
+		sqlite3_bind_int64(st, 2, rows[i].op_no);
+		int rc = db_step_row(db, st);
+		if (rc)
+			return rc;
+		shares += sqlite3_column_int64(st, 0);
+		paid += sqlite3_column_int64(st, 1);
+		db_reset(st);
+		rows[i].total_shares = shares;
+		rows[i].total_paid_pence = paid;
+		prev = rows[i].op_no;
+	}
+	return DB_OK;
+}
+
 int share_op_page(struct db *db, const struct actor *who, int64_t member_id,
 		  enum page_dir dir, const struct page_key *key,
 		  struct share_op_row *rows, int max, int *n)
 {
-	return register_page(db, who, "share_op_page", SQL_OP_PAGE, member_id, dir, key,
-			     key ? key->num : 0, rows, sizeof *rows, read_op_row, max, n);
+	int rc = register_page(db, who, "share_op_page", SQL_OP_PAGE, member_id, dir, key,
+			       key ? key->num : 0, rows, sizeof *rows, read_op_row, max, n);
+	if (rc || access_level(who, AREA_SHARES, OP_READ) != ACCESS_ALL)
+		return rc;
+	if ((rc = fill_totals(db, rows, *n)))
+		*n = 0;
+	return rc;
 }
 
 /* ---- other property ------------------------------------------------------ */

@@ -664,6 +664,123 @@ static void operations_page_both_ways(void **state)
 			 DB_INVALID);
 }
 
+/* The register's running totals after each operation, worked out here
+ * from the whole register read in one page: shares as they come, capital
+ * by share_holding's rule (an issue pays in, a reversal of an issue takes
+ * it back, forfeits leave it). */
+struct totals {
+	int64_t shares[64], paid[64];
+};
+
+static void oracle_totals(struct db *db, struct totals *t)
+{
+	struct share_op_row all[64];
+	int n = ops(db, 0, all, 64);
+	int64_t s = 0, p = 0;
+	assert_true(n < 64);
+	for (int i = 0; i < n; i++) {
+		assert_int_equal(all[i].op_no, i + 1);
+		s += all[i].shares;
+		if (all[i].kind == SHARE_ISSUE)
+			p += all[i].amount_pence;
+		else if (all[i].kind == SHARE_REVERSAL && all[i].shares == -1)
+			p -= all[i].amount_pence;
+		t->shares[i + 1] = s;
+		t->paid[i + 1] = p;
+	}
+}
+
+static void rows_match(const struct totals *t, const struct share_op_row *rows, int n)
+{
+	for (int i = 0; i < n; i++) {
+		assert_int_equal(rows[i].total_shares, t->shares[rows[i].op_no]);
+		assert_int_equal(rows[i].total_paid_pence, t->paid[rows[i].op_no]);
+	}
+}
+
+static void running_totals_of_the_whole_register(void **state)
+{
+	struct db *db = *state;
+	struct actor board = test_board();
+	char name[32], day[16];
+	int64_t ids[12];
+	for (int i = 0; i < 12; i++) {
+		snprintf(name, sizeof name, "Person %02d", i);
+		snprintf(day, sizeof day, "2020-02-%02d", i + 1);
+		ids[i] = admit(db, name, day);
+	}
+	/* A forfeit (capital stays), a reversal of an issue (capital goes back
+	 * out), a forfeit reversed (shares back, capital as it was), a new
+	 * issue at another share value. */
+	assert_int_equal(share_cease(db, &board, ids[2], "2021-01-01", "left", 1), DB_OK);
+	assert_int_equal(share_reverse(db, &board, op_id_no(db, 5), "2021-02-01", "in error", NULL),
+			 DB_OK);
+	assert_int_equal(share_cease(db, &board, ids[7], "2021-03-01", "left",
+				     version_of(db, ids[7])), DB_OK);
+	assert_int_equal(share_reverse(db, &board, op_id_no(db, 15), "2021-03-02", "wrong member",
+				       NULL), DB_OK);
+	struct setting st;
+	assert_int_equal(setting_get(db, "share_value", &st), DB_OK);
+	assert_int_equal(setting_set(db, &board, "share_value", "500", st.version), DB_OK);
+	assert_int_equal(share_issue(db, &board, ids[4], "2021-04-01", "re-issued", NULL), DB_OK);
+
+	struct totals t;
+	oracle_totals(db, &t);
+	/* 12 issued, one forfeited, one issue reversed, another forfeited and
+	 * that undone, one re-issued: 11 held; £12 - £1 + £5 paid in. */
+	assert_int_equal(t.shares[17], 11);
+	assert_int_equal(t.paid[17], 1600);
+	assert_int_equal(t.shares[13], 11);
+	assert_int_equal(t.paid[13], 1200);
+	assert_int_equal(t.paid[14], 1100);
+	int64_t held = 0, paid = 0;
+	for (int i = 0; i < 12; i++) {
+		int64_t s, p;
+		assert_int_equal(share_holding(db, &board, ids[i], &s, &p), DB_OK);
+		held += s;
+		paid += p;
+	}
+	assert_int_equal(held, t.shares[17]);
+	assert_int_equal(paid, t.paid[17]);
+
+	/* Pages read from the middle, backwards and from the end. */
+	struct share_op_row rows[5];
+	struct page_key key = { 0 };
+	int n;
+	key.num = 9;
+	assert_int_equal(share_op_page(db, &board, 0, PAGE_AFTER, &key, rows, 5, &n), DB_OK);
+	assert_int_equal(n, 5);
+	assert_int_equal(rows[0].op_no, 10);
+	rows_match(&t, rows, n);
+	assert_int_equal(share_op_page(db, &board, 0, PAGE_BEFORE, &key, rows, 3, &n), DB_OK);
+	assert_int_equal(n, 3);
+	assert_int_equal(rows[0].op_no, 6);
+	rows_match(&t, rows, n);
+	assert_int_equal(share_op_page(db, &board, 0, PAGE_LAST, NULL, rows, 4, &n), DB_OK);
+	assert_int_equal(rows[3].op_no, 17);
+	rows_match(&t, rows, n);
+
+	/* One member's operations carry the whole register's totals. */
+	assert_int_equal(share_op_page(db, &board, ids[4], PAGE_FIRST, NULL, rows, 5, &n), DB_OK);
+	assert_int_equal(n, 3); /* issue 5, its reversal 14, the new issue 17 */
+	assert_int_equal(rows[1].op_no, 14);
+	assert_int_equal(rows[1].total_shares, 10);
+	rows_match(&t, rows, n);
+	key.num = 5;
+	assert_int_equal(share_op_page(db, &board, ids[4], PAGE_AFTER, &key, rows, 5, &n), DB_OK);
+	assert_int_equal(n, 2);
+	rows_match(&t, rows, n);
+
+	/* A member sees their own operations, not the register's totals. */
+	struct actor member = test_member(ids[4]);
+	assert_int_equal(share_op_page(db, &member, 0, PAGE_FIRST, NULL, rows, 5, &n), DB_OK);
+	assert_int_equal(n, 3);
+	for (int i = 0; i < n; i++) {
+		assert_int_equal(rows[i].total_shares, 0);
+		assert_int_equal(rows[i].total_paid_pence, 0);
+	}
+}
+
 /* ---- other property -------------------------------------------------------- */
 
 static int64_t add_property(struct db *db, int64_t member_id, enum property_kind kind,
@@ -908,6 +1025,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(only_the_board_writes, setup, teardown),
 		cmocka_unit_test_setup_teardown(members_see_only_their_own_shares, setup, teardown),
 		cmocka_unit_test_setup_teardown(operations_page_both_ways, setup, teardown),
+		cmocka_unit_test_setup_teardown(running_totals_of_the_whole_register, setup, teardown),
 		cmocka_unit_test_setup_teardown(property_is_recorded_and_ended, setup, teardown),
 		cmocka_unit_test_setup_teardown(property_bad_input_in_words, setup, teardown),
 		cmocka_unit_test_setup_teardown(nobody_sees_another_members_property, setup, teardown),
