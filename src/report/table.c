@@ -282,7 +282,7 @@ static size_t char_at(const char *s, int *cols)
 	mbstate_t st;
 	wchar_t wc;
 	memset(&st, 0, sizeof st);
-	size_t r = mbrtowc(&wc, s, strlen(s), &st);
+	size_t r = mbrtowc(&wc, s, strnlen(s, MB_LEN_MAX), &st);
 	if (r == (size_t)-1 || r == (size_t)-2 || r == 0) {
 		*cols = 1;
 		return 1;

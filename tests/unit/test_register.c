@@ -281,10 +281,10 @@ static void pages_walk_both_ways(void **state)
 {
 	struct db *db = *state;
 	struct actor board = test_board();
-	char name[32], day[16];
+	char name[32], day[32];
 	for (int i = 0; i < 7; i++) {
 		snprintf(name, sizeof name, "Person %d", i + 1);
-		snprintf(day, sizeof day, "2021-0%d-01", i + 1);
+		snprintf(day, sizeof day, "2021-%02d-01", i % 9 + 1);
 		admit(db, name, NULL, day);
 	}
 	struct register_row rows[3];
