@@ -37,7 +37,10 @@ enum report_format { REPORT_TEXT, REPORT_MD, REPORT_CSV };
 struct report_opts {
 	enum report_format format;
 	int no_bom;        /* CSV: leave out the byte-order mark */
-	int width;         /* text: columns to fit, 0 for 80; at least 40 is used */
+	int width;         /* text: columns to fit, 0 for 80; at least 40 is used,
+			    * and a table is never narrower than its columns
+			    * need: 59 for the board's register, 78 for the
+			    * share register */
 };
 
 /* "text", "md" (or "markdown"), "csv" into *out: 0, or -1 for anything else. */
