@@ -42,7 +42,7 @@ else
 Q := @
 endif
 
-LIB_SRC   := $(sort $(wildcard src/core/*.c src/db/*.c src/cli/*.c src/ui/*.c))
+LIB_SRC   := $(sort $(wildcard src/core/*.c src/db/*.c src/report/*.c src/cli/*.c src/ui/*.c))
 LIB_OBJ   := $(LIB_SRC:%.c=$(BUILD)/%.o) $(BUILD)/gen/schema_sql.o
 MAIN_OBJ  := $(BUILD)/src/main.o
 LIB       := $(BUILD)/libcoopdesk.a

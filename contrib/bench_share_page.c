@@ -6,7 +6,10 @@
  *
  *	bench_share_page DB [PAGE]     (PAGE rows a page, default 50)
  *
- * Each case is read 21 times; the median, fastest and slowest are shown.
+ * Each case is read 21 times; the median, fastest and slowest are shown,
+ * twice: straight after reading the first page (a jump: the totals are
+ * summed from there, so the cost grows with the distance), and then the
+ * page after it (scrolling on: the totals go on from the page before).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -64,25 +67,49 @@ int main(int argc, char **argv)
 		{ "the last page", PAGE_LAST, 0, 0 },
 		{ "the last operation's member, all theirs", PAGE_FIRST, 0, last.member_id },
 	};
-	printf("share_op_page on %lld operations, %d rows a page, medians of %d\n",
+	printf("share_op_page on %lld operations, %d rows a page, medians of %d (fastest to slowest)\n",
 	       (long long)ops, page, RUNS);
+	printf("  %-42s %-22s %-24s %s\n", "", "rows", "jumped to from page 1",
+	       "then the next page");
 	for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
-		double t[RUNS];
+		double jump[RUNS], next[RUNS];
+		int got = 0;
+		int64_t from = 0;
 		for (int r = 0; r < RUNS; r++) {
 			struct page_key key = { .num = cases[c].key };
+			if (share_op_page(db, &who, 0, PAGE_FIRST, NULL, rows, page, &n))
+				goto failed;
 			double t0 = seconds();
 			if (share_op_page(db, &who, cases[c].member, cases[c].dir,
-					  cases[c].key ? &key : NULL, rows, page, &n)) {
-				fprintf(stderr, "bench_share_page: %s\n", db_errmsg(db));
-				return 1;
-			}
-			t[r] = seconds() - t0;
+					  cases[c].key ? &key : NULL, rows, page, &n))
+				goto failed;
+			double t1 = seconds();
+			got = n;
+			from = n ? rows[0].op_no : 0;
+			/* On in the same direction: after the last row, or before the first. */
+			int back = cases[c].dir == PAGE_LAST || cases[c].dir == PAGE_BEFORE;
+			if (n)
+				share_op_row_key(&rows[back ? 0 : n - 1], &key);
+			double t2 = seconds();
+			if (n && share_op_page(db, &who, cases[c].member, back ? PAGE_BEFORE : PAGE_AFTER,
+					       &key, rows, page, &n))
+				goto failed;
+			double t3 = seconds();
+			jump[r] = t1 - t0;
+			next[r] = t3 - t2;
 		}
-		qsort(t, RUNS, sizeof t[0], by_value);
-		printf("  %-42s %3d rows from op %-7lld %7.2f ms (%.2f to %.2f)\n", cases[c].name, n,
-		       n ? (long long)rows[0].op_no : 0LL, t[RUNS / 2] * 1e3, t[0] * 1e3,
-		       t[RUNS - 1] * 1e3);
+		qsort(jump, RUNS, sizeof jump[0], by_value);
+		qsort(next, RUNS, sizeof next[0], by_value);
+		char rowsdesc[32];
+		snprintf(rowsdesc, sizeof rowsdesc, "%d from op %lld", got, (long long)from);
+		printf("  %-42s %-22s %6.2f ms (%.2f-%.2f)  %6.2f ms (%.2f-%.2f)\n", cases[c].name,
+		       rowsdesc, jump[RUNS / 2] * 1e3, jump[0] * 1e3, jump[RUNS - 1] * 1e3,
+		       next[RUNS / 2] * 1e3, next[0] * 1e3, next[RUNS - 1] * 1e3);
 	}
 	db_close(db);
 	return 0;
+failed:
+	fprintf(stderr, "bench_share_page: %s\n", db_errmsg(db));
+	db_close(db);
+	return 1;
 }

@@ -26,6 +26,10 @@ static const char usage_text[] =
 	"  demo [FILE]          make a demo co-op to explore (default: --db or the usual place)\n"
 	"  check                check the database and the co-op's rules; exit 0 when all hold\n"
 	"  user add|passwd|role|disable|enable|list   manage user accounts (user --help)\n"
+	"  report register|shares|officers|participation|shareholding\n"
+	"                       print a register or document as text, md or csv (report --help)\n"
+	"  export members|shares|officers|participation\n"
+	"                       export a register as CSV for a spreadsheet (export --help)\n"
 	"\n"
 	"Options:\n"
 	"  --db FILE            the co-op's database (default $XDG_DATA_HOME/coopdesk/coop.db)\n"
@@ -49,6 +53,8 @@ static const struct command commands[] = {
 	{ "demo", cmd_demo },
 	{ "check", cmd_check },
 	{ "user", cmd_user },
+	{ "report", cmd_report },
+	{ "export", cmd_export },
 	{ "roles", cmd_roles }, /* hidden: the role table, for tests/cli/security_doc.sh */
 };
 

@@ -1,8 +1,9 @@
 /*
  * coopdesk/cli.h: the non-interactive commands (coopdesk init, demo, check,
- * user). Each takes the arguments after the command name (argv[0] is the
- * command) and the database path chosen by --db or the default, and
- * returns the process exit status: 0 success, 1 failure, 2 usage error.
+ * user, report, export). Each takes the arguments after the command name
+ * (argv[0] is the command) and the database path chosen by --db or the
+ * default, and returns the process exit status: 0 success, 1 failure, 2
+ * usage error.
  */
 #ifndef COOPDESK_CLI_H
 #define COOPDESK_CLI_H
@@ -21,6 +22,10 @@ int cmd_init(const struct cli_ctx *ctx, int argc, char **argv);
 int cmd_demo(const struct cli_ctx *ctx, int argc, char **argv);
 int cmd_check(const struct cli_ctx *ctx, int argc, char **argv);
 int cmd_user(const struct cli_ctx *ctx, int argc, char **argv);
+/* coopdesk report register|shares|officers|participation|shareholding and
+ * coopdesk export members|shares|officers|participation (src/cli/report.c). */
+int cmd_report(const struct cli_ctx *ctx, int argc, char **argv);
+int cmd_export(const struct cli_ctx *ctx, int argc, char **argv);
 /* Hidden: prints the role table (access_level) as doc/security.md shows it. */
 int cmd_roles(const struct cli_ctx *ctx, int argc, char **argv);
 

@@ -116,4 +116,12 @@ struct page_key {
 	char text[PAGE_KEY_TEXT];   /* a text sort value, when sorting by one */
 };
 
+/* For the layers above this one that refuse something themselves (a
+ * document asked for in a format it does not know, a file that could not
+ * be written): records `status` and the message on the handle, so that
+ * their callers read it from db_errmsg like any refusal of the data
+ * layer's. Returns `status`, for `return db_note_error(db, DB_IO, ...)`. */
+int db_note_error(struct db *db, int status, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
 #endif

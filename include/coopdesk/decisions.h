@@ -158,4 +158,34 @@ struct participation_year {
 int participation_year(struct db *db, const struct actor *who, int64_t member_id, int year,
 		       struct participation_year *out);
 
+/* A year's participation, member by member, for the board's summary
+ * (src/db/participation_summary.c): each member on the register on the
+ * year's last day (today, while the year runs: participation_summary_day),
+ * with what participation_year counts for them. Compare
+ * meetings_attended with the setting meetings_expected_per_year. */
+struct participation_summary_row {
+	int64_t member_id;
+	int64_t member_no;
+	char name[MEMBER_NAME_MAX * 4 + 1];
+	char entered_on[ISO_DATE_LEN];
+	int64_t meetings_attended;               /* general meetings held in the year */
+	int64_t minutes_given;                   /* all participation records in the year */
+};
+
+/* The day whose members the summary of `year` lists into day (ISO): 31
+ * December, or today while the year runs. Returns 0, or -1 (day "") for
+ * a year before DATE_MIN_YEAR or after this one. */
+int participation_summary_day(int year, char day[ISO_DATE_LEN]);
+
+/* One page of the summary of calendar year `year`, by member number,
+ * after or before `key` (NULL for PAGE_FIRST/PAGE_LAST). Rows come back in
+ * display order; *n is how many (at most `max`). Board only (DB_DENIED in
+ * words for others, who may see only their own: participation_year).
+ * DB_INVALID: a year before 1900 or after this one. */
+int participation_summary_page(struct db *db, const struct actor *who, int year,
+			       enum page_dir dir, const struct page_key *key,
+			       struct participation_summary_row *rows, int max, int *n);
+void participation_summary_row_key(const struct participation_summary_row *r,
+				   struct page_key *key);
+
 #endif

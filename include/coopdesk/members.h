@@ -135,4 +135,59 @@ int member_register_as_at(struct db *db, const struct actor *who, const char *on
  * its accents). Exposed for tests. */
 void member_sort_name(const char *name, char *buf, size_t n);
 
+/* ---- The register as it stood on a day, whole (src/db/register.c) ----
+ * For printing the register (the annual return, the auditor, an
+ * inspection): every entry on the register at the end of a day, former
+ * members too, with everything s.30(2) asks for. The board's copy adds the
+ * shares held, the amount paid on them and other property held (loans,
+ * deposits) on that day; the inspection copy (s.103), which anyone logged
+ * in may have, leaves them out and never reads them. Names, addresses and
+ * email addresses are as they are now: the register keeps no history of
+ * them apart from the audit trail. */
+struct register_row {
+	int64_t id;
+	int64_t member_no;
+	char name[MEMBER_NAME_MAX * 4 + 1];
+	char address[MEMBER_ADDRESS_MAX * 4 + 1];
+	char postcode[41];
+	char email[MEMBER_EMAIL_MAX * 4 + 1];          /* "" if none given */
+	char email_purpose[MEMBER_PURPOSE_MAX * 4 + 1]; /* what it was given for */
+	char entered_on[ISO_DATE_LEN];
+	char ceased_on[ISO_DATE_LEN];  /* "" unless they ceased on or before the day */
+	/* The board's copy only; 0 in the inspection copy. */
+	int64_t shares;                /* held at the end of the day */
+	int64_t paid_pence;            /* paid on them (shares.h's rule) */
+	int64_t loan_pence;            /* other property held that day, by kind */
+	int64_t deposit_pence;
+	int64_t other_pence;
+};
+
+/* The register's size on the day: entries (everyone entered by the end of
+ * it), members then (not ceased by the end of it: one who ceased that day
+ * is a former member), former members; and in the board's copy the
+ * totals of the share and property columns (0 in the inspection copy). */
+struct register_totals {
+	int64_t entries, members, former;
+	int64_t shares, paid_pence, loan_pence, deposit_pence, other_pence;
+};
+
+/* `on` is the day (ISO, or anything date_parse reads), `inspection`
+ * nonzero for the inspection copy. Anyone who may read the register may
+ * have the inspection copy; the board's copy is for those who see the whole
+ * share register (DB_DENIED, in words, for others). DB_INVALID, in words:
+ * `on` is not a date, or is after today. */
+int register_as_at_totals(struct db *db, const struct actor *who, const char *on,
+			  int inspection, struct register_totals *out);
+
+/* One page of the register on the day `on`, by member number, after or
+ * before `key` (NULL for PAGE_FIRST/PAGE_LAST; register_row_key makes
+ * one). Rows come back in display order; *n is how many (at most `max`).
+ * Refusals as register_as_at_totals. */
+int register_as_at_page(struct db *db, const struct actor *who, const char *on,
+			int inspection, enum page_dir dir, const struct page_key *key,
+			struct register_row *rows, int max, int *n);
+
+/* The paging key of a row: num is the member number. */
+void register_row_key(const struct register_row *r, struct page_key *key);
+
 #endif

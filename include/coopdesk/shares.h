@@ -144,11 +144,12 @@ int share_op_get(struct db *db, const struct actor *who, int64_t op_id, struct s
  * back in display order; *n is how many (at most `max`). For an actor who
  * sees only their own, 0 means their own and another member's id gives
  * DB_NOTFOUND. Each row carries the register's running totals after it
- * (total_shares, total_paid_pence: see struct share_op_row); working them
- * out costs one sum over the operations before the page's first row, by
- * the op_no index, and a small one per row after it: on 50,000 operations
- * a page of 50 takes 0.4 ms at the start, 5 ms in the middle and 10 ms at
- * the end (make bench-shares; doc/bench.md). */
+ * (total_shares, total_paid_pence: see struct share_op_row), summed by the
+ * op_no index from the totals this connection last worked out (else from
+ * the first operation): scrolling on, forwards or back, costs a page's
+ * worth; a jump costs the operations jumped over. On 50,000 operations a
+ * page of 50 takes 0.4 ms scrolling, and 5 ms jumping from the first page
+ * to the middle, 9 ms to the end (make bench-shares; doc/bench.md). */
 int share_op_page(struct db *db, const struct actor *who, int64_t member_id,
 		  enum page_dir dir, const struct page_key *key,
 		  struct share_op_row *rows, int max, int *n);

@@ -45,6 +45,14 @@ struct db {
 	struct db_stmt_slot *slots;
 	size_t nslots;             /* 0 until the first statement */
 	size_t nstmts;             /* slots in use */
+	/* The share register's running totals just after operation op_no
+	 * (shares.c), last worked out outside a transaction: committed
+	 * operations are never edited or deleted, so they stay true, and the
+	 * next page's totals are summed from here rather than from the first
+	 * operation. op_no 0: none yet. */
+	struct {
+		int64_t op_no, shares, paid_pence;
+	} share_totals;
 };
 
 /* The statement for `sql`, prepared once (persistent) and reused. `sql` must

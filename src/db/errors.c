@@ -128,3 +128,13 @@ int db_fail(struct db *db, int rc, const char *doing)
 		return db_set_error(db, DB_ERROR, "%s%s%s", prefix, sep, copy);
 	}
 }
+
+int db_note_error(struct db *db, int status, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(db->errmsg, sizeof db->errmsg, fmt, ap);
+	va_end(ap);
+	db->status = status;
+	return status;
+}

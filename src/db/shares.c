@@ -544,30 +544,57 @@ static int register_page(struct db *db, const struct actor *who, const char *fn,
 	return db_page_read(db, st, dir, rows, max, size, read, NULL, n);
 }
 
-/* Fills the rows' running totals (rows in op_no order, as a page comes
- * back): the sum of everything before the first row, then each row's own
- * stretch since the one before (one operation on the whole register's
- * page, several on one member's). Operations are never edited or
- * deleted, so a sum up to an op_no never changes once that op_no exists:
- * no transaction is needed around the page and these reads. */
-static int fill_totals(struct db *db, struct share_op_row *rows, int n)
+/* Adds the operations with op_no in (from, to] to *shares and *paid. */
+static int add_range(struct db *db, int64_t from, int64_t to, int sign, int64_t *shares,
+		     int64_t *paid)
 {
 	sqlite3_stmt *st = db_prep(db, SQL_OP_TOTALS);
 	if (!st)
 		return db_status(db);
-	int64_t prev = 0, shares = 0, paid = 0;
+	sqlite3_bind_int64(st, 1, from);
+	sqlite3_bind_int64(st, 2, to);
+	int rc = db_step_row(db, st);
+	if (rc)
+		return rc;
+	*shares += sign * sqlite3_column_int64(st, 0);
+	*paid += sign * sqlite3_column_int64(st, 1);
+	db_reset(st);
+	return DB_OK;
+}
+
+/* Fills the rows' running totals (rows in op_no order, as a page comes
+ * back). The first row's are summed from the nearest point known: the
+ * totals the connection last worked out (db->share_totals), forwards or
+ * backwards, else the first operation; each row after it adds its own
+ * stretch since the one before (one operation on the whole register's
+ * page, several on one member's). So paging through the register in
+ * either direction costs a page's worth of operations, and a jump costs
+ * the operations jumped over. Committed operations are never edited or
+ * deleted, so a sum up to an op_no never changes once that op_no is
+ * committed: the totals are remembered only outside a transaction (what
+ * one sees may yet be rolled back). */
+static int fill_totals(struct db *db, struct share_op_row *rows, int n)
+{
+	int64_t at = db->share_totals.op_no, shares = 0, paid = 0;
+	int rc;
+	if (at > 0) {
+		shares = db->share_totals.shares;
+		paid = db->share_totals.paid_pence;
+	}
 	for (int i = 0; i < n; i++) {
-		sqlite3_bind_int64(st, 1, prev);
-		sqlite3_bind_int64(st, 2, rows[i].op_no);
-		int rc = db_step_row(db, st);
+		int64_t op = rows[i].op_no;
+		rc = op >= at ? add_range(db, at, op, 1, &shares, &paid)
+			      : add_range(db, op, at, -1, &shares, &paid);
 		if (rc)
 			return rc;
-		shares += sqlite3_column_int64(st, 0);
-		paid += sqlite3_column_int64(st, 1);
-		db_reset(st);
 		rows[i].total_shares = shares;
 		rows[i].total_paid_pence = paid;
-		prev = rows[i].op_no;
+		at = op;
+	}
+	if (n > 0 && db->depth == 0) {
+		db->share_totals.op_no = at;
+		db->share_totals.shares = shares;
+		db->share_totals.paid_pence = paid;
 	}
 	return DB_OK;
 }

@@ -779,6 +779,29 @@ static void running_totals_of_the_whole_register(void **state)
 		assert_int_equal(rows[i].total_shares, 0);
 		assert_int_equal(rows[i].total_paid_pence, 0);
 	}
+
+	/* Totals seen inside a transaction that is rolled back are not kept:
+	 * operation 18 is first a forfeit that never was, then an issue. */
+	assert_int_equal(db_begin(db, &board), DB_OK);
+	assert_int_equal(share_cease(db, &board, ids[5], "2021-05-01", "left",
+				     version_of(db, ids[5])), DB_OK);
+	assert_int_equal(share_op_page(db, &board, 0, PAGE_LAST, NULL, rows, 2, &n), DB_OK);
+	assert_int_equal(rows[1].op_no, 18);
+	assert_int_equal(rows[1].total_shares, 10);
+	db_rollback(db);
+	admit(db, "Person 12", "2021-05-02");
+	assert_int_equal(share_op_page(db, &board, 0, PAGE_LAST, NULL, rows, 2, &n), DB_OK);
+	assert_int_equal(rows[1].op_no, 18);
+	assert_int_equal(rows[1].total_shares, 12);
+	assert_int_equal(rows[1].total_paid_pence, 2100); /* the share now £5 */
+	oracle_totals(db, &t);
+	assert_int_equal(share_op_page(db, &board, 0, PAGE_FIRST, NULL, rows, 5, &n), DB_OK);
+	rows_match(&t, rows, n);
+	key.num = 12;
+	assert_int_equal(share_op_page(db, &board, 0, PAGE_AFTER, &key, rows, 5, &n), DB_OK);
+	rows_match(&t, rows, n);
+	assert_int_equal(share_op_page(db, &board, 0, PAGE_BEFORE, &key, rows, 5, &n), DB_OK);
+	rows_match(&t, rows, n);
 }
 
 /* ---- other property -------------------------------------------------------- */

@@ -1,0 +1,346 @@
+/*
+ * src/cli/report.c: coopdesk report register|shares|officers|participation|
+ * shareholding and coopdesk export members|shares|officers|participation:
+ * the documents of src/report/ printed or exported from the command line.
+ *
+ * The person at the command line holds the database file, so they act with
+ * the command line's full access (actor_system): the board's copy of
+ * everything. A document goes to standard output, or with -o FILE to a
+ * file made private (0600: registers hold people's details) that appears
+ * whole or not at all: it is written beside FILE under another name and
+ * renamed over FILE only once complete, so a refusal or a full disk
+ * leaves no half-written register behind and any old FILE as it was.
+ */
+#include <errno.h>
+#include <getopt.h>
+#include <limits.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "coopdesk/cli.h"
+#include "coopdesk/date.h"
+#include "coopdesk/members.h"
+#include "coopdesk/report.h"
+
+static const char report_usage[] =
+	"usage: coopdesk [--db FILE] report register [--as-at DATE] [--inspection] [OPTIONS]\n"
+	"       coopdesk [--db FILE] report shares [OPTIONS]\n"
+	"       coopdesk [--db FILE] report officers [--current] [OPTIONS]\n"
+	"       coopdesk [--db FILE] report participation [--year YYYY] [OPTIONS]\n"
+	"       coopdesk [--db FILE] report shareholding MEMBER_NO [OPTIONS]\n"
+	"Prints one of the co-op's documents (doc/reports.md):\n"
+	"  register       the register of members as it stood at the end of DATE (default\n"
+	"                 today): everyone on it that day, former members too; with\n"
+	"                 --inspection the copy any member may inspect (the Act s.103),\n"
+	"                 without shares and other property\n"
+	"  shares         the share register: every operation with running totals\n"
+	"  officers       the register of officers; --current: those in office now\n"
+	"  participation  each member's general meetings and hours in a year (default\n"
+	"                 this one) against the co-op's expectation\n"
+	"  shareholding   one member's shareholding, as they see it themselves\n"
+	"OPTIONS:\n"
+	"  --format FORMAT  text (default), md (Markdown) or csv\n"
+	"  --no-bom         csv: no UTF-8 byte-order mark (for programs)\n"
+	"  --width N        text: fit N columns (default 80)\n"
+	"  -o, --output FILE  write to FILE (made private, 0600) instead of standard output\n"
+	"DATE is 31/12/2025 or 2025-12-31. Exit status: 0 written, 1 refused or not\n"
+	"written (the reason is given), 2 usage.\n";
+
+static const char export_usage[] =
+	"usage: coopdesk [--db FILE] export members|shares|officers|participation\n"
+	"                [--format csv] [--no-bom] [-o FILE]\n"
+	"Exports a register as CSV (RFC 4180): UTF-8 with a byte-order mark unless\n"
+	"--no-bom, a header row, ISO dates, amounts in pounds with two decimals:\n"
+	"  members        the register of members today, with shares and property\n"
+	"  shares         the share register, every operation, with running totals\n"
+	"  officers       the register of officers, former officers too\n"
+	"  participation  this year's participation, member by member\n"
+	"A text cell a spreadsheet would run as a formula (=, +, -, @) starts with '.\n"
+	"-o FILE writes FILE (made private, 0600) instead of standard output.\n"
+	"Exit status: 0 written, 1 refused or not written, 2 usage.\n";
+
+struct report_args {
+	const char *prog;      /* "coopdesk report" */
+	const char *usage;
+	const char *what, *as_at, *output;
+	int is_export;
+	int inspection, current, year;
+	int64_t member_no;
+	struct report_opts o;
+};
+
+static int usage_error(const struct cli_ctx *ctx, const struct report_args *a,
+		       const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+
+static int usage_error(const struct cli_ctx *ctx, const struct report_args *a, const char *fmt,
+		       ...)
+{
+	char said[CLI_INERT_BUFSZ(512)], raw[512];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(raw, sizeof raw, fmt, ap);
+	va_end(ap);
+	/* What was typed is quoted back: inert. */
+	fprintf(ctx->err, "%s: %s\n%s", a->prog, cli_inert(raw, said, sizeof said), a->usage);
+	return 2;
+}
+
+/* Digits only, from lo to hi, into *out; -1 otherwise. */
+static int whole_number(const char *s, long long lo, long long hi, long long *out)
+{
+	if (!s || !*s || strlen(s) > 12)
+		return -1;
+	for (const char *p = s; *p; p++)
+		if (*p < '0' || *p > '9')
+			return -1;
+	long long v = strtoll(s, NULL, 10);
+	if (v < lo || v > hi)
+		return -1;
+	*out = v;
+	return 0;
+}
+
+/* Reads the options and words after the command name. 0, or an exit
+ * status (2 after a usage message; -1 for --help, already shown). */
+static int parse_args(const struct cli_ctx *ctx, struct cli_ctx *local, int argc, char **argv,
+		      struct report_args *a)
+{
+	static const struct option opts[] = {
+		{ "db", required_argument, NULL, 'd' },
+		{ "as-at", required_argument, NULL, 'a' },
+		{ "inspection", no_argument, NULL, 'i' },
+		{ "current", no_argument, NULL, 'c' },
+		{ "year", required_argument, NULL, 'y' },
+		{ "format", required_argument, NULL, 'f' },
+		{ "no-bom", no_argument, NULL, 'b' },
+		{ "width", required_argument, NULL, 'w' },
+		{ "output", required_argument, NULL, 'o' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	int c;
+	long long v;
+	while ((c = getopt_long(argc, argv, ":o:h", opts, NULL)) != -1) {
+		switch (c) {
+		case 'd': local->db_path = optarg; break;
+		case 'a': a->as_at = optarg; break;
+		case 'i': a->inspection = 1; break;
+		case 'c': a->current = 1; break;
+		case 'b': a->o.no_bom = 1; break;
+		case 'o': a->output = optarg; break;
+		case 'y':
+			if (whole_number(optarg, DATE_MIN_YEAR, DATE_MAX_YEAR, &v))
+				return usage_error(ctx, a, "--year takes a year like 2026, not '%s'",
+						   optarg);
+			a->year = (int)v;
+			break;
+		case 'w':
+			if (whole_number(optarg, 40, 1000, &v))
+				return usage_error(ctx, a,
+						   "--width takes a number of columns from 40 to"
+						   " 1000, not '%s'", optarg);
+			a->o.width = (int)v;
+			break;
+		case 'f':
+			if (report_format_parse(optarg, &a->o.format))
+				return usage_error(ctx, a, "--format takes text, md or csv, not '%s'",
+						   optarg);
+			break;
+		case 'h':
+			fputs(a->usage, ctx->out);
+			return -1;
+		case ':':
+			return usage_error(ctx, a, "%s needs a value", argv[optind - 1]);
+		default:
+			if (optopt)
+				return usage_error(ctx, a, "there is no option '-%c'", optopt);
+			return usage_error(ctx, a, "there is no option '%s'", argv[optind - 1]);
+		}
+	}
+	if (optind >= argc)
+		return usage_error(ctx, a, "which document?");
+	a->what = argv[optind++];
+	if (optind < argc && strcmp(a->what, "shareholding") == 0) {
+		if (whole_number(argv[optind], 1, 999999999999LL, &v))
+			return usage_error(ctx, a, "a member number is a whole number, not '%s'",
+					   argv[optind]);
+		a->member_no = v;
+		optind++;
+	}
+	if (optind < argc)
+		return usage_error(ctx, a, "unexpected '%s'", argv[optind]);
+	if (a->as_at) {
+		char why[160];
+		if (date_explain(a->as_at, why, sizeof why) != DATE_OK)
+			return usage_error(ctx, a, "--as-at %s", why);
+	}
+	return 0;
+}
+
+/* Checks that the options given belong to the document asked for. */
+static int options_fit(const struct cli_ctx *ctx, const struct report_args *a)
+{
+	if (a->is_export) {
+		if (a->o.format != REPORT_CSV)
+			return usage_error(ctx, a, "an export is CSV (--format csv); for text or"
+					   " Markdown, see coopdesk report");
+		if (a->as_at || a->inspection || a->current || a->year || a->o.width)
+			return usage_error(ctx, a, "an export takes only --format csv, --no-bom"
+					   " and -o FILE");
+		return 0;
+	}
+	int reg = strcmp(a->what, "register") == 0 || strcmp(a->what, "members") == 0;
+	if (a->as_at && !reg)
+		return usage_error(ctx, a, "--as-at is for the register");
+	if (a->inspection && !reg)
+		return usage_error(ctx, a, "--inspection is for the register");
+	if (a->current && strcmp(a->what, "officers") != 0)
+		return usage_error(ctx, a, "--current is for the officers");
+	if (a->year && strcmp(a->what, "participation") != 0)
+		return usage_error(ctx, a, "--year is for participation");
+	return 0;
+}
+
+/* The output: standard output, or a private file beside a->output that
+ * takes its name once complete (*tmp holds that name, "" for stdout). */
+static FILE *open_output(const struct cli_ctx *ctx, const struct report_args *a, char *tmp,
+			 size_t n)
+{
+	tmp[0] = '\0';
+	if (!a->output || strcmp(a->output, "-") == 0)
+		return ctx->out;
+	char said[CLI_INERT_BUFSZ(PATH_MAX)];
+	if ((size_t)snprintf(tmp, n, "%s.XXXXXX", a->output) >= n) {
+		fprintf(ctx->err, "%s: the file name is too long\n", a->prog);
+		tmp[0] = '\0';
+		return NULL;
+	}
+	int fd = mkstemp(tmp);
+	FILE *f = fd >= 0 ? fdopen(fd, "w") : NULL;
+	if (!f) {
+		fprintf(ctx->err, "%s: cannot write %s: %s\n", a->prog,
+			cli_inert(a->output, said, sizeof said), strerror(errno));
+		if (fd >= 0) {
+			close(fd);
+			unlink(tmp);
+		}
+		tmp[0] = '\0';
+	}
+	return f;
+}
+
+/* Ends the output: the file renamed into place when all went well,
+ * removed otherwise. Returns 0, or 1 after saying why. */
+static int close_output(const struct cli_ctx *ctx, const struct report_args *a, FILE *f,
+			const char *tmp, int ok)
+{
+	char said[CLI_INERT_BUFSZ(PATH_MAX)];
+	if (!tmp[0])
+		return ok ? 0 : 1;
+	int closed = fclose(f) == 0;
+	if (ok && closed && rename(tmp, a->output) == 0)
+		return 0;
+	if (ok)
+		fprintf(ctx->err, "%s: cannot write %s: %s\n", a->prog,
+			cli_inert(a->output, said, sizeof said), strerror(errno));
+	unlink(tmp);
+	return 1;
+}
+
+/* The member id of member number `no`; 0 after saying there is none. */
+static int64_t member_of(const struct cli_ctx *ctx, const struct report_args *a, struct db *db,
+			 const struct actor *who)
+{
+	struct member *m = malloc(sizeof *m);
+	int64_t id = 0;
+	char said[CLI_INERT_BUFSZ(512)];
+	if (!m) {
+		fprintf(ctx->err, "%s: out of memory\n", a->prog);
+		return 0;
+	}
+	int rc = member_get_by_no(db, who, a->member_no, m);
+	if (rc == DB_NOTFOUND)
+		fprintf(ctx->err, "%s: there is no member number %lld in the register\n", a->prog,
+			(long long)a->member_no);
+	else if (rc)
+		fprintf(ctx->err, "%s: %s\n", a->prog, cli_inert(db_errmsg(db), said, sizeof said));
+	else
+		id = m->id;
+	free(m);
+	return id;
+}
+
+/* Writes the document named a->what (a report's name or an export's). */
+static int write_document(const struct cli_ctx *ctx, const struct report_args *a, struct db *db,
+			  const struct actor *who, FILE *out)
+{
+	const char *w = a->what;
+	if (strcmp(w, "register") == 0 || strcmp(w, "members") == 0)
+		return report_register(db, who, a->as_at, a->inspection, &a->o, out);
+	if (strcmp(w, "shares") == 0)
+		return report_share_register(db, who, &a->o, out);
+	if (strcmp(w, "officers") == 0)
+		return report_officers(db, who, a->current, &a->o, out);
+	if (strcmp(w, "participation") == 0)
+		return report_participation(db, who, a->year, &a->o, out);
+	int64_t id = member_of(ctx, a, db, who);
+	if (!id)
+		return -1;
+	return report_shareholding(db, who, id, &a->o, out);
+}
+
+static int run(const struct cli_ctx *ctx, int argc, char **argv, struct report_args *a,
+	       const char *const *names)
+{
+	struct cli_ctx local = *ctx;
+	int rc = parse_args(ctx, &local, argc, argv, a);
+	if (rc)
+		return rc < 0 ? 0 : rc;
+	int known = 0;
+	for (const char *const *n = names; *n; n++)
+		if (strcmp(a->what, *n) == 0)
+			known = 1;
+	if (!known)
+		return usage_error(ctx, a, "there is no document '%s'", a->what);
+	if ((rc = options_fit(ctx, a)))
+		return rc;
+	if (strcmp(a->what, "shareholding") == 0 && !a->member_no)
+		return usage_error(ctx, a, "whose shareholding? give a member number");
+
+	char path[PATH_MAX], tmp[PATH_MAX + 8], said[CLI_INERT_BUFSZ(512)];
+	struct db *db;
+	if (cli_db_path(&local, path, sizeof path) != 0 || cli_open(&local, path, 0, &db))
+		return 1;
+	FILE *out = open_output(ctx, a, tmp, sizeof tmp);
+	if (!out) {
+		db_close(db);
+		return 1;
+	}
+	struct actor who = actor_system(a->prog);
+	rc = write_document(ctx, a, db, &who, out);
+	if (rc > 0)
+		fprintf(ctx->err, "%s: %s\n", a->prog, cli_inert(db_errmsg(db), said, sizeof said));
+	db_close(db);
+	return close_output(ctx, a, out, tmp, rc == 0);
+}
+
+int cmd_report(const struct cli_ctx *ctx, int argc, char **argv)
+{
+	static const char *const names[] = {
+		"register", "shares", "officers", "participation", "shareholding", NULL
+	};
+	struct report_args a = { .prog = "coopdesk report", .usage = report_usage };
+	a.o.format = REPORT_TEXT;
+	return run(ctx, argc, argv, &a, names);
+}
+
+int cmd_export(const struct cli_ctx *ctx, int argc, char **argv)
+{
+	static const char *const names[] = { "members", "shares", "officers", "participation", NULL };
+	struct report_args a = { .prog = "coopdesk export", .usage = export_usage, .is_export = 1 };
+	a.o.format = REPORT_CSV;
+	return run(ctx, argc, argv, &a, names);
+}
