@@ -196,6 +196,9 @@ struct fdesc {
 	int (*save)(struct fscreen *fs);
 	const struct ferr *errs;
 	int nerrs;
+	/* Saved: a screen to open in the form's place (NULL: none), such as
+	 * the record just added. */
+	struct screen *(*then)(struct fscreen *fs);
 };
 
 #define FORM_STAY (-1)

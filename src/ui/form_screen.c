@@ -70,7 +70,10 @@ static void fs_save(struct screen *s)
 	if (rc == DB_OK) {
 		char done[sizeof fs->done];
 		memcpy(done, fs->done, sizeof done);
+		struct screen *next = fs->d->then ? fs->d->then(fs) : NULL;
 		app_pop(app); /* frees s; the screen below reads itself again */
+		if (next)
+			app_push(app, next);
 		app_message(app, STYLE_OK, "%s", done[0] ? done : "Saved");
 		return;
 	}

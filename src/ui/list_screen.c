@@ -261,13 +261,15 @@ static void draw(struct screen *s, WINDOW *w)
 
 /* ---- actions --------------------------------------------------------------- */
 
-/* The list's own action a, when the person logged in may use it now. */
+/* The list's own action a, when the person logged in may use it now: the
+ * first entry for a that allows them (a key may do one thing for the board
+ * and another for everyone else). */
 static const struct lact *own(const struct lscreen *ls, enum action a)
 {
 	for (int i = 0; i < ls->d->nacts; i++) {
 		const struct lact *o = &ls->d->acts[i];
-		if (o->action == a)
-			return !o->allowed || o->allowed(ls) ? o : NULL;
+		if (o->action == a && (!o->allowed || o->allowed(ls)))
+			return o;
 	}
 	return NULL;
 }
@@ -371,6 +373,12 @@ static void start_asking(struct lscreen *ls, const struct lact *o, const void *r
 		prompt_start(&ls->ask, PROMPT_YESNO, words, NULL);
 		return;
 	}
+	if (o->ask) {
+		char text[sizeof ls->ask.text] = "";
+		o->ask(ls, row, words, sizeof words, text, sizeof text);
+		prompt_start(&ls->ask, PROMPT_TEXT, words, text);
+		return;
+	}
 	if (!ls->pw && !(ls->pw = pwask_new())) {
 		ls->asking = NULL;
 		ls_note(ls, STYLE_ERROR, "Out of memory: the password cannot be asked");
@@ -384,6 +392,22 @@ static int asking_key(struct lscreen *ls, int32_t key)
 {
 	const struct lact *o = ls->asking;
 	ls->app->status_dirty = 1;
+	if (ls->ask.active && ls->ask.kind == PROMPT_TEXT) {
+		switch (prompt_key(&ls->ask, ls->app, key)) {
+		case PROMPT_DONE:
+			ls->ask.error[0] = '\0';
+			o->run(ls, ls->asked_row); /* may push a screen, or ask again */
+			if (!ls->ask.error[0])
+				stop_asking(ls);
+			break;
+		case PROMPT_CANCEL:
+			ls->asking = NULL;
+			break;
+		default:
+			break;
+		}
+		return 1;
+	}
 	if (ls->ask.active) {
 		if (prompt_key(&ls->ask, ls->app, key) == PROMPT_TYPING)
 			return 1;
@@ -490,7 +514,7 @@ static int handle(struct screen *s, enum action a, int32_t key)
 			return 1;
 		}
 		app->status_dirty = 1;
-		if (o->confirm || o->password)
+		if (o->confirm || o->password || o->ask)
 			start_asking(ls, o, row);
 		else
 			o->run(ls, row); /* may open a screen above this one */
@@ -554,7 +578,7 @@ static const char *hint(struct screen *s)
 	}
 	ui_hint_add(ls->app, s, ls->hint, sizeof ls->hint, ACT_OPEN, d->open_label);
 	for (int i = 0; i < d->nacts; i++)
-		if (!d->acts[i].unhinted && own(ls, d->acts[i].action))
+		if (!d->acts[i].unhinted && own(ls, d->acts[i].action) == &d->acts[i])
 			ui_hint_add(ls->app, s, ls->hint, sizeof ls->hint, d->acts[i].action,
 				    d->acts[i].label_of ? d->acts[i].label_of(ls, list_selected(&ls->list))
 							: d->acts[i].label);
@@ -707,4 +731,15 @@ void ls_note(struct lscreen *ls, int style, const char *fmt, ...)
 	va_end(ap);
 	ls->note_style = style;
 	ls->self->dirty = 1;
+}
+
+const char *ls_answer(struct lscreen *ls)
+{
+	text_trim(ls->ask.text);
+	return ls->ask.text;
+}
+
+void ls_ask_again(struct lscreen *ls, const char *why)
+{
+	prompt_error(&ls->ask, "%s", why && *why ? why : "try again");
 }

@@ -45,7 +45,8 @@ struct lact {
 	/* Or a word that depends on the selected row (NULL: label). */
 	const char *(*label_of)(const struct lscreen *ls, const void *row);
 	const char *help;    /* the help's sentence; NULL: the action's own */
-	/* May the person logged in use it here? NULL: anyone who sees the list. */
+	/* May the person logged in use it here? NULL: anyone who sees the list.
+	 * An action may have several entries: the first allowed is the one. */
 	int (*allowed)(const struct lscreen *ls);
 	/* Does it; `row` is the selected row (NULL when the list is empty,
 	 * unless needs_row, when it is not called then). */
@@ -59,6 +60,11 @@ struct lact {
 	 * returns 1 to ask the current one before the new one, 0 not; run
 	 * when both new entries match (ls_password_* read them). */
 	int (*password)(const struct lscreen *ls, const void *row, char *buf, size_t n);
+	/* A line to type first (a date, say): its label into label, and what
+	 * stands typed already into text. On Enter run is called, reads the
+	 * line with ls_answer and may keep asking with ls_ask_again. */
+	void (*ask)(const struct lscreen *ls, const void *row, char *label, size_t ln, char *text,
+		    size_t tn);
 };
 
 struct ldesc {
@@ -156,6 +162,10 @@ const char *ls_password_new(struct lscreen *ls);
 void ls_password_retry(struct lscreen *ls, const char *why, int from_current);
 /* The password was taken (or refused for good): the asking stops. */
 void ls_password_done(struct lscreen *ls);
+/* While an action's line is asked (lact.ask): what was typed, without the
+ * spaces around it; and asking again with the reason (what was typed stays). */
+const char *ls_answer(struct lscreen *ls);
+void ls_ask_again(struct lscreen *ls, const char *why);
 /* A line under the list until the next key. */
 void ls_note(struct lscreen *ls, int style, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));

@@ -185,28 +185,35 @@ static int next_part(const struct rscreen *rs)
 }
 
 /* The title on line 0, the details below it, then each sub-list: its
- * heading and its rows. The details take what they need, leaving each
- * sub-list SUB_MIN_ROWS at least. */
+ * heading and its rows. The details take what they need, leaving a
+ * sub-list SUB_MIN_ROWS at least (two each when there are several), and
+ * one hidden from this person the one line that says so; the sub-lists
+ * shown share what is left. */
 static void place(struct rscreen *rs)
 {
 	int avail = rs->rows - 1;
-	int nsubs = rs->d->nsubs;
-	if (nsubs == 0) {
-		rs->detail_h = avail;
-	} else {
-		int most = avail - nsubs * (SUB_MIN_ROWS + 1);
-		rs->detail_h = rs->nlines < most ? rs->nlines : most;
-		if (rs->detail_h < 2)
-			rs->detail_h = 2;
-		int left = avail - rs->detail_h, y = 1 + rs->detail_h;
-		for (int i = 0; i < nsubs; i++) {
-			int h = left / (nsubs - i);
+	int nsubs = rs->d->nsubs, shown = 0, need = 0;
+	for (int i = 0; i < nsubs; i++)
+		shown += !rs->subs[i].hidden;
+	/* One sub-list keeps SUB_MIN_ROWS; several, two rows each. */
+	int min_rows = shown > 1 ? 2 : SUB_MIN_ROWS;
+	for (int i = 0; i < nsubs; i++)
+		need += rs->subs[i].hidden ? 2 : min_rows + 1;
+	int most = shown ? avail - need : avail - need - 1; /* a gap before hidden ones only */
+	rs->detail_h = nsubs == 0 ? avail : rs->nlines < most ? rs->nlines : most;
+	if (rs->detail_h < 2)
+		rs->detail_h = 2;
+	int left = avail - rs->detail_h - (nsubs - shown) * 2, y = 1 + rs->detail_h;
+	if (!shown)
+		y++;
+	for (int i = 0; i < nsubs; i++) {
+		int h = rs->subs[i].hidden ? 2 : left / shown--;
+		if (!rs->subs[i].hidden)
 			left -= h;
-			rs->subs[i].y = y;
-			rs->subs[i].height = h - 1 > 1 ? h - 1 : 1;
-			list_resize(&rs->subs[i].list, rs->subs[i].height);
-			y += h;
-		}
+		rs->subs[i].y = y;
+		rs->subs[i].height = h - 1 > 1 ? h - 1 : 1;
+		list_resize(&rs->subs[i].list, rs->subs[i].height);
+		y += h;
 	}
 	clamp_scroll(rs);
 	if (!part_ok(rs, rs->focus))
@@ -430,7 +437,10 @@ static void load(struct rscreen *rs)
 	if (!rs->ok) {
 		text_copy(rs->error, sizeof rs->error, db_errmsg(rs->app->db));
 		rs->error[0] = (char)toupper((unsigned char)rs->error[0]);
+		return;
 	}
+	for (int k = 0; k < rs->d->nsubs; k++)
+		rs->subs[k].hidden = rs->subs[k].sub->allowed && !rs->subs[k].sub->allowed(rs);
 }
 
 void record_reload(struct rscreen *rs)
@@ -537,11 +547,15 @@ struct screen *record_screen_new(struct app *app, const struct rdesc *d, int64_t
 	rs->rows = rows;
 	build_lines(rs);
 	place(rs);
-	for (int k = 0; rs->ok && k < d->nsubs; k++) {
-		struct rsubstate *ss = &rs->subs[k];
-		ss->hidden = ss->sub->allowed && !ss->sub->allowed(rs);
-		if (!ss->hidden)
-			list_reload(&ss->list);
-	}
+	for (int k = 0; rs->ok && k < d->nsubs; k++)
+		if (!rs->subs[k].hidden)
+			list_reload(&rs->subs[k].list);
 	return s;
+}
+
+const void *record_sub_selected(struct rscreen *rs, int k)
+{
+	if (k < 0 || k >= rs->d->nsubs || rs->focus != k + 1 || rs->subs[k].hidden)
+		return NULL;
+	return list_selected(&rs->subs[k].list);
 }

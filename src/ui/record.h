@@ -119,6 +119,9 @@ struct screen *record_screen_new(struct app *app, const struct rdesc *d, int64_t
  * "" shows as "-"); style -1 normal. */
 void record_row(struct rscreen *rs, const char *label, const char *value, int style);
 
+/* The row selected in sub-list k while it has the cursor; else NULL. */
+const void *record_sub_selected(struct rscreen *rs, int k);
+
 /* Reads the record and its sub-lists again. */
 void record_reload(struct rscreen *rs);
 

@@ -21,6 +21,7 @@
 
 #include "coopdesk/db.h"
 #include "coopdesk/keys.h"
+#include "coopdesk/report.h"
 #include "coopdesk/ui.h"
 #include "actions.h"
 
@@ -274,8 +275,33 @@ struct screen *screen_audit_new(struct app *app); /* the audit trail, board only
 struct screen *screen_users_new(struct app *app); /* user accounts, board only */
 /* One entry of the audit trail. */
 struct screen *screen_audit_entry_new(struct app *app, int64_t id);
+/* A document from src/report/ on screen (document.c): `write`
+ * writes it in the format asked, with `ctx` (up to DOC_CTX_MAX bytes,
+ * copied) saying which; the screen shows it as text for its width and
+ * saves it to a file for printing. */
+#define DOC_CTX_MAX 64
+typedef int doc_writer(struct app *app, const void *ctx, const struct report_opts *o, FILE *out);
+struct screen *screen_document_new(struct app *app, const char *title, doc_writer *write,
+				   const void *ctx, size_t ctx_size);
+/* The Members area: the register of members (screen_members.c). */
+struct screen *screen_members_new(struct app *app);
+/* From it: the register of officers (screen_officers.c) and, for the
+ * board, the share register (screen_shares.c). */
+struct screen *screen_officers_new(struct app *app);
+struct screen *screen_shares_new(struct app *app);
 /* A member's entry in the register, and a home (for the go-to key). */
 struct screen *screen_member_new(struct app *app, int64_t id);
+/* The forms on a member's entry (screen_member_forms.c, screen_share_forms.c):
+ * admit (board); edit, the board the whole entry and a member their own
+ * contact details; cease, reverse an operation (board); time given
+ * (board, a volunteer their own). */
+struct member;
+struct share_op_row;
+struct screen *screen_member_admit_new(struct app *app);
+struct screen *screen_member_edit_new(struct app *app, const struct member *m);
+struct screen *screen_member_cease_new(struct app *app, const struct member *m);
+struct screen *screen_share_reverse_new(struct app *app, const struct share_op_row *o);
+struct screen *screen_participation_new(struct app *app, const struct member *m);
 struct screen *screen_home_record_new(struct app *app, int64_t id);
 
 #endif
