@@ -8,9 +8,11 @@
  *
  * Scopes group the actions for the keys file (a key means one thing per
  * scope): G global, H Home, L lists and records, F forms, U the user
- * accounts list. Which actions work on a screen, for this person, is the
- * screen's to say (struct screen_ops.acts): the help and the hints list
- * those, and a key does the first of its actions that works there.
+ * accounts list, M the Members area's registers (on its lists, with L's
+ * keys: none of them may share one). Which actions work on a screen, for
+ * this person, is the screen's to say (struct screen_ops.acts): the help
+ * and the hints list those, and a key does the first of its actions that
+ * works there.
  */
 #ifndef COOPDESK_UI_ACTIONS_H
 #define COOPDESK_UI_ACTIONS_H
@@ -44,6 +46,16 @@
 	X(FILTER,      "filter",      "f",             'L', "filter",   "Show the next set of rows (filter)") \
 	X(NEW,         "new",         "n",             'L', "new",      "Add a new record here") \
 	X(EDIT,        "edit",        "e",             'L', "edit",     "Edit the selected record") \
+	X(CEASE,       "cease",       "c",             'L', "cease",    "Record that a membership or an office ended") \
+	X(REVERSE,     "reverse",     "r",             'L', "reverse",  "Correct a share operation with a reversal that names it") \
+	X(HOURS,       "hours",       "h",             'L', "hours",    "Record participation: volunteer hours, a committee, training") \
+	X(GO_HOME,     "go-home",     "t",             'L', "their home", "Go to the home of their tenancy") \
+	X(PRINT,       "print",       "p",             'L', "print",    "Show this as a document, to read or save for printing") \
+	X(OFFICERS,    "officers",    "o",             'M', "officers", "The register of officers") \
+	X(SHARE_REGISTER, "share-register", "w",       'M', "share register", "The share register: every operation, with running totals") \
+	X(PARTICIPATION, "participation", "y",         'M', "participation", "This year's participation: meetings attended and hours, each member") \
+	X(INSPECTION,  "inspection",  "i",             'M', "inspection copy", "The register for inspection (s.103): names, addresses and dates, no shares") \
+	X(MINE,        "mine",        "m",             'M', "my shareholding", "Your own shareholding: your share, when it was issued, what was paid") \
 	X(SET_PASSWORD, "set-password", "p",           'U', "password", "Set a new password for the selected account") \
 	X(SET_ROLE,    "set-role",    "r",             'U', "role",     "Change the selected account's role or member") \
 	X(DISABLE,     "disable",     "d",             'U', "disable",  "Disable or enable the selected account") \

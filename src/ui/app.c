@@ -20,16 +20,11 @@
 volatile sig_atomic_t ui_signal;
 static struct db *signal_db;
 
-/* Tenancies, Members & shares and Meetings are built by the issues that
- * follow; until then their area says so. */
+/* Tenancies and Meetings are built by the issues that follow; until then
+ * their area says so. */
 static struct screen *open_tenancies(struct app *app)
 {
 	return screen_placeholder_new(app, 1, "homes, tenancies and rent accounts");
-}
-
-static struct screen *open_members(struct app *app)
-{
-	return screen_placeholder_new(app, 2, "the register of members and the share register");
 }
 
 static struct screen *open_meetings(struct app *app)
@@ -40,7 +35,7 @@ static struct screen *open_meetings(struct app *app)
 const struct area_def ui_areas[AREA_COUNT_UI] = {
 	{ "Home", "Home", ACT_AREA_HOME, screen_home_new },
 	{ "Tenancies", "Tenancies", ACT_AREA_TENANCIES, open_tenancies },
-	{ "Members & shares", "Members", ACT_AREA_MEMBERS, open_members },
+	{ "Members & shares", "Members", ACT_AREA_MEMBERS, screen_members_new },
 	{ "Repairs", "Repairs", ACT_AREA_REPAIRS, screen_repairs_new },
 	{ "Meetings", "Meetings", ACT_AREA_MEETINGS, open_meetings },
 };

@@ -1,53 +1,66 @@
 /*
  * src/ui/screen_member.c: a member's entry in the register (the Act
- * s.30(2)), described for the record screen, with their share operations
- * as a sub-list. What a role may not see (the share register, another
- * member's phone and date of birth) the data layer leaves out. The
- * Members area (the next issue) opens it from the register; the go-to key
- * opens it by member no. now.
+ * s.30(2)), described for the record screen: every field of the entry,
+ * their holding, their home, this year's participation; and as sub-lists
+ * their share operations, their participation and their other property.
+ * What a role may not see (another member's shares, property, phone, date
+ * of birth, home) the data layer leaves out and the screen does not ask.
+ *
+ *   e  edit: the board the whole entry; a member their own contact details
+ *   c  cease (board): refused, with the way to the home, while they hold
+ *      a tenancy
+ *   r  reverse the share operation selected (board): operations are never
+ *      edited
+ *   h  time given (board; a volunteer their own)
+ *   t  their home;  p  the shareholding, as a document
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "coopdesk/access.h"
+#include "coopdesk/date.h"
+#include "coopdesk/decisions.h"
 #include "coopdesk/members.h"
 #include "coopdesk/money.h"
 #include "coopdesk/shares.h"
 #include "coopdesk/tenancies.h"
 #include "coopdesk/zone.h"
-#include "record.h"
+#include "form_text.h"
+#include "member_record.h"
 
 struct member_extra {
-	int has_holding;
-	int sees_home;            /* the board and volunteers, or the member */
-	int64_t shares, paid_pence;
+	int has_holding, has_year;
+	int64_t shares, paid_pence, home_id;
+	struct participation_year year;
 	char home[HOME_REF_MAX * 4 + HOME_ADDRESS_MAX * 4 + 8];
+	char home_ref[HOME_REF_MAX * 4 + 1];
 };
 
-static int sees_shares(const struct rscreen *rs)
-{
-	enum access_level l = access_level(&rs->app->who, AREA_SHARES, OP_READ);
-	const struct member *m = rs->rec;
-	return l == ACCESS_ALL || (l == ACCESS_OWN && m->id == rs->app->who.member_id);
-}
+static int sees_shares(const struct rscreen *rs) { return member_may(rs, AREA_SHARES, OP_READ); }
+static int sees_home(const struct rscreen *rs) { return member_may(rs, AREA_TENANCIES, OP_READ); }
+static int sees_year(const struct rscreen *rs) { return member_may(rs, AREA_PARTICIPATION, OP_READ); }
 
 static int load(struct rscreen *rs)
 {
 	struct member *m = rs->rec;
 	struct member_extra *x = rs->priv;
-	int rc = member_get(rs->app->db, &rs->app->who, rs->id, m);
+	struct app *app = rs->app;
+	int rc = member_get(app->db, &app->who, rs->id, m);
 	if (rc)
 		return rc;
 	x->has_holding = sees_shares(rs) &&
-			 share_holding(rs->app->db, &rs->app->who, m->id, &x->shares,
-				       &x->paid_pence) == DB_OK;
+			 share_holding(app->db, &app->who, m->id, &x->shares, &x->paid_pence) == DB_OK;
+	x->has_year = sees_year(rs) && participation_year(app->db, &app->who, m->id,
+							  date_today().y, &x->year) == DB_OK;
 	x->home[0] = '\0';
-	x->sees_home = access_level(&rs->app->who, AREA_TENANCIES, OP_READ) == ACCESS_ALL ||
-		       m->id == rs->app->who.member_id;
-	struct tenancy *t = x->sees_home ? malloc(sizeof *t) : NULL;
-	if (t && tenancy_for_member(rs->app->db, &rs->app->who, m->id, t) == DB_OK)
+	x->home_id = 0;
+	struct tenancy *t = sees_home(rs) ? malloc(sizeof *t) : NULL;
+	if (t && tenancy_for_member(app->db, &app->who, m->id, t) == DB_OK) {
 		snprintf(x->home, sizeof x->home, "%s, %s", t->home_ref, t->home_address);
+		x->home_id = t->home_id;
+		snprintf(x->home_ref, sizeof x->home_ref, "%s", t->home_ref);
+	}
 	free(t);
 	return DB_OK;
 }
@@ -55,16 +68,15 @@ static int load(struct rscreen *rs)
 static void title(struct rscreen *rs, char *buf, size_t n)
 {
 	const struct member *m = rs->rec;
-	snprintf(buf, n, "Member no. %lld  %s", (long long)m->member_no, m->name);
+	snprintf(buf, n, "Member no. %lld  %s%s", (long long)m->member_no, m->name,
+		 m->ceased_on[0] ? "  (former member)" : "");
 }
 
 static void rows(struct rscreen *rs)
 {
 	const struct member *m = rs->rec;
 	const struct member_extra *x = rs->priv;
-	char buf[2048], day[ZONE_TIME_BUFSZ], money[MONEY_BUFSZ];
-	snprintf(buf, sizeof buf, "%lld", (long long)m->member_no);
-	record_row(rs, "Member no.", buf, -1);
+	char buf[2048], day[ZONE_TIME_BUFSZ], money[MONEY_BUFSZ], t[16];
 	record_row(rs, "Name", m->name, -1);
 	ui_join(buf, sizeof buf, m->address, m->postcode[0] ? ", " : "", m->postcode, NULL);
 	record_row(rs, "Address", buf, -1);
@@ -85,54 +97,135 @@ static void rows(struct rscreen *rs)
 	}
 	if (x->has_holding) {
 		money_format(x->paid_pence, money, sizeof money);
-		snprintf(buf, sizeof buf, "%lld (%s paid)", (long long)x->shares, money);
+		if (x->shares == 0 && x->paid_pence > 0)
+			snprintf(buf, sizeof buf, "none (the %s paid was forfeited)", money);
+		else
+			snprintf(buf, sizeof buf, "%lld (%s paid)", (long long)x->shares, money);
 		record_row(rs, "Shares held", buf, -1);
 	}
-	if (x->sees_home)
+	if (sees_home(rs))
 		record_row(rs, "Home", x->home[0] ? x->home : "no current tenancy", -1);
+	if (x->has_year) {
+		int n = snprintf(buf, sizeof buf, "%lld general meeting%s attended",
+				 (long long)x->year.meetings_attended,
+				 x->year.meetings_attended == 1 ? "" : "s");
+		if (x->year.meetings_expected)
+			n += snprintf(buf + n, sizeof buf - (size_t)n, " of %lld expected",
+				      (long long)x->year.meetings_expected);
+		if (x->year.minutes_given)
+			snprintf(buf + n, sizeof buf - (size_t)n, "; %s hours given",
+				 ftext_hours_format(x->year.minutes_given, t, sizeof t));
+		else
+			snprintf(buf + n, sizeof buf - (size_t)n, "; no time given recorded");
+		record_row(rs, "This year", buf, x->year.meets_expectation ? -1 : STYLE_OVERDUE);
+	}
 	if (m->notes[0])
 		record_row(rs, "Notes", m->notes, -1);
 }
 
-static int ops_page(struct rscreen *rs, enum page_dir dir, const struct page_key *key,
-		    void *rows, int max, int *n)
+/* ---- actions ----------------------------------------------------------------------- */
+
+static int board(const struct rscreen *rs)
 {
-	return share_op_page(rs->app->db, &rs->app->who, rs->id, dir, key, rows, max, n);
+	return access_level(&rs->app->who, AREA_SHARES, OP_WRITE) == ACCESS_ALL;
 }
 
-static void op_key(const void *row, struct page_key *key)
+static int current(const struct rscreen *rs)
 {
-	share_op_row_key(row, key);
+	return !((const struct member *)rs->rec)->ceased_on[0];
 }
 
-static int op_line(struct rscreen *rs, const void *row, char *buf, size_t n)
+static int may_edit(const struct rscreen *rs)
 {
-	const struct share_op_row *o = row;
-	char day[ZONE_TIME_BUFSZ], money[MONEY_BUFSZ];
-	(void)rs;
-	money_format(o->amount_pence, money, sizeof money);
-	if (o->reverses_op_no)
-		snprintf(buf, n, "no. %-5lld %s  %s of no. %lld, %+lld share", (long long)o->op_no,
-			 zone_format(o->op_date, day, sizeof day), share_op_kind_name(o->kind),
-			 (long long)o->reverses_op_no, (long long)o->shares);
-	else
-		snprintf(buf, n, "no. %-5lld %s  %s, %+lld share, %s", (long long)o->op_no,
-			 zone_format(o->op_date, day, sizeof day), share_op_kind_name(o->kind),
-			 (long long)o->shares, money);
-	return -1;
+	return board(rs) || (member_own(rs) && current(rs));
 }
 
-static const struct rsub subs[] = {
-	{
-		.title = "Share operations",
-		.row_size = sizeof(struct share_op_row),
-		.fetch = ops_page,
-		.key_of = op_key,
-		.line = op_line,
-		.empty = "No share operations.",
-		.allowed = sees_shares,
-	},
+static void edit(struct rscreen *rs) { app_push(rs->app, screen_member_edit_new(rs->app, rs->rec)); }
+
+static int may_cease(const struct rscreen *rs) { return board(rs) && current(rs); }
+
+static void cease(struct rscreen *rs)
+{
+	const struct member_extra *x = rs->priv;
+	char key[KEY_NAME_MAX];
+	if (x->home_id) {
+		ui_key(rs->app, rs->self, ACT_GO_HOME, key, sizeof key);
+		app_message(rs->app, STYLE_ERROR, "They hold the tenancy of %s: it must end before"
+			    " their membership can (%s: the home)", x->home_ref, key);
+		return;
+	}
+	app_push(rs->app, screen_member_cease_new(rs->app, rs->rec));
+}
+
+static int may_reverse(const struct rscreen *rs)
+{
+	return board(rs) && record_sub_selected((struct rscreen *)rs, SUB_OPS) != NULL;
+}
+
+static void reverse(struct rscreen *rs)
+{
+	app_push(rs->app, screen_share_reverse_new(rs->app, record_sub_selected(rs, SUB_OPS)));
+}
+
+static int may_hours(const struct rscreen *rs)
+{
+	return member_may(rs, AREA_PARTICIPATION, OP_WRITE);
+}
+
+static void hours(struct rscreen *rs) { app_push(rs->app, screen_participation_new(rs->app, rs->rec)); }
+
+static int may_go_home(const struct rscreen *rs) { return ((struct member_extra *)rs->priv)->home_id != 0; }
+
+static void go_home(struct rscreen *rs)
+{
+	app_push(rs->app, screen_home_record_new(rs->app, ((struct member_extra *)rs->priv)->home_id));
+}
+
+static int write_holding(struct app *app, const void *ctx, const struct report_opts *o, FILE *out)
+{
+	int64_t id;
+	memcpy(&id, ctx, sizeof id);
+	return report_shareholding(app->db, &app->who, id, o, out);
+}
+
+static void print(struct rscreen *rs)
+{
+	const struct member *m = rs->rec;
+	char title[MEMBER_NAME_MAX * 4 + 64];
+	snprintf(title, sizeof title, "Shareholding of member no. %lld, %s", (long long)m->member_no,
+		 m->name);
+	app_push(rs->app, screen_document_new(rs->app, title, write_holding, &m->id, sizeof m->id));
+}
+
+static const struct ract acts[] = {
+	{ .action = ACT_EDIT, .allowed = may_edit, .run = edit,
+	  .help = "Edit the entry (the board), or your own contact details" },
+	{ .action = ACT_REVERSE, .allowed = may_reverse, .run = reverse,
+	  .help = "Correct the selected share operation with a reversal that names it:"
+		  " an operation is never edited" },
+	{ .action = ACT_CEASE, .allowed = may_cease, .run = cease,
+	  .help = "Record that their membership ended: their share is cancelled and forfeited" },
+	{ .action = ACT_HOURS, .allowed = may_hours, .run = hours },
+	{ .action = ACT_GO_HOME, .allowed = may_go_home, .run = go_home },
+	{ .action = ACT_PRINT, .label = "shareholding", .allowed = sees_shares, .run = print,
+	  .help = "The shareholding as a document: to read, or save for printing" },
 };
+
+static const char *why_not(struct rscreen *rs, enum action a)
+{
+	char key[KEY_NAME_MAX];
+	if (a == ACT_REVERSE && board(rs)) {
+		snprintf(rs->scratch, sizeof rs->scratch, "Go to the share operations (%s) and"
+			 " select the one to correct first",
+			 ui_key(rs->app, rs->self, ACT_NEXT_PANE, key, sizeof key));
+		return rs->scratch;
+	}
+	if (a == ACT_CEASE && board(rs))
+		return "Their membership has ended already: the date is on their entry";
+	if ((a == ACT_CEASE || a == ACT_REVERSE) && !board(rs))
+		return "Only the board ends memberships and corrects share operations";
+	return NULL;
+}
 
 static const struct rdesc member_record = {
 	.name = "A member",
@@ -141,8 +234,11 @@ static const struct rdesc member_record = {
 	.load = load,
 	.title = title,
 	.rows = rows,
-	.subs = subs,
-	.nsubs = 1,
+	.subs = member_subs,
+	.nsubs = MEMBER_SUBS,
+	.acts = acts,
+	.nacts = (int)(sizeof acts / sizeof acts[0]),
+	.why_not = why_not,
 	.priv_size = sizeof(struct member_extra),
 };
 

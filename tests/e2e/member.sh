@@ -1,7 +1,9 @@
 #!/bin/sh
 # A tenant-member at the shared terminal, in a real terminal (tmux), on the
 # seeded demo co-op: whatever keys they press, no screen shows another
-# member's share, rent balance or repairs.
+# member's share, rent balance or repairs. The register of members they
+# may inspect (the Act s.103) shows others' names and addresses, and no
+# share or home but their own.
 . "$(dirname "$0")/lib.sh"
 export COOPDESK_TODAY=2026-11-22 COOPDESK_NOW=2026-11-22T12:00:00Z
 DB="$TMP/demo.db"
@@ -22,7 +24,24 @@ wait_for "Log in to coopdesk" || true
 keys member Enter member-demo-1 Enter
 see "the member logs in to their own Home" "Your share"
 grab
-for k in 2 3 5; do keys "$k"; wait_for "are being built" > /dev/null || true; grab; done
+for k in 2 5; do keys "$k"; wait_for "are being built" > /dev/null || true; grab; done
+# The register: every current member's row; a share and a home on their own only.
+keys 3
+see "the register of members opens" "Members: current members"
+screen > "$TMP/register.txt"
+rows=$(grep -cE '^[> ] +[0-9]+ ' "$TMP/register.txt")
+held=$(grep -E '^[> ] +[0-9]+ .* 1 [A-Z]{3}-[0-9]{2} *$' "$TMP/register.txt")
+[ "$rows" -gt 10 ] && [ "$(echo "$held" | grep -c .)" = 1 ] && echo "$held" | grep -q " $own *$" \
+	&& ok "the register shows $rows members, a share and a home on their own row only" \
+	|| not_ok "the register's shares and homes: $held"
+keys Enter
+see "another member's entry opens" "Not shown to your role."
+screen > "$TMP/other.txt"
+grep -qE '^  (Shares held|Home) ' "$TMP/other.txt" && not_ok "another member's entry shows a holding or a home" \
+	|| ok "another member's entry shows no holding, no home"
+keys Escape w
+see "the share register is refused in words" "Only the board sees the share register"
+keys Escape
 keys 1
 wait_for "Your share" > /dev/null || true
 keys a
