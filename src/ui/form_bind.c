@@ -52,6 +52,8 @@ void form_load(struct form_view *f, const void *rec)
 			memcpy(&v, at(r, sp->off), sizeof v);
 			if (sp->has_bound)
 				memcpy(&has, at(r, sp->has_off), sizeof has);
+			else if (v == 0 && sp->min > 0)
+				has = 0; /* a new record: typed, not an amount it cannot have */
 			form_set_money(f, i, has, v);
 			break;
 		}

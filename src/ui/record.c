@@ -385,9 +385,11 @@ static const char *hint(struct screen *s)
 	char label[64];
 	rs->hint[0] = '\0';
 	if (rs->ok) {
-		for (int i = 0; i < rs->d->nacts; i++)
-			ui_hint_add(rs->app, s, rs->hint, sizeof rs->hint, rs->d->acts[i].action,
-				    rs->d->acts[i].label);
+		for (int i = 0; i < rs->d->nacts; i++) {
+			const struct ract *o = &rs->d->acts[i];
+			ui_hint_add(rs->app, s, rs->hint, sizeof rs->hint, o->action,
+				    o->label_of ? o->label_of(rs) : o->label);
+		}
 		ui_hint_add(rs->app, s, rs->hint, sizeof rs->hint, ACT_OPEN, NULL);
 		int to = next_part(rs);
 		snprintf(label, sizeof label, "%s", to == 0 ? "details" : rs->subs[to - 1].sub->title);

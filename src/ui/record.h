@@ -44,6 +44,8 @@ struct rsub {
 struct ract {
 	enum action action;
 	const char *label;            /* the hint's word; NULL: the action's */
+	/* Or a word that depends on where the cursor is (NULL: label). */
+	const char *(*label_of)(const struct rscreen *rs);
 	const char *help;             /* the help's sentence; NULL: the action's */
 	int (*allowed)(const struct rscreen *rs);   /* NULL: anyone who sees it */
 	void (*run)(struct rscreen *rs);

@@ -8,7 +8,8 @@
  *
  *   e  edit: the board the whole entry; a member their own contact details
  *   c  cease (board): refused, with the way to the home, while they hold
- *      a tenancy
+ *      a tenancy; on their other property, the item selected ended
+ *   n  other property they hold (board): a loan, a deposit
  *   r  reverse the share operation selected (board): operations are never
  *      edited
  *   h  time given (board; a volunteer their own)
@@ -142,12 +143,31 @@ static int may_edit(const struct rscreen *rs)
 
 static void edit(struct rscreen *rs) { app_push(rs->app, screen_member_edit_new(rs->app, rs->rec)); }
 
-static int may_cease(const struct rscreen *rs) { return board(rs) && current(rs); }
+/* On their other property, c ends the item selected; elsewhere their membership. */
+static const struct member_property *property_at(const struct rscreen *rs)
+{
+	const struct member_property *p = record_sub_selected((struct rscreen *)rs, SUB_PROPERTY);
+	return p && !p->to_date[0] ? p : NULL;
+}
+
+static int may_cease(const struct rscreen *rs)
+{
+	return board(rs) && (rs->focus == SUB_PROPERTY + 1 ? property_at(rs) != NULL : current(rs));
+}
+
+static const char *cease_word(const struct rscreen *rs)
+{
+	return rs->focus == SUB_PROPERTY + 1 ? "end property" : NULL;
+}
 
 static void cease(struct rscreen *rs)
 {
 	const struct member_extra *x = rs->priv;
 	char key[KEY_NAME_MAX];
+	if (rs->focus == SUB_PROPERTY + 1) {
+		app_push(rs->app, screen_property_end_new(rs->app, property_at(rs)));
+		return;
+	}
 	if (x->home_id) {
 		ui_key(rs->app, rs->self, ACT_GO_HOME, key, sizeof key);
 		app_message(rs->app, STYLE_ERROR, "They hold the tenancy of %s: it must end before"
@@ -156,6 +176,10 @@ static void cease(struct rscreen *rs)
 	}
 	app_push(rs->app, screen_member_cease_new(rs->app, rs->rec));
 }
+
+static int may_property(const struct rscreen *rs) { return board(rs) && current(rs); }
+
+static void property(struct rscreen *rs) { app_push(rs->app, screen_property_new(rs->app, rs->rec)); }
 
 static int may_reverse(const struct rscreen *rs)
 {
@@ -203,8 +227,11 @@ static const struct ract acts[] = {
 	{ .action = ACT_REVERSE, .allowed = may_reverse, .run = reverse,
 	  .help = "Correct the selected share operation with a reversal that names it:"
 		  " an operation is never edited" },
-	{ .action = ACT_CEASE, .allowed = may_cease, .run = cease,
-	  .help = "Record that their membership ended: their share is cancelled and forfeited" },
+	{ .action = ACT_CEASE, .label_of = cease_word, .allowed = may_cease, .run = cease,
+	  .help = "Record that their membership ended (their share is cancelled and forfeited);"
+		  " on their other property, that the item selected ended" },
+	{ .action = ACT_NEW, .label = "property", .allowed = may_property, .run = property,
+	  .help = "Record other property they hold in the society: a loan, a deposit" },
 	{ .action = ACT_HOURS, .allowed = may_hours, .run = hours },
 	{ .action = ACT_GO_HOME, .allowed = may_go_home, .run = go_home },
 	{ .action = ACT_PRINT, .label = "shareholding", .allowed = sees_shares, .run = print,
@@ -220,6 +247,8 @@ static const char *why_not(struct rscreen *rs, enum action a)
 			 ui_key(rs->app, rs->self, ACT_NEXT_PANE, key, sizeof key));
 		return rs->scratch;
 	}
+	if (a == ACT_CEASE && board(rs) && rs->focus == SUB_PROPERTY + 1)
+		return "Select an item of their property that has not ended";
 	if (a == ACT_CEASE && board(rs))
 		return "Their membership has ended already: the date is on their entry";
 	if ((a == ACT_CEASE || a == ACT_REVERSE) && !board(rs))

@@ -302,6 +302,10 @@ struct screen *screen_member_edit_new(struct app *app, const struct member *m);
 struct screen *screen_member_cease_new(struct app *app, const struct member *m);
 struct screen *screen_share_reverse_new(struct app *app, const struct share_op_row *o);
 struct screen *screen_participation_new(struct app *app, const struct member *m);
+/* Other property (board, screen_property_forms.c): recorded; ended. */
+struct member_property;
+struct screen *screen_property_new(struct app *app, const struct member *m);
+struct screen *screen_property_end_new(struct app *app, const struct member_property *p);
 struct screen *screen_home_record_new(struct app *app, int64_t id);
 
 #endif

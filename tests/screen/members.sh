@@ -259,4 +259,73 @@ rows=$(tail -n +2 "$TMP/asat.csv" | grep -c ',1,1\.00,')
 [ "$rows" = "$held" ] && ok "its CSV has a row with a share for each of the $held" \
 	|| not_ok "its CSV has $rows rows with a share, the share register $held"
 
+# ---- time given: a volunteer their own, and nobody else's ---------------------------------
+VOLUNTEER='volunteer<Enter>volunteer-demo-1<Enter>'
+cat > "$TMP/hours.script" <<EOF
+$VOLUNTEER
+^Gmember no. 5<Enter>
+h
+:dump $TMP/hours1.txt
+^Gmember no. 51<Enter>
+h<Tab><Tab>an afternoon<Tab>gardening on the estate
+^S
+:dump $TMP/hours2.txt
+<BS><BS><BS><BS><BS><BS><BS><BS><BS><BS><BS><BS>2.5
+^S
+:dump $TMP/hours3.txt
+EOF
+play hours 100x30
+contains "a volunteer records no one else's time" "$TMP/hours1.txt" "h does nothing here"
+beside "hours that are not hours are refused beside the field" "$TMP/hours2.txt" "Hours" \
+	"hours, like 2, 1.5 or 1:30"
+contains "their own, recorded" "$TMP/hours3.txt" \
+	"Recorded 2:30 hours of volunteering for no. 51 Aisling Ní Bhriain"
+got=$(sql hours "SELECT p.kind || '|' || p.minutes || '|' || p.on_date || '|' || p.note FROM participation p
+		 JOIN members m ON m.id = p.member_id WHERE m.member_no = 51 ORDER BY p.id DESC LIMIT 1")
+[ "$got" = "volunteering|150|2026-11-22|gardening on the estate" ] && ok "as minutes, today" \
+	|| not_ok "time given saved as: $got"
+checked hours
+
+# ---- other property: recorded and ended (board) -----------------------------------------
+cat > "$TMP/property.script" <<EOF
+$BOARD
+^Gmember no. 3<Enter>
+n<Tab>loan stock, 3% a year<Tab>500<Tab>
+^S
+:dump $TMP/property1.txt
+<Tab><Tab>c
+^S
+:dump $TMP/property2.txt
+EOF
+play property 100x30
+contains "a loan recorded on their entry" "$TMP/property1.txt" "loan £500.00 from 22/11/2026: loan stock, 3% a year"
+contains "and ended" "$TMP/property2.txt" "loan £500.00 from 22/11/2026 to 22/11/2026"
+checked property
+
+# ---- officers: appoint, end, print ------------------------------------------------------
+cat > "$TMP/officers.script" <<EOF
+$BOARD
+3o
+:dump $TMP/officers1.txt
+n82<Enter><Tab><Tab><Left><Left>
+^S
+:dump $TMP/officers2.txt
+<Home>c<Enter>
+:dump $TMP/officers3.txt
+p
+:dump $TMP/officers4.txt
+EOF
+play officers 100x30
+contains "the current officers, by office" "$TMP/officers1.txt" "chair       Kwame Clegg"
+contains "a member appointed by number, their name from the register" "$TMP/officers2.txt" \
+	"Entered Bernadette Rahman as secretary on the register of officers"
+contains "an officer's office ends on the day given" "$TMP/officers3.txt" "Kwame Clegg ceased to be chair"
+lacks "and they leave the current officers" "$TMP/officers3.txt" "chair       Kwame Clegg"
+contains "the officers as a document" "$TMP/officers4.txt" "Bernadette Rahman"
+got=$(sql officers "SELECT o.office || '|' || o.became_on || '|' || o.address FROM officers o
+		    JOIN members m ON m.id = o.member_id WHERE m.member_no = 82")
+[ "$got" = "secretary|2026-11-22|10 Cotton Lane, Rochdale" ] && ok "entered with their address" \
+	|| not_ok "the officer entered: $got"
+checked officers
+
 finish
