@@ -110,6 +110,10 @@ void db_new_uuid(char out[37]);
  * notes) only new lines and tabs of those. DB_OK, or DB_INVALID with
  * "<field> cannot contain control characters ..." ("a member's name"). */
 int db_check_line(struct db *db, const char *field, const char *s);
+/* members.c: refuses (DB_INVALID, in words) a member younger than the
+ * setting 'min_member_age' on `on`; no date of birth, or one that is not a
+ * date, passes (the register refuses the latter). */
+int db_member_age_check(struct db *db, const char *born, const char *on);
 int db_check_lines(struct db *db, const char *field, const char *s);
 
 /* Version conflict: a save found the record's version moved on. Builds

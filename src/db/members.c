@@ -6,9 +6,12 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "coopdesk/date.h"
 #include "coopdesk/homes.h"
 #include "coopdesk/members.h"
+#include "coopdesk/settings.h"
 #include "coopdesk/text.h"
+#include "coopdesk/zone.h"
 #include "dbint.h"
 
 /* A whole member: the list row's columns first (ROW_FIELDS), then the
@@ -44,6 +47,12 @@ static const char SQL_CEASE[] =
 	"UPDATE members SET ceased_on = ?3, ceased_reason = ?4, version = version + 1"
 	" WHERE id = ?1 AND version = ?2";
 static const char SQL_EXISTS[] = "SELECT version FROM members WHERE id = ?1";
+/* The first share operation and the first tenancy signed, for the date
+ * entered on the register (member_update). */
+static const char SQL_FIRST_SHARE[] = "SELECT min(op_date) FROM share_ops WHERE member_id = ?1";
+static const char SQL_FIRST_TENANCY[] =
+	"SELECT t.start_date, h.ref FROM tenancy_signatories s JOIN tenancies t ON t.id = s.tenancy_id"
+	" JOIN homes h ON h.id = t.home_id WHERE s.member_id = ?1 ORDER BY t.start_date LIMIT 1";
 /* A tenancy the member signs that runs past ?2 (only members hold one). */
 static const char SQL_TENANCY_HELD[] =
 	"SELECT h.ref FROM tenancy_signatories s JOIN tenancies t ON t.id = s.tenancy_id"
@@ -195,6 +204,34 @@ static void bind_fields(sqlite3_stmt *st, const struct member *m, const char *so
 }
 
 /* The register's text as people type it: one line each, notes several. */
+int db_member_age_check(struct db *db, const char *born, const char *on)
+{
+	struct date b, d;
+	if (!born || !*born || date_parse(born, &b) != DATE_OK || date_parse(on, &d) != DATE_OK)
+		return DB_OK;
+	int64_t min;
+	int rc = setting_int(db, "min_member_age", &min);
+	if (rc)
+		return rc;
+	int age = date_age_on(b, d);
+	char shown[2][ZONE_TIME_BUFSZ];
+	if (age >= 0 && age < min)
+		return db_set_error(db, DB_INVALID,
+				    "a member must be %lld or over: born %s, they are %d on %s",
+				    (long long)min, zone_format(born, shown[0], sizeof shown[0]), age,
+				    zone_format(on, shown[1], sizeof shown[1]));
+	return DB_OK;
+}
+
+/* An email address is kept with what it was given for (s.30(2)). */
+static int check_email(struct db *db, const struct member *m)
+{
+	if (m->email[0] && !m->email_purpose[0])
+		return db_set_error(db, DB_CONSTRAINT,
+				    "say what the email address was given for (at most 200 characters)");
+	return DB_OK;
+}
+
 static int check_text(struct db *db, const struct member *m)
 {
 	int rc;
@@ -205,7 +242,7 @@ static int check_text(struct db *db, const struct member *m)
 	    (rc = db_check_line(db, "an email address", m->email)) ||
 	    (rc = db_check_line(db, "what the email address was given for", m->email_purpose)) ||
 	    (rc = db_check_line(db, "a phone number", m->phone)) ||
-	    (rc = db_check_lines(db, "notes", m->notes)))
+	    (rc = db_check_lines(db, "notes", m->notes)) || (rc = check_email(db, m)))
 		return rc;
 	return DB_OK;
 }
@@ -237,6 +274,60 @@ int member_create(struct db *db, const struct actor *who, struct member *m)
 	return db_commit(db);
 }
 
+/* The first ISO date column of a one-row statement for member `id` into
+ * out ("" when there is none), and the second, if asked, into also. */
+static int first_of(struct db *db, const char *sql, int64_t id, char out[ISO_DATE_LEN],
+		    char *also, size_t also_n)
+{
+	sqlite3_stmt *st = db_prep(db, sql);
+	out[0] = '\0';
+	if (!st)
+		return db_status(db);
+	sqlite3_bind_int64(st, 1, id);
+	int rc = db_step_row(db, st);
+	if (rc == DB_NOTFOUND)
+		return DB_OK;
+	if (rc)
+		return rc;
+	db_col_text(st, 0, out, ISO_DATE_LEN);
+	if (also)
+		db_col_text(st, 1, also, also_n);
+	db_reset(st);
+	return DB_OK;
+}
+
+/* What an edit may not make of the date entered on the register: a day to
+ * come, a day after their share was issued or a tenancy they sign began,
+ * or a day they were under the co-op's minimum age. A date that is not
+ * one is left for the register to refuse. */
+static int check_entered(struct db *db, const struct member *m)
+{
+	struct date d;
+	char on[ISO_DATE_LEN], first[ISO_DATE_LEN], home[HOME_REF_MAX * 4 + 1];
+	char shown[2][ZONE_TIME_BUFSZ];
+	if (date_parse(m->entered_on, &d) != DATE_OK)
+		return DB_OK;
+	date_format_iso(d, on, sizeof on);
+	if (date_cmp(d, date_today()) > 0)
+		return db_set_error(db, DB_INVALID, "the date entered on the register cannot be in"
+				    " the future (today is %s)",
+				    date_format_uk(date_today(), shown[0], sizeof shown[0]));
+	int rc = first_of(db, SQL_FIRST_SHARE, m->id, first, NULL, 0);
+	if (rc)
+		return rc;
+	if (first[0] && strcmp(on, first) > 0)
+		return db_set_error(db, DB_INVALID, "their share was issued on %s: they were entered on"
+				    " the register that day or before",
+				    zone_format(first, shown[0], sizeof shown[0]));
+	if ((rc = first_of(db, SQL_FIRST_TENANCY, m->id, first, home, sizeof home)))
+		return rc;
+	if (first[0] && strcmp(on, first) > 0)
+		return db_set_error(db, DB_INVALID, "they signed the tenancy of %s from %s: they were"
+				    " entered on the register by then", home,
+				    zone_format(first, shown[1], sizeof shown[1]));
+	return db_member_age_check(db, m->date_of_birth, on);
+}
+
 int member_update(struct db *db, const struct actor *who, struct member *m)
 {
 	int rc = db_access_check(db, who, AREA_REGISTER, OP_WRITE, NULL);
@@ -247,6 +338,8 @@ int member_update(struct db *db, const struct actor *who, struct member *m)
 		text_copy(sort_name, sizeof sort_name, m->sort_name);
 	else
 		member_sort_name(m->name, sort_name, sizeof sort_name);
+	if ((rc = check_entered(db, m)))
+		return db_abort(db, rc);
 	sqlite3_stmt *st = db_prep(db, SQL_UPDATE);
 	if (!st)
 		return db_abort(db, db_status(db));
@@ -404,7 +497,8 @@ int member_update_contact(struct db *db, const struct actor *who, struct member 
 	    (rc = db_check_line(db, "a postcode", m->postcode)) ||
 	    (rc = db_check_line(db, "an email address", m->email)) ||
 	    (rc = db_check_line(db, "what the email address was given for", m->email_purpose)) ||
-	    (rc = db_check_line(db, "a phone number", m->phone)) || (rc = db_begin(db, who)))
+	    (rc = db_check_line(db, "a phone number", m->phone)) || (rc = check_email(db, m)) ||
+	    (rc = db_begin(db, who)))
 		return rc;
 	sqlite3_stmt *st = db_prep(db, SQL_CONTACT);
 	if (!st)

@@ -221,27 +221,6 @@ static int read_holding(struct db *db, int64_t member_id, int64_t *shares, int64
 	return DB_OK;
 }
 
-/* Refuses a member younger than the setting 'min_member_age' on `on`. A
- * date of birth that is not a date is left for the register to refuse. */
-static int check_age(struct db *db, const char *born, const char *on)
-{
-	struct date b, d;
-	if (!born || !*born || date_parse(born, &b) != DATE_OK || date_parse(on, &d) != DATE_OK)
-		return DB_OK;
-	int64_t min;
-	int rc = setting_int(db, "min_member_age", &min);
-	if (rc)
-		return rc;
-	int age = date_age_on(b, d);
-	char shown[2][ZONE_TIME_BUFSZ];
-	if (age >= 0 && age < min)
-		return db_set_error(db, DB_INVALID,
-				    "a member must be %lld or over: born %s, they are %d on %s",
-				    (long long)min, zone_format(born, shown[0], sizeof shown[0]), age,
-				    zone_format(on, shown[1], sizeof shown[1]));
-	return DB_OK;
-}
-
 static int share_value(struct db *db, int64_t *value)
 {
 	int rc = setting_int(db, "share_value", value);
@@ -339,7 +318,7 @@ int share_admit(struct db *db, const struct actor *who, struct member *m, const 
 	int depth = db->depth;
 	if ((rc = db_begin(db, who)))
 		return rc;
-	if ((rc = check_age(db, m->date_of_birth, day)) || (rc = share_value(db, &value)))
+	if ((rc = db_member_age_check(db, m->date_of_birth, day)) || (rc = share_value(db, &value)))
 		return db_abort(db, rc);
 	memcpy(m->entered_on, day, sizeof m->entered_on);
 	if ((rc = member_create(db, who, m)) ||
@@ -380,7 +359,7 @@ int share_issue(struct db *db, const struct actor *who, int64_t member_id, const
 		return db_abort(db, db_set_error(db, DB_INVALID,
 			"a share cannot be issued before the member was entered on the register (%s)",
 			zone_format(md.entered, shown, sizeof shown)));
-	if ((rc = check_age(db, md.born, day)) ||
+	if ((rc = db_member_age_check(db, md.born, day)) ||
 	    (rc = insert_op(db, member_id, SHARE_ISSUE, 1, value, day, 0, note, op_id)))
 		return db_abort(db, rc);
 	return db_commit(db);

@@ -230,6 +230,14 @@ static void own_contact_details(void **state)
 	assert_int_equal(member_get(db, &board, ben, &m), DB_OK);
 	strcpy(m.address, "1 Alder\x1b[31m Street");
 	assert_int_equal(member_update_contact(db, &board, &m), DB_INVALID);
+	/* An email is kept with what it was given for, here as on the entry. */
+	assert_int_equal(member_get(db, &board, ben, &m), DB_OK);
+	strcpy(m.email, "ben@example.org");
+	m.email_purpose[0] = '\0';
+	assert_int_equal(member_update_contact(db, &board, &m), DB_CONSTRAINT);
+	assert_string_equal(db_errmsg(db),
+			    "say what the email address was given for (at most 200 characters)");
+	assert_int_equal(member_update(db, &board, &m), DB_CONSTRAINT);
 	int64_t no = 0;
 	assert_int_equal(member_next_no(db, &board, &no), DB_OK);
 	assert_int_equal(no, 3);

@@ -412,6 +412,35 @@ static void an_issue_is_corrected_by_a_reversal_and_a_new_issue(void **state)
 	assert_int_equal(ops(db, id, rows, 5), 3);
 }
 
+/* An edit of the entry cannot date it after the share it holds, to come,
+ * or to a day the member was under age; nor a date of birth that makes
+ * them under age on the day they were entered. */
+static void the_entry_date_stays_true_to_the_share(void **state)
+{
+	struct db *db = *state;
+	struct actor board = test_board();
+	int64_t id = admit(db, "Ann Example", "2020-01-01");
+	struct member m;
+	assert_int_equal(member_get(db, &board, id, &m), DB_OK);
+	strcpy(m.entered_on, "2026-11-23");
+	assert_int_equal(member_update(db, &board, &m), DB_INVALID);
+	assert_string_equal(db_errmsg(db), "the date entered on the register cannot be in the"
+			    " future (today is 22/11/2026)");
+	strcpy(m.entered_on, "2020-01-02");
+	assert_int_equal(member_update(db, &board, &m), DB_INVALID);
+	assert_string_equal(db_errmsg(db), "their share was issued on 01/01/2020: they were"
+			    " entered on the register that day or before");
+	strcpy(m.entered_on, "2019-12-31");
+	strcpy(m.date_of_birth, "2005-01-01");
+	assert_int_equal(member_update(db, &board, &m), DB_INVALID);
+	assert_string_equal(db_errmsg(db), "a member must be 18 or over: born 01/01/2005, they"
+			    " are 14 on 31/12/2019");
+	strcpy(m.date_of_birth, "1990-01-01");
+	assert_int_equal(member_update(db, &board, &m), DB_OK);
+	assert_int_equal(member_get(db, &board, id, &m), DB_OK);
+	assert_string_equal(m.entered_on, "2019-12-31");
+}
+
 static void reversing_a_forfeit_reinstates_the_member(void **state)
 {
 	struct db *db = *state;
@@ -1043,6 +1072,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(reversals_are_the_only_correction, setup, teardown),
 		cmocka_unit_test_setup_teardown(an_issue_is_corrected_by_a_reversal_and_a_new_issue,
 						setup, teardown),
+		cmocka_unit_test_setup_teardown(the_entry_date_stays_true_to_the_share, setup, teardown),
 		cmocka_unit_test_setup_teardown(reversing_a_forfeit_reinstates_the_member, setup, teardown),
 		cmocka_unit_test_setup_teardown(holdings_as_at_a_date, setup, teardown),
 		cmocka_unit_test_setup_teardown(only_the_board_writes, setup, teardown),

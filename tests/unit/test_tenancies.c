@@ -286,6 +286,11 @@ static void a_tenant_ceases_only_when_the_tenancy_ends(void **state)
 	struct member m;
 	assert_int_equal(member_get(db, &board, ann, &m), DB_OK);
 	assert_string_equal(m.ceased_on, "2026-06-30");
+	/* Nor is their entry dated after the tenancy began. */
+	strcpy(m.entered_on, "2021-05-01");
+	assert_int_equal(member_update(db, &board, &m), DB_INVALID);
+	assert_string_equal(db_errmsg(db), "they signed the tenancy of H-001 from 05/04/2021:"
+			    " they were entered on the register by then");
 }
 
 static void occupants_come_and_go(void **state)
