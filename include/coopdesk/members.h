@@ -96,7 +96,8 @@ int member_next_no(struct db *db, const struct actor *who, int64_t *no);
 /* Records that membership ended on `ceased_on` (ISO) for `reason`. Does
  * not forfeit the share: shares.h's share_cease does both. Board only.
  * DB_INVALID while they sign a tenancy that runs past that day (only
- * members hold a tenancy): the message names the home. */
+ * members hold a tenancy): the message names the home. Any office they
+ * hold on the register of officers ends the same day. */
 int member_cease(struct db *db, const struct actor *who, int64_t id,
 		 const char *ceased_on, const char *reason, int64_t version);
 

@@ -57,8 +57,11 @@ int officer_office_parse(const char *s);
  * empty name or address is copied from their entry. became_on is required;
  * ceased_on may be "" (dates ISO, or anything date_parse reads; stored as
  * ISO). On success o->id, uuid, version and the dates (as ISO) are filled
- * in. Board only. DB_NOTFOUND: no such member. DB_INVALID: a bad date or
- * office. DB_CONSTRAINT: the schema's sentence (name, address, dates). */
+ * in. Board only. DB_NOTFOUND: no such member. DB_INVALID: a bad date, a
+ * day to come, an office not known, or a member who had ceased to be one
+ * by the day they became an officer (a member's office ends with their
+ * membership: members.h's member_cease). DB_CONSTRAINT: the schema's
+ * sentence (name, address, dates). */
 int officer_create(struct db *db, const struct actor *who, struct officer *o);
 
 /* Reads one officer. DB_NOTFOUND if none. Anyone logged in. */

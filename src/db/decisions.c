@@ -105,6 +105,9 @@ static const char SQL_PART_YEAR[] =
 	" (SELECT coalesce(sum(minutes), 0) FROM participation"
 	"   WHERE member_id = ?1 AND on_date BETWEEN ?2 AND ?3)";
 
+static const char SQL_MEMBER_SPAN[] =
+	"SELECT entered_on, coalesce(ceased_on, '') FROM members WHERE id = ?1";
+
 static const char *const kind_words[] = {
 	"meeting", "volunteering", "committee", "training", "other"
 };
@@ -411,6 +414,32 @@ int decision_action_page_open(struct db *db, const struct actor *who, enum page_
 	return db_page_read(db, st, dir, rows, max, sizeof *rows, read_action, NULL, n);
 }
 
+/* Participation is a member's: on a day they were on the register. */
+static int while_a_member(struct db *db, int64_t member_id, const char *on)
+{
+	char entered[ISO_DATE_LEN], ceased[ISO_DATE_LEN], shown[ZONE_TIME_BUFSZ];
+	sqlite3_stmt *st = db_prep(db, SQL_MEMBER_SPAN);
+	if (!st)
+		return db_status(db);
+	sqlite3_bind_int64(st, 1, member_id);
+	int rc = db_step_row(db, st);
+	if (rc == DB_NOTFOUND)
+		return db_set_error(db, DB_NOTFOUND, "there is no such member");
+	if (rc)
+		return rc;
+	db_col_text(st, 0, entered, sizeof entered);
+	db_col_text(st, 1, ceased, sizeof ceased);
+	db_reset(st);
+	if (strcmp(on, entered) < 0)
+		return db_set_error(db, DB_INVALID, "the date of participation is before they were"
+				    " entered on the register (%s)",
+				    zone_format(entered, shown, sizeof shown));
+	if (ceased[0] && strcmp(on, ceased) > 0)
+		return db_set_error(db, DB_INVALID, "the date of participation is after they ceased"
+				    " to be a member (%s)", zone_format(ceased, shown, sizeof shown));
+	return DB_OK;
+}
+
 static int participation_write(struct db *db, struct participation *p)
 {
 	int rc;
@@ -433,6 +462,8 @@ static int participation_write(struct db *db, struct participation *p)
 	today_iso(today, sizeof today);
 	if (strcmp(on_date, today) > 0)
 		return db_set_error(db, DB_INVALID, "participation cannot be recorded in the future");
+	if ((rc = while_a_member(db, p->member_id, on_date)))
+		return rc;
 	sqlite3_stmt *st = db_prep(db, SQL_PART_INSERT);
 	if (!st)
 		return db_status(db);

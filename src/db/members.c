@@ -47,6 +47,10 @@ static const char SQL_CEASE[] =
 	"UPDATE members SET ceased_on = ?3, ceased_reason = ?4, version = version + 1"
 	" WHERE id = ?1 AND version = ?2";
 static const char SQL_EXISTS[] = "SELECT version FROM members WHERE id = ?1";
+/* A member's offices end with their membership, on the same day. */
+static const char SQL_END_OFFICES[] =
+	"UPDATE officers SET ceased_on = ?2, version = version + 1"
+	" WHERE member_id = ?1 AND ceased_on IS NULL AND became_on <= ?2";
 /* The first share operation and the first tenancy signed, for the date
  * entered on the register (member_update). */
 static const char SQL_FIRST_SHARE[] = "SELECT min(op_date) FROM share_ops WHERE member_id = ?1";
@@ -396,6 +400,12 @@ int member_cease(struct db *db, const struct actor *who, int64_t id,
 	db_bind_text_or_null(st, 4, reason);
 	if ((rc = db_step_done(db, st)) ||
 	    (rc = db_updated(db, SQL_EXISTS, "members", id, "this member", NO_MEMBER)))
+		return db_abort(db, rc);
+	if (!(st = db_prep(db, SQL_END_OFFICES)))
+		return db_abort(db, db_status(db));
+	sqlite3_bind_int64(st, 1, id);
+	db_bind_text(st, 2, ceased_on);
+	if ((rc = db_step_done(db, st)))
 		return db_abort(db, rc);
 	return db_commit(db);
 }

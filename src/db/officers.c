@@ -9,6 +9,7 @@
 #include "coopdesk/date.h"
 #include "coopdesk/officers.h"
 #include "coopdesk/text.h"
+#include "coopdesk/zone.h"
 #include "dbint.h"
 
 /* A whole officer: the list row's columns first (ROW_FIELDS), then the
@@ -34,7 +35,8 @@ static const char SQL_UPDATE[] =
 static const char SQL_CEASE[] =
 	"UPDATE officers SET ceased_on = ?3, version = version + 1 WHERE id = ?1 AND version = ?2";
 static const char SQL_EXISTS[] = "SELECT version FROM officers WHERE id = ?1";
-static const char SQL_MEMBER[] = "SELECT name, address FROM members WHERE id = ?1";
+static const char SQL_MEMBER[] =
+	"SELECT name, address, coalesce(ceased_on, '') FROM members WHERE id = ?1";
 
 /* ?1 which (0 all, 1 current, 2 former), ?2 ?3 ?4 the key's office, date
  * and id, ?5 the page size. The columns are ROW_FIELDS. */
@@ -101,11 +103,12 @@ static void read_full(sqlite3_stmt *st, void *row, const void *ctx)
 	FULL_FIELDS(DB_COL)
 }
 
-/* A date for the register, as ISO into out; "" allowed when !required. */
+/* A date for the register, as ISO into out; "" allowed when !required.
+ * The register records what happened: not a day to come. */
 static int day_arg(struct db *db, const char *s, const char *what, int required,
 		   char out[ISO_DATE_LEN])
 {
-	char why[160];
+	char why[160], today[DATE_BUFSZ];
 	struct date d;
 	out[0] = '\0';
 	if (!required && (!s || !*s))
@@ -113,6 +116,9 @@ static int day_arg(struct db *db, const char *s, const char *what, int required,
 	if (date_explain(s, why, sizeof why) != DATE_OK)
 		return db_set_error(db, DB_INVALID, "%s: %s", what, why);
 	date_parse(s, &d);
+	if (date_cmp(d, date_today()) > 0)
+		return db_set_error(db, DB_INVALID, "%s cannot be in the future (today is %s)", what,
+				    date_format_uk(date_today(), today, sizeof today));
 	date_format_iso(d, out, ISO_DATE_LEN);
 	return DB_OK;
 }
@@ -139,11 +145,18 @@ static int prepare(struct db *db, struct officer *o, char became[ISO_DATE_LEN],
 		return db_set_error(db, DB_NOTFOUND, "there is no such member");
 	if (rc)
 		return rc;
+	char gone[ISO_DATE_LEN], shown[ZONE_TIME_BUFSZ];
+	db_col_text(st, 2, gone, sizeof gone);
 	if (!o->name[0])
 		db_col_text(st, 0, o->name, sizeof o->name);
 	if (!o->address[0])
 		db_col_text(st, 1, o->address, sizeof o->address);
 	db_reset(st);
+	/* A member's office ends with their membership (member_cease). */
+	if (gone[0] && strcmp(gone, became) <= 0)
+		return db_set_error(db, DB_INVALID, "they ceased to be a member on %s: a member's"
+				    " office ends with their membership",
+				    zone_format(gone, shown, sizeof shown));
 	return DB_OK;
 }
 

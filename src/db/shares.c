@@ -619,9 +619,9 @@ int property_add(struct db *db, const struct actor *who, struct member_property 
 {
 	char from[ISO_DATE_LEN], to[ISO_DATE_LEN] = "";
 	int rc = db_access_check(db, who, AREA_SHARES, OP_WRITE, NULL);
-	if (rc || (rc = day_arg(db, p->from_date, "the date the property was taken in", 0, from)))
+	if (rc || (rc = day_arg(db, p->from_date, "the date the property was taken in", 1, from)))
 		return rc;
-	if (p->to_date[0] && (rc = day_arg(db, p->to_date, "the date the property ended", 0, to)))
+	if (p->to_date[0] && (rc = day_arg(db, p->to_date, "the date the property ended", 1, to)))
 		return rc;
 	if ((unsigned)p->kind > PROPERTY_OTHER)
 		return db_set_error(db, DB_INVALID, "other property is a loan, a deposit or other");
@@ -679,7 +679,7 @@ int property_end(struct db *db, const struct actor *who, int64_t id, const char 
 {
 	char to[ISO_DATE_LEN];
 	int rc = db_access_check(db, who, AREA_SHARES, OP_WRITE, NULL);
-	if (rc || (rc = day_arg(db, to_date, "the date the property ended", 0, to)) ||
+	if (rc || (rc = day_arg(db, to_date, "the date the property ended", 1, to)) ||
 	    (rc = db_begin(db, who)))
 		return rc;
 	sqlite3_stmt *st = db_prep(db, SQL_PROP_END);

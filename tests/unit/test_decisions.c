@@ -318,6 +318,10 @@ static void participation_and_the_year(void **state)
 	strcpy(p.on_date, "2026-02-29");
 	assert_int_equal(participation_add(db, &board, &p), DB_INVALID);
 	assert_string_equal(db_errmsg(db), "the date of participation must be a real date (2026-02-29: February 2026 has 28 days)");
+	strcpy(p.on_date, "2019-12-31");
+	assert_int_equal(participation_add(db, &board, &p), DB_INVALID);
+	assert_string_equal(db_errmsg(db), "the date of participation is before they were entered"
+			    " on the register (01/01/2020)");
 	strcpy(p.on_date, "2025-10-10");
 	p.kind = (enum participation_kind)9;
 	assert_int_equal(participation_add(db, &board, &p), DB_CONSTRAINT);

@@ -203,6 +203,9 @@ static void officers_cease_and_stay_on_the_register(void **state)
 	assert_int_equal(officer_cease(db, &board, 999, "2024-10-01", 1), DB_NOTFOUND);
 	assert_int_equal(officer_cease(db, &board, id, "2024-10-01", 5), DB_CONFLICT);
 	assert_words(db, "test board");
+	assert_int_equal(officer_cease(db, &board, id, "2026-11-23", 1), DB_INVALID);
+	assert_string_equal(db_errmsg(db), "the date they ceased to be an officer cannot be in the"
+			    " future (today is 22/11/2026)");
 	assert_int_equal(officer_cease(db, &board, id, "30/09/2024", 1), DB_OK);
 	struct officer o;
 	assert_int_equal(officer_get(db, &board, id, &o), DB_OK);
@@ -220,6 +223,48 @@ static void officers_cease_and_stay_on_the_register(void **state)
 	assert_string_equal(rows[0].ceased_on, "2024-09-30");
 }
 
+/* A member's office ends with their membership; a former member is not
+ * appointed; the register records no day to come. */
+static void a_members_office_ends_with_their_membership(void **state)
+{
+	struct db *db = *state;
+	struct actor board = test_board();
+	struct member m = { 0 };
+	strcpy(m.name, "Ann Member");
+	strcpy(m.address, "1 Alder Street, Rochdale");
+	strcpy(m.entered_on, "2020-01-01");
+	assert_int_equal(member_create(db, &board, &m), DB_OK);
+	struct officer o;
+	fill(&o, "", OFFICE_CHAIR, "2023-01-01");
+	o.address[0] = '\0';
+	o.member_id = m.id;
+	strcpy(o.became_on, "2026-11-23");
+	assert_int_equal(officer_create(db, &board, &o), DB_INVALID);
+	assert_string_equal(db_errmsg(db), "the date they became an officer cannot be in the"
+			    " future (today is 22/11/2026)");
+	strcpy(o.became_on, "2023-01-01");
+	assert_int_equal(officer_create(db, &board, &o), DB_OK);
+	assert_string_equal(o.name, "Ann Member");
+	int64_t chair = o.id;
+	/* Another office held already over: it keeps its own date. */
+	fill(&o, "", OFFICE_SECRETARY, "2021-01-01");
+	o.member_id = m.id;
+	strcpy(o.ceased_on, "2022-01-01");
+	assert_int_equal(officer_create(db, &board, &o), DB_OK);
+	int64_t secretary = o.id;
+
+	assert_int_equal(member_cease(db, &board, m.id, "2026-06-30", "moved away", 1), DB_OK);
+	assert_int_equal(officer_get(db, &board, chair, &o), DB_OK);
+	assert_string_equal(o.ceased_on, "2026-06-30");
+	assert_int_equal(officer_get(db, &board, secretary, &o), DB_OK);
+	assert_string_equal(o.ceased_on, "2022-01-01");
+	fill(&o, "", OFFICE_DIRECTOR, "2026-07-01");
+	o.member_id = m.id;
+	assert_int_equal(officer_create(db, &board, &o), DB_INVALID);
+	assert_string_equal(db_errmsg(db), "they ceased to be a member on 30/06/2026: a member's"
+			    " office ends with their membership");
+}
+
 static void pages_by_office_then_date(void **state)
 {
 	struct db *db = *state;
@@ -228,14 +273,14 @@ static void pages_by_office_then_date(void **state)
 	/* 12 directors over the years, plus one of each other office. */
 	for (int i = 0; i < 12; i++) {
 		snprintf(name, sizeof name, "Director %02d", i);
-		snprintf(day, sizeof day, "%04d-06-01", 2030 - i);
-		add(db, name, OFFICE_DIRECTOR, day, i >= 6 ? "2031-01-01" : NULL);
+		snprintf(day, sizeof day, "%04d-06-01", 2025 - i);
+		add(db, name, OFFICE_DIRECTOR, day, i >= 6 ? "2025-12-01" : NULL);
 	}
 	add(db, "Chair Person", OFFICE_CHAIR, "2024-01-01", NULL);
 	add(db, "Treasurer Person", OFFICE_TREASURER, "2024-01-01", NULL);
 	add(db, "Old Treasurer", OFFICE_TREASURER, "2020-01-01", "2023-12-31");
 	add(db, "Vice Person", OFFICE_VICE_CHAIR, "2024-01-01", NULL);
-	add(db, "Same Day", OFFICE_DIRECTOR, "2025-06-01", NULL); /* ties with Director 05 */
+	add(db, "Same Day", OFFICE_DIRECTOR, "2020-06-01", NULL); /* ties with Director 05 */
 
 	struct officer_row rows[6];
 	struct page_key key;
@@ -243,11 +288,11 @@ static void pages_by_office_then_date(void **state)
 	assert_int_equal(officer_page(db, &board, OFFICERS_ALL, PAGE_FIRST, NULL, rows, 6, &n), DB_OK);
 	assert_int_equal(n, 6);
 	assert_string_equal(rows[0].name, "Chair Person");
-	assert_string_equal(rows[1].name, "Director 11");  /* 2019 */
-	assert_string_equal(rows[5].name, "Director 07");  /* 2023 */
+	assert_string_equal(rows[1].name, "Director 11");  /* 2014 */
+	assert_string_equal(rows[5].name, "Director 07");  /* 2018 */
 	officer_row_key(&rows[5], &key);
 	assert_string_equal(key.text, "director");
-	assert_int_equal(key.num, 20230601);
+	assert_int_equal(key.num, 20180601);
 	assert_int_equal(officer_page(db, &board, OFFICERS_ALL, PAGE_AFTER, &key, rows, 6, &n), DB_OK);
 	assert_int_equal(n, 6);
 	assert_string_equal(rows[0].name, "Director 06");
@@ -374,6 +419,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(bad_input_is_refused_in_words, setup, teardown),
 		cmocka_unit_test_setup_teardown(update_conflict_names_who, setup, teardown),
 		cmocka_unit_test_setup_teardown(officers_cease_and_stay_on_the_register, setup, teardown),
+		cmocka_unit_test_setup_teardown(a_members_office_ends_with_their_membership, setup,
+						teardown),
 		cmocka_unit_test_setup_teardown(pages_by_office_then_date, setup, teardown),
 		cmocka_unit_test_setup_teardown(everyone_reads_only_the_board_writes, setup, teardown),
 		cmocka_unit_test_setup_teardown(writes_leave_audit_rows_naming_the_actor, setup, teardown),

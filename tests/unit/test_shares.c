@@ -906,7 +906,15 @@ static void property_bad_input_in_words(void **state)
 	strcpy(p.to_date, "2023-01-01");
 	assert_int_equal(property_add(db, &board, &p), DB_CONSTRAINT);
 	assert_string_equal(db_errmsg(db), "property cannot end before it began");
+	strcpy(p.to_date, "2026-11-23");
+	assert_int_equal(property_add(db, &board, &p), DB_INVALID);
+	assert_string_equal(db_errmsg(db), "the date the property ended cannot be in the future"
+			    " (today is 22/11/2026)");
 	p.to_date[0] = '\0';
+	strcpy(p.from_date, "2026-11-23");
+	assert_int_equal(property_add(db, &board, &p), DB_INVALID);
+	assert_words(db, "the date the property was taken in cannot be in the future");
+	strcpy(p.from_date, "2024-01-01");
 	p.kind = (enum property_kind)7;
 	assert_int_equal(property_add(db, &board, &p), DB_INVALID);
 	assert_string_equal(db_errmsg(db), "other property is a loan, a deposit or other");
