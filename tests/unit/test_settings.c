@@ -1,5 +1,6 @@
 /* tests/unit/test_settings.c: the settings the schema cannot check alone
- * (src/db/settings.c): the co-op's time zone, its name, and the mouse. */
+ * (src/db/settings.c): the co-op's time zone, its name, the mouse, and
+ * numbers that are all digits. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -98,6 +99,31 @@ static void mouse_is_off_by_default_and_yes_or_no(void **state)
 	assert_int_equal(v, 1);
 }
 
+/* A number setting holds digits and nothing else: the schema's check sees
+ * only the first character, so "12.5" and "7 members" are refused here,
+ * in the schema's words, rather than stored for setting_int to fail on. */
+static void a_number_setting_is_all_digits(void **state)
+{
+	struct db *db = *state;
+	int64_t audits = audit_count_for(db, "settings", 0);
+	int64_t v = -1;
+	assert_int_equal(set(db, "quorum_percent", "12.5"), DB_CONSTRAINT);
+	assert_string_equal(db_errmsg(db), "that setting must be a whole number");
+	assert_int_equal(set(db, "quorum_min_members", "7 members"), DB_CONSTRAINT);
+	assert_int_equal(set(db, "share_value", "1e3"), DB_CONSTRAINT);
+	assert_int_equal(set(db, "quorum_percent", "-"), DB_CONSTRAINT);
+	assert_int_equal(set(db, "quorum_percent", ""), DB_CONSTRAINT);
+	assert_int_equal(audit_count_for(db, "settings", 0), audits);
+	assert_int_equal(set(db, "quorum_percent", "12"), DB_OK);
+	assert_int_equal(setting_int(db, "quorum_percent", &v), DB_OK);
+	assert_int_equal(v, 12);
+	/* Text settings are not numbers. */
+	assert_int_equal(set(db, "society_number", "31742R"), DB_OK);
+	struct actor board = test_board();
+	assert_int_equal(setting_set(db, &board, "no_such_setting", "1", 1), DB_NOTFOUND);
+	assert_string_equal(db_errmsg(db), "there is no setting 'no_such_setting'");
+}
+
 static void coop_name_is_one_line_and_not_empty(void **state)
 {
 	struct db *db = *state;
@@ -127,6 +153,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(a_zone_this_machine_lacks_is_said_in_words, setup,
 						teardown),
 		cmocka_unit_test_setup_teardown(mouse_is_off_by_default_and_yes_or_no, setup, teardown),
+		cmocka_unit_test_setup_teardown(a_number_setting_is_all_digits, setup, teardown),
 		cmocka_unit_test_setup_teardown(coop_name_is_one_line_and_not_empty, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
