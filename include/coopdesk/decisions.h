@@ -147,13 +147,17 @@ void participation_row_key(const struct participation *r, struct page_key *key);
 /* A member's year (calendar year `year`): general meetings (AGMs, general
  * and special general meetings held, not cancelled) attended, by the
  * attendance register or a participation record naming the meeting,
- * against the setting meetings_expected_per_year; and minutes given. Same
- * visibility as participation_page. */
+ * against the setting meetings_expected_per_year; and time given, against
+ * the setting hours_expected_per_year. An expectation of 0 is always met.
+ * Same visibility as participation_page. */
 struct participation_year {
 	int64_t meetings_attended;
 	int64_t meetings_expected;               /* 0: the co-op expects none */
-	int meets_expectation;
+	int meetings_met;                        /* attended at least meetings_expected */
 	int64_t minutes_given;                   /* all participation records in the year */
+	int64_t minutes_expected;                /* hours_expected_per_year in minutes; 0: none */
+	int hours_met;                           /* gave at least minutes_expected */
+	int meets_expectation;                   /* meetings_met and hours_met */
 };
 int participation_year(struct db *db, const struct actor *who, int64_t member_id, int year,
 		       struct participation_year *out);
@@ -161,15 +165,21 @@ int participation_year(struct db *db, const struct actor *who, int64_t member_id
 /* A year's participation, member by member, for the board's summary
  * (src/db/participation_summary.c): each member on the register on the
  * year's last day (today, while the year runs: participation_summary_day),
- * with what participation_year counts for them. Compare
- * meetings_attended with the setting meetings_expected_per_year. */
+ * with what participation_year counts for them and the same judgement
+ * against the settings meetings_expected_per_year and
+ * hours_expected_per_year. */
 struct participation_summary_row {
 	int64_t member_id;
 	int64_t member_no;
 	char name[MEMBER_NAME_MAX * 4 + 1];
 	char entered_on[ISO_DATE_LEN];
 	int64_t meetings_attended;               /* general meetings held in the year */
+	int64_t meetings_expected;               /* 0: the co-op expects none */
+	int meetings_met;                        /* attended at least meetings_expected */
 	int64_t minutes_given;                   /* all participation records in the year */
+	int64_t minutes_expected;                /* hours_expected_per_year in minutes; 0: none */
+	int hours_met;                           /* gave at least minutes_expected */
+	int meets_expectation;                   /* meetings_met and hours_met */
 };
 
 /* The day whose members the summary of `year` lists into day (ISO): 31

@@ -76,9 +76,11 @@ int report_officers(struct db *db, const struct actor *who, int current_only,
 
 /* Participation in calendar year `year` (0 for this year): each member on
  * the register at the year's end (today, while it runs) with the general
- * meetings they attended and the time they gave (hours), against the
- * co-op's expectation (the setting meetings_expected_per_year; none when
- * 0). Board only. DB_INVALID: a year before 1900 or after this one. */
+ * meetings they attended and the time they gave (hours), each against the
+ * co-op's expectation (the settings meetings_expected_per_year and
+ * hours_expected_per_year; none when 0) and whether it was met, and in
+ * Markdown and CSV whether both were. Board only. DB_INVALID: a year
+ * before 1900 or after this one. */
 int report_participation(struct db *db, const struct actor *who, int year,
 			 const struct report_opts *o, FILE *out);
 

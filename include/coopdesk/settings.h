@@ -36,12 +36,14 @@ int setting_get(struct db *db, const char *key, struct setting *out);
 
 /* Changes a setting (board only). `version` is the version the person saw;
  * a newer one in the database gives DB_CONFLICT. The database checks the
- * kind and range and refuses with a sentence; so does this function, with
- * DB_INVALID, for a value holding control characters or direction-changing
- * marks (text_name_problem), an empty coop_name, and a time_zone the tz
- * database on this machine does not know ("Atlantis/Lost is not a time
- * zone this machine knows (see /usr/share/zoneinfo)"). A new time_zone is
- * not put in force here: call setting_zone_apply. */
+ * kind and range and refuses with a sentence (DB_CONSTRAINT); a number
+ * setting's value that is not all digits ("2.5", which the schema's check
+ * would let by) is refused here in the same words and status. This
+ * function refuses with DB_INVALID a value holding control characters or
+ * direction-changing marks (text_name_problem), an empty coop_name, and a
+ * time_zone the tz database on this machine does not know ("Atlantis/Lost
+ * is not a time zone this machine knows (see /usr/share/zoneinfo)"). A new
+ * time_zone is not put in force here: call setting_zone_apply. */
 int setting_set(struct db *db, const struct actor *who, const char *key,
 		const char *value, int64_t version);
 

@@ -199,6 +199,24 @@ int db_updated_key(struct db *db, const char *exists_sql, const char *table, con
 int db_attendance_find(struct db *db, int64_t meeting_id, int64_t member_id, int *left,
 		       int64_t *proxy);
 
+/* What the co-op expects of each member in a year (decisions.c; the
+ * participation summary judges by it too): the settings
+ * meetings_expected_per_year and hours_expected_per_year, the hours as
+ * minutes so that they compare with the minutes given. 0: none. */
+struct db_expectation {
+	int64_t meetings, minutes;
+};
+
+/* Reads the expectation into *out: DB_OK, or the settings' failure (a
+ * setting missing or not a number). */
+int db_participation_expectation(struct db *db, struct db_expectation *out);
+
+/* Judges a year against `e`: *meetings_met when `meetings` attended reach
+ * e->meetings, *hours_met when `minutes` given reach e->minutes (an
+ * expectation of 0 is always met). Returns 1 when both are met. */
+int db_participation_met(const struct db_expectation *e, int64_t meetings, int64_t minutes,
+			 int *meetings_met, int *hours_met);
+
 /* Migrations and the audit triggers (migrate.c, audit_triggers.c). */
 int db_migrate(struct db *db);
 int db_audit_triggers_refresh(struct db *db);

@@ -555,6 +555,25 @@ int participation_page(struct db *db, const struct actor *who, int64_t member_id
 	return db_page_read(db, st, dir, rows, max, sizeof *rows, read_participation, NULL, n);
 }
 
+int db_participation_expectation(struct db *db, struct db_expectation *out)
+{
+	int64_t hours = 0;
+	out->meetings = out->minutes = 0;
+	int rc = setting_int(db, "meetings_expected_per_year", &out->meetings);
+	if (rc || (rc = setting_int(db, "hours_expected_per_year", &hours)))
+		return rc;
+	out->minutes = hours * 60;
+	return DB_OK;
+}
+
+int db_participation_met(const struct db_expectation *e, int64_t meetings, int64_t minutes,
+			 int *meetings_met, int *hours_met)
+{
+	*meetings_met = meetings >= e->meetings;
+	*hours_met = minutes >= e->minutes;
+	return *meetings_met && *hours_met;
+}
+
 int participation_year(struct db *db, const struct actor *who, int64_t member_id, int year,
 		       struct participation_year *out)
 {
@@ -568,7 +587,8 @@ int participation_year(struct db *db, const struct actor *who, int64_t member_id
 	char from[16], to[16];
 	snprintf(from, sizeof from, "%04d-01-01", year);
 	snprintf(to, sizeof to, "%04d-12-31", year);
-	if ((rc = setting_int(db, "meetings_expected_per_year", &out->meetings_expected)))
+	struct db_expectation e;
+	if ((rc = db_participation_expectation(db, &e)))
 		return rc;
 	sqlite3_stmt *st = db_prep(db, SQL_PART_YEAR);
 	if (!st)
@@ -581,6 +601,10 @@ int participation_year(struct db *db, const struct actor *who, int64_t member_id
 	out->meetings_attended = sqlite3_column_int64(st, 0);
 	out->minutes_given = sqlite3_column_int64(st, 1);
 	db_reset(st);
-	out->meets_expectation = out->meetings_attended >= out->meetings_expected;
+	out->meetings_expected = e.meetings;
+	out->minutes_expected = e.minutes;
+	out->meets_expectation = db_participation_met(&e, out->meetings_attended,
+						      out->minutes_given, &out->meetings_met,
+						      &out->hours_met);
 	return DB_OK;
 }

@@ -2,8 +2,9 @@
  * src/db/participation_summary.c: a year's participation, member by
  * member, for the board's summary (decisions.h: participation_summary_page).
  * Each row counts what participation_year (decisions.c) counts for one
- * member, with the same subqueries; tests/unit/test_decisions.c checks
- * that the two agree.
+ * member, with the same subqueries, and is judged against the co-op's
+ * expectation by the same rule (db_participation_met);
+ * tests/unit/test_participation_summary.c checks that the two agree.
  */
 #include <stdio.h>
 #include <string.h>
@@ -44,12 +45,19 @@ static const char *const SQL_SUMMARY_PAGE[4] = {
 	X(INT64, member_id) X(INT64, member_no) X(TEXT, name) X(TEXT, entered_on) \
 	X(INT64, meetings_attended) X(INT64, minutes_given)
 
+/* A row, judged against the co-op's expectation `ctx` (struct
+ * db_expectation) as participation_year judges one member's year. */
 static void read_summary(sqlite3_stmt *st, void *row, const void *ctx)
 {
 	struct participation_summary_row *r = row;
+	const struct db_expectation *e = ctx;
 	int col = 0;
 	memset(r, 0, sizeof *r);
 	SUMMARY_FIELDS(DB_COL)
+	r->meetings_expected = e->meetings;
+	r->minutes_expected = e->minutes;
+	r->meets_expectation = db_participation_met(e, r->meetings_attended, r->minutes_given,
+						    &r->meetings_met, &r->hours_met);
 }
 
 int participation_summary_day(int year, char day[ISO_DATE_LEN])
@@ -90,6 +98,9 @@ int participation_summary_page(struct db *db, const struct actor *who, int year,
 		return db_set_error(db, DB_INVALID,
 				    "participation is summarised for a year from %d to this one (%d)",
 				    DATE_MIN_YEAR, date_today().y);
+	struct db_expectation e;
+	if ((rc = db_participation_expectation(db, &e)))
+		return rc;
 	snprintf(from, sizeof from, "%04d-01-01", year);
 	snprintf(to, sizeof to, "%04d-12-31", year);
 	sqlite3_stmt *st = db_prep(db, SQL_SUMMARY_PAGE[dir]);
@@ -101,5 +112,5 @@ int participation_summary_page(struct db *db, const struct actor *who, int year,
 	if (key)
 		sqlite3_bind_int64(st, 4, key->num);
 	sqlite3_bind_int(st, 5, max);
-	return db_page_read(db, st, dir, rows, max, sizeof *rows, read_summary, NULL, n);
+	return db_page_read(db, st, dir, rows, max, sizeof *rows, read_summary, &e, n);
 }

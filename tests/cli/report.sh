@@ -147,7 +147,7 @@ same "its header row" "$(head -1 "$TMP/out" | tr -d '\r')" "name,address,office,
 same "a row an officer" "$(($(wc -l < "$TMP/out") - 1))" "$(q "SELECT count(*) FROM officers")"
 expect "export participation" 0 "$BIN" --db "$DB" export participation --format csv --no-bom
 same "its header row" "$(head -1 "$TMP/out" | tr -d '\r')" \
-	"member_no,name,meetings_attended,meetings_expected,meets_expectation,hours_given,minutes_given"
+	"member_no,name,meetings_attended,meetings_expected,meetings_met,hours_given,hours_expected,hours_met,meets_expectation,minutes_given"
 same "a row a current member" "$(($(wc -l < "$TMP/out") - 1))" \
 	"$(q "SELECT count(*) FROM members WHERE ceased_on IS NULL")"
 

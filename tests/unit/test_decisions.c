@@ -346,12 +346,48 @@ static void participation_and_the_year(void **state)
 	assert_int_equal(participation_year(db, &board, ann, 2026, &y), DB_OK);
 	assert_int_equal(y.meetings_attended, 2);    /* the AGM and the GM; not the board */
 	assert_int_equal(y.meetings_expected, 0);
+	assert_int_equal(y.minutes_expected, 0);
+	assert_int_equal(y.meetings_met, 1);         /* nothing expected: met */
+	assert_int_equal(y.hours_met, 1);
 	assert_int_equal(y.meets_expectation, 1);
 	assert_int_equal(y.minutes_given, 150);
 	set(db, "meetings_expected_per_year", "3");
 	assert_int_equal(participation_year(db, &ann_self, ann, 2026, &y), DB_OK);
 	assert_int_equal(y.meetings_expected, 3);
+	assert_int_equal(y.meetings_met, 0);
+	assert_int_equal(y.hours_met, 1);
 	assert_int_equal(y.meets_expectation, 0);
+	/* Ann's 2 meetings and 2.5 hours: the meetings met but not 3 hours... */
+	set(db, "meetings_expected_per_year", "2");
+	set(db, "hours_expected_per_year", "3");
+	assert_int_equal(participation_year(db, &board, ann, 2026, &y), DB_OK);
+	assert_int_equal(y.meetings_expected, 2);
+	assert_int_equal(y.minutes_expected, 180);
+	assert_int_equal(y.meetings_met, 1);
+	assert_int_equal(y.hours_met, 0);
+	assert_int_equal(y.meets_expectation, 0);
+	/* ...2 hours but not 3 meetings... */
+	set(db, "meetings_expected_per_year", "3");
+	set(db, "hours_expected_per_year", "2");
+	assert_int_equal(participation_year(db, &board, ann, 2026, &y), DB_OK);
+	assert_int_equal(y.minutes_expected, 120);
+	assert_int_equal(y.meetings_met, 0);
+	assert_int_equal(y.hours_met, 1);
+	assert_int_equal(y.meets_expectation, 0);
+	/* ...and both, the meetings exactly. */
+	set(db, "meetings_expected_per_year", "2");
+	assert_int_equal(participation_year(db, &board, ann, 2026, &y), DB_OK);
+	assert_int_equal(y.meetings_met, 1);
+	assert_int_equal(y.hours_met, 1);
+	assert_int_equal(y.meets_expectation, 1);
+	/* Hours only: Ben's 2 meetings meet nothing asked, his 1.5 hours fall short. */
+	set(db, "meetings_expected_per_year", "0");
+	assert_int_equal(participation_year(db, &board, ben, 2026, &y), DB_OK);
+	assert_int_equal(y.meetings_met, 1);
+	assert_int_equal(y.minutes_given, 90);
+	assert_int_equal(y.hours_met, 0);
+	assert_int_equal(y.meets_expectation, 0);
+	set(db, "hours_expected_per_year", "0");
 	assert_int_equal(participation_year(db, &board, ann, 2025, &y), DB_OK);
 	assert_int_equal(y.meetings_attended, 1);
 	assert_int_equal(y.minutes_given, 60);

@@ -14,6 +14,7 @@
 #include "coopdesk/decisions.h"
 #include "coopdesk/meetings.h"
 #include "coopdesk/members.h"
+#include "coopdesk/settings.h"
 #include "testutil.h"
 
 static int setup(void **state)
@@ -113,6 +114,11 @@ static int check_year(struct db *db, int year, struct participation_summary_row 
 		assert_int_equal(participation_year(db, &board, rows[i].member_id, year, &y), DB_OK);
 		assert_int_equal(rows[i].meetings_attended, y.meetings_attended);
 		assert_int_equal(rows[i].minutes_given, y.minutes_given);
+		assert_int_equal(rows[i].meetings_expected, y.meetings_expected);
+		assert_int_equal(rows[i].minutes_expected, y.minutes_expected);
+		assert_int_equal(rows[i].meetings_met, y.meetings_met);
+		assert_int_equal(rows[i].hours_met, y.hours_met);
+		assert_int_equal(rows[i].meets_expectation, y.meets_expectation);
 		if (i)
 			assert_true(rows[i].member_no > rows[i - 1].member_no);
 	}
@@ -156,6 +162,70 @@ static void each_member_of_the_year_as_participation_year_counts(void **state)
 	assert_int_equal(participation_summary_day(2027, day), -1);
 	assert_string_equal(day, "");
 	(void)p.dan;
+}
+
+/* Expects `meetings` general meetings and `hours` hours a year. */
+static void expect(struct db *db, const char *meetings, const char *hours)
+{
+	struct actor board = test_board();
+	struct setting s;
+	assert_int_equal(setting_get(db, "meetings_expected_per_year", &s), DB_OK);
+	assert_int_equal(setting_set(db, &board, s.key, meetings, s.version), DB_OK);
+	assert_int_equal(setting_get(db, "hours_expected_per_year", &s), DB_OK);
+	assert_int_equal(setting_set(db, &board, s.key, hours, s.version), DB_OK);
+}
+
+/* In 2026 Ann went to 2 general meetings and gave 2.5 hours, Ben went to 2
+ * and gave none, Cat went to none and gave 45 minutes. */
+static void each_row_judged_against_meetings_and_hours(void **state)
+{
+	struct db *db = *state;
+	struct people p = make_people(db);
+	struct participation_summary_row rows[8];
+
+	/* Nothing expected: everyone meets it. */
+	assert_int_equal(check_year(db, 2026, rows, 8), 3);
+	for (int i = 0; i < 3; i++) {
+		assert_int_equal(rows[i].meetings_expected, 0);
+		assert_int_equal(rows[i].minutes_expected, 0);
+		assert_int_equal(rows[i].meets_expectation, 1);
+	}
+
+	/* 2 meetings and 2 hours: Ann both; Ben the meetings, not the hours. */
+	expect(db, "2", "2");
+	assert_int_equal(check_year(db, 2026, rows, 8), 3);
+	assert_int_equal(rows[0].member_id, p.ann);
+	assert_int_equal(rows[0].meetings_expected, 2);
+	assert_int_equal(rows[0].minutes_expected, 120);
+	assert_int_equal(rows[0].meetings_met, 1);
+	assert_int_equal(rows[0].hours_met, 1);
+	assert_int_equal(rows[0].meets_expectation, 1);
+	assert_int_equal(rows[1].member_id, p.ben);
+	assert_int_equal(rows[1].meetings_met, 1);
+	assert_int_equal(rows[1].hours_met, 0);
+	assert_int_equal(rows[1].meets_expectation, 0);
+	assert_int_equal(rows[2].member_id, p.cat);
+	assert_int_equal(rows[2].meetings_met, 0);
+	assert_int_equal(rows[2].hours_met, 0);
+	assert_int_equal(rows[2].meets_expectation, 0);
+
+	/* 3 meetings and 2 hours: Ann the hours, not the meetings. */
+	expect(db, "3", "2");
+	assert_int_equal(check_year(db, 2026, rows, 8), 3);
+	assert_int_equal(rows[0].meetings_met, 0);
+	assert_int_equal(rows[0].hours_met, 1);
+	assert_int_equal(rows[0].meets_expectation, 0);
+
+	/* Hours only (1 hour): the meetings are not asked for; Cat falls short. */
+	expect(db, "0", "1");
+	assert_int_equal(check_year(db, 2026, rows, 8), 3);
+	assert_int_equal(rows[0].meets_expectation, 1);
+	assert_int_equal(rows[1].meetings_met, 1);
+	assert_int_equal(rows[1].hours_met, 0);
+	assert_int_equal(rows[2].meetings_met, 1);
+	assert_int_equal(rows[2].minutes_given, 45);
+	assert_int_equal(rows[2].hours_met, 0);
+	assert_int_equal(rows[2].meets_expectation, 0);
 }
 
 static void pages_walk_both_ways(void **state)
@@ -224,6 +294,8 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(each_member_of_the_year_as_participation_year_counts,
 						setup, teardown),
+		cmocka_unit_test_setup_teardown(each_row_judged_against_meetings_and_hours, setup,
+						teardown),
 		cmocka_unit_test_setup_teardown(pages_walk_both_ways, setup, teardown),
 		cmocka_unit_test_setup_teardown(the_board_only_and_a_real_year, setup, teardown),
 	};

@@ -477,6 +477,8 @@ static void officers_all_and_current(void **state)
 	free(d.text);
 }
 
+/* Łukasz went to the AGM and gave no time; Zoë missed it and gave 2.5
+ * hours; the member with the formula for a name did neither. */
 static void participation_against_the_expectation(void **state)
 {
 	struct fixture *f = *state;
@@ -484,25 +486,71 @@ static void participation_against_the_expectation(void **state)
 	struct doc d = write_doc(f->db, &board, PARTICIPATION, REPORT_TEXT, 0, 0, NULL, 0, 0);
 	assert_int_equal(d.rc, DB_OK);
 	has(d, "Participation in 2026");
-	has(d, "The co-op sets no number of general meetings");
+	has(d, "The co-op sets no expectation: the settings meetings_expected_per_year and\n"
+	       "hours_expected_per_year are both 0.");
+	has(d, "  No.  Member                    Meetings  Expected  Met    Hours  Expected  Met\n");
+	has(d, "    1  Łukasz Wróbel                    1                    0.00\n");
 	has(d, "3 members; 2.50 hours given in all.");
-	free(d.text);
-	set(f->db, "meetings_expected_per_year", "1");
-	d = write_doc(f->db, &board, PARTICIPATION, REPORT_TEXT, 0, 0, NULL, 2026, 0);
-	has(d, "The co-op expects each member at 1 general meeting a year.");
-	has(d, "    1  Łukasz Wróbel                                   1         1  yes     0.00\n");
-	has(d, "    4  Zoë Ó Súilleabháin                              0         1  no      2.50\n");
-	has(d, "1 of 3 members attended at least 1; 2.50 hours given in all.");
-	lacks(d, "Ben Left");
 	fits(&d, 80);
 	free(d.text);
 	d = write_doc(f->db, &board, PARTICIPATION, REPORT_CSV, 1, 0, NULL, 2026, 0);
 	assert_string_equal(d.text,
-			    "member_no,name,meetings_attended,meetings_expected,meets_expectation,"
-			    "hours_given,minutes_given\r\n"
-			    "1,Łukasz Wróbel,1,1,yes,0.00,0\r\n"
-			    "2,'=cmd|' /C calc'!A0,0,1,no,0.00,0\r\n"
-			    "4,Zoë Ó Súilleabháin,0,1,no,2.50,150\r\n");
+			    "member_no,name,meetings_attended,meetings_expected,meetings_met,"
+			    "hours_given,hours_expected,hours_met,meets_expectation,minutes_given\r\n"
+			    "1,Łukasz Wróbel,1,0,,0.00,0.00,,,0\r\n"
+			    "2,'=cmd|' /C calc'!A0,0,0,,0.00,0.00,,,0\r\n"
+			    "4,Zoë Ó Súilleabháin,0,0,,2.50,0.00,,,150\r\n");
+	free(d.text);
+
+	/* Meetings only, as before there were hours to expect. */
+	set(f->db, "meetings_expected_per_year", "1");
+	d = write_doc(f->db, &board, PARTICIPATION, REPORT_TEXT, 0, 0, NULL, 2026, 0);
+	has(d, "The co-op expects each member to attend 1 general meeting a year, and sets no\n"
+	       "hours (the setting hours_expected_per_year is 0).");
+	has(d, "    1  Łukasz Wróbel                    1         1  yes     0.00\n");
+	has(d, "    4  Zoë Ó Súilleabháin               0         1  no      2.50\n");
+	has(d, "1 of 3 members attended at least 1; 2.50 hours given in all.");
+	lacks(d, "Ben Left");
+	fits(&d, 80);
+	free(d.text);
+
+	/* Both: Łukasz meets the meetings but not the hours, Zoë the hours but
+	 * not the meetings, and nobody both. */
+	set(f->db, "hours_expected_per_year", "2");
+	d = write_doc(f->db, &board, PARTICIPATION, REPORT_TEXT, 0, 0, NULL, 2026, 0);
+	has(d, "The co-op expects each member to attend 1 general meeting and to give 2 hours\n"
+	       "of their time a year.");
+	has(d, "    1  Łukasz Wróbel                    1         1  yes     0.00      2.00  no\n");
+	has(d, "    4  Zoë Ó Súilleabháin               0         1  no      2.50      2.00  yes\n");
+	has(d, "0 of 3 members met both: 1 attended at least 1, 1 gave at least 2 hours; 2.50\n"
+	       "hours given in all.");
+	fits(&d, 80);
+	free(d.text);
+	d = write_doc(f->db, &board, PARTICIPATION, REPORT_CSV, 1, 0, NULL, 2026, 0);
+	assert_string_equal(d.text,
+			    "member_no,name,meetings_attended,meetings_expected,meetings_met,"
+			    "hours_given,hours_expected,hours_met,meets_expectation,minutes_given\r\n"
+			    "1,Łukasz Wróbel,1,1,yes,0.00,2.00,no,no,0\r\n"
+			    "2,'=cmd|' /C calc'!A0,0,1,no,0.00,2.00,no,no,0\r\n"
+			    "4,Zoë Ó Súilleabháin,0,1,no,2.50,2.00,yes,no,150\r\n");
+	free(d.text);
+	d = write_doc(f->db, &board, PARTICIPATION, REPORT_MD, 0, 0, NULL, 2026, 0);
+	has(d, "| No. | Name | Meetings attended | Meetings expected | Meetings met | Hours given |"
+	       " Hours expected | Hours met | Both met |\n");
+	has(d, "| 4 | Zoë Ó Súilleabháin | 0 | 1 | no | 2.50 | 2.00 | yes | no |\n");
+	lacks(d, "150");
+	free(d.text);
+
+	/* Hours only: the meetings are not asked for, so Zoë meets it all. */
+	set(f->db, "meetings_expected_per_year", "0");
+	d = write_doc(f->db, &board, PARTICIPATION, REPORT_TEXT, 0, 0, NULL, 2026, 0);
+	has(d, "The co-op expects each member to give 2 hours of their time a year, and sets no\n"
+	       "number of general meetings (the setting meetings_expected_per_year is 0).");
+	has(d, "    4  Zoë Ó Súilleabháin               0                    2.50      2.00  yes\n");
+	has(d, "1 of 3 members gave at least 2 hours; 2.50 hours given in all.");
+	free(d.text);
+	d = write_doc(f->db, &board, PARTICIPATION, REPORT_CSV, 1, 0, NULL, 2026, 0);
+	has(d, "4,Zoë Ó Súilleabháin,0,0,,2.50,2.00,yes,yes,150\r\n");
 	free(d.text);
 }
 

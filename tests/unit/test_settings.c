@@ -1,5 +1,6 @@
 /* tests/unit/test_settings.c: the settings the schema cannot check alone
- * (src/db/settings.c): the co-op's time zone, its name, and the mouse. */
+ * (src/db/settings.c): the co-op's time zone, its name, the mouse, numbers
+ * that are all digits, and the hours expected of a member (schema 3). */
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -98,6 +99,58 @@ static void mouse_is_off_by_default_and_yes_or_no(void **state)
 	assert_int_equal(v, 1);
 }
 
+/* A number setting holds digits and nothing else: the schema's check sees
+ * only the first character, so "12.5" and "7 members" are refused here,
+ * in the schema's words, rather than stored for setting_int to fail on. */
+static void a_number_setting_is_all_digits(void **state)
+{
+	struct db *db = *state;
+	int64_t audits = audit_count_for(db, "settings", 0);
+	int64_t v = -1;
+	assert_int_equal(set(db, "quorum_percent", "12.5"), DB_CONSTRAINT);
+	assert_string_equal(db_errmsg(db), "that setting must be a whole number");
+	assert_int_equal(set(db, "quorum_min_members", "7 members"), DB_CONSTRAINT);
+	assert_int_equal(set(db, "share_value", "1e3"), DB_CONSTRAINT);
+	assert_int_equal(set(db, "quorum_percent", "-"), DB_CONSTRAINT);
+	assert_int_equal(set(db, "quorum_percent", ""), DB_CONSTRAINT);
+	assert_int_equal(audit_count_for(db, "settings", 0), audits);
+	assert_int_equal(set(db, "quorum_percent", "12"), DB_OK);
+	assert_int_equal(setting_int(db, "quorum_percent", &v), DB_OK);
+	assert_int_equal(v, 12);
+	/* Text settings are not numbers. */
+	assert_int_equal(set(db, "society_number", "31742R"), DB_OK);
+	struct actor board = test_board();
+	assert_int_equal(setting_set(db, &board, "no_such_setting", "1", 1), DB_NOTFOUND);
+	assert_string_equal(db_errmsg(db), "there is no setting 'no_such_setting'");
+}
+
+/* Schema 3: the hours a member is expected to give, none by default, put
+ * in by the migration without an audit row (a default, not a change). */
+static void hours_expected_is_0_to_2000_and_came_unaudited(void **state)
+{
+	struct db *db = *state;
+	struct setting s;
+	int64_t v = -1;
+	assert_int_equal(setting_get(db, "hours_expected_per_year", &s), DB_OK);
+	assert_string_equal(s.kind, "integer");
+	assert_string_equal(s.value, "0");
+	assert_true(s.has_min && s.has_max);
+	assert_int_equal(s.min_value, 0);
+	assert_int_equal(s.max_value, 2000);
+	assert_string_equal(s.description, "Hours of volunteering or other time a member is"
+			    " expected to give each year (0: none)");
+	assert_int_equal(audit_count_for(db, "settings", 0), 0);
+	assert_int_equal(set(db, "hours_expected_per_year", "2001"), DB_CONSTRAINT);
+	assert_string_equal(db_errmsg(db), "that setting is outside the range the rules allow");
+	assert_int_equal(set(db, "hours_expected_per_year", "-1"), DB_CONSTRAINT);
+	assert_int_equal(set(db, "hours_expected_per_year", "2.5"), DB_CONSTRAINT);
+	assert_string_equal(db_errmsg(db), "that setting must be a whole number");
+	assert_int_equal(set(db, "hours_expected_per_year", "2000"), DB_OK);
+	assert_int_equal(setting_int(db, "hours_expected_per_year", &v), DB_OK);
+	assert_int_equal(v, 2000);
+	assert_int_equal(audit_count_for(db, "settings", 0), 1);
+}
+
 static void coop_name_is_one_line_and_not_empty(void **state)
 {
 	struct db *db = *state;
@@ -127,6 +180,9 @@ int main(void)
 		cmocka_unit_test_setup_teardown(a_zone_this_machine_lacks_is_said_in_words, setup,
 						teardown),
 		cmocka_unit_test_setup_teardown(mouse_is_off_by_default_and_yes_or_no, setup, teardown),
+		cmocka_unit_test_setup_teardown(a_number_setting_is_all_digits, setup, teardown),
+		cmocka_unit_test_setup_teardown(hours_expected_is_0_to_2000_and_came_unaudited, setup,
+						teardown),
 		cmocka_unit_test_setup_teardown(coop_name_is_one_line_and_not_empty, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
