@@ -3,12 +3,16 @@
  * date, the share register, the officers, a shareholding...), as
  * src/report/ writes it for paper: the same text the command line prints,
  * laid out for the screen's width, scrolled with the list keys, and saved
- * to a file (text, Markdown or CSV by the name's ending) for printing.
+ * to a file (text, Markdown or CSV by the name's ending) for printing,
+ * private to whoever saved it.
  */
 #include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "coopdesk/text.h"
 #include "prompt.h"
@@ -133,42 +137,60 @@ static void draw(struct screen *s, WINDOW *w)
 		wmove(w, 1, 1);
 }
 
-/* "x.csv" -> CSV, "x.md" -> Markdown, anything else text. */
-static enum report_format format_of(const char *path)
+/* The format a name's ending asks for: .txt, .md, .csv; -1 for another. */
+static int format_of(const char *path)
 {
+	static const struct { const char *end; enum report_format f; } ends[] = {
+		{ ".txt", REPORT_TEXT }, { ".md", REPORT_MD }, { ".csv", REPORT_CSV },
+	};
 	size_t n = strlen(path);
-	if (n > 4 && strcmp(path + n - 4, ".csv") == 0)
-		return REPORT_CSV;
-	if (n > 3 && strcmp(path + n - 3, ".md") == 0)
-		return REPORT_MD;
-	return REPORT_TEXT;
+	for (size_t i = 0; i < sizeof ends / sizeof ends[0]; i++) {
+		size_t k = strlen(ends[i].end);
+		if (n > k && strcmp(path + n - k, ends[i].end) == 0)
+			return (int)ends[i].f;
+	}
+	return -1;
 }
 
+/* Written private (0600, as the command line's -o), never over a file
+ * that is there; the note says where it went, whole. */
 static void save(struct screen *s, const char *path)
 {
 	struct document *d = s->priv;
-	FILE *f = fopen(path, "wx");
-	if (!f && errno == EEXIST) {
-		prompt_error(&d->save, "%s is there already: give another name", path);
+	int format = format_of(path);
+	if (format < 0) {
+		prompt_error(&d->save, "end the name with .txt, .md or .csv: the ending says the format");
 		return;
 	}
+	int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+	FILE *f = fd >= 0 ? fdopen(fd, "w") : NULL;
 	if (!f) {
-		prompt_error(&d->save, "cannot write %s: %s", path, strerror(errno));
+		int e = errno;
+		if (fd >= 0) {
+			close(fd);
+			remove(path);
+		}
+		if (e == EEXIST)
+			prompt_error(&d->save, "%s is there already: give another name", path);
+		else
+			prompt_error(&d->save, "cannot write %s: %s", path, strerror(e));
 		return;
 	}
-	struct report_opts o = { format_of(path), 0, 80 };
+	struct report_opts o = { (enum report_format)format, 0, 80 };
 	int rc = d->write(s->app, d->ctx, &o, f);
 	int closed = fclose(f);
 	prompt_stop(&d->save);
 	if (rc != DB_OK || closed != 0) {
 		remove(path);
 		d->note_style = STYLE_ERROR;
-		snprintf(d->note, sizeof d->note, "Not saved: %s",
+		snprintf(d->note, sizeof d->note, "Not saved: %.400s",
 			 rc != DB_OK ? db_errmsg(s->app->db) : strerror(errno));
 		return;
 	}
+	char *where = realpath(path, NULL);
 	d->note_style = STYLE_OK;
-	snprintf(d->note, sizeof d->note, "Saved to %s, ready to print", path);
+	snprintf(d->note, sizeof d->note, "Saved to %.400s, ready to print", where ? where : path);
+	free(where);
 }
 
 static int acts(struct screen *s, enum action a)

@@ -73,11 +73,30 @@ static void title(struct rscreen *rs, char *buf, size_t n)
 		 m->ceased_on[0] ? "  (former member)" : "");
 }
 
+/* "2 general meetings attended of 3 expected; 12:30 hours given of 10". */
+static void this_year(const struct participation_year *y, char *buf, size_t n)
+{
+	char t[16], e[16];
+	int k = snprintf(buf, n, "%lld general meeting%s attended", (long long)y->meetings_attended,
+			 y->meetings_attended == 1 ? "" : "s");
+	if (y->meetings_expected)
+		k += snprintf(buf + k, n - (size_t)k, " of %lld expected",
+			      (long long)y->meetings_expected);
+	if (y->minutes_given || y->minutes_expected)
+		k += snprintf(buf + k, n - (size_t)k, "; %s hours given",
+			      ftext_hours_format(y->minutes_given, t, sizeof t));
+	else
+		k += snprintf(buf + k, n - (size_t)k, "; no time given recorded");
+	if (y->minutes_expected)
+		snprintf(buf + k, n - (size_t)k, " of %s expected",
+			 ftext_hours_format(y->minutes_expected, e, sizeof e));
+}
+
 static void rows(struct rscreen *rs)
 {
 	const struct member *m = rs->rec;
 	const struct member_extra *x = rs->priv;
-	char buf[2048], day[ZONE_TIME_BUFSZ], money[MONEY_BUFSZ], t[16];
+	char buf[2048], day[ZONE_TIME_BUFSZ], money[MONEY_BUFSZ];
 	record_row(rs, "Name", m->name, -1);
 	ui_join(buf, sizeof buf, m->address, m->postcode[0] ? ", " : "", m->postcode, NULL);
 	record_row(rs, "Address", buf, -1);
@@ -107,17 +126,7 @@ static void rows(struct rscreen *rs)
 	if (sees_home(rs))
 		record_row(rs, "Home", x->home[0] ? x->home : "no current tenancy", -1);
 	if (x->has_year) {
-		int n = snprintf(buf, sizeof buf, "%lld general meeting%s attended",
-				 (long long)x->year.meetings_attended,
-				 x->year.meetings_attended == 1 ? "" : "s");
-		if (x->year.meetings_expected)
-			n += snprintf(buf + n, sizeof buf - (size_t)n, " of %lld expected",
-				      (long long)x->year.meetings_expected);
-		if (x->year.minutes_given)
-			snprintf(buf + n, sizeof buf - (size_t)n, "; %s hours given",
-				 ftext_hours_format(x->year.minutes_given, t, sizeof t));
-		else
-			snprintf(buf + n, sizeof buf - (size_t)n, "; no time given recorded");
+		this_year(&x->year, buf, sizeof buf);
 		record_row(rs, "This year", buf, x->year.meets_expectation ? -1 : STYLE_OVERDUE);
 	}
 	if (m->notes[0])

@@ -211,7 +211,9 @@ cat > "$TMP/mydocs.script" <<EOF
 $MEMBER
 3m
 :dump $TMP/mydocs1.txt
-^Smine.txt<Enter>
+^Smine.pdf<Enter>
+:dump $TMP/mydocs0.txt
+<BS><BS><BS>txt<Enter>
 :dump $TMP/mydocs2.txt
 <Esc>p
 :dump $TMP/mydocs3.txt
@@ -223,7 +225,13 @@ play mydocs 100x30
 contains "My shareholding: whose" "$TMP/mydocs1.txt" "Shareholding of Hannah Kaczmarek, member no. 2"
 contains "what they hold and paid" "$TMP/mydocs1.txt" "Shares held: 1. Amount paid: £1.00."
 contains "the operation, numbered and dated" "$TMP/mydocs1.txt" "2  19/08/2024  issue"
-contains "saved for printing, saying where" "$TMP/mydocs2.txt" "Saved to mine.txt, ready to print"
+contains "a name with another ending is refused, saying which" "$TMP/mydocs0.txt" \
+	"end the name with .txt, .md or .csv: the ending says the format"
+contains "saved for printing, saying where, whole" "$TMP/mydocs2.txt" \
+	"Saved to $(cd "$TMP" && pwd -P)/mine.txt, ready to print"
+[ "$(stat -c %a "$TMP/mine.txt")" = 600 ] && ok "private to whoever saved it (0600)" \
+	|| not_ok "saved with mode $(stat -c %a "$TMP/mine.txt")"
+[ ! -e "$TMP/mine.pdf" ] && ok "nothing written under the refused name" || not_ok "mine.pdf written"
 contains "the file is the document" "$TMP/mine.txt" "Shareholding of Hannah Kaczmarek, member no. 2"
 contains "p gives a member the inspection copy" "$TMP/mydocs3.txt" \
 	"Inspection copy (the Act s.103): without the entries of shares and other property."
