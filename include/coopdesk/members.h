@@ -119,18 +119,6 @@ void member_row_key(const struct member_row *r, enum member_sort sort, struct pa
 /* Members counted cheaply (kept by triggers): all on the register, current. */
 int member_count(struct db *db, int64_t *all, int64_t *current);
 
-/* The register as it stood at the end of `on` (ISO date): members entered on
- * or before it, with ceased_on shown only if on or before it. Calls `emit`
- * for each in member-number order, and stops early if it returns nonzero.
- * The share columns are the share register's (shares.h). Board only. */
-struct register_entry {
-	struct member_row row;
-	int64_t shares;        /* shares held at the end of that day */
-	int64_t paid_pence;    /* amount paid on them */
-};
-int member_register_as_at(struct db *db, const struct actor *who, const char *on,
-			  int (*emit)(const struct register_entry *e, void *arg), void *arg);
-
 /* Makes a sort name from a display name into buf: the last word, a comma,
  * then the rest, lower-cased ASCII letters ("Ó Súilleabháin, Zoë" keeps
  * its accents). Exposed for tests. */

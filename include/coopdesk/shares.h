@@ -122,8 +122,10 @@ int share_reverse(struct db *db, const struct actor *who, int64_t op_id, const c
  * transaction, a reversal of issue `op_id` dated `on` (as share_reverse)
  * and a new issue to the same member dated `issue_on` (as share_issue), so
  * that a current member never stands without their share. `note` goes on
- * both. On success *rev_id and *issue_id (either may be NULL) are the new
- * operations. Board only. DB_INVALID: `op_id` is not an issue (reverse a
+ * both. A member entered on the register the day of the issue corrected
+ * was admitted by it, so their entry moves to `issue_on` too (as
+ * member_update, which may refuse it). On success *rev_id and *issue_id
+ * (either may be NULL) are the new operations. Board only. DB_INVALID: `op_id` is not an issue (reverse a
  * forfeit with share_reverse), or either call's refusal; nothing is saved
  * on any error. */
 int share_reissue(struct db *db, const struct actor *who, int64_t op_id, const char *on,

@@ -114,6 +114,12 @@ int db_check_line(struct db *db, const char *field, const char *s);
  * setting 'min_member_age' on `on`; no date of birth, or one that is not a
  * date, passes (the register refuses the latter). */
 int db_member_age_check(struct db *db, const char *born, const char *on);
+/* SQL: the share operation aliased `o` stands as the register's record:
+ * it is not a reversal, nor reversed. A reversal corrects a mistake, so a
+ * register as at any day counts neither it nor what it corrects. */
+#define SHARE_OP_STANDS(o) \
+	"(" o ".kind <> 'reversal' AND NOT EXISTS (SELECT 1 FROM share_ops v" \
+	" WHERE v.member_id = " o ".member_id AND v.reverses_id = " o ".id))"
 int db_check_lines(struct db *db, const char *field, const char *s);
 
 /* Version conflict: a save found the record's version moved on. Builds

@@ -53,7 +53,8 @@ static const char SQL_END_OFFICES[] =
 	" WHERE member_id = ?1 AND ceased_on IS NULL AND became_on <= ?2";
 /* The first share operation and the first tenancy signed, for the date
  * entered on the register (member_update). */
-static const char SQL_FIRST_SHARE[] = "SELECT min(op_date) FROM share_ops WHERE member_id = ?1";
+static const char SQL_FIRST_SHARE[] =
+	"SELECT min(o.op_date) FROM share_ops o WHERE o.member_id = ?1 AND " SHARE_OP_STANDS("o");
 static const char SQL_FIRST_TENANCY[] =
 	"SELECT t.start_date, h.ref FROM tenancy_signatories s JOIN tenancies t ON t.id = s.tenancy_id"
 	" JOIN homes h ON h.id = t.home_id WHERE s.member_id = ?1 ORDER BY t.start_date LIMIT 1";
@@ -100,17 +101,6 @@ static const char *const SQL_PAGE[2][4] = {
 			" AND (sort_name, id) < (?3, ?4) ORDER BY sort_name DESC, id DESC LIMIT ?5",
 	},
 };
-
-static const char SQL_REGISTER[] =
-	"SELECT m.id, m.member_no, m.name, m.sort_name, m.address, m.postcode, m.entered_on,"
-	" CASE WHEN m.ceased_on <= ?1 THEN m.ceased_on ELSE '' END,"
-	" coalesce((SELECT sum(o.shares) FROM share_ops o"
-	"            WHERE o.member_id = m.id AND o.op_date <= ?1), 0),"
-	" coalesce((SELECT sum(CASE WHEN o.kind = 'issue' THEN o.amount_pence"
-	"                           WHEN o.kind = 'reversal' AND o.shares = -1 THEN -o.amount_pence"
-	"                           ELSE 0 END)"
-	"            FROM share_ops o WHERE o.member_id = m.id AND o.op_date <= ?1), 0)"
-	" FROM members m WHERE m.entered_on <= ?1 ORDER BY m.member_no";
 
 void member_sort_name(const char *name, char *buf, size_t n)
 {
@@ -467,31 +457,6 @@ int member_count(struct db *db, int64_t *all, int64_t *current)
 	*current = sqlite3_column_int64(st, 1);
 	db_reset(st);
 	return DB_OK;
-}
-
-int member_register_as_at(struct db *db, const struct actor *who, const char *on,
-			  int (*emit)(const struct register_entry *e, void *arg), void *arg)
-{
-	int rc = db_access_check(db, who, AREA_SHARES, OP_READ, NULL);
-	if (rc)
-		return rc;
-	if (access_level(who, AREA_SHARES, OP_READ) != ACCESS_ALL)
-		return db_set_error(db, DB_DENIED, "only the board may print the whole register");
-	sqlite3_stmt *st = db_prep(db, SQL_REGISTER);
-	if (!st)
-		return db_status(db);
-	db_bind_text(st, 1, on);
-	struct register_entry e;
-	while ((rc = db_step_row(db, st)) == DB_OK) {
-		read_row(st, &e.row, NULL);
-		e.shares = sqlite3_column_int64(st, 8);
-		e.paid_pence = sqlite3_column_int64(st, 9);
-		if (emit(&e, arg)) {
-			db_reset(st);
-			return DB_OK;
-		}
-	}
-	return rc == DB_NOTFOUND ? DB_OK : rc;
 }
 
 int member_update_contact(struct db *db, const struct actor *who, struct member *m)

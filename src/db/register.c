@@ -16,9 +16,9 @@
 
 /* ?1 the day (ISO), ?2 the key's member number, ?3 the page size. A
  * member's shares and what was paid on them are the share register's
- * operations dated on or before the day (share_holdings' rule for the
- * amount: an issue pays in, a reversal of an issue takes it back, a
- * forfeit leaves it); property is held from its from_date until the day
+ * operations that stand (SHARE_OP_STANDS: a reversal and what it reversed
+ * are a mistake put right, never so) dated on or before the day; an issue
+ * pays in, a forfeit leaves what was paid; property is held from its from_date until the day
  * before its to_date. Every subquery is one member's, by the indexes
  * share_ops_by_member and member_property_by_member; the page walks
  * members by member_no's own index. */
@@ -30,13 +30,12 @@
 	", coalesce((SELECT sum(p.amount_pence) FROM member_property p" \
 	"            WHERE p.member_id = m.id AND p.kind = '" kind "' AND p.from_date <= ?1" \
 	"              AND (p.to_date IS NULL OR p.to_date > ?1)), 0)"
+#define STANDING_BY(day) " AND o.op_date <= " day " AND " SHARE_OP_STANDS("o")
 #define BOARD_COLS \
 	", coalesce((SELECT sum(o.shares) FROM share_ops o" \
-	"            WHERE o.member_id = m.id AND o.op_date <= ?1), 0)" \
-	", coalesce((SELECT sum(CASE WHEN o.kind = 'issue' THEN o.amount_pence" \
-	"                            WHEN o.kind = 'reversal' AND o.shares = -1 THEN -o.amount_pence" \
-	"                            ELSE 0 END)" \
-	"            FROM share_ops o WHERE o.member_id = m.id AND o.op_date <= ?1), 0)" \
+	"            WHERE o.member_id = m.id" STANDING_BY("?1") "), 0)" \
+	", coalesce((SELECT sum(CASE WHEN o.kind = 'issue' THEN o.amount_pence ELSE 0 END)" \
+	"            FROM share_ops o WHERE o.member_id = m.id" STANDING_BY("?1") "), 0)" \
 	HELD("loan") HELD("deposit") HELD("other")
 #define INSPECTION_COLS ", 0, 0, 0, 0, 0"
 #define ON_REGISTER " FROM members m WHERE m.entered_on <= ?1"
@@ -67,11 +66,10 @@ static const char SQL_REGISTER_COUNTS[] =
 	", (SELECT coalesce(sum(amount_pence), 0) FROM member_property" \
 	"   WHERE kind = '" kind "' AND from_date <= ?1 AND (to_date IS NULL OR to_date > ?1))"
 static const char SQL_REGISTER_HOLDINGS[] =
-	"SELECT coalesce(sum(shares), 0),"
-	" coalesce(sum(CASE WHEN kind = 'issue' THEN amount_pence"
-	"                   WHEN kind = 'reversal' AND shares = -1 THEN -amount_pence ELSE 0 END), 0)"
+	"SELECT coalesce(sum(o.shares), 0),"
+	" coalesce(sum(CASE WHEN o.kind = 'issue' THEN o.amount_pence ELSE 0 END), 0)"
 	HELD_ALL("loan") HELD_ALL("deposit") HELD_ALL("other")
-	" FROM share_ops WHERE op_date <= ?1";
+	" FROM share_ops o WHERE 1" STANDING_BY("?1");
 
 static void read_entry(sqlite3_stmt *st, void *row, const void *ctx)
 {

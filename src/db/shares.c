@@ -5,9 +5,11 @@
  * operations in sequence and keep every holding at 0 or 1; this file
  * checks what they cannot (dates against today, age, who may see what).
  */
+#include <stdio.h>
 #include <string.h>
 
 #include "coopdesk/date.h"
+#include "coopdesk/members.h"
 #include "coopdesk/settings.h"
 #include "coopdesk/shares.h"
 #include "coopdesk/text.h"
@@ -426,6 +428,22 @@ int share_reverse(struct db *db, const struct actor *who, int64_t op_id, const c
 	return db_commit(db);
 }
 
+/* The issue `o`, now reversed, admitted its member if they were entered on
+ * the register that day: their entry moves to the new issue's day. */
+static int move_entry(struct db *db, const struct actor *who, const struct share_op *o,
+		      const char *issue_on)
+{
+	char day[ISO_DATE_LEN];
+	struct member m;
+	int rc = day_arg(db, issue_on, "the date of the share issue", 1, day);
+	if (rc || (rc = member_get(db, who, o->member_id, &m)))
+		return rc;
+	if (strcmp(m.entered_on, o->op_date) != 0 || strcmp(m.entered_on, day) == 0)
+		return DB_OK;
+	snprintf(m.entered_on, sizeof m.entered_on, "%s", day);
+	return member_update(db, who, &m);
+}
+
 int share_reissue(struct db *db, const struct actor *who, int64_t op_id, const char *on,
 		  const char *issue_on, const char *note, int64_t *rev_id, int64_t *issue_id)
 {
@@ -440,6 +458,7 @@ int share_reissue(struct db *db, const struct actor *who, int64_t op_id, const c
 			"share operation %lld is a %s, not an issue: reverse it on its own",
 			(long long)o.op_no, share_op_kind_name(o.kind)));
 	if ((rc = share_reverse(db, who, op_id, on, note, rev_id)) ||
+	    (rc = move_entry(db, who, &o, issue_on)) ||
 	    (rc = share_issue(db, who, o.member_id, issue_on, note, issue_id)))
 		return db_abort(db, rc);
 	return db_commit(db);

@@ -178,7 +178,11 @@ static void register_as_at_a_date(void **state)
 	add(db, "First Member", "2020-01-01");
 	int64_t b = add(db, "Second Member", "2021-01-01");
 	assert_int_equal(member_cease(db, &board, b, "2022-06-30", "left", 1), DB_OK);
-	assert_int_equal(member_register_as_at(db, &member, "2022-01-01", NULL, NULL), DB_DENIED);
+	struct register_row rows[3];
+	int n = -1;
+	assert_int_equal(register_as_at_page(db, &member, "2022-01-01", 0, PAGE_FIRST, NULL, rows, 3,
+					     &n), DB_DENIED);
+	assert_int_equal(n, 0);
 	assert_non_null(strstr(db_errmsg(db), "board"));
 }
 

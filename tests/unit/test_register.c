@@ -104,22 +104,6 @@ static int read_all(struct db *db, const struct actor *who, const char *on, int 
 	return n;
 }
 
-/* What member_register_as_at (members.c) gives, for comparison. */
-struct walk {
-	int n;
-	int64_t shares[5], paid[5];
-	char ceased[5][ISO_DATE_LEN];
-};
-
-static int collect(const struct register_entry *e, void *arg)
-{
-	struct walk *w = arg;
-	w->shares[w->n] = e->shares;
-	w->paid[w->n] = e->paid_pence;
-	memcpy(w->ceased[w->n], e->row.ceased_on, ISO_DATE_LEN);
-	return ++w->n == 5;
-}
-
 struct expect {
 	const char *on;
 	int entries, members;
@@ -191,23 +175,6 @@ static void the_register_on_days_before_between_and_after(void **state)
 	assert_string_equal(rows[0].email_purpose, "notices of general meetings");
 	assert_string_equal(rows[0].entered_on, "2020-01-01");
 	assert_string_equal(rows[1].email, "");
-
-	/* The share columns agree with member_register_as_at's, day by day. */
-	for (size_t d = 0; d < sizeof days / sizeof days[0]; d++) {
-		struct walk w = { 0 };
-		struct register_row all[5];
-		int n = read_all(db, &board, days[d].on, 0, all, 5);
-		char iso[16];
-		snprintf(iso, sizeof iso, "%s", d + 1 == sizeof days / sizeof days[0] ? "2026-11-22"
-										       : days[d].on);
-		assert_int_equal(member_register_as_at(db, &board, iso, collect, &w), DB_OK);
-		assert_int_equal(w.n, n);
-		for (int i = 0; i < n; i++) {
-			assert_int_equal(w.shares[i], all[i].shares);
-			assert_int_equal(w.paid[i], all[i].paid_pence);
-			assert_string_equal(w.ceased[i], all[i].ceased_on);
-		}
-	}
 }
 
 static void the_inspection_copy_has_no_share_or_property_entries(void **state)

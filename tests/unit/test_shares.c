@@ -386,15 +386,27 @@ static void an_issue_is_corrected_by_a_reversal_and_a_new_issue(void **state)
 	int64_t id = admit(db, "Ann Example", "2020-01-01");
 	int64_t issue = op_id_no(db, 1), rev = 0, again = 0;
 	struct share_op_row rows[5];
-	/* The new issue refused (before the entry): the reversal is undone too. */
-	assert_int_equal(share_reissue(db, &board, issue, "2026-11-01", "2019-12-01", "wrong day",
+	/* The new issue refused (a day to come): the reversal is undone too. */
+	assert_int_equal(share_reissue(db, &board, issue, "2026-11-01", "2026-11-23", "wrong day",
 				       &rev, &again), DB_INVALID);
-	assert_words(db, "before the member was entered on the register");
+	assert_words(db, "the date of the share issue");
 	assert_int_equal(ops(db, id, rows, 5), 1);
 	holding_is(db, id, 1, 100);
+	/* Nor a day they were under age: the entry would move with it. */
+	struct member m;
+	assert_int_equal(member_get(db, &board, id, &m), DB_OK);
+	strcpy(m.date_of_birth, "2001-06-01");
+	assert_int_equal(member_update(db, &board, &m), DB_OK);
+	assert_int_equal(share_reissue(db, &board, issue, "2026-11-01", "2019-05-31", "wrong day",
+				       &rev, &again), DB_INVALID);
+	assert_words(db, "a member must be 18 or over");
+	assert_int_equal(ops(db, id, rows, 5), 1);
 	assert_int_equal(share_reissue(db, &board, issue, "2026-11-01", "2020-01-05", "wrong day",
 				       &rev, &again), DB_OK);
 	holding_is(db, id, 1, 100);
+	/* The issue admitted them: their entry is the new issue's day. */
+	assert_int_equal(member_get(db, &board, id, &m), DB_OK);
+	assert_string_equal(m.entered_on, "2020-01-05");
 	assert_int_equal(ops(db, id, rows, 5), 3);
 	assert_int_equal(rows[1].kind, SHARE_REVERSAL);
 	assert_int_equal(rows[1].reverses_op_no, 1);
@@ -479,22 +491,15 @@ static void reversing_a_forfeit_reinstates_the_member(void **state)
 
 struct seen {
 	int n;
-	struct register_entry e[10];
+	struct register_row e[10];
 };
-
-static int collect(const struct register_entry *e, void *arg)
-{
-	struct seen *s = arg;
-	if (s->n < 10)
-		s->e[s->n++] = *e;
-	return 0;
-}
 
 static struct seen as_at(struct db *db, const char *on)
 {
 	struct actor board = test_board();
 	struct seen s = { 0 };
-	assert_int_equal(member_register_as_at(db, &board, on, collect, &s), DB_OK);
+	assert_int_equal(register_as_at_page(db, &board, on, 0, PAGE_FIRST, NULL, s.e, 10, &s.n),
+			 DB_OK);
 	return s;
 }
 
@@ -505,37 +510,48 @@ static void holdings_as_at_a_date(void **state)
 	int64_t a = admit(db, "First Member", "2020-01-01");
 	int64_t b = admit(db, "Second Member", "2021-01-01");
 	assert_int_equal(share_cease(db, &board, b, "2022-06-30", "left", 1), DB_OK);
-	assert_int_equal(share_reverse(db, &board, op_id_no(db, 1), "2023-01-01", "error", NULL),
-			 DB_OK);
 
 	struct seen s = as_at(db, "2019-12-31");
 	assert_int_equal(s.n, 0);
 	s = as_at(db, "2021-06-01");
 	assert_int_equal(s.n, 2);
-	assert_int_equal(s.e[0].row.id, a);
+	assert_int_equal(s.e[0].id, a);
 	assert_int_equal(s.e[0].shares, 1);
 	assert_int_equal(s.e[0].paid_pence, 100);
 	assert_int_equal(s.e[1].shares, 1);
-	assert_string_equal(s.e[1].row.ceased_on, "");
+	assert_string_equal(s.e[1].ceased_on, "");
 	s = as_at(db, "2022-06-30");
 	assert_int_equal(s.e[1].shares, 0);
 	assert_int_equal(s.e[1].paid_pence, 100);
-	assert_string_equal(s.e[1].row.ceased_on, "2022-06-30");
-	s = as_at(db, "2022-12-31");
-	assert_int_equal(s.e[0].shares, 1);
-	s = as_at(db, "2023-01-01");
-	assert_int_equal(s.e[0].shares, 0);
-	assert_int_equal(s.e[0].paid_pence, 0);
+	assert_string_equal(s.e[1].ceased_on, "2022-06-30");
 
-	/* The forfeit reversed: holding again from the reversal's date. */
+	/* A reversal corrects a mistake: on no day does the register count
+	 * the operation reversed, nor the reversal. The first member's issue
+	 * was never so, from the day it was dated. */
+	assert_int_equal(share_reverse(db, &board, op_id_no(db, 1), "2023-01-01", "error", NULL),
+			 DB_OK);
+	const char *days[] = { "2020-01-01", "2022-12-31", "2023-01-01" };
+	for (int i = 0; i < 3; i++) {
+		s = as_at(db, days[i]);
+		assert_int_equal(s.e[0].shares, 0);
+		assert_int_equal(s.e[0].paid_pence, 0);
+	}
+	/* The forfeit reversed: the second member held the share throughout,
+	 * and ceased on no day. */
 	assert_int_equal(share_reverse(db, &board, op_id_no(db, 3), "2023-02-01", "error", NULL),
 			 DB_OK);
-	s = as_at(db, "2023-01-31");
-	assert_int_equal(s.e[1].shares, 0);
-	s = as_at(db, "2023-02-01");
-	assert_int_equal(s.e[1].shares, 1);
-	assert_int_equal(s.e[1].paid_pence, 100);
-	assert_string_equal(s.e[1].row.ceased_on, "");
+	const char *later[] = { "2022-06-30", "2023-01-31", "2023-02-01" };
+	for (int i = 0; i < 3; i++) {
+		s = as_at(db, later[i]);
+		assert_int_equal(s.e[1].shares, 1);
+		assert_int_equal(s.e[1].paid_pence, 100);
+		assert_string_equal(s.e[1].ceased_on, "");
+	}
+	struct register_totals t;
+	assert_int_equal(register_as_at_totals(db, &board, "2023-01-31", 0, &t), DB_OK);
+	assert_int_equal(t.shares, 1);
+	assert_int_equal(t.paid_pence, 100);
+	assert_int_equal(t.members, 2);
 }
 
 /* ---- who may do what ------------------------------------------------------ */
@@ -632,10 +648,12 @@ static void members_see_only_their_own_shares(void **state)
 	assert_int_equal(share_op_page(db, NULL, 0, PAGE_FIRST, NULL, rows, 5, &n), DB_DENIED);
 
 	/* The whole register as at a date is the board's. */
-	struct seen seen = { 0 };
-	assert_int_equal(member_register_as_at(db, &vol_b, "2024-01-01", collect, &seen), DB_DENIED);
-	assert_int_equal(member_register_as_at(db, &mem_a, "2024-01-01", collect, &seen), DB_DENIED);
-	assert_int_equal(seen.n, 0);
+	struct register_row whole[3];
+	assert_int_equal(register_as_at_page(db, &vol_b, "2024-01-01", 0, PAGE_FIRST, NULL, whole, 3,
+					     &n), DB_DENIED);
+	assert_int_equal(register_as_at_page(db, &mem_a, "2024-01-01", 0, PAGE_FIRST, NULL, whole, 3,
+					     &n), DB_DENIED);
+	assert_int_equal(n, 0);
 }
 
 static void operations_page_both_ways(void **state)
