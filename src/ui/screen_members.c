@@ -82,9 +82,9 @@ static int cell_home(const struct lscreen *ls, const void *row, char *buf, size_
 static const struct lcol columns[] = {
 	{ "No.", 7, 0, 1, cell_no },
 	{ "Name", 0, 0, 0, cell_name },
-	{ "Address", 0, 90, 0, cell_address },
+	{ "Address", 0, 0, 0, cell_address },
 	{ "Entered", 12, 0, 0, cell_entered },
-	{ "Ceased", 12, 0, 0, cell_ceased },
+	{ "Ceased", 12, 100, 0, cell_ceased },
 	{ "Shares", 7, 70, 1, cell_shares },
 	{ "Home", 10, 80, 0, cell_home },
 };
@@ -176,6 +176,13 @@ static void print_at(struct lscreen *ls, const void *row)
 		return;
 	}
 	date_parse(ls_answer(ls), &d);
+	if (date_cmp(d, date_today()) > 0) {
+		char today[DATE_BUFSZ];
+		snprintf(why, sizeof why, "the register stands as at today (%s) or a day before",
+			 date_format_uk(date_today(), today, sizeof today));
+		ls_ask_again(ls, why);
+		return;
+	}
 	date_format_iso(d, r.on, sizeof r.on);
 	show_register(ls, r);
 }

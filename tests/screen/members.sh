@@ -247,6 +247,8 @@ cat > "$TMP/asat.script" <<EOF
 $BOARD
 3p<BS><BS><BS><BS><BS><BS><BS><BS><BS><BS>31/02/2026<Enter>
 :dump $TMP/asat1.txt
+<BS><BS><BS><BS><BS><BS><BS><BS><BS><BS>23/11/2026<Enter>
+:dump $TMP/asat0.txt
 <BS><BS><BS><BS><BS><BS><BS><BS><BS><BS>31/12/2025<Enter>
 :dump $TMP/asat2.txt
 ^Sasat.csv<Enter>
@@ -254,9 +256,15 @@ EOF
 play asat 100x30
 contains "a day that is not one is refused in words, the prompt kept" "$TMP/asat1.txt" \
 	"February 2026 has 28 days"
+contains "a day to come is refused in the prompt, not printed" "$TMP/asat0.txt" \
+	"the register stands as at today (22/11/2026) or a day before"
+lacks "and no document opened for it" "$TMP/asat0.txt" "Register of members as at"
 members=$(sqlite3 "$BASE" "SELECT count(*) FROM members WHERE entered_on <= '2025-12-31'
 	AND (ceased_on IS NULL OR ceased_on > '2025-12-31')")
-held=$(sqlite3 "$BASE" "SELECT sum(shares) FROM share_ops WHERE op_date <= '2025-12-31'")
+# A reversal and what it reverses were a mistake put right: neither counts.
+held=$(sqlite3 "$BASE" "SELECT sum(shares) FROM share_ops o WHERE op_date <= '2025-12-31'
+	AND kind <> 'reversal' AND id NOT IN (SELECT reverses_id FROM share_ops
+	WHERE reverses_id IS NOT NULL)")
 entries=$(sqlite3 "$BASE" "SELECT count(*) FROM members WHERE entered_on <= '2025-12-31'")
 [ "$members" = "$held" ] && ok "by hand: $members members on 31/12/2025, $held shares held" \
 	|| not_ok "by hand: $members members but $held shares held"
