@@ -108,8 +108,10 @@ beside "an admission dated to come is refused beside its date" "$TMP/refused1.tx
 	"the date of admission cannot be in the future (today is 22/11/2026)"
 beside "an email without @ is refused beside it" "$TMP/refused2.txt" "Email" \
 	"an email address looks like name@example.org"
-beside "a number taken is refused beside it" "$TMP/refused3.txt" "Member no." \
-	"another member already has that member number"
+holder=$(sqlite3 "$BASE" "SELECT name FROM members WHERE member_no = 5")
+beside "a number taken is refused beside it, naming its holder and the next free" \
+	"$TMP/refused3.txt" "Member no." \
+	"member number 5 is already $holder's; the next free number is $next_no"
 contains "with the rest of the form as typed" "$TMP/refused3.txt" "Email          ann@example.org"
 contains "put right, the member is admitted" "$TMP/refused4.txt" "Member no. $next_no  Ann Other"
 checked refused
