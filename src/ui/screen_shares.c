@@ -122,8 +122,7 @@ static int board(const struct lscreen *ls)
 static void reverse(struct lscreen *ls, const void *row)
 {
 	if (ROW(row)->kind == SHARE_REVERSAL) {
-		ls_note(ls, STYLE_ERROR, "A reversal is not reversed itself: record the issue or"
-			" the forfeit again instead");
+		ls_note(ls, STYLE_ERROR, "%s", share_reversal_stands);
 		return;
 	}
 	app_push(ls->app, screen_share_reverse_new(ls->app, row));

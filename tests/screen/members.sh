@@ -50,6 +50,8 @@ beside() {
 BOARD='board<Enter>board-demo-1<Enter>'
 MEMBER='member<Enter>member-demo-1<Enter>'
 ops_before=$(sqlite3 "$BASE" "SELECT max(op_no) FROM share_ops")
+rev_no=$(sqlite3 "$BASE" "SELECT m.member_no FROM share_ops o JOIN members m ON m.id = o.member_id
+	WHERE o.op_no = $ops_before")
 next_no=$(sqlite3 "$BASE" "SELECT max(member_no) + 1 FROM members")
 
 # ---- admit: a bad date of birth, then a good one -----------------------------------
@@ -131,7 +133,7 @@ c
 EOF
 play cease 100x30
 contains "a tenant cannot cease: the message says why and the way to the home" \
-	"$TMP/cease1.txt" "They hold the tenancy of ALD-01: it must end before their membership can (t: the home)"
+	"$TMP/cease1.txt" "Their tenancy of ALD-01 ends first, then membership (t: the home)"
 contains "the cessation form" "$TMP/cease2.txt" \
 	"no. 82 Bernadette Rahman ceases to be a member: their share is forfeited"
 contains "ceased, with the reason" "$TMP/cease3.txt" "Ceased       22/11/2026: moved abroad"
@@ -157,11 +159,17 @@ r
 :dump $TMP/reverse4.txt
 <End>
 :dump $TMP/reverse5.txt
+<Up>r
+:dump $TMP/reverse6.txt
+^Gmember no. $rev_no<Enter>
+<Down>r
+:dump $TMP/reverse7.txt
 EOF
 play reverse 100x30
 contains "e on an operation says it is never edited, and how to correct it" "$TMP/reverse1.txt" \
 	"A share operation is never edited: a mistake is corrected by a reversal that names it (r)"
-contains "the reversal form names the operation" "$TMP/reverse3.txt" "Correct issue no. $((ops_before))"
+contains "the reversal form names the operation" "$TMP/reverse3.txt" \
+	"Correct share operation no. $((ops_before))"
 got=$(sql reverse "SELECT kind || '|' || op_date || '|' || coalesce((SELECT op_no FROM share_ops r WHERE r.id = o.reverses_id), '')
 		   FROM share_ops o WHERE op_no > $ops_before ORDER BY op_no")
 want="reversal|2026-11-22|$ops_before
@@ -169,6 +177,10 @@ issue|2026-10-20|"
 [ "$got" = "$want" ] && ok "a reversal names the issue it undoes, and the share is issued again" \
 	|| not_ok "the correction left: $got"
 contains "the share register's new rows" "$TMP/reverse5.txt" "reverses $ops_before"
+for n in 6 7; do
+	contains "r on a reversal says why not, on the register and the member's record ($n)" \
+		"$TMP/reverse$n.txt" "A reversal is not reversed itself: record the issue or the"
+done
 OPS="SELECT op_no, member_id, kind, shares, amount_pence, op_date, note FROM share_ops
      WHERE op_no <= $ops_before ORDER BY op_no"
 [ "$(sql reverse "$OPS")" = "$(sqlite3 "$BASE" "$OPS")" ] \
