@@ -51,6 +51,13 @@ static int cell_kind(const struct lscreen *ls, const void *row, char *buf, size_
 	return ROW(row)->reverses_op_no ? STYLE_OVERDUE : -1;
 }
 
+static int cell_note(const struct lscreen *ls, const void *row, char *buf, size_t n)
+{
+	(void)ls;
+	snprintf(buf, n, "%s", ROW(row)->note);   /* drawn inert by text_fit */
+	return -1;
+}
+
 static int cell_shares(const struct lscreen *ls, const void *row, char *buf, size_t n)
 {
 	(void)ls;
@@ -88,6 +95,7 @@ static const struct lcol columns[] = {
 	{ "Amount", 9, 90, 1, cell_amount },
 	{ "Held", 7, 0, 1, cell_total },
 	{ "Paid-up", 12, 0, 1, cell_capital },
+	{ "Note", 0, 120, 0, cell_note },
 };
 
 static int fetch(struct lscreen *ls, enum page_dir dir, const struct page_key *key, void *rows,

@@ -140,7 +140,7 @@ contains "in words" "$TMP/err" "there is no member number 9999 in the register"
 expect "shareholding wants a number" 2 "$BIN" --db "$DB" report shareholding
 expect "export shares" 0 "$BIN" --db "$DB" export shares --no-bom
 same "its header row" "$(head -1 "$TMP/out" | tr -d '\r')" \
-	"op_no,op_date,kind,reverses_op_no,member_no,name,shares,amount,total_shares,total_paid"
+	"op_no,op_date,kind,reverses_op_no,member_no,name,shares,amount,total_shares,total_paid,note"
 same "a row an operation" "$(($(wc -l < "$TMP/out") - 1))" "$(q "SELECT count(*) FROM share_ops")"
 expect "export officers" 0 "$BIN" --db "$DB" export officers --no-bom
 same "its header row" "$(head -1 "$TMP/out" | tr -d '\r')" "name,address,office,became_on,ceased_on"
