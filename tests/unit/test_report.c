@@ -449,7 +449,7 @@ static void share_register_with_running_totals(void **state)
 	free(d.text);
 
 	d = write_doc(f->db, &board, SHARES, REPORT_MD, 0, 0, NULL, 0, 0);
-	has(d, "| 6 | 02/01/2022 | reversal | 4 | 4 | Zoë Ó Súilleabháin | -1 | £1.00 | 2 | £3.00 |\n");
+	has(d, "| 6 | 02/01/2022 | reversal | 4 | 4 | Zoë Ó Súilleabháin | -1 | £1.00 | 2 | £3.00 | in error |\n");
 	free(d.text);
 }
 
