@@ -289,6 +289,26 @@ rows=$(tail -n +2 "$TMP/asat.csv" | grep -c ',1,1\.00,')
 [ "$rows" = "$held" ] && ok "its CSV has a row with a share for each of the $held" \
 	|| not_ok "its CSV has $rows rows with a share, the share register $held"
 
+# ---- the board: participation in a year it gives ------------------------------------------
+cat > "$TMP/year.script" <<EOF
+$BOARD
+3y
+:dump $TMP/year0.txt
+<BS><BS><BS><BS>2027<Enter>
+:dump $TMP/year1.txt
+<BS><BS><BS><BS>2025<Enter>
+<End>
+:dump $TMP/year2.txt
+EOF
+play year 100x30
+contains "y asks which year, offering this one" "$TMP/year0.txt" \
+	"Participation in the year (yyyy): 2026"
+contains "a year to come is asked again, in words" "$TMP/year1.txt" \
+	"a year is four digits, from 1900 to 2026"
+contains "the year given" "$TMP/year2.txt" "Participation in 2025"
+contains "everyone on the register at its end, as counted by hand" "$TMP/year2.txt" \
+	"$members members;"
+
 # ---- time given: a volunteer their own, and nobody else's ---------------------------------
 VOLUNTEER='volunteer<Enter>volunteer-demo-1<Enter>'
 cat > "$TMP/hours.script" <<EOF
