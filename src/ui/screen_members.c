@@ -165,12 +165,10 @@ static const struct lact actions[] = {
 	{ .action = ACT_MINE, .allowed = members_has_member, .run = members_mine },
 	{ .action = ACT_OFFICERS, .run = officers },
 	{ .action = ACT_SHARE_REGISTER, .allowed = members_board, .run = share_register,
-	  .refused = "Only the board sees the share register: your own shareholding is on"
-		     " your entry in the register" },
+	  .refused = "Only the board sees the share register; your own shares are on your entry" },
 	{ .action = ACT_PARTICIPATION, .allowed = members_board, .run = members_participation,
 	  .ask = members_ask_year, .unhinted = 1,
-	  .refused = "Only the board sees everyone's participation: yours is on your entry"
-		     " in the register" },
+	  .refused = "Only the board sees everyone's participation; yours is on your entry" },
 };
 
 static const struct ldesc members_list = {
