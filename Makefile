@@ -58,8 +58,9 @@ all: coopdesk
 # The binary at the top of the tree is a copy of the one in $(BUILD), made
 # afresh each time, so that the tests always run the build just asked for
 # (a clang or sanitizer build never leaves its binary looking current).
+# Renamed into place, so a copy still running is never written over.
 coopdesk: $(BIN)
-	$(Q)cmp -s $(BIN) $@ || cp $(BIN) $@
+	$(Q)cmp -s $(BIN) $@ || { cp $(BIN) $@.new && mv -f $@.new $@; }
 
 $(BIN): $(MAIN_OBJ) $(LIB)
 	@$(if $(Q),echo "  LD      $@")
