@@ -16,7 +16,6 @@
 #include "dbint.h"
 
 /* 'Coop' in ASCII: marks the file as coopdesk's (PRAGMA application_id). */
-#define COOPDESK_APPLICATION_ID 0x436F6F70
 
 struct actor actor_system(const char *name)
 {
