@@ -150,12 +150,13 @@ bench: deps
 	$(Q)sh contrib/bench.sh
 
 install: coopdesk
-	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DOCDIR)
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DOCDIR) $(DESTDIR)$(MANDIR)/man1
 	install -m 0755 coopdesk $(DESTDIR)$(BINDIR)/coopdesk
+	install -m 0644 doc/coopdesk.1 $(DESTDIR)$(MANDIR)/man1/coopdesk.1
 	install -m 0644 README.md $(wildcard doc/*.md) $(DESTDIR)$(DOCDIR)/
 
 uninstall:
-	rm -f $(DESTDIR)$(BINDIR)/coopdesk
+	rm -f $(DESTDIR)$(BINDIR)/coopdesk $(DESTDIR)$(MANDIR)/man1/coopdesk.1
 	rm -rf $(DESTDIR)$(DOCDIR)
 
 clean:
