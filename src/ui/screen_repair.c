@@ -13,6 +13,7 @@
 #include "coopdesk/repairs.h"
 #include "coopdesk/zone.h"
 #include "record.h"
+#include "repair_record.h"
 
 static int load(struct rscreen *rs)
 {
@@ -111,6 +112,9 @@ static int event_line(struct rscreen *rs, const void *row, char *buf, size_t n)
 	zone_format(e->at, when, sizeof when);
 	if (e->from_status == e->to_status)
 		snprintf(buf, n, "%s  %s: note: %s", when, e->actor, e->note);
+	else if (repair_move_reopens(e->from_status, e->to_status))
+		snprintf(buf, n, "%s  %s: reopened (%s)%s%s", when, e->actor,
+			 repair_status_label(e->to_status), e->note[0] ? ": " : "", e->note);
 	else
 		snprintf(buf, n, "%s  %s: %s%s%s", when, e->actor, repair_status_label(e->to_status),
 			 e->note[0] ? ": " : "", e->note);
@@ -129,24 +133,6 @@ static const struct rsub subs[] = {
 	},
 };
 
-/* ---- actions -------------------------------------------------------------------- */
-
-static int office(const struct rscreen *rs)
-{
-	return access_level(&rs->app->who, AREA_REPAIRS, OP_WRITE) == ACCESS_ALL;
-}
-
-static void edit(struct rscreen *rs)
-{
-	app_push(rs->app, screen_repair_edit_new(rs->app, rs->id));
-}
-
-static const struct ract actions[] = {
-	{ .action = ACT_EDIT, .help = "Edit this repair's details (board and volunteers)",
-	  .allowed = office, .run = edit,
-	  .refused = "Only the board and volunteers edit repairs" },
-};
-
 static const struct rdesc repair_record = {
 	.name = "A repair",
 	.area = 3,
@@ -156,8 +142,9 @@ static const struct rdesc repair_record = {
 	.rows = rows,
 	.subs = subs,
 	.nsubs = 1,
-	.acts = actions,
-	.nacts = 1,
+	.acts = repair_record_acts,
+	.nacts = REPAIR_RECORD_NACTS,
+	.why_not = repair_record_why_not,
 };
 
 struct screen *screen_repair_new(struct app *app, int64_t id)
