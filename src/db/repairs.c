@@ -343,6 +343,8 @@ int repair_report(struct db *db, const struct actor *who, struct repair *r)
 {
 	enum access_level level;
 	int rc = db_access_check(db, who, AREA_REPAIRS, OP_WRITE, &level);
+	if (rc == DB_OK && level == ACCESS_OWN)
+		r->priority = REPAIR_ROUTINE;   /* a tenant's report: the office triages it */
 	if (rc || (rc = check_fields(db, r)))
 		return rc;
 	char now[REPAIR_INSTANT_LEN], today[REPAIR_DATE_LEN];
