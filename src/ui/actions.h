@@ -66,6 +66,7 @@
 	X(REOPEN,      "reopen",      "o",             'R', "reopen",   "Reopen a completed or closed repair, saying why (reopenings are counted)") \
 	X(NOTE,        "note",        "n",             'R', "note",     "Add a note to the repair's history") \
 	X(SECOND_CONTRACTOR, "second-contractor", "s", 'R', "second contractor", "Right to Repair: record the tenant's request for a second contractor (the board)") \
+	X(SCHEDULE,    "rtr-schedule", "r",            'R', "schedule", "The Right to Repair schedule of defects and their targets (the board edits it)") \
 	X(COMPENSATION, "compensation", "m",           'R', "compensation", "Right to Repair: record the compensation as paid or set against rent arrears (the board)") \
 	X(SET_PASSWORD, "set-password", "p",           'U', "password", "Set a new password for the selected account") \
 	X(SET_ROLE,    "set-role",    "r",             'U', "role",     "Change the selected account's role or member") \

@@ -10,7 +10,7 @@
 #include "record.h"
 
 extern const struct ract repair_record_acts[];
-#define REPAIR_RECORD_NACTS 11
+#define REPAIR_RECORD_NACTS 12
 const char *repair_record_why_not(struct rscreen *rs, enum action a);
 
 #endif

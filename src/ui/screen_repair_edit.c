@@ -16,8 +16,8 @@
 #include "form.h"
 
 enum {
-	F_TITLE, F_LOCATION, F_PRIORITY, F_RTR, F_COST, F_INVESTIGATED, F_SUMMARY, F_SAFETY,
-	F_DESCRIPTION, F_COUNT
+	F_TITLE, F_LOCATION, F_PRIORITY, F_RTR, F_COST, F_INVESTIGATED, F_SUMMARY,
+	F_DESCRIPTION, F_SAFETY, F_COUNT
 };
 
 static const char *const priorities[] = { "emergency", "urgent", "routine", "planned", NULL };

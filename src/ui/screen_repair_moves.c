@@ -301,6 +301,16 @@ static void do_settle(struct rscreen *rs)
 	open_form(rs, &settle_form, REPAIR_NO_STATUS, title);
 }
 
+static int rtr_on(const struct rscreen *rs)
+{
+	return office(rs) && rec(rs)->rtr_on;
+}
+
+static void do_schedule(struct rscreen *rs)
+{
+	app_push(rs->app, screen_rtr_schedule_new(rs->app));
+}
+
 static void edit(struct rscreen *rs)
 {
 	app_push(rs->app, screen_repair_edit_new(rs->app, rs->id));
@@ -327,6 +337,7 @@ const struct ract repair_record_acts[REPAIR_RECORD_NACTS] = {
 	  .refused = "Only the board and volunteers add notes to a repair" },
 	{ .action = ACT_SECOND_CONTRACTOR, .allowed = may_second, .run = do_second },
 	{ .action = ACT_COMPENSATION, .allowed = may_settle, .run = do_settle },
+	{ .action = ACT_SCHEDULE, .allowed = rtr_on, .run = do_schedule },
 };
 _Static_assert(sizeof repair_record_acts / sizeof repair_record_acts[0] == REPAIR_RECORD_NACTS,
 	       "the record counts its actions");

@@ -183,7 +183,7 @@ static void log_repair(struct lscreen *ls, const void *row)
 }
 
 static const struct lact actions[] = {
-	{ .action = ACT_NEW, .label = "log a repair", .run = log_repair,
+	{ .action = ACT_NEW, .run = log_repair,
 	  .help = "Log a repair (board, volunteers; a tenant for their own home)" },
 	{ .action = ACT_EDIT, .help = "Edit the selected repair (board and volunteers)",
 	  .allowed = office, .run = edit, .needs_row = 1,
