@@ -14,7 +14,8 @@
 --   repairs    how a repair was reported and its category; the day
 --              Awaab's safety work was done; the tenant's request for a
 --              second contractor (the day, and who); compensation settled
---              (paid, or set against rent arrears), how much and when.
+--              (paid, or set against rent arrears), how much and when;
+--              whether the tenant was satisfied, asked when it is closed.
 --
 -- New settings and the seeded schedule are the schema's defaults, not a
 -- change anyone made: they go in unaudited (the generated audit triggers
@@ -84,3 +85,6 @@ ALTER TABLE repairs ADD COLUMN rtr_comp_settled TEXT
 	CHECK (rtr_comp_settled IS NULL OR rtr_comp_settled IN ('paid', 'rent'));
 ALTER TABLE repairs ADD COLUMN rtr_comp_on TEXT
 	CHECK (rtr_comp_on IS NULL OR date(rtr_comp_on, '+0 days') IS rtr_comp_on);
+ALTER TABLE repairs ADD COLUMN satisfaction TEXT
+	CONSTRAINT "the tenant was satisfied or not satisfied"
+	CHECK (satisfaction IS NULL OR satisfaction IN ('satisfied', 'dissatisfied'));

@@ -83,6 +83,8 @@ struct repair {
 	char rtr_comp_settled[8];                           /* "paid", "rent" or "" */
 	int64_t rtr_comp_paid_pence;                        /* what was settled */
 	char rtr_comp_on[REPAIR_DATE_LEN];
+	char satisfaction[16];                              /* "satisfied", "dissatisfied" or
+	                                                     * "" (not asked): set on closing */
 	/* Worked out on reading: */
 	int rtr_on, awaab_on;                               /* the schemes, now */
 	char rtr_second_due[REPAIR_DATE_LEN];               /* the second period's end */
@@ -203,6 +205,13 @@ int repair_move(struct db *db, const struct actor *who, int64_t id, int64_t vers
 int repair_move_at(struct db *db, const struct actor *who, int64_t id, int64_t version,
 		   enum repair_status to, const char *note, int64_t contractor_id,
 		   const char *at);
+
+/* Closes a completed repair (repair_move to REPAIR_CLOSED) and records in
+ * the same transaction whether the tenant was satisfied: `satisfaction`
+ * "satisfied", "dissatisfied", or NULL or "" for not asked. DB_INVALID in
+ * words for another word; otherwise as repair_move. */
+int repair_close(struct db *db, const struct actor *who, int64_t id, int64_t version,
+		 const char *note, const char *satisfaction);
 
 /* Saves title, description, location, priority, rtr_defect, rtr_days,
  * damp_hazard, investigated_on, summary_sent_on and the cost. The damp and

@@ -48,7 +48,7 @@ static const char SQL_GET[] =
 	" coalesce(r.safety_done_on, ''), coalesce(r.rtr_second_on, ''),"
 	" coalesce(r.rtr_second_contractor_id, 0), coalesce(c2.name, ''),"
 	" coalesce(r.rtr_comp_settled, ''), coalesce(r.rtr_comp_pence, 0),"
-	" coalesce(r.rtr_comp_on, '')"
+	" coalesce(r.rtr_comp_on, ''), coalesce(r.satisfaction, '')"
 	" FROM repairs r JOIN homes h ON h.id = r.home_id"
 	" LEFT JOIN members m ON m.id = r.reported_by_member"
 	" LEFT JOIN contractors c ON c.id = r.contractor_id"
@@ -70,6 +70,8 @@ static const char SQL_UPDATE[] =
 	" summary_sent_on = ?11, cost_pence = ?12, target_at = ?13, safety_done_on = ?14,"
 	" version = version + 1"
 	" WHERE id = ?1 AND version = ?2";
+static const char SQL_SATISFACTION[] =
+	"UPDATE repairs SET satisfaction = ?2 WHERE id = ?1";
 static const char SQL_CONTRACTOR[] = "SELECT in_use FROM contractors WHERE id = ?1";
 
 #define FULL_FIELDS(X) \
@@ -81,7 +83,7 @@ static const char SQL_CONTRACTOR[] = "SELECT in_use FROM contractors WHERE id = 
 	X(INT64, version) X(HOW, reported_how) X(CATEGORY, category) X(TEXT, safety_done_on) \
 	X(TEXT, rtr_second_on) X(INT64, rtr_second_contractor_id) \
 	X(TEXT, rtr_second_contractor_name) X(TEXT, rtr_comp_settled) \
-	X(INT64, rtr_comp_paid_pence) X(TEXT, rtr_comp_on)
+	X(INT64, rtr_comp_paid_pence) X(TEXT, rtr_comp_on) X(TEXT, satisfaction)
 /* What a move or an edit starts from: SQL_STATE's columns. */
 #define STATE_FIELDS(X) \
 	X(STATUS, status) X(INT64, version) X(TEXT, reported_at) X(PRIORITY, priority) \
@@ -677,6 +679,27 @@ int repair_move_at(struct db *db, const struct actor *who, int64_t id, int64_t v
 	    (rc = db_updated(db, SQL_STATE, "repairs", id, "this repair", NO_REPAIR)))
 		return db_abort(db, rc);
 	if ((rc = add_event(db, who, id, when, s.status, to, note)))
+		return db_abort(db, rc);
+	return db_commit(db);
+}
+
+int repair_close(struct db *db, const struct actor *who, int64_t id, int64_t version,
+		 const char *note, const char *satisfaction)
+{
+	const char *s = satisfaction && *satisfaction ? satisfaction : NULL;
+	if (s && strcmp(s, "satisfied") != 0 && strcmp(s, "dissatisfied") != 0)
+		return db_set_error(db, DB_INVALID, "the tenant was satisfied or not satisfied");
+	int rc = db_begin(db, who);
+	if (rc)
+		return rc;
+	if ((rc = repair_move(db, who, id, version, REPAIR_CLOSED, note, 0)))
+		return db_abort(db, rc);
+	sqlite3_stmt *st = db_prep(db, SQL_SATISFACTION);
+	if (!st)
+		return db_abort(db, db_status(db));
+	sqlite3_bind_int64(st, 1, id);
+	db_bind_text_or_null(st, 2, s);
+	if ((rc = db_step_done(db, st)))
 		return db_abort(db, rc);
 	return db_commit(db);
 }

@@ -139,6 +139,10 @@ static void rows(struct rscreen *rs)
 	if (r->closed_at[0])
 		record_row(rs, r->status == REPAIR_CANCELLED ? "Cancelled" : "Closed",
 			   local(r->closed_at, a, sizeof a), -1);
+	if (r->satisfaction[0] || r->status == REPAIR_CLOSED)
+		record_row(rs, "Tenant", !r->satisfaction[0] ? "not asked if satisfied"
+			   : strcmp(r->satisfaction, "satisfied") == 0 ? "satisfied" : "not satisfied",
+			   -1);
 	if (r->reopened) {
 		snprintf(buf, sizeof buf, "%d time%s", r->reopened, r->reopened == 1 ? "" : "s");
 		record_row(rs, "Reopened", buf, -1);

@@ -14,8 +14,6 @@
 #include <string.h>
 
 #include "coopdesk/access.h"
-#include "coopdesk/contractors.h"
-#include "coopdesk/date.h"
 #include "coopdesk/money.h"
 #include "coopdesk/repair_schemes.h"
 #include "coopdesk/repairs.h"
@@ -24,134 +22,6 @@
 #include "record.h"
 #include "refs.h"
 #include "repair_record.h"
-
-struct move {
-	int64_t id, version;
-	int to;                                  /* enum repair_status */
-	int64_t contractor;
-	char note[REPAIR_NOTE_MAX * 4 + 1];
-	char on[DATE_BUFSZ];                     /* second contractor, compensation */
-	int how;                                 /* compensation: 0 paid, 1 rent */
-	char ref[REF_BUFSZ];
-};
-
-enum { M_NOTE, M_COUNT };
-enum { A_CONTRACTOR, A_NOTE, A_COUNT };
-enum { S_ON, S_CONTRACTOR, S_COUNT };
-enum { C_HOW, C_ON, C_COUNT };
-
-#define NOTE_FIELD(req, words) { \
-	.label = "Note", .kind = FORM_TEXT, .required = (req), .max_chars = 200, \
-	FORM_AT(struct move, note), .help = words }
-
-static const struct form_spec note_fields[M_COUNT] = {
-	[M_NOTE] = NOTE_FIELD(0, "A few words for the history (may be empty; to cancel or reopen,"
-			      " say why)."),
-};
-static const struct form_spec assign_fields[A_COUNT] = {
-	[A_CONTRACTOR] = {
-		.label = "Contractor", .kind = FORM_REF, .required = 1, .ref = &ref_contractor,
-		FORM_AT(struct move, contractor),
-		.help = "Part of the contractor's name or trade; Enter finds it.",
-	},
-	[A_NOTE] = NOTE_FIELD(0, "A few words for the history, such as the job number (may be"
-			      " empty)."),
-};
-static const struct form_spec second_fields[S_COUNT] = {
-	[S_ON] = {
-		.label = "Tenant asked on", .kind = FORM_DATE, .required = 1, FORM_AT(struct move, on),
-		.help = "The day the tenant asked for a second contractor, dd/mm/yyyy: the second"
-			" period runs from that day.",
-	},
-	[S_CONTRACTOR] = {
-		.label = "Second contractor", .kind = FORM_REF, .required = 1,
-		.ref = &ref_contractor, FORM_AT(struct move, contractor),
-		.help = "Another contractor than the first: part of a name or trade.",
-	},
-};
-static const char *const settle_words[] = { "paid", "set against rent arrears", NULL };
-static const struct form_spec settle_fields[C_COUNT] = {
-	[C_HOW] = {
-		.label = "Compensation", .kind = FORM_CHOICE, .required = 1, .choices = settle_words,
-		FORM_AT(struct move, how),
-		.help = "Paid to the tenant, or set against their rent arrears (an adjustment on"
-			" the rent account).",
-	},
-	[C_ON] = {
-		.label = "On", .kind = FORM_DATE, .required = 1, FORM_AT(struct move, on),
-		.help = "The day, dd/mm/yyyy: not one still to come.",
-	},
-};
-
-static int move_save(struct fscreen *fs)
-{
-	struct move *m = fs->rec;
-	struct app *app = fs->app;
-	struct contractor c;
-	char note[sizeof m->note + sizeof c.name + 8];
-	snprintf(note, sizeof note, "%s", m->note);
-	/* The history names who it went to. */
-	if (m->to == REPAIR_ASSIGNED &&
-	    contractor_get(app->db, &app->who, m->contractor, &c) == DB_OK)
-		snprintf(note, sizeof note, "to %s%s%s", c.name, m->note[0] ? ": " : "", m->note);
-	int rc = repair_move(app->db, &app->who, m->id, m->version, (enum repair_status)m->to,
-			     note, m->contractor);
-	if (rc == DB_OK)
-		snprintf(fs->done, sizeof fs->done, "%s is %s", m->ref,
-			 repair_status_label((enum repair_status)m->to));
-	return rc;
-}
-
-static int second_save(struct fscreen *fs)
-{
-	struct move *m = fs->rec;
-	struct app *app = fs->app;
-	int rc = repair_rtr_second(app->db, &app->who, m->id, m->version, m->on, m->contractor);
-	if (rc == DB_OK)
-		snprintf(fs->done, sizeof fs->done, "%s: the second contractor is assigned; the"
-			 " second period runs from the day the tenant asked", m->ref);
-	return rc;
-}
-
-static int settle_save(struct fscreen *fs)
-{
-	struct move *m = fs->rec;
-	struct app *app = fs->app;
-	int rc = repair_rtr_settle(app->db, &app->who, m->id, m->version,
-				   m->how ? "rent" : "paid", m->on);
-	if (rc == DB_OK)
-		snprintf(fs->done, sizeof fs->done, "%s: compensation recorded as %s", m->ref,
-			 settle_words[m->how ? 1 : 0]);
-	return rc;
-}
-
-static const struct ferr move_errs[] = {
-	{ "contractor", A_CONTRACTOR }, { "say why", A_NOTE }, { "note", A_NOTE },
-};
-static const struct ferr note_errs[] = { { "say why", M_NOTE }, { "note", M_NOTE } };
-static const struct ferr second_errs[] = {
-	{ "contractor", S_CONTRACTOR }, { "day", S_ON }, { "first", S_ON },
-};
-static const struct ferr settle_errs[] = { { "day", C_ON }, { "tenancy", C_HOW } };
-
-#define ERRS(e) .errs = (e), .nerrs = (int)(sizeof(e) / sizeof((e)[0]))
-
-static const struct fdesc move_form = {
-	.name = "Move a repair on", .area = 3, .spec = note_fields, .n = M_COUNT,
-	.rec_size = sizeof(struct move), .save = move_save, ERRS(note_errs),
-};
-static const struct fdesc assign_form = {
-	.name = "Assign a repair", .area = 3, .spec = assign_fields, .n = A_COUNT,
-	.rec_size = sizeof(struct move), .save = move_save, ERRS(move_errs),
-};
-static const struct fdesc second_form = {
-	.name = "A second contractor (Right to Repair)", .area = 3, .spec = second_fields,
-	.n = S_COUNT, .rec_size = sizeof(struct move), .save = second_save, ERRS(second_errs),
-};
-static const struct fdesc settle_form = {
-	.name = "Right to Repair compensation", .area = 3, .spec = settle_fields, .n = C_COUNT,
-	.rec_size = sizeof(struct move), .save = settle_save, ERRS(settle_errs),
-};
 
 /* ---- the keys --------------------------------------------------------------------- */
 
@@ -252,25 +122,16 @@ static const char *settle_refusal(const struct rscreen *rs)
 static int may_second(const struct rscreen *rs) { return second_refusal(rs) == NULL; }
 static int may_settle(const struct rscreen *rs) { return settle_refusal(rs) == NULL; }
 
-static void open_form(struct rscreen *rs, const struct fdesc *d, enum repair_status to,
+static void open_form(struct rscreen *rs, enum repair_form kind, enum repair_status to,
 		      const char *what)
 {
-	const struct repair *r = rec(rs);
-	struct move m = { .id = r->id, .version = r->version, .to = (int)to };
-	char title[REF_BUFSZ + 300];
-	memcpy(m.ref, r->ref, sizeof m.ref);
-	date_format_iso(date_today(), m.on, sizeof m.on);
-	if (to != REPAIR_NO_STATUS)
-		snprintf(title, sizeof title, "%s: %s to %s", r->ref, repair_status_label(r->status),
-			 repair_status_label(to));
-	else
-		snprintf(title, sizeof title, "%s: %s", r->ref, what);
-	app_push(rs->app, form_screen_new(rs->app, d, title, &m, NULL, 0));
+	app_push(rs->app, repair_move_form_new(rs->app, rec(rs), kind, to, what));
 }
 
 static void run_move(struct rscreen *rs, enum action a)
 {
-	open_form(rs, a == ACT_ASSIGN ? &assign_form : &move_form, target_of(a), NULL);
+	open_form(rs, a == ACT_ASSIGN ? REPAIR_FORM_ASSIGN : a == ACT_CLOSE_REPAIR ?
+		  REPAIR_FORM_CLOSE : REPAIR_FORM_MOVE, target_of(a), NULL);
 }
 
 #define RUN(name, act) static void name(struct rscreen *rs) { run_move(rs, act); }
@@ -285,12 +146,12 @@ RUN(do_reopen, ACT_REOPEN)
 static void do_note(struct rscreen *rs)
 {
 	const struct repair *r = rec(rs);
-	open_form(rs, &move_form, r->status, "a note");
+	open_form(rs, REPAIR_FORM_MOVE, r->status, "a note");
 }
 
 static void do_second(struct rscreen *rs)
 {
-	open_form(rs, &second_form, REPAIR_NO_STATUS, "the tenant asks for a second contractor");
+	open_form(rs, REPAIR_FORM_SECOND, REPAIR_NO_STATUS, "the tenant asks for a second contractor");
 }
 
 static void do_settle(struct rscreen *rs)
@@ -298,7 +159,7 @@ static void do_settle(struct rscreen *rs)
 	char title[80], money[MONEY_BUFSZ];
 	snprintf(title, sizeof title, "compensation of %s",
 		 money_format(rec(rs)->rtr_compensation_pence, money, sizeof money));
-	open_form(rs, &settle_form, REPAIR_NO_STATUS, title);
+	open_form(rs, REPAIR_FORM_SETTLE, REPAIR_NO_STATUS, title);
 }
 
 static int rtr_on(const struct rscreen *rs)

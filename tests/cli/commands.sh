@@ -63,8 +63,8 @@ for f in "$SQL_DIR"/[0-9]*.sql; do
 		SELECT count(*) || ' ' || sum(days) || ' ' || count(summer_days) FROM rtr_defects;
 		SELECT count(*) FROM pragma_table_info('repairs') WHERE name IN ('reported_how',
 		'category', 'safety_done_on', 'rtr_second_on', 'rtr_second_contractor_id',
-		'rtr_comp_pence', 'rtr_comp_settled', 'rtr_comp_on')" | tr '\n' ' ')
-	[ "$out" = "scheme_awaab=1boolean scheme_right_to_repair=1boolean 19 49 1 8 " ] \
+		'rtr_comp_pence', 'rtr_comp_settled', 'rtr_comp_on', 'satisfaction')" | tr '\n' ' ')
+	[ "$out" = "scheme_awaab=1boolean scheme_right_to_repair=1boolean 19 49 1 9 " ] \
 		&& ok "schema $v gained the schemes, the Right to Repair schedule and the repair columns" \
 		|| not_ok "schema 4 after schema $v: $out"
 done
@@ -81,7 +81,8 @@ sqlite3 "$TMP/schema2-used.db" "DROP TRIGGER audit_settings_delete;
 	ALTER TABLE repairs DROP COLUMN safety_done_on; ALTER TABLE repairs DROP COLUMN rtr_second_on;
 	ALTER TABLE repairs DROP COLUMN rtr_second_contractor_id;
 	ALTER TABLE repairs DROP COLUMN rtr_comp_pence; ALTER TABLE repairs DROP COLUMN rtr_comp_settled;
-	ALTER TABLE repairs DROP COLUMN rtr_comp_on; DROP TABLE rtr_defects;
+	ALTER TABLE repairs DROP COLUMN rtr_comp_on; ALTER TABLE repairs DROP COLUMN satisfaction;
+	DROP TABLE rtr_defects;
 	DELETE FROM settings WHERE key IN ('hours_expected_per_year', 'scheme_right_to_repair',
 	'scheme_awaab'); PRAGMA user_version = 2"
 before=$(sqlite3 "$TMP/schema2-used.db" "SELECT count(*) FROM audit")

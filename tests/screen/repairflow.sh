@@ -88,7 +88,7 @@ Pennine<Enter>job 4411^S
 :dump $TMP/log4.txt
 w^S
 d^S
-c^S
+cs^S
 :dump $TMP/log5.txt
 o
 :dump $TMP/log6.txt
@@ -111,15 +111,16 @@ matches "assigned to the contractor chosen by the reference field" "$TMP/log4.tx
 contains "the history names the contractor" "$TMP/log4.txt" \
 	"Aisling Ní Bhriain: assigned: to Pennine Plumbing"
 matches "closed, after work started and completed" "$TMP/log5.txt" "^  Status +closed"
+matches "the tenant's satisfaction asked on closing is shown" "$TMP/log5.txt" "^  Tenant +satisfied"
 got=$(sql log "SELECT note FROM repair_events WHERE repair_id = $((last + 1)) AND to_status = 'assigned'")
 same "and keeps the note" "$got" "to Pennine Plumbing & Heating: job 4411"
 contains "a closed repair may be reopened, asking why" "$TMP/log6.txt" "$next: closed to reported"
 got=$(sql log "SELECT h.ref || '|' || r.title || '|' || r.priority || '|' || r.category || '|'
-	|| r.reported_how || '|' || r.target_at || '|' || r.status || '|' || c.name
+	|| r.reported_how || '|' || r.target_at || '|' || r.status || '|' || c.name || '|' || r.satisfaction
 	FROM repairs r JOIN homes h ON h.id = r.home_id JOIN contractors c ON c.id = r.contractor_id
 	WHERE r.id = $((last + 1))")
 same "the repair as saved" "$got" \
-	"ALD-05|Kitchen tap drips|urgent|plumbing|phone|2026-11-27|closed|Pennine Plumbing & Heating"
+	"ALD-05|Kitchen tap drips|urgent|plumbing|phone|2026-11-27|closed|Pennine Plumbing & Heating|satisfied"
 got=$(sql log "SELECT group_concat(coalesce(from_status, '-') || '>' || to_status || '@' || actor, ' ')
 	FROM (SELECT * FROM repair_events WHERE repair_id = $((last + 1)) ORDER BY id)")
 same "each move an event with who" "$got" "->reported@Aisling Ní Bhriain reported>triaged@Aisling Ní Bhriain triaged>assigned@Aisling Ní Bhriain assigned>in_progress@Aisling Ní Bhriain in_progress>completed@Aisling Ní Bhriain completed>closed@Aisling Ní Bhriain"

@@ -496,6 +496,70 @@ static void how_and_category_are_kept(void **state)
 	free(r);
 }
 
+
+/* ---- every refused move, in its words ------------------------------------------------ */
+
+static void every_refused_move_says_why(void **state)
+{
+	struct fx *f = *state;
+	struct actor board = test_board();
+	static const char *const why[REPAIR_STATUS_COUNT] = {
+		"a reported repair is triaged next (or cancelled)",
+		"a triaged repair is assigned to a contractor next (or cancelled)",
+		"an assigned repair is started (in progress) next, given to another contractor,"
+		" or cancelled",
+		"a repair in progress is completed next (or cancelled)",
+		"a completed repair is closed next, or reopened (to reported or triaged)",
+		"a closed repair can only be reopened (to reported or triaged)",
+		"a cancelled repair cannot be moved on: report it again as a new repair",
+	};
+	/* The way to each status from reported. */
+	static const enum repair_status path[] = { REPAIR_TRIAGED, REPAIR_ASSIGNED,
+						   REPAIR_IN_PROGRESS, REPAIR_COMPLETED,
+						   REPAIR_CLOSED };
+	int refused = 0;
+	for (int from = 0; from < REPAIR_STATUS_COUNT; from++) {
+		int64_t id = log_repair(f, REPAIR_ROUTINE, 0, "2026-11-20T10:00:00Z", NULL);
+		if (from == REPAIR_CANCELLED) {
+			assert_int_equal(repair_move(f->db, &board, id, 1, REPAIR_CANCELLED, "duplicate",
+						     0), DB_OK);
+		} else {
+			for (int k = 0; k < from; k++)
+				move(f, id, path[k]);
+		}
+		for (int to = 0; to < REPAIR_STATUS_COUNT; to++) {
+			if (!repair_move_refusal((enum repair_status)from, (enum repair_status)to))
+				continue;
+			int64_t v = version_of(f, id);
+			assert_int_equal(repair_move(f->db, &board, id, v, (enum repair_status)to, "why",
+						     f->first), DB_INVALID);
+			assert_string_equal(db_errmsg(f->db), why[from]);
+			assert_int_equal(version_of(f, id), v);
+			refused++;
+		}
+	}
+	assert_int_equal(refused, 49 - 14);
+	/* Closing asks whether the tenant was satisfied, in one transaction. */
+	int64_t id = log_repair(f, REPAIR_ROUTINE, 0, "2026-11-20T10:00:00Z", NULL);
+	assert_int_equal(repair_close(f->db, &board, id, 1, "", "satisfied"), DB_INVALID);
+	assert_string_equal(db_errmsg(f->db), why[REPAIR_REPORTED]);
+	for (int k = 0; k < 4; k++)
+		move(f, id, path[k]);
+	assert_int_equal(repair_close(f->db, &board, id, version_of(f, id), "", "delighted"),
+			 DB_INVALID);
+	assert_string_equal(db_errmsg(f->db), "the tenant was satisfied or not satisfied");
+	struct actor member = test_member(f->alice);
+	assert_int_equal(repair_close(f->db, &member, id, version_of(f, id), "", "satisfied"),
+			 DB_DENIED);
+	assert_int_equal(repair_close(f->db, &board, id, version_of(f, id), "", "dissatisfied"),
+			 DB_OK);
+	struct repair *r = calloc(1, sizeof *r);
+	assert_int_equal(repair_get(f->db, &board, id, r), DB_OK);
+	assert_int_equal(r->status, REPAIR_CLOSED);
+	assert_string_equal(r->satisfaction, "dissatisfied");
+	free(r);
+}
+
 int main(void)
 {
 	setlocale(LC_ALL, "C.UTF-8");
@@ -515,6 +579,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(the_schedule_is_seeded_and_the_board_edits_it, setup,
 						teardown),
 		cmocka_unit_test_setup_teardown(how_and_category_are_kept, setup, teardown),
+		cmocka_unit_test_setup_teardown(every_refused_move_says_why, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
