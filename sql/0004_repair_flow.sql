@@ -88,3 +88,7 @@ ALTER TABLE repairs ADD COLUMN rtr_comp_on TEXT
 ALTER TABLE repairs ADD COLUMN satisfaction TEXT
 	CONSTRAINT "the tenant was satisfied or not satisfied"
 	CHECK (satisfaction IS NULL OR satisfaction IN ('satisfied', 'dissatisfied'));
+-- The right-to-repair and awaab reports read the repairs of each scheme
+-- reported in a period: few, even on a co-op with a million repairs.
+CREATE INDEX repairs_rtr_by_reported ON repairs (reported_at, id) WHERE rtr_days IS NOT NULL;
+CREATE INDEX repairs_damp_by_reported ON repairs (reported_at, id) WHERE damp_hazard IS NOT NULL;

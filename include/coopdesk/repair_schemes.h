@@ -66,4 +66,15 @@ int repair_rtr_second(struct db *db, const struct actor *who, int64_t id, int64_
 int repair_rtr_settle(struct db *db, const struct actor *who, int64_t id, int64_t version,
 		      const char *how, const char *on);
 
+/* The repairs of a scheme reported on the local days `from` to `to` (ISO,
+ * inclusive; "" or NULL: from the first, to today): Right to Repair
+ * (`damp` 0: a defect of the schedule was given) or Awaab's Law (`damp`
+ * 1: a damp or mould hazard), by the time reported, then number: the ids
+ * of the next page after `after_id` reported at `after_at` ("" and 0 for
+ * the first page), at most max into ids (*n). Board and volunteers;
+ * DB_INVALID for a bad date. */
+int repair_scheme_page(struct db *db, const struct actor *who, int damp, const char *from,
+		       const char *to, const char *after_at, int64_t after_id, int64_t *ids,
+		       char (*at)[REPAIR_INSTANT_LEN], int max, int *n);
+
 #endif

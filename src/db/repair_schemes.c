@@ -54,6 +54,16 @@ static const char SQL_REPAIR_EXISTS[] = "SELECT version FROM repairs WHERE id = 
 static const char SQL_EVENT2[] =
 	"INSERT INTO repair_events (repair_id, at, user_id, actor, from_status, to_status, note)"
 	" VALUES (?1, ?2, (SELECT id FROM users WHERE id = ?3), ?4, ?5, ?6, ?7)";
+/* ?1 the first instant, ?2 the last (a day either side, in UTC: the local
+ * days are checked exactly by date(..., 'localtime')), ?3 ?4 the local
+ * days, ?5 ?6 the key, ?7 the page size. Each served by its partial index. */
+#define SCHEME_PAGE(COND) \
+	"SELECT id, reported_at FROM repairs WHERE " COND " AND reported_at >= ?1" \
+	" AND reported_at < ?2 AND date(reported_at, 'localtime') BETWEEN ?3 AND ?4" \
+	" AND (reported_at, id) > (?5, ?6) ORDER BY reported_at, id LIMIT ?7"
+static const char *const SQL_SCHEME_PAGE[2] = {
+	SCHEME_PAGE("rtr_days IS NOT NULL"), SCHEME_PAGE("damp_hazard IS NOT NULL"),
+};
 static const char SQL_CONTRACTOR_IN_USE[] = "SELECT in_use FROM contractors WHERE id = ?1";
 
 static void read_defect(sqlite3_stmt *st, void *row, const void *ctx)
@@ -434,4 +444,62 @@ int repair_rtr_settle(struct db *db, const struct actor *who, int64_t id, int64_
 	if (rc)
 		return began ? db_abort(db, rc) : rc;
 	return db_commit(db);
+}
+
+/* The ISO date `d` moved by `days`, into out. */
+static void shift(const char *d, int days, char out[REPAIR_DATE_LEN])
+{
+	struct date x;
+	char iso[DATE_BUFSZ];
+	date_parse(d, &x);
+	snprintf(out, REPAIR_DATE_LEN, "%s", date_format_iso(date_add_days(x, days), iso, sizeof iso));
+}
+
+int repair_scheme_page(struct db *db, const struct actor *who, int damp, const char *from,
+		       const char *to, const char *after_at, int64_t after_id, int64_t *ids,
+		       char (*at)[REPAIR_INSTANT_LEN], int max, int *n)
+{
+	enum access_level level;
+	char lo[REPAIR_DATE_LEN] = "1900-01-01", hi[REPAIR_DATE_LEN], now[REPAIR_INSTANT_LEN];
+	char a[REPAIR_DATE_LEN], b[REPAIR_DATE_LEN], why[128];
+	*n = 0;
+	int rc = db_access_check(db, who, AREA_REPAIRS, OP_READ, &level);
+	if (rc)
+		return rc;
+	if (level != ACCESS_ALL)
+		return db_set_error(db, DB_DENIED, "a %s may not read the co-op's repair reports",
+				    access_role_name(who->role));
+	repair_now(now, hi);
+	const char *ends[2] = { from, to };
+	char *dest[2] = { lo, hi };
+	for (int i = 0; i < 2; i++) {
+		struct date d;
+		if (!ends[i] || !*ends[i])
+			continue;
+		if (date_explain(ends[i], why, sizeof why) != DATE_OK)
+			return db_set_error(db, DB_INVALID, "%s: %s", i ? "to" : "from", why);
+		date_parse(ends[i], &d);
+		date_format_iso(d, dest[i], REPAIR_DATE_LEN);
+	}
+	if (strcmp(lo, hi) > 0)
+		return db_set_error(db, DB_INVALID, "the period ends before it begins");
+	shift(lo, -1, a);
+	shift(hi, 2, b);
+	sqlite3_stmt *st = db_prep(db, SQL_SCHEME_PAGE[damp ? 1 : 0]);
+	if (!st)
+		return db_status(db);
+	db_bind_text(st, 1, a);
+	db_bind_text(st, 2, b);
+	db_bind_text(st, 3, lo);
+	db_bind_text(st, 4, hi);
+	db_bind_text(st, 5, after_at ? after_at : "");
+	sqlite3_bind_int64(st, 6, after_id);
+	sqlite3_bind_int(st, 7, max);
+	while ((rc = db_step_row(db, st)) == DB_OK) {
+		ids[*n] = sqlite3_column_int64(st, 0);
+		db_col_text(st, 1, at[*n], REPAIR_INSTANT_LEN);
+		++*n;
+	}
+	db_reset(st);
+	return rc == DB_NOTFOUND ? DB_OK : rc;
 }

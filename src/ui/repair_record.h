@@ -11,7 +11,7 @@
 #include "record.h"
 
 extern const struct ract repair_record_acts[];
-#define REPAIR_RECORD_NACTS 12
+#define REPAIR_RECORD_NACTS 13
 const char *repair_record_why_not(struct rscreen *rs, enum action a);
 
 /* The forms of the moves (screen_repair_move_forms.c): for repair r (as

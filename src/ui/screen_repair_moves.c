@@ -17,6 +17,8 @@
 #include "coopdesk/money.h"
 #include "coopdesk/repair_schemes.h"
 #include "coopdesk/repairs.h"
+#include "coopdesk/report.h"
+#include "coopdesk/date.h"
 #include "coopdesk/zone.h"
 #include "form.h"
 #include "record.h"
@@ -172,6 +174,29 @@ static void do_schedule(struct rscreen *rs)
 	app_push(rs->app, screen_rtr_schedule_new(rs->app));
 }
 
+/* The Awaab's Law report for this calendar year, from a damp repair. */
+static int write_awaab(struct app *app, const void *ctx, const struct report_opts *o, FILE *out)
+{
+	(void)ctx;
+	char from[DATE_BUFSZ];
+	struct date d = date_today();
+	d.m = 1;
+	d.d = 1;
+	date_format_iso(d, from, sizeof from);
+	return report_awaab(app->db, &app->who, from, NULL, o, out);
+}
+
+static int damp_report(const struct rscreen *rs)
+{
+	return office(rs) && rec(rs)->awaab_on && rec(rs)->damp_hazard != REPAIR_DAMP_NONE;
+}
+
+static void do_awaab(struct rscreen *rs)
+{
+	app_push(rs->app, screen_document_new(rs->app, "Awaab's Law this year", write_awaab, NULL,
+					      0));
+}
+
 static void edit(struct rscreen *rs)
 {
 	app_push(rs->app, screen_repair_edit_new(rs->app, rs->id));
@@ -199,6 +224,9 @@ const struct ract repair_record_acts[REPAIR_RECORD_NACTS] = {
 	{ .action = ACT_SECOND_CONTRACTOR, .allowed = may_second, .run = do_second },
 	{ .action = ACT_COMPENSATION, .allowed = may_settle, .run = do_settle },
 	{ .action = ACT_SCHEDULE, .allowed = rtr_on, .run = do_schedule },
+	{ .action = ACT_PRINT, .label = "Awaab report", .allowed = damp_report, .run = do_awaab,
+	  .help = "This year's Awaab's Law report: every damp and mould clock, running, met or"
+		  " breached" },
 };
 _Static_assert(sizeof repair_record_acts / sizeof repair_record_acts[0] == REPAIR_RECORD_NACTS,
 	       "the record counts its actions");

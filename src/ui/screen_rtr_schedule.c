@@ -4,14 +4,17 @@
  * working days, and for heating its summer target (1 May to 31 October). A
  * list descriptor and one form; the board adds (n) and corrects (e, or
  * Enter) defects, or marks one not in use; anyone in the estate office
- * reads it. A defect is never deleted: repairs logged under it keep its
- * words. Reached from a repair's record (r).
+ * reads it, and p shows this year's Right to Repair report. A defect is
+ * never deleted: repairs logged under it keep its words. Reached from a
+ * repair's record (r).
  */
 #include <stdio.h>
 #include <string.h>
 
 #include "coopdesk/access.h"
+#include "coopdesk/date.h"
 #include "coopdesk/repair_schemes.h"
+#include "coopdesk/report.h"
 #include "form.h"
 #include "list_screen.h"
 
@@ -166,7 +169,30 @@ static struct screen *open_row(struct lscreen *ls, const void *row)
 	return NULL;
 }
 
+/* The Right to Repair report for this calendar year, as the command line's
+ * `coopdesk report right-to-repair --from 1 January`. */
+static int write_rtr(struct app *app, const void *ctx, const struct report_opts *o, FILE *out)
+{
+	(void)ctx;
+	char from[DATE_BUFSZ];
+	struct date d = date_today();
+	d.m = 1;
+	d.d = 1;
+	date_format_iso(d, from, sizeof from);
+	return report_right_to_repair(app->db, &app->who, from, NULL, o, out);
+}
+
+static void print(struct lscreen *ls, const void *row)
+{
+	(void)row;
+	app_push(ls->app, screen_document_new(ls->app, "Right to Repair this year", write_rtr,
+					      NULL, 0));
+}
+
 static const struct lact actions[] = {
+	{ .action = ACT_PRINT, .label = "report", .run = print,
+	  .help = "The Right to Repair report for this year: targets met, second contractors,"
+		  " compensation" },
 	{ .action = ACT_NEW, .label = "add", .allowed = board, .run = add,
 	  .help = "Add a defect to the schedule (the board)",
 	  .refused = "Only the board changes the Right to Repair schedule" },

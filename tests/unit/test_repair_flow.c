@@ -23,6 +23,7 @@
 #include "coopdesk/rent.h"
 #include "coopdesk/repair_schemes.h"
 #include "coopdesk/repairs.h"
+#include "coopdesk/report.h"
 #include "coopdesk/settings.h"
 #include "coopdesk/zone.h"
 #include "testutil.h"
@@ -560,6 +561,103 @@ static void every_refused_move_says_why(void **state)
 	free(r);
 }
 
+/* ---- the reports ------------------------------------------------------------------ */
+
+/* A report into a string (freed by the caller); its status in *rc. */
+static char *written(struct fx *f, const struct actor *who, int awaab, enum report_format fmt,
+		     const char *from, const char *to, int *rc)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *out = open_memstream(&buf, &len);
+	struct report_opts o = { .format = fmt, .no_bom = 1 };
+	*rc = awaab ? report_awaab(f->db, who, from, to, &o, out)
+		    : report_right_to_repair(f->db, who, from, to, &o, out);
+	fclose(out);
+	return buf;
+}
+
+static void the_scheme_reports_say_what_happened(void **state)
+{
+	struct fx *f = *state;
+	struct actor board = test_board();
+	struct actor vol = test_volunteer(f->alice);
+	struct actor member = test_member(f->alice);
+	int rc;
+	/* Met: heating reported Monday 1 February 2027 (1 day), done the 2nd. */
+	when("2027-02-01T09:00:00Z");
+	int64_t met = log_repair(f, REPAIR_ROUTINE, f->heating, "2027-02-01T09:00:00Z", NULL);
+	move(f, met, REPAIR_TRIAGED);
+	move(f, met, REPAIR_ASSIGNED);
+	when("2027-02-02T15:00:00Z");
+	move(f, met, REPAIR_IN_PROGRESS);
+	move(f, met, REPAIR_COMPLETED);
+	/* Missed, a second contractor asked for, who was 3 days late: £16. */
+	assert_int_equal(second_misses_by(f, 3, 1), 1600);
+	int64_t late = raw_int(f, "SELECT max(id) FROM repairs");
+	/* Damp and mould reported 1 February: investigate by the 15th. */
+	when("2027-02-01T09:00:00Z");
+	struct repair *r = calloc(1, sizeof *r);
+	r->home_id = 1;
+	strcpy(r->title, "Mould in the bedroom");
+	r->priority = REPAIR_ROUTINE;
+	r->category = REPAIR_DAMP_MOULD;
+	assert_int_equal(repair_report(f->db, &board, r), DB_OK);
+	int64_t damp = r->id;
+	free(r);
+	when("2027-02-20T09:00:00Z");
+
+	char *text = written(f, &vol, 0, REPORT_TEXT, "01/02/2027", "28/02/2027", &rc);
+	assert_int_equal(rc, DB_OK);
+	assert_non_null(strstr(text, "Schemes in force: Right to Repair on, Awaab's Law on"));
+	assert_non_null(strstr(text, "2 qualifying repairs: 1 met the target, 1 missed it, 0 still"));
+	assert_non_null(strstr(text, "Compensation due £16.00; paid £0.00"));
+	free(text);
+	char *csv = written(f, &board, 0, REPORT_CSV, "2027-02-01", "2027-02-28", &rc);
+	char want[400];
+	snprintf(want, sizeof want, "R-%06lld,H-001,total or partial loss of space or water heating,"
+		 "1,2027-02-02,2027-02-02,yes,,0.00,,right_to_repair=on awaab=on\r\n"
+		 "R-%06lld,H-001,(not named),1,2027-02-02,2027-02-07,no,2027-02-03,16.00,,"
+		 "right_to_repair=on awaab=on\r\n", (long long)met, (long long)late);
+	assert_non_null(strstr(csv, want));
+	free(csv);
+	/* Outside the period: none. */
+	text = written(f, &board, 0, REPORT_TEXT, "2027-01-01", "31/01/2027", &rc);
+	assert_non_null(strstr(text, "0 qualifying repairs"));
+	free(text);
+
+	csv = written(f, &board, 1, REPORT_CSV, "2027-02-01", NULL, &rc);
+	snprintf(want, sizeof want, "R-%06lld,H-001,significant,investigate,2027-02-15,,breached,"
+		 "right_to_repair=on awaab=on\r\n", (long long)damp);
+	assert_non_null(strstr(csv, want));
+	free(csv);
+	text = written(f, &board, 1, REPORT_TEXT, "2027-02-01", NULL, &rc);
+	assert_non_null(strstr(text, "1 damp and mould repair: 0 clocks running, 1 breached"));
+	free(text);
+
+	/* A scheme switched off says so, and lists nothing. */
+	assert_int_equal(set(f->db, "scheme_awaab", "0"), DB_OK);
+	text = written(f, &board, 1, REPORT_TEXT, "2027-02-01", NULL, &rc);
+	assert_int_equal(rc, DB_OK);
+	assert_non_null(strstr(text, "Awaab's Law off"));
+	assert_non_null(strstr(text, "Awaab's Law does not bind the co-op: there is nothing to"));
+	assert_null(strstr(text, "investigate"));
+	free(text);
+	text = written(f, &board, 0, REPORT_TEXT, "2027-02-01", NULL, &rc);
+	assert_non_null(strstr(text, "Right to Repair on, Awaab's Law off"));
+	free(text);
+
+	/* Refusals before anything is written. */
+	text = written(f, &member, 0, REPORT_TEXT, NULL, NULL, &rc);
+	assert_int_equal(rc, DB_DENIED);
+	assert_string_equal(text, "");
+	free(text);
+	text = written(f, &board, 0, REPORT_TEXT, "2027-02-10", "2027-02-01", &rc);
+	assert_int_equal(rc, DB_INVALID);
+	assert_string_equal(db_errmsg(f->db), "the period ends before it begins");
+	free(text);
+}
+
 int main(void)
 {
 	setlocale(LC_ALL, "C.UTF-8");
@@ -580,6 +678,7 @@ int main(void)
 						teardown),
 		cmocka_unit_test_setup_teardown(how_and_category_are_kept, setup, teardown),
 		cmocka_unit_test_setup_teardown(every_refused_move_says_why, setup, teardown),
+		cmocka_unit_test_setup_teardown(the_scheme_reports_say_what_happened, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
