@@ -223,8 +223,9 @@ const struct ract repair_record_acts[REPAIR_RECORD_NACTS] = {
 	  .refused = "Only the board and volunteers add notes to a repair" },
 	{ .action = ACT_SECOND_CONTRACTOR, .allowed = may_second, .run = do_second },
 	{ .action = ACT_COMPENSATION, .allowed = may_settle, .run = do_settle },
-	{ .action = ACT_SCHEDULE, .allowed = rtr_on, .run = do_schedule },
+	{ .action = ACT_SCHEDULE, .allowed = rtr_on, .run = do_schedule, .unhinted = 1 },
 	{ .action = ACT_PRINT, .label = "Awaab report", .allowed = damp_report, .run = do_awaab,
+	  .unhinted = 1,
 	  .help = "This year's Awaab's Law report: every damp and mould clock, running, met or"
 		  " breached" },
 };

@@ -82,7 +82,7 @@ sqlite3 "$TMP/schema2-used.db" "DROP TRIGGER audit_settings_delete;
 	ALTER TABLE repairs DROP COLUMN rtr_second_contractor_id;
 	ALTER TABLE repairs DROP COLUMN rtr_comp_pence; ALTER TABLE repairs DROP COLUMN rtr_comp_settled;
 	ALTER TABLE repairs DROP COLUMN rtr_comp_on; ALTER TABLE repairs DROP COLUMN satisfaction;
-	DROP TABLE rtr_defects;
+	DROP TABLE rtr_defects; DROP INDEX repairs_rtr_by_reported; DROP INDEX repairs_damp_by_reported;
 	DELETE FROM settings WHERE key IN ('hours_expected_per_year', 'scheme_right_to_repair',
 	'scheme_awaab'); PRAGMA user_version = 2"
 before=$(sqlite3 "$TMP/schema2-used.db" "SELECT count(*) FROM audit")
