@@ -507,8 +507,8 @@ static void every_refused_move_says_why(void **state)
 	static const char *const why[REPAIR_STATUS_COUNT] = {
 		"a reported repair is triaged next (or cancelled)",
 		"a triaged repair is assigned to a contractor next (or cancelled)",
-		"an assigned repair is started (in progress) next, given to another contractor,"
-		" or cancelled",
+		("an assigned repair is started (in progress) next, given to another contractor,"
+		 " or cancelled"),
 		"a repair in progress is completed next (or cancelled)",
 		"a completed repair is closed next, or reopened (to reported or triaged)",
 		"a closed repair can only be reopened (to reported or triaged)",
