@@ -9,10 +9,8 @@
  * give (repair_preview: working days from the local reporting day), what
  * the schedule makes of it (an estimate over the limit takes it out of the
  * scheme, said so) and the Awaab's Law clock it starts. A member logs one
- * for their own home only: their form has no home to choose.
- *
- * The fields of a scheme the co-op is not bound by are left out of the
- * form (four variants, made once from one table).
+ * for their own home only: their form has no home to choose. The fields of
+ * a scheme the co-op is not bound by are left out (variants of one table).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -175,7 +173,6 @@ struct variant {
 static int save(struct fscreen *fs);
 static void changed(struct fscreen *fs);
 static struct screen *then(struct fscreen *fs);
-
 /* Variant v: 0..3 for the office (bit 0 Right to Repair on, bit 1
  * Awaab's Law on), 4 for a member. */
 static const struct fdesc *variant(int v)
