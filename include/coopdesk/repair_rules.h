@@ -44,6 +44,20 @@ enum repair_status {
 	REPAIR_STATUS_COUNT
 };
 
+/* How a repair was reported; 0 not said. */
+enum repair_how {
+	REPAIR_HOW_NONE = 0, REPAIR_BY_PHONE, REPAIR_IN_PERSON, REPAIR_BY_EMAIL,
+	REPAIR_AT_INSPECTION, REPAIR_HOW_COUNT
+};
+
+/* What kind of repair; 0 not said. REPAIR_DAMP_MOULD starts Awaab's Law's
+ * clocks (a significant hazard unless said to be an emergency). */
+enum repair_category {
+	REPAIR_CATEGORY_NONE = 0, REPAIR_PLUMBING, REPAIR_HEATING, REPAIR_ELECTRICAL,
+	REPAIR_DAMP_MOULD, REPAIR_DOORS_WINDOWS, REPAIR_ROOF, REPAIR_DRAINS, REPAIR_STRUCTURE,
+	REPAIR_OTHER, REPAIR_CATEGORY_COUNT
+};
+
 /* Damp and mould hazard class (Awaab's Law). */
 enum repair_damp { REPAIR_DAMP_NONE = 0, REPAIR_DAMP_EMERGENCY, REPAIR_DAMP_SIGNIFICANT };
 
@@ -61,6 +75,11 @@ struct repair_rules {
 	int64_t rtr_comp_base;      /* rtr_comp_base (pence) */
 	int64_t rtr_comp_per_day;   /* rtr_comp_per_day (pence) */
 	int64_t rtr_comp_cap;       /* rtr_comp_cap (pence) */
+	/* The schemes the co-op is bound by (scheme_right_to_repair and
+	 * scheme_awaab, read the other way so that zeroed rules have both
+	 * on): when one is off its targets stand aside. */
+	int rtr_off;
+	int awaab_off;
 };
 
 /* Names as the schema stores them ("in_progress") and as people read them
@@ -69,6 +88,15 @@ const char *repair_status_name(enum repair_status s);
 const char *repair_status_label(enum repair_status s);
 const char *repair_priority_name(enum repair_priority p);
 const char *repair_damp_name(enum repair_damp d);   /* "" for none */
+/* "in_person" / "in person", "damp_mould" / "damp and mould"; "" for none
+ * or out of range; the parse functions give 0 for "" or NULL, -1 for text
+ * that is none of them. */
+const char *repair_how_name(enum repair_how h);
+const char *repair_how_label(enum repair_how h);
+int repair_how_parse(const char *s);
+const char *repair_category_name(enum repair_category c);
+const char *repair_category_label(enum repair_category c);
+int repair_category_parse(const char *s);
 
 /* The reverse of the _name functions: the value, or REPAIR_NO_STATUS /
  * REPAIR_PRIORITY_NONE / -1 for text that is none of them. NULL or ""
@@ -98,6 +126,18 @@ int repair_move_reopens(enum repair_status from, enum repair_status to);
  * cost, when known (has_cost), is not above rules->rtr_max_cost. */
 int repair_rtr_qualifies(const struct repair_rules *rules, int rtr_days, int has_cost,
 			 int64_t cost_pence);
+
+/* A schedule defect's target in working days on the local day `reported_on`
+ * (ISO): `summer_days` (when not 0) from 1 May to 31 October, `days` from
+ * 1 November to 30 April (heating: 1 in winter, 3 in summer). 0 for a bad
+ * date. */
+int repair_rtr_season_days(int days, int summer_days, const char *reported_on);
+
+/* The second contractor's deadline: `rtr_days` working days from the local
+ * day the tenant asked (`requested_on`, ISO, which itself never counts).
+ * Returns 0, or -1 (and "") for bad input. */
+int repair_rtr_second_due(const struct holidays *h, int rtr_days, const char *requested_on,
+			  char out[REPAIR_DATE_LEN]);
 
 /* Compensation for a Right to Repair target missed by `days_late` calendar
  * days: rtr_comp_base + rtr_comp_per_day for each day, capped at

@@ -69,6 +69,39 @@ struct repair {
 	int64_t rtr_compensation_pence;                     /* due if rtr_due was missed */
 	char damp_summary_due[REPAIR_DATE_LEN];             /* after investigated_on */
 	char damp_safety_due[REPAIR_DATE_LEN];
+	/* Schema 4 (issue 10): */
+	int64_t rtr_defect_id;                              /* in (report): a defect of the
+	                                                     * schedule (0 none): sets rtr_defect
+	                                                     * and rtr_days, by the season */
+	enum repair_how reported_how;                       /* in (report) */
+	enum repair_category category;                      /* in (report) */
+	char safety_done_on[REPAIR_DATE_LEN];               /* in (update): Awaab's safety work */
+	char rtr_second_on[REPAIR_DATE_LEN];                /* the tenant asked for a second
+	                                                     * contractor ("" not asked) */
+	int64_t rtr_second_contractor_id;
+	char rtr_second_contractor_name[REPAIR_NAME_MAX * 4 + 1];
+	char rtr_comp_settled[8];                           /* "paid", "rent" or "" */
+	int64_t rtr_comp_paid_pence;                        /* what was settled */
+	char rtr_comp_on[REPAIR_DATE_LEN];
+	char satisfaction[16];                              /* "satisfied", "dissatisfied" or
+	                                                     * "" (not asked): set on closing */
+	/* Worked out on reading: */
+	int rtr_on, awaab_on;                               /* the schemes, now */
+	char rtr_second_due[REPAIR_DATE_LEN];               /* the second period's end */
+	char damp_investigate_due[REPAIR_INSTANT_LEN];      /* Awaab: investigate (and for an
+	                                                     * emergency make safe) by */
+};
+
+/* What logging a repair would give, before it is saved (repair_preview). */
+struct repair_preview {
+	char target_at[REPAIR_INSTANT_LEN];
+	int rtr_days;               /* the Right to Repair days that apply (0 none) */
+	int rtr_out_by_cost;        /* a defect of the schedule, but the estimate is over the limit */
+	int64_t rtr_max_cost;
+	char rtr_defect[REPAIR_RTR_DEFECT_MAX * 4 + 1];
+	enum repair_damp damp;      /* the Awaab's Law clock started (NONE: none) */
+	char damp_due[REPAIR_INSTANT_LEN];
+	int rtr_on, awaab_on;
 };
 
 /* A row of the repairs list: small, so that a page costs little. */
@@ -142,6 +175,14 @@ struct repair_filter {
  * in words, for bad input. */
 int repair_report(struct db *db, const struct actor *who, struct repair *r);
 
+/* What repair_report would make of r now (the defect's days by the
+ * season, the schemes in force, the target): nothing is written. Board,
+ * volunteers and members (for whom, as on reporting, priority is
+ * routine). DB_NOTFOUND for a defect not in the schedule; DB_INVALID when
+ * no target can be worked out (no priority yet). */
+int repair_preview(struct db *db, const struct actor *who, const struct repair *r,
+		   struct repair_preview *out);
+
 /* Reads one repair, with the contractor's and reporter's names and the
  * worked-out fields. DB_NOTFOUND if none, or not one the member may see. */
 int repair_get(struct db *db, const struct actor *who, int64_t id, struct repair *r);
@@ -164,6 +205,13 @@ int repair_move(struct db *db, const struct actor *who, int64_t id, int64_t vers
 int repair_move_at(struct db *db, const struct actor *who, int64_t id, int64_t version,
 		   enum repair_status to, const char *note, int64_t contractor_id,
 		   const char *at);
+
+/* Closes a completed repair (repair_move to REPAIR_CLOSED) and records in
+ * the same transaction whether the tenant was satisfied: `satisfaction`
+ * "satisfied", "dissatisfied", or NULL or "" for not asked. DB_INVALID in
+ * words for another word; otherwise as repair_move. */
+int repair_close(struct db *db, const struct actor *who, int64_t id, int64_t version,
+		 const char *note, const char *satisfaction);
 
 /* Saves title, description, location, priority, rtr_defect, rtr_days,
  * damp_hazard, investigated_on, summary_sent_on and the cost. The damp and

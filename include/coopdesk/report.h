@@ -93,4 +93,27 @@ int report_participation(struct db *db, const struct actor *who, int year,
 int report_shareholding(struct db *db, const struct actor *who, int64_t member_id,
 			const struct report_opts *o, FILE *out);
 
+/* Right to Repair (report_right_to_repair): the repairs reported on the
+ * local days `from` to `to` (ISO or dd/mm/yyyy; "" or NULL: from the
+ * first, to today) under a defect of the schedule: defect, days, due day
+ * (or "over cost" when the estimate took it out), when done, whether the
+ * target was met, the day a second contractor was asked for, compensation
+ * owed and how it was settled; the heading says which schemes were on,
+ * the counts (met, missed, still within) and the money (due, paid, set
+ * against rent). With the scheme off it says so and lists nothing. CSV
+ * rows end with the schemes in force. Board and volunteers. DB_INVALID
+ * for a bad date or a period that ends before it begins. */
+int report_right_to_repair(struct db *db, const struct actor *who, const char *from,
+			   const char *to, const struct report_opts *o, FILE *out);
+
+/* Awaab's Law (report_awaab): the damp and mould repairs reported in the
+ * period, a row for each clock (investigate, or make safe for an
+ * emergency; written summary; safety work) with its due day or time, when
+ * done and its state: running, met, late, breached, waiting (for the
+ * investigation) or stopped (cancelled); the heading says which schemes
+ * were on and counts the clocks running and breached. With the scheme off
+ * it says so and lists nothing. As report_right_to_repair otherwise. */
+int report_awaab(struct db *db, const struct actor *who, const char *from, const char *to,
+		 const struct report_opts *o, FILE *out);
+
 #endif

@@ -31,6 +31,7 @@ static const char report_usage[] =
 	"       coopdesk [--db FILE] report officers [--current] [OPTIONS]\n"
 	"       coopdesk [--db FILE] report participation [--year YYYY] [OPTIONS]\n"
 	"       coopdesk [--db FILE] report shareholding MEMBER_NO [OPTIONS]\n"
+	"       coopdesk [--db FILE] report right-to-repair|awaab [--from DATE] [--to DATE] [OPTIONS]\n"
 	"Prints one of the co-op's documents (doc/reports.md):\n"
 	"  register       the register of members as it stood at the end of DATE (default\n"
 	"                 today): everyone on it that day, former members too; with\n"
@@ -41,6 +42,10 @@ static const char report_usage[] =
 	"  participation  each member's general meetings and hours in a year (default\n"
 	"                 this one) against the co-op's expectation\n"
 	"  shareholding   one member's shareholding, as they see it themselves\n"
+	"  right-to-repair  the Right to Repair repairs reported from DATE to DATE:\n"
+	"                 targets met, second contractors, compensation\n"
+	"  awaab          the damp and mould repairs reported from DATE to DATE: each\n"
+	"                 clock of Awaab's Law, running, met or breached\n"
 	"OPTIONS:\n"
 	"  --format FORMAT  text (default), md (Markdown) or csv\n"
 	"  --no-bom         csv: no UTF-8 byte-order mark (for programs)\n"
@@ -66,6 +71,7 @@ struct report_args {
 	const char *prog;      /* "coopdesk report" */
 	const char *usage;
 	const char *what, *as_at, *output;
+	const char *from, *to;
 	int is_export;
 	int inspection, current, year;
 	int64_t member_no;
@@ -114,6 +120,8 @@ static int parse_args(const struct cli_ctx *ctx, struct cli_ctx *local, int argc
 		{ "inspection", no_argument, NULL, 'i' },
 		{ "current", no_argument, NULL, 'c' },
 		{ "year", required_argument, NULL, 'y' },
+		{ "from", required_argument, NULL, 'F' },
+		{ "to", required_argument, NULL, 'T' },
 		{ "format", required_argument, NULL, 'f' },
 		{ "no-bom", no_argument, NULL, 'b' },
 		{ "width", required_argument, NULL, 'w' },
@@ -127,6 +135,8 @@ static int parse_args(const struct cli_ctx *ctx, struct cli_ctx *local, int argc
 		switch (c) {
 		case 'd': local->db_path = optarg; break;
 		case 'a': a->as_at = optarg; break;
+		case 'F': a->from = optarg; break;
+		case 'T': a->to = optarg; break;
 		case 'i': a->inspection = 1; break;
 		case 'c': a->current = 1; break;
 		case 'b': a->o.no_bom = 1; break;
@@ -199,6 +209,15 @@ static int options_fit(const struct cli_ctx *ctx, const struct report_args *a)
 		return usage_error(ctx, a, "--inspection is for the register");
 	if (a->current && strcmp(a->what, "officers") != 0)
 		return usage_error(ctx, a, "--current is for the officers");
+	int schemes = strcmp(a->what, "right-to-repair") == 0 || strcmp(a->what, "awaab") == 0;
+	if ((a->from || a->to) && !schemes)
+		return usage_error(ctx, a, "--from and --to are for right-to-repair and awaab");
+	for (int i = 0; i < 2; i++) {
+		const char *d = i ? a->to : a->from;
+		char why[128];
+		if (d && date_explain(d, why, sizeof why) != DATE_OK)
+			return usage_error(ctx, a, "%s %s", i ? "--to" : "--from", why);
+	}
 	if (a->year && strcmp(a->what, "participation") != 0)
 		return usage_error(ctx, a, "--year is for participation");
 	return 0;
@@ -286,6 +305,10 @@ static int write_document(const struct cli_ctx *ctx, const struct report_args *a
 		return report_officers(db, who, a->current, &a->o, out);
 	if (strcmp(w, "participation") == 0)
 		return report_participation(db, who, a->year, &a->o, out);
+	if (strcmp(w, "right-to-repair") == 0)
+		return report_right_to_repair(db, who, a->from, a->to, &a->o, out);
+	if (strcmp(w, "awaab") == 0)
+		return report_awaab(db, who, a->from, a->to, &a->o, out);
 	int64_t id = member_of(ctx, a, db, who);
 	if (!id)
 		return -1;
@@ -330,7 +353,8 @@ static int run(const struct cli_ctx *ctx, int argc, char **argv, struct report_a
 int cmd_report(const struct cli_ctx *ctx, int argc, char **argv)
 {
 	static const char *const names[] = {
-		"register", "shares", "officers", "participation", "shareholding", NULL
+		"register", "shares", "officers", "participation", "shareholding",
+		"right-to-repair", "awaab", NULL
 	};
 	struct report_args a = { .prog = "coopdesk report", .usage = report_usage };
 	a.o.format = REPORT_TEXT;

@@ -107,6 +107,8 @@ const char *repair_move_refusal(enum repair_status from, enum repair_status to)
 int repair_rtr_qualifies(const struct repair_rules *rules, int rtr_days, int has_cost,
 			 int64_t cost_pence)
 {
+	if (rules->rtr_off)
+		return 0;
 	if (rtr_days != 1 && rtr_days != 3 && rtr_days != 7)
 		return 0;
 	return !has_cost || cost_pence <= rules->rtr_max_cost;
@@ -242,7 +244,7 @@ int repair_target(const struct repair_rules *rules, const struct holidays *h,
 		if (c.at < best.at)
 			best = c;
 	}
-	if (in->damp != REPAIR_DAMP_NONE) {
+	if (in->damp != REPAIR_DAMP_NONE && !rules->awaab_off) {
 		c = in->damp == REPAIR_DAMP_EMERGENCY
 			? in_hours(d, secs, rules->damp_emergency_hours)
 			: in_working_days(local, rules->damp_investigate_days, h);
@@ -307,4 +309,89 @@ int repair_damp_due(const struct repair_rules *rules, const struct holidays *h,
 	snprintf(summary_due, REPAIR_DATE_LEN, "%s", date_format_iso(a, iso, sizeof iso));
 	snprintf(safety_due, REPAIR_DATE_LEN, "%s", date_format_iso(b, iso, sizeof iso));
 	return 0;
+}
+
+int repair_rtr_season_days(int days, int summer_days, const char *reported_on)
+{
+	struct date d;
+	if (!reported_on || date_parse(reported_on, &d) != DATE_OK)
+		return 0;
+	if (summer_days && d.m >= 5 && d.m <= 10)
+		return summer_days;
+	return days;
+}
+
+int repair_rtr_second_due(const struct holidays *h, int rtr_days, const char *requested_on,
+			  char out[REPAIR_DATE_LEN])
+{
+	struct date d;
+	char iso[DATE_BUFSZ];
+	out[0] = '\0';
+	if ((rtr_days != 1 && rtr_days != 3 && rtr_days != 7) || !requested_on ||
+	    date_parse(requested_on, &d) != DATE_OK)
+		return -1;
+	struct date due = date_add_working_days(d, rtr_days, h);
+	if (!date_valid(due))
+		return -1;
+	snprintf(out, REPAIR_DATE_LEN, "%s", date_format_iso(due, iso, sizeof iso));
+	return 0;
+}
+
+static const char *const how_names[] = { "", "phone", "in_person", "email", "inspection" };
+static const char *const how_labels[] = { "", "phone", "in person", "email", "inspection" };
+static const char *const category_names[] = {
+	"", "plumbing", "heating", "electrical", "damp_mould", "doors_windows", "roof", "drains",
+	"structure", "other",
+};
+static const char *const category_labels[] = {
+	"", "plumbing", "heating", "electrical", "damp and mould", "doors and windows", "roof",
+	"drains", "structure", "other",
+};
+_Static_assert(sizeof how_names / sizeof how_names[0] == REPAIR_HOW_COUNT, "how names");
+_Static_assert(sizeof category_names / sizeof category_names[0] == REPAIR_CATEGORY_COUNT,
+	       "category names");
+
+static const char *pick(const char *const *t, int n, int i)
+{
+	return i >= 0 && i < n ? t[i] : "";
+}
+
+static int find(const char *const *t, int n, const char *s)
+{
+	if (!s || !*s)
+		return 0;
+	for (int i = 1; i < n; i++)
+		if (strcmp(s, t[i]) == 0)
+			return i;
+	return -1;
+}
+
+const char *repair_how_name(enum repair_how h)
+{
+	return pick(how_names, REPAIR_HOW_COUNT, (int)h);
+}
+
+const char *repair_how_label(enum repair_how h)
+{
+	return pick(how_labels, REPAIR_HOW_COUNT, (int)h);
+}
+
+int repair_how_parse(const char *s)
+{
+	return find(how_names, REPAIR_HOW_COUNT, s);
+}
+
+const char *repair_category_name(enum repair_category c)
+{
+	return pick(category_names, REPAIR_CATEGORY_COUNT, (int)c);
+}
+
+const char *repair_category_label(enum repair_category c)
+{
+	return pick(category_labels, REPAIR_CATEGORY_COUNT, (int)c);
+}
+
+int repair_category_parse(const char *s)
+{
+	return find(category_names, REPAIR_CATEGORY_COUNT, s);
 }

@@ -30,6 +30,11 @@
 	r->field = repair_status_parse((const char *)sqlite3_column_text(st, col++));
 #define DB_COL_DAMP(field) \
 	r->field = (enum repair_damp)repair_damp_parse((const char *)sqlite3_column_text(st, col++));
+#define DB_COL_HOW(field) \
+	r->field = (enum repair_how)repair_how_parse((const char *)sqlite3_column_text(st, col++));
+#define DB_COL_CATEGORY(field) \
+	r->field = (enum repair_category)repair_category_parse( \
+		(const char *)sqlite3_column_text(st, col++));
 /* A cost may be not known (NULL). */
 #define DB_COL_COST(field) \
 	{ \
@@ -50,5 +55,18 @@
 /* The level for a read, and the member to restrict to (0 for all): a
  * member sees only their own. A db status. */
 int repair_read_scope(struct db *db, const struct actor *who, int64_t *member);
+
+/* Fills in what the schemes in force make of a repair being reported
+ * (repair_schemes.c): loads the rules into *rules; a defect of the
+ * schedule (r->rtr_defect_id) gives rtr_defect and, by the season of the
+ * local reporting day, rtr_days; with Right to Repair off, none; the
+ * category damp and mould is a significant hazard unless said to be an
+ * emergency. DB_NOTFOUND for a defect not in use in the schedule. */
+struct repair;
+struct repair_rules;
+int repair_apply_schemes(struct db *db, struct repair *r, struct repair_rules *rules);
+
+/* The local date of an instant ("" stays ""; a date stays that date). */
+void repair_local_date(const char *instant, char out[11]);
 
 #endif

@@ -26,7 +26,8 @@ static const char SQL_MEMBER_HOME[] =
 static const char SQL_INSERT[] =
 	"INSERT INTO repairs (uuid, home_id, reported_by_member, reported_at, title,"
 	" description, location, priority, rtr_defect, rtr_days, damp_hazard, cost_pence,"
-	" target_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)";
+	" target_at, reported_how, category)"
+	" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)";
 /* The user id is kept only when that user exists (the command line has none). */
 static const char SQL_LAST_EVENT_AT[] =
 	"SELECT max(at) FROM repair_events WHERE repair_id = ?1";
@@ -43,10 +44,15 @@ static const char SQL_GET[] =
 	" coalesce(r.damp_hazard, ''), coalesce(r.investigated_on, ''),"
 	" coalesce(r.summary_sent_on, ''), coalesce(r.contractor_id, 0), coalesce(c.name, ''),"
 	" r.cost_pence, coalesce(r.completed_at, ''), coalesce(r.closed_at, ''), r.reopened,"
-	" r.version"
+	" r.version, coalesce(r.reported_how, ''), coalesce(r.category, ''),"
+	" coalesce(r.safety_done_on, ''), coalesce(r.rtr_second_on, ''),"
+	" coalesce(r.rtr_second_contractor_id, 0), coalesce(c2.name, ''),"
+	" coalesce(r.rtr_comp_settled, ''), coalesce(r.rtr_comp_pence, 0),"
+	" coalesce(r.rtr_comp_on, ''), coalesce(r.satisfaction, '')"
 	" FROM repairs r JOIN homes h ON h.id = r.home_id"
 	" LEFT JOIN members m ON m.id = r.reported_by_member"
 	" LEFT JOIN contractors c ON c.id = r.contractor_id"
+	" LEFT JOIN contractors c2 ON c2.id = r.rtr_second_contractor_id"
 	" WHERE r.id = ?1 AND (?2 IS NULL OR " MEMBER_SEES("?2") ")";
 static const char SQL_VISIBLE[] =
 	"SELECT 1 FROM repairs r WHERE r.id = ?1 AND (?2 IS NULL OR " MEMBER_SEES("?2") ")";
@@ -61,8 +67,11 @@ static const char SQL_MOVE[] =
 static const char SQL_UPDATE[] =
 	"UPDATE repairs SET title = ?3, description = ?4, location = ?5, priority = ?6,"
 	" rtr_defect = ?7, rtr_days = ?8, damp_hazard = ?9, investigated_on = ?10,"
-	" summary_sent_on = ?11, cost_pence = ?12, target_at = ?13, version = version + 1"
+	" summary_sent_on = ?11, cost_pence = ?12, target_at = ?13, safety_done_on = ?14,"
+	" version = version + 1"
 	" WHERE id = ?1 AND version = ?2";
+static const char SQL_SATISFACTION[] =
+	"UPDATE repairs SET satisfaction = ?2 WHERE id = ?1";
 static const char SQL_CONTRACTOR[] = "SELECT in_use FROM contractors WHERE id = ?1";
 
 #define FULL_FIELDS(X) \
@@ -71,7 +80,10 @@ static const char SQL_CONTRACTOR[] = "SELECT in_use FROM contractors WHERE id = 
 	X(INT, rtr_days) X(DAMP, damp_hazard) X(TEXT, investigated_on) \
 	X(TEXT, summary_sent_on) X(INT64, contractor_id) X(TEXT, contractor_name) \
 	X(COST, cost_pence) X(TEXT, completed_at) X(TEXT, closed_at) X(INT, reopened) \
-	X(INT64, version)
+	X(INT64, version) X(HOW, reported_how) X(CATEGORY, category) X(TEXT, safety_done_on) \
+	X(TEXT, rtr_second_on) X(INT64, rtr_second_contractor_id) \
+	X(TEXT, rtr_second_contractor_name) X(TEXT, rtr_comp_settled) \
+	X(INT64, rtr_comp_paid_pence) X(TEXT, rtr_comp_on) X(TEXT, satisfaction)
 /* What a move or an edit starts from: SQL_STATE's columns. */
 #define STATE_FIELDS(X) \
 	X(STATUS, status) X(INT64, version) X(TEXT, reported_at) X(PRIORITY, priority) \
@@ -139,11 +151,19 @@ int repair_rules_load(struct db *db, struct repair_rules *rules)
 			memcpy(field, &n, sizeof n);
 		}
 	}
+	int64_t on;
+	int rc = setting_int(db, "scheme_right_to_repair", &on);
+	if (rc)
+		return rc;
+	rules->rtr_off = !on;
+	if ((rc = setting_int(db, "scheme_awaab", &on)))
+		return rc;
+	rules->awaab_off = !on;
 	return DB_OK;
 }
 
 /* The local date of an instant ("" stays ""; a date stays that date). */
-static void local_date(const char *instant, char out[REPAIR_DATE_LEN])
+void repair_local_date(const char *instant, char out[REPAIR_DATE_LEN])
 {
 	struct date d;
 	if (zone_date(instant, &d) == 0)
@@ -158,7 +178,7 @@ static int load_calendar(struct db *db, const char *from, struct repair_rules *r
 			 struct holidays *h)
 {
 	char day[REPAIR_DATE_LEN];
-	local_date(from, day);
+	repair_local_date(from, day);
 	int rc = repair_rules_load(db, rules);
 	return rc ? rc : holidays_load(db, day, "2999-12-31", h);
 }
@@ -219,16 +239,23 @@ static int check_damp_dates(struct db *db, const char *reported_at, const struct
 	char reported_on[REPAIR_DATE_LEN], now[REPAIR_INSTANT_LEN], today[REPAIR_DATE_LEN];
 	char shown[ZONE_TIME_BUFSZ];
 	int rc;
-	local_date(reported_at, reported_on);
+	repair_local_date(reported_at, reported_on);
 	repair_now(now, today);
 	if ((rc = check_milestone(db, r->investigated_on, "the date investigated", reported_on,
 				  today)) ||
 	    (rc = check_milestone(db, r->summary_sent_on, "the date the summary was sent",
+				  reported_on, today)) ||
+	    (rc = check_milestone(db, r->safety_done_on, "the date of the safety work",
 				  reported_on, today)))
 		return rc;
 	if (r->summary_sent_on[0] && !r->investigated_on[0])
 		return db_set_error(db, DB_INVALID, "a written summary follows the investigation:"
 				    " give the date investigated first");
+	if (r->safety_done_on[0] && r->investigated_on[0] &&
+	    strcmp(r->safety_done_on, r->investigated_on) < 0)
+		return db_set_error(db, DB_INVALID, "the safety work cannot have been done before"
+				    " the investigation (%s)",
+				    zone_format(r->investigated_on, shown, sizeof shown));
 	if (r->summary_sent_on[0] && strcmp(r->summary_sent_on, r->investigated_on) < 0)
 		return db_set_error(db, DB_INVALID, "the summary cannot have been sent before the"
 				    " investigation (%s)",
@@ -252,6 +279,11 @@ static int check_fields(struct db *db, const struct repair *r)
 	if (r->damp_hazard < REPAIR_DAMP_NONE || r->damp_hazard > REPAIR_DAMP_SIGNIFICANT)
 		return db_set_error(db, DB_INVALID,
 				    "a damp or mould hazard is emergency or significant");
+	if ((int)r->reported_how < 0 || r->reported_how >= REPAIR_HOW_COUNT)
+		return db_set_error(db, DB_INVALID, "a repair is reported by phone, in person,"
+				    " by email or at an inspection");
+	if ((int)r->category < 0 || r->category >= REPAIR_CATEGORY_COUNT)
+		return db_set_error(db, DB_INVALID, "a repair's category is one of the list");
 	if (r->rtr_days != 0 && r->rtr_days != 1 && r->rtr_days != 3 && r->rtr_days != 7)
 		return db_set_error(db, DB_INVALID,
 				    "a Right to Repair target is 1, 3 or 7 working days");
@@ -313,6 +345,8 @@ int repair_report(struct db *db, const struct actor *who, struct repair *r)
 {
 	enum access_level level;
 	int rc = db_access_check(db, who, AREA_REPAIRS, OP_WRITE, &level);
+	if (rc == DB_OK && level == ACCESS_OWN)
+		r->priority = REPAIR_ROUTINE;   /* a tenant's report: the office triages it */
 	if (rc || (rc = check_fields(db, r)))
 		return rc;
 	char now[REPAIR_INSTANT_LEN], today[REPAIR_DATE_LEN];
@@ -339,6 +373,7 @@ int repair_report(struct db *db, const struct actor *who, struct repair *r)
 		r->rtr_days = 0;
 		r->rtr_defect[0] = '\0';
 		r->damp_hazard = REPAIR_DAMP_NONE;
+		r->rtr_defect_id = 0;
 		r->has_cost = 0;
 	}
 	if ((rc = db_begin(db, who)))
@@ -358,7 +393,10 @@ int repair_report(struct db *db, const struct actor *who, struct repair *r)
 
 	struct repair_rules rules;
 	struct holidays h = { 0 };
-	if ((rc = load_calendar(db, r->reported_at, &rules, &h)))
+	char day[REPAIR_DATE_LEN];
+	repair_local_date(r->reported_at, day);
+	if ((rc = repair_apply_schemes(db, r, &rules)) ||
+	    (rc = holidays_load(db, day, "2999-12-31", &h)))
 		return db_abort(db, rc);
 	struct repair_target_in in = { r->reported_at, r->priority, r->rtr_days,
 				       r->has_cost, r->cost_pence, r->damp_hazard };
@@ -386,6 +424,8 @@ int repair_report(struct db *db, const struct actor *who, struct repair *r)
 	if (r->has_cost)
 		sqlite3_bind_int64(st, 12, r->cost_pence);
 	db_bind_text(st, 13, r->target_at);
+	db_bind_text_or_null(st, 14, repair_how_name(r->reported_how));
+	db_bind_text_or_null(st, 15, repair_category_name(r->category));
 	if ((rc = db_step_done(db, st)))
 		return db_abort(db, rc);
 	r->id = sqlite3_last_insert_rowid(db->conn);
@@ -411,30 +451,46 @@ static int days_between(const char *a, const char *b)
 	return (int)(date_to_days(y) - date_to_days(x));
 }
 
-/* Fills the fields worked out on reading. */
+/* Fills the fields worked out on reading. Right to Repair compensation is
+ * due only when the tenant asked for a second contractor and the second
+ * period ran out too (domain.md "Repairs"): counted from the second
+ * deadline to the day it was done, or today. */
 static int derive(struct db *db, struct repair *r)
 {
 	char now[REPAIR_INSTANT_LEN], today[REPAIR_DATE_LEN];
 	repair_now(now, today);
 	r->overdue = repair_status_is_open(r->status) &&
 		     repair_target_passed(r->target_at, now, today);
-	if (!r->rtr_days && r->damp_hazard != REPAIR_DAMP_SIGNIFICANT)
-		return DB_OK;
 	struct repair_rules rules;
 	struct holidays h = { 0 };
-	int rc = load_calendar(db, r->reported_at, &rules, &h);
+	int rc = repair_rules_load(db, &rules);
 	if (rc)
+		return rc;
+	r->rtr_on = !rules.rtr_off;
+	r->awaab_on = !rules.awaab_off;
+	if (!(r->rtr_on && r->rtr_days) && !(r->awaab_on && r->damp_hazard != REPAIR_DAMP_NONE))
+		return DB_OK;
+	if ((rc = load_calendar(db, r->reported_at, &rules, &h)))
 		return rc;
 	struct repair_target_in in = { r->reported_at, r->priority, r->rtr_days,
 				       r->has_cost, r->cost_pence, r->damp_hazard };
-	if (r->rtr_days && repair_rtr_due(&rules, &h, &in, r->rtr_due) == 0 && r->rtr_due[0] &&
+	if (r->rtr_on && r->rtr_days && repair_rtr_due(&rules, &h, &in, r->rtr_due) == 0 &&
+	    r->rtr_due[0] && r->rtr_second_on[0] &&
+	    repair_rtr_second_due(&h, r->rtr_days, r->rtr_second_on, r->rtr_second_due) == 0 &&
 	    r->status != REPAIR_CANCELLED) {
 		char end[REPAIR_DATE_LEN];
-		local_date(r->completed_at[0] ? r->completed_at : today, end);
+		repair_local_date(r->completed_at[0] ? r->completed_at : today, end);
 		r->rtr_compensation_pence =
-			repair_rtr_compensation(&rules, days_between(r->rtr_due, end));
+			repair_rtr_compensation(&rules, days_between(r->rtr_second_due, end));
 	}
-	if (r->damp_hazard == REPAIR_DAMP_SIGNIFICANT && r->investigated_on[0])
+	if (r->awaab_on && r->damp_hazard != REPAIR_DAMP_NONE) {
+		/* The damp clock alone: a planned repair's target is never
+		 * tighter than the hazard's. */
+		struct repair_target_in damp = { r->reported_at, REPAIR_PLANNED, 0, 0, 0,
+						 r->damp_hazard };
+		repair_target(&rules, &h, &damp, r->damp_investigate_due);
+	}
+	if (r->awaab_on && r->damp_hazard == REPAIR_DAMP_SIGNIFICANT && r->investigated_on[0])
 		repair_damp_due(&rules, &h, r->investigated_on, r->damp_summary_due,
 				r->damp_safety_due);
 	free_calendar(&h);
@@ -627,12 +683,34 @@ int repair_move_at(struct db *db, const struct actor *who, int64_t id, int64_t v
 	return db_commit(db);
 }
 
+int repair_close(struct db *db, const struct actor *who, int64_t id, int64_t version,
+		 const char *note, const char *satisfaction)
+{
+	const char *s = satisfaction && *satisfaction ? satisfaction : NULL;
+	if (s && strcmp(s, "satisfied") != 0 && strcmp(s, "dissatisfied") != 0)
+		return db_set_error(db, DB_INVALID, "the tenant was satisfied or not satisfied");
+	int rc = db_begin(db, who);
+	if (rc)
+		return rc;
+	if ((rc = repair_move(db, who, id, version, REPAIR_CLOSED, note, 0)))
+		return db_abort(db, rc);
+	sqlite3_stmt *st = db_prep(db, SQL_SATISFACTION);
+	if (!st)
+		return db_abort(db, db_status(db));
+	sqlite3_bind_int64(st, 1, id);
+	db_bind_text_or_null(st, 2, s);
+	if ((rc = db_step_done(db, st)))
+		return db_abort(db, rc);
+	return db_commit(db);
+}
+
 int repair_update(struct db *db, const struct actor *who, struct repair *r)
 {
 	int rc = office_only(db, who, "edit");
 	if (rc || (rc = check_fields(db, r)) ||
 	    (rc = clean_date(db, r->investigated_on, "the date investigated")) ||
-	    (rc = clean_date(db, r->summary_sent_on, "the date the summary was sent")))
+	    (rc = clean_date(db, r->summary_sent_on, "the date the summary was sent")) ||
+	    (rc = clean_date(db, r->safety_done_on, "the date of the safety work")))
 		return rc;
 	if ((rc = db_begin(db, who)))
 		return rc;
@@ -670,6 +748,7 @@ int repair_update(struct db *db, const struct actor *who, struct repair *r)
 	db_bind_text_or_null(st, 9, repair_damp_name(r->damp_hazard));
 	db_bind_text_or_null(st, 10, r->investigated_on);
 	db_bind_text_or_null(st, 11, r->summary_sent_on);
+	db_bind_text_or_null(st, 14, r->safety_done_on);
 	if (r->has_cost)
 		sqlite3_bind_int64(st, 12, r->cost_pence);
 	db_bind_text(st, 13, target);

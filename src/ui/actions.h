@@ -9,7 +9,8 @@
  * Scopes group the actions for the keys file (a key means one thing per
  * scope): G global, H Home, L lists and records, F forms, U the user
  * accounts list, M the Members area's registers (on its lists, with L's
- * keys: none of them may share one). Which actions work on a screen, for
+ * keys: none of them may share one), R a repair's record (its moves, with
+ * L's keys that act on a record: none of them may share one). Which actions work on a screen, for
  * this person, is the screen's to say (struct screen_ops.acts): the help
  * and the hints list those, and a key does the first of its actions that
  * works there.
@@ -56,6 +57,17 @@
 	X(PARTICIPATION, "participation", "y",         'M', "participation", "This year's participation: meetings attended and hours, each member") \
 	X(INSPECTION,  "inspection",  "i",             'M', "inspection copy", "The register for inspection (s.103): names, addresses and dates, no shares") \
 	X(MINE,        "mine",        "m",             'M', "my shareholding", "Your own shareholding: your share, when it was issued, what was paid") \
+	X(TRIAGE,      "triage",      "t",             'R', "triage",   "Triage the repair: looked at, its priority right") \
+	X(ASSIGN,      "assign",      "a",             'R', "assign",   "Assign the repair to a contractor (or to another one)") \
+	X(START_WORK,  "start-work",  "w",             'R', "work started", "Record that the contractor has started the work") \
+	X(COMPLETE,    "complete",    "d",             'R', "done",     "Record that the repair is done (completed)") \
+	X(CLOSE_REPAIR, "close",      "c",             'R', "close",    "Close a completed repair") \
+	X(CANCEL_REPAIR, "cancel-repair", "x",         'R', "cancel",   "Cancel a repair still to be done, saying why") \
+	X(REOPEN,      "reopen",      "o",             'R', "reopen",   "Reopen a completed or closed repair, saying why (reopenings are counted)") \
+	X(NOTE,        "note",        "n",             'R', "note",     "Add a note to the repair's history") \
+	X(SECOND_CONTRACTOR, "second-contractor", "s", 'R', "second contractor", "Right to Repair: record the tenant's request for a second contractor (the board)") \
+	X(SCHEDULE,    "rtr-schedule", "r",            'R', "schedule", "The Right to Repair schedule of defects and their targets (the board edits it)") \
+	X(COMPENSATION, "compensation", "m",           'R', "compensation", "Right to Repair: record the compensation as paid or set against rent arrears (the board)") \
 	X(SET_PASSWORD, "set-password", "p",           'U', "password", "Set a new password for the selected account") \
 	X(SET_ROLE,    "set-role",    "r",             'U', "role",     "Change the selected account's role or member") \
 	X(DISABLE,     "disable",     "d",             'U', "disable",  "Disable or enable the selected account") \

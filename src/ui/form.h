@@ -199,6 +199,10 @@ struct fdesc {
 	/* Saved: a screen to open in the form's place (NULL: none), such as
 	 * the record just added. */
 	struct screen *(*then)(struct fscreen *fs);
+	/* After each key the form took (and once on opening): a chance to
+	 * say what the form's values come to, such as a target worked out
+	 * before saving (NULL: nothing). */
+	void (*changed)(struct fscreen *fs);
 };
 
 #define FORM_STAY (-1)

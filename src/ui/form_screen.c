@@ -29,10 +29,10 @@ const char *form_screen_hint(struct screen *s)
 	return form_hint(screen_form(s));
 }
 
-int form_screen_handle(struct screen *s, enum action a, int32_t key,
-		       void (*save)(struct screen *s))
+/* What the screen does with what the form did with a key. */
+static int act_on(struct screen *s, enum form_result r, void (*save)(struct screen *s))
 {
-	switch (form_key(screen_form(s), a, key)) {
+	switch (r) {
 	case FORM_UNHANDLED:
 		return 0;
 	case FORM_LEAVE:
@@ -47,6 +47,12 @@ int form_screen_handle(struct screen *s, enum action a, int32_t key,
 	}
 	s->dirty = 1;
 	return 1;
+}
+
+int form_screen_handle(struct screen *s, enum action a, int32_t key,
+		       void (*save)(struct screen *s))
+{
+	return act_on(s, form_key(screen_form(s), a, key), save);
 }
 
 /* ---- from a descriptor ---------------------------------------------------- */
@@ -90,7 +96,13 @@ static void fs_save(struct screen *s)
 
 static int fs_handle(struct screen *s, enum action a, int32_t key)
 {
-	return form_screen_handle(s, a, key, fs_save);
+	struct fscreen *fs = s->priv;
+	enum form_result r = form_key(fs->form, a, key);
+	/* Only after a key the form took as typing or moving: saving or
+	 * leaving may free the screen. */
+	if (r == FORM_HANDLED && fs->d->changed)
+		fs->d->changed(fs);
+	return act_on(s, r, fs_save);
 }
 
 static void fs_destroy(struct screen *s)
@@ -141,5 +153,7 @@ struct screen *form_screen_new(struct app *app, const struct fdesc *d, const cha
 	s->app = app;
 	s->area = d->area;
 	s->priv = fs;
+	if (d->changed)
+		d->changed(fs);
 	return s;
 }

@@ -387,6 +387,8 @@ static const char *hint(struct screen *s)
 	if (rs->ok) {
 		for (int i = 0; i < rs->d->nacts; i++) {
 			const struct ract *o = &rs->d->acts[i];
+			if (o->unhinted)
+				continue;
 			ui_hint_add(rs->app, s, rs->hint, sizeof rs->hint, o->action,
 				    o->label_of ? o->label_of(rs) : o->label);
 		}

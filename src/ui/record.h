@@ -50,6 +50,7 @@ struct ract {
 	int (*allowed)(const struct rscreen *rs);   /* NULL: anyone who sees it */
 	void (*run)(struct rscreen *rs);
 	const char *refused;          /* said when someone not allowed presses its key */
+	int unhinted;                 /* 1: left out of the status line (the help has it) */
 };
 
 struct rdesc {

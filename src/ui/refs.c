@@ -11,6 +11,7 @@
 #include "coopdesk/members.h"
 #include "coopdesk/ref.h"
 #include "coopdesk/repairs.h"
+#include "coopdesk/tenancies.h"
 #include "coopdesk/text.h"
 #include "refs.h"
 
@@ -164,6 +165,36 @@ static int home_by_ref(struct app *app, const char *typed, int64_t *id)
 	return rc;
 }
 
+/* The homes of the current members whose names match: a home found by
+ * its tenant's name ("Okafor"), when no reference or address matched. */
+static int home_by_tenant(struct app *app, const char *typed, struct ref_match *out, int max,
+			  int *n, char *why, size_t whylen)
+{
+	struct member_row *rows = calloc((size_t)max, sizeof *rows);
+	struct tenancy *t = malloc(sizeof *t);
+	int got = 0, rc = DB_ERROR;
+	if (rows && t)
+		rc = member_page(app->db, &app->who, MEMBERS_CURRENT, MEMBER_BY_NAME, typed,
+				 PAGE_FIRST, NULL, rows, max, &got);
+	if (rc == DB_DENIED)
+		rc = DB_OK;   /* who may not look through members finds homes by reference */
+	for (int i = 0; rc == DB_OK && i < got && *n < max; i++) {
+		if (tenancy_for_member(app->db, &app->who, rows[i].id, t) != DB_OK)
+			continue;
+		int seen = 0;
+		for (int k = 0; k < *n; k++)
+			seen |= out[k].id == t->home_id;
+		if (!seen && home_get_match(app, t->home_id, &out[*n]) == DB_OK)
+			(*n)++;
+	}
+	free(rows);
+	free(t);
+	if (rc == DB_OK && *n == 0)
+		snprintf(why, whylen, "no home's reference or address, and no tenant's name, has"
+			 " '%.40s'", typed);
+	return rc;
+}
+
 static int home_find(struct app *app, const char *typed, struct ref_match *out, int max, int *n,
 		     char *why, size_t whylen)
 {
@@ -187,7 +218,7 @@ static int home_find(struct app *app, const char *typed, struct ref_match *out, 
 	for (int i = 0; rc == DB_OK && i < got; i++)
 		home_match(rows[i].id, rows[i].ref, rows[i].address, rows[i].tenants, &out[(*n)++]);
 	free(rows);
-	return rc;
+	return rc == DB_OK && *n == 0 ? home_by_tenant(app, typed, out, max, n, why, whylen) : rc;
 }
 
 const struct ref_kind ref_home = {

@@ -17,7 +17,7 @@
 
 enum {
 	F_TITLE, F_LOCATION, F_PRIORITY, F_RTR, F_COST, F_INVESTIGATED, F_SUMMARY,
-	F_DESCRIPTION, F_COUNT
+	F_DESCRIPTION, F_SAFETY, F_COUNT
 };
 
 static const char *const priorities[] = { "emergency", "urgent", "routine", "planned", NULL };
@@ -69,6 +69,12 @@ static const struct form_spec fields[F_COUNT] = {
 		FORM_AT(struct repair, summary_sent_on),
 		.help = "Damp and mould: the day the written summary of the investigation"
 			" went to the household, as dd/mm/yyyy.",
+	},
+	[F_SAFETY] = {
+		.label = "Damp: safety work on", .kind = FORM_DATE,
+		FORM_AT(struct repair, safety_done_on),
+		.help = "Damp and mould: the day the safety work was done, as dd/mm/yyyy: not"
+			" before the investigation, nor after today.",
 	},
 	[F_DESCRIPTION] = {
 		.label = "Description", .kind = FORM_MULTILINE,

@@ -176,7 +176,15 @@ static void edit(struct lscreen *ls, const void *row)
 	app_push(ls->app, screen_repair_edit_new(ls->app, id_of(row)));
 }
 
+static void log_repair(struct lscreen *ls, const void *row)
+{
+	(void)row;
+	app_push(ls->app, screen_repair_log_new(ls->app));
+}
+
 static const struct lact actions[] = {
+	{ .action = ACT_NEW, .run = log_repair,
+	  .help = "Log a repair (board, volunteers; a tenant for their own home)" },
 	{ .action = ACT_EDIT, .help = "Edit the selected repair (board and volunteers)",
 	  .allowed = office, .run = edit, .needs_row = 1,
 	  .refused = "Only the board and volunteers edit repairs" },

@@ -26,7 +26,7 @@ expect "init refuses to overwrite" 1 "$BIN" --db "$DB" init
 contains "and says so" "$TMP/err" "already exists"
 
 out=$(sqlite3 "$DB" 'PRAGMA application_id; PRAGMA user_version; PRAGMA journal_mode' | tr '\n' ' ')
-[ "$out" = "1131376496 3 wal " ] && ok "application_id, user_version, WAL" || not_ok "pragmas: $out"
+[ "$out" = "1131376496 4 wal " ] && ok "application_id, user_version, WAL" || not_ok "pragmas: $out"
 name=$(sqlite3 "$DB" "SELECT value FROM settings WHERE key = 'coop_name'")
 [ "$name" = "Ælfric's Co-op" ] && ok "the co-op's name is kept" || not_ok "name: $name"
 who=$(sqlite3 "$DB" "SELECT actor FROM audit WHERE table_name = 'settings'")
@@ -58,6 +58,15 @@ for f in "$SQL_DIR"/[0-9]*.sql; do
 		WHERE key = 'hours_expected_per_year'")
 	[ "$out" = "0integer0-2000" ] && ok "schema $v gained hours_expected_per_year" \
 		|| not_ok "hours_expected_per_year after schema $v: $out"
+	out=$(sqlite3 "$old" "SELECT group_concat(key || '=' || value || kind, ' ') FROM settings
+		WHERE key IN ('scheme_awaab', 'scheme_right_to_repair');
+		SELECT count(*) || ' ' || sum(days) || ' ' || count(summer_days) FROM rtr_defects;
+		SELECT count(*) FROM pragma_table_info('repairs') WHERE name IN ('reported_how',
+		'category', 'safety_done_on', 'rtr_second_on', 'rtr_second_contractor_id',
+		'rtr_comp_pence', 'rtr_comp_settled', 'rtr_comp_on', 'satisfaction')" | tr '\n' ' ')
+	[ "$out" = "scheme_awaab=1boolean scheme_right_to_repair=1boolean 19 49 1 9 " ] \
+		&& ok "schema $v gained the schemes, the Right to Repair schedule and the repair columns" \
+		|| not_ok "schema 4 after schema $v: $out"
 done
 
 # A schema 2 database as coopdesk left it (audit triggers, a trail, the
@@ -65,14 +74,24 @@ done
 # migration drops it. Opening it adds the setting without an audit row.
 cp "$DB" "$TMP/schema2-used.db"
 sqlite3 "$TMP/schema2-used.db" "DROP TRIGGER audit_settings_delete;
-	DELETE FROM settings WHERE key = 'hours_expected_per_year'; PRAGMA user_version = 2"
+	DROP TRIGGER audit_repairs_insert; DROP TRIGGER audit_repairs_update;
+	DROP TRIGGER audit_repairs_delete; DROP TRIGGER audit_rtr_defects_insert;
+	DROP TRIGGER audit_rtr_defects_update; DROP TRIGGER audit_rtr_defects_delete;
+	ALTER TABLE repairs DROP COLUMN reported_how; ALTER TABLE repairs DROP COLUMN category;
+	ALTER TABLE repairs DROP COLUMN safety_done_on; ALTER TABLE repairs DROP COLUMN rtr_second_on;
+	ALTER TABLE repairs DROP COLUMN rtr_second_contractor_id;
+	ALTER TABLE repairs DROP COLUMN rtr_comp_pence; ALTER TABLE repairs DROP COLUMN rtr_comp_settled;
+	ALTER TABLE repairs DROP COLUMN rtr_comp_on; ALTER TABLE repairs DROP COLUMN satisfaction;
+	DROP TABLE rtr_defects; DROP INDEX repairs_rtr_by_reported; DROP INDEX repairs_damp_by_reported;
+	DELETE FROM settings WHERE key IN ('hours_expected_per_year', 'scheme_right_to_repair',
+	'scheme_awaab'); PRAGMA user_version = 2"
 before=$(sqlite3 "$TMP/schema2-used.db" "SELECT count(*) FROM audit")
 expect "check upgrades a used schema 2 database and passes" 0 "$BIN" --db "$TMP/schema2-used.db" check
 out=$(sqlite3 "$TMP/schema2-used.db" "PRAGMA user_version; SELECT count(*) FROM audit;
 	SELECT value FROM settings WHERE key IN ('coop_name', 'hours_expected_per_year') ORDER BY key;
 	SELECT count(*) FROM sqlite_schema WHERE name = 'audit_settings_delete'" | tr '\n' ' ')
-[ "$out" = "3 $before Ælfric's Co-op 0 1 " ] \
-	&& ok "schema 3, the setting unaudited, the name kept, the triggers made again" \
+[ "$out" = "4 $before Ælfric's Co-op 0 1 " ] \
+	&& ok "schema 4, the settings unaudited, the name kept, the triggers made again" \
 	|| not_ok "after the upgrade: $out (audit rows before: $before)"
 
 expect "a missing database is reported" 1 "$BIN" --db "$TMP/none.db" check

@@ -224,8 +224,9 @@ play damp
 tr -s ' ' < "$TMP/damp1.txt" > "$TMP/damp1.flat"
 contains "the record shows the cost" "$TMP/damp1.flat" "Cost £123.45"
 contains "the damp hazard" "$TMP/damp1.flat" "Damp and mould significant"
-contains "the day it was investigated" "$TMP/damp1.flat" "Investigated on 21/11/2026"
-contains "and when the summary is due" "$TMP/damp1.flat" "Summary due"
+contains "the day it was investigated, against its clock" "$TMP/damp1.flat" \
+	"Investigate due 04/12/2026: done 21/11/2026, in time"
+contains "and when the summary is due" "$TMP/damp1.flat" "Written summary due 25/11/2026: running"
 
 # ---- Esc (or Left) at an area's first screen goes Home ------------------------------------
 cat > "$TMP/home.script" <<EOF

@@ -119,7 +119,7 @@ E
 SCRIPT
 expect "coopdesk runs with every action on other keys" 0 \
 	"$BIN" --db "$DB" --keys "$TMP/all-keys" --script "$TMP/all.script" --headless
-contains "the hints take the new keys" "$TMP/all-repairs.txt" "O open  E edit  \\ search  o sort  v filter  F5 help  Q log out"
+contains "the hints take the new keys" "$TMP/all-repairs.txt" "O open  + new  E edit  \\ search  o sort  v filter  F5 help  Q log out"
 contains "the top bar too" "$TMP/all-repairs.txt" "! Home  @ Tenancies"
 contains "and Home's words" "$TMP/all-home.txt" "@ Tenancies, # Members & shares"
 contains "and the form's" "$TMP/all-form.txt" "^N next  ^W save  F9 leave  F5 help"
