@@ -308,3 +308,13 @@ int repair_damp_due(const struct repair_rules *rules, const struct holidays *h,
 	snprintf(safety_due, REPAIR_DATE_LEN, "%s", date_format_iso(b, iso, sizeof iso));
 	return 0;
 }
+
+int repair_working_days_late(const char *target_at, const char *today, const struct holidays *h)
+{
+	struct date due, d;
+	if (!target_at || !today || zone_date(target_at, &due) != 0 ||
+	    date_parse(today, &d) != DATE_OK)
+		return 0;
+	int n = date_working_days_between(due, d, h);
+	return n > 0 ? n : 0;
+}
