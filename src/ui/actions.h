@@ -9,10 +9,10 @@
  * Scopes group the actions for the keys file (a key means one thing per
  * scope): G global, H Home, L lists and records, F forms, U the user
  * accounts list, M the Members area's registers (on its lists, with L's
- * keys: none of them may share one). Which actions work on a screen, for
- * this person, is the screen's to say (struct screen_ops.acts): the help
- * and the hints list those, and a key does the first of its actions that
- * works there.
+ * keys: none of them may share one), R the Repairs area's lists
+ * (likewise). Which actions work on a screen, for this person, is the
+ * screen's to say (struct screen_ops.acts): the help and the hints list
+ * those, and a key does the first of its actions that works there.
  */
 #ifndef COOPDESK_UI_ACTIONS_H
 #define COOPDESK_UI_ACTIONS_H
@@ -56,6 +56,10 @@
 	X(PARTICIPATION, "participation", "y",         'M', "participation", "This year's participation: meetings attended and hours, each member") \
 	X(INSPECTION,  "inspection",  "i",             'M', "inspection copy", "The register for inspection (s.103): names, addresses and dates, no shares") \
 	X(MINE,        "mine",        "m",             'M', "my shareholding", "Your own shareholding: your share, when it was issued, what was paid") \
+	X(CONTRACTORS, "contractors", "C",             'R', "contractors", "Contractors: the firms repairs are assigned to") \
+	X(BY_CONTRACTOR, "by-contractor", "w",         'R', "by contractor", "Show only one contractor's repairs (type part of the name; empty for all)") \
+	X(RP02,        "rp02",        "m",             'R', "RP02",     "RP02: the share of repairs completed within target in a period you give") \
+	X(IN_USE,      "in-use",      "u",             'R', "in use",   "Set the selected contractor out of use, or in use again") \
 	X(SET_PASSWORD, "set-password", "p",           'U', "password", "Set a new password for the selected account") \
 	X(SET_ROLE,    "set-role",    "r",             'U', "role",     "Change the selected account's role or member") \
 	X(DISABLE,     "disable",     "d",             'U', "disable",  "Disable or enable the selected account") \
