@@ -270,6 +270,29 @@ static const struct table_col event_cols[] = {
 	{ "Note", "note", 0, TABLE_LEFT },
 };
 
+/* Text from the database that may hold line breaks (a description, a
+ * note): each line kept as a line of the cell, the rest made inert. */
+static void lines_cell(struct table *t, const char *s)
+{
+	char line[REPAIR_DESCRIPTION_MAX * 4 + 1];
+	int first = 1;
+	do {
+		size_t n = strcspn(s, "\n");
+		if (n >= sizeof line)
+			n = sizeof line - 1;
+		memcpy(line, s, n);
+		line[n] = '\0';
+		if (n && line[n - 1] == '\r')
+			line[n - 1] = '\0';
+		if (first)
+			table_text(t, line);
+		else
+			table_line(t, line, 1);
+		first = 0;
+		s += n;
+	} while (*s && *s++ == '\n');
+}
+
 static void repair_csv_row(struct table *t, const struct repair_export_row *r)
 {
 	char ref[REF_BUFSZ];
@@ -279,7 +302,7 @@ static void repair_csv_row(struct table *t, const struct repair_export_row *r)
 	table_text(t, r->reported_by);
 	table_text(t, r->title);
 	table_text(t, r->location);
-	table_text(t, r->description);
+	lines_cell(t, r->description);
 	table_word(t, repair_priority_name(r->priority));
 	table_word(t, repair_status_name(r->status));
 	if (r->rtr_days)
@@ -310,7 +333,7 @@ static void event_csv_row(struct table *t, const struct repair_export_event *e)
 	table_text(t, e->actor);
 	table_word(t, e->from_status == REPAIR_NO_STATUS ? "" : repair_status_name(e->from_status));
 	table_word(t, repair_status_name(e->to_status));
-	table_text(t, e->note);
+	lines_cell(t, e->note);
 	table_end_row(t);
 }
 
