@@ -366,7 +366,11 @@ static void stop_asking(struct lscreen *ls)
 static void start_asking(struct lscreen *ls, const struct lact *o, const void *row)
 {
 	char words[512];
-	memcpy(ls->asked_row, row, ls->d->row_size);
+	/* An action that needs no row may be asked on an empty list. */
+	if (row)
+		memcpy(ls->asked_row, row, ls->d->row_size);
+	else
+		memset(ls->asked_row, 0, ls->d->row_size);
 	ls->asking = o;
 	if (o->confirm) {
 		o->confirm(ls, row, words, sizeof words);
