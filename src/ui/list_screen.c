@@ -330,6 +330,8 @@ static const char *describe(struct screen *s, enum action a)
 			 ls->d->search_help, back[0] ? ", " : "", back, back[0] ? " clears it" : "");
 		return ls->said;
 	}
+	if (a == ACT_FILTER && ls->d->filter_help)
+		return ls->d->filter_help;
 	if (a == ACT_FILTER && ls->d->nfilters > 1) {
 		size_t used = (size_t)snprintf(ls->said, sizeof ls->said, "Show");
 		for (int i = 0; i < ls->d->nfilters && used < sizeof ls->said; i++)

@@ -221,21 +221,24 @@ static void edit(struct lscreen *ls, const void *row)
 	app_push(ls->app, screen_repair_edit_new(ls->app, id_of(row)));
 }
 
+/* The status line keeps to the keys of the list itself (open, edit,
+ * search, sort, filter); these are in the help (?) and doc/keys.md. */
 static const struct lact actions[] = {
 	{ .action = ACT_EDIT, .help = "Edit the selected repair (board and volunteers)",
 	  .allowed = office, .run = edit, .needs_row = 1,
 	  .refused = "Only the board and volunteers edit repairs" },
 	{ .action = ACT_BY_CONTRACTOR, .allowed = repairs_office, .run = repairs_by_contractor,
-	  .ask = repairs_ask_contractor,
+	  .ask = repairs_ask_contractor, .unhinted = 1,
 	  .refused = "Only the board and volunteers see repairs by contractor" },
 	{ .action = ACT_PRINT, .label = "overdue report", .allowed = repairs_office,
-	  .run = repairs_overdue_report,
+	  .run = repairs_overdue_report, .unhinted = 1,
 	  .help = "The overdue repairs as a document, with working days late, to read or print",
 	  .refused = "Only the board and volunteers see the overdue report" },
 	{ .action = ACT_RP02, .allowed = repairs_office, .run = repairs_rp02,
-	  .ask = repairs_ask_period,
+	  .ask = repairs_ask_period, .unhinted = 1,
 	  .refused = "Only the board and volunteers see the co-op's repair measures" },
 	{ .action = ACT_CONTRACTORS, .allowed = repairs_office, .run = repairs_contractors,
+	  .unhinted = 1,
 	  .refused = "Only the board and volunteers see the contractors" },
 };
 
@@ -250,6 +253,8 @@ static const struct ldesc repairs_list = {
 	.nsorts = (int)(sizeof sort_names / sizeof sort_names[0]),
 	.filters = filter_names,
 	.nfilters = (int)(sizeof filter_names / sizeof filter_names[0]),
+	.filter_help = "Show open, overdue or all repairs, each status, the open ones of each"
+		       " priority, Right to Repair, damp and mould, in turn",
 	.search_help = "a repair's words, its number (R-000123), its home (WEA-10), or a"
 		       " tenant's name or address",
 	.search_min = 3,
