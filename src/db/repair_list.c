@@ -26,8 +26,8 @@
  * and the narrowing filters: ?16 a priority's name or NULL, ?17 a
  * contractor or NULL, ?18 Right to Repair defects only, ?19 damp and
  * mould only. These test each entry the scope's index hands over, first
- * of all: the open repairs' index by target holds their columns too
- * (sql/0007), so an entry that does not match is passed over without
+ * of all: the open repairs' index by target holds their columns and the
+ * status (sql/0007), so an entry that does not match is passed over without
  * reading its repair (the rarest, emergencies, are 1 in 17 of the open
  * repairs of the bench co-op). Overdue repairs are all below now (as
  * text, a date is below any instant of its day), tested on the index

@@ -120,7 +120,7 @@ sqlite3 "$old" "PRAGMA user_version = 3"
 expect "a schema 3 database is upgraded and passes check" 0 "$BIN" --db "$old" check
 same "the open repairs' index carries the filters' columns" \
 	"$(sqlite3 "$old" "SELECT group_concat(name, ' ') FROM pragma_index_info('repairs_open_by_target')")" \
-	"target_at id priority contractor_id rtr_days damp_hazard"
+	"target_at id status priority contractor_id rtr_days damp_hazard"
 same "a finished status has its index by target" \
 	"$(sqlite3 "$old" "SELECT group_concat(name, ' ') FROM pragma_index_info('repairs_by_status_target')")" \
 	"status target_at id"
