@@ -43,6 +43,9 @@
  *           or target: repairs_by_status and repairs_by_status_target
  *           (sql/0007), as walking the sort's index for the 1 in 100
  *           completed read a million rows; other sorts walk theirs;
+ *   contractor  one contractor's repairs, newest first (a contractor's
+ *           record): repairs_by_contractor, as one who did a
+ *           few repairs would otherwise cost a walk of every repair;
  *   member  the member's repairs (their home's and reported), likewise;
  *   search  the full-text index first, when it matches few (see
  *           SEARCH_SORT_MAX: the matches are sorted), or for the newest
@@ -101,6 +104,7 @@
 #define FROM_OPEN " FROM repairs r WHERE r.is_open AND" FILTER FIND_FILTER
 #define FROM_HOME " FROM repairs r WHERE r.home_id = ?4 AND" FILTER FIND_FILTER
 #define FROM_STATUS " FROM repairs r WHERE r.status = ?1 AND" FILTER FIND_FILTER
+#define FROM_CONTRACTOR " FROM repairs r WHERE r.contractor_id = ?17 AND" FILTER FIND_FILTER
 #define FROM_MEMBER \
 	" FROM (SELECT id FROM repairs WHERE reported_by_member = ?5 UNION" \
 	" SELECT x.id FROM tenancy_signatories s JOIN tenancies t ON t.id = s.tenancy_id" \
@@ -137,7 +141,7 @@
 	[REPAIR_BY_HOME] = COL_PAGES(W, S, "r.home_id", "2"), }
 
 enum scope { SCOPE_ALL, SCOPE_OPEN, SCOPE_HOME, SCOPE_MEMBER, SCOPE_SEARCH, SCOPE_FOUND,
-	     SCOPE_STATUS, SCOPE_COUNT };
+	     SCOPE_STATUS, SCOPE_CONTRACTOR, SCOPE_COUNT };
 #define SORT_COUNT (REPAIR_BY_HOME + 1)
 static const char *const SQL_PAGE[SCOPE_COUNT][SORT_COUNT][4] = {
 	[SCOPE_ALL] = SORTS(WITH_FOUND, FROM_ALL, "r.id"),
@@ -147,6 +151,7 @@ static const char *const SQL_PAGE[SCOPE_COUNT][SORT_COUNT][4] = {
 	[SCOPE_SEARCH] = SORTS("", FROM_SEARCH, "repairs_fts.rowid"),
 	[SCOPE_FOUND] = SORTS(WITH_FOUND, FROM_FOUND, "r.id"),
 	[SCOPE_STATUS] = SORTS(WITH_FOUND, FROM_STATUS, "r.id"),
+	[SCOPE_CONTRACTOR] = SORTS(WITH_FOUND, FROM_CONTRACTOR, "r.id"),
 };
 
 /* A search that finds homes or members: up to FIND_SORT_MAX repairs found
@@ -392,6 +397,7 @@ int repair_page(struct db *db, const struct actor *who, const struct repair_filt
 			 : (open || (status && repair_status_is_open(f->status))) ? SCOPE_OPEN
 			 : (status && !fd.on && (sort == REPAIR_NEWEST || sort == REPAIR_BY_TARGET ||
 						 sort == REPAIR_BY_STATUS)) ? SCOPE_STATUS
+			 : (f->contractor_id > 0 && !fd.on && sort == REPAIR_NEWEST) ? SCOPE_CONTRACTOR
 			 : SCOPE_ALL;
 	if (fd.on && (fd.others || fd.ref_id) && (scope == SCOPE_ALL || scope == SCOPE_OPEN)) {
 		int found = 0;
