@@ -58,8 +58,9 @@ all: coopdesk
 # The binary at the top of the tree is a copy of the one in $(BUILD), made
 # afresh each time, so that the tests always run the build just asked for
 # (a clang or sanitizer build never leaves its binary looking current).
+# Renamed into place, so a copy still running is never written over.
 coopdesk: $(BIN)
-	$(Q)cmp -s $(BIN) $@ || cp $(BIN) $@
+	$(Q)cmp -s $(BIN) $@ || { cp $(BIN) $@.new && mv -f $@.new $@; }
 
 $(BIN): $(MAIN_OBJ) $(LIB)
 	@$(if $(Q),echo "  LD      $@")
@@ -149,12 +150,13 @@ bench: deps
 	$(Q)sh contrib/bench.sh
 
 install: coopdesk
-	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DOCDIR)
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DOCDIR) $(DESTDIR)$(MANDIR)/man1
 	install -m 0755 coopdesk $(DESTDIR)$(BINDIR)/coopdesk
+	install -m 0644 doc/coopdesk.1 $(DESTDIR)$(MANDIR)/man1/coopdesk.1
 	install -m 0644 README.md $(wildcard doc/*.md) $(DESTDIR)$(DOCDIR)/
 
 uninstall:
-	rm -f $(DESTDIR)$(BINDIR)/coopdesk
+	rm -f $(DESTDIR)$(BINDIR)/coopdesk $(DESTDIR)$(MANDIR)/man1/coopdesk.1
 	rm -rf $(DESTDIR)$(DOCDIR)
 
 clean:

@@ -30,6 +30,9 @@ static const char usage_text[] =
 	"                       print a register or document as text, md or csv (report --help)\n"
 	"  export members|shares|officers|participation|repairs\n"
 	"                       export a register as CSV for a spreadsheet (export --help)\n"
+	"  backup FILE          copy the co-op into FILE, safely while it is in use\n"
+	"  restore FILE         put a backup back, keeping the co-op it replaces aside\n"
+	"  settings list|get|set   the co-op's rules: see them, change one (settings --help)\n"
 	"\n"
 	"Options:\n"
 	"  --db FILE            the co-op's database (default $XDG_DATA_HOME/coopdesk/coop.db)\n"
@@ -55,6 +58,9 @@ static const struct command commands[] = {
 	{ "user", cmd_user },
 	{ "report", cmd_report },
 	{ "export", cmd_export },
+	{ "backup", cmd_backup },
+	{ "restore", cmd_restore },
+	{ "settings", cmd_settings },
 	{ "roles", cmd_roles }, /* hidden: the role table, for tests/cli/security_doc.sh */
 };
 

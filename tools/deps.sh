@@ -20,6 +20,9 @@ command -v clang >/dev/null 2>&1 || need="$need clang"
 f=$(clang -print-file-name=libclang_rt.fuzzer-$(uname -m).a 2>/dev/null || true)
 [ -n "$f" ] && [ -f "$f" ] || need="$need libclang-rt-dev"
 command -v pgrep >/dev/null 2>&1 || need="$need procps"
+# The manual is checked by rendering it (tests/cli/manual.sh).
+command -v groff >/dev/null 2>&1 || need="$need groff-base"
+command -v man >/dev/null 2>&1 || need="$need man-db"
 # Local time comes from the system's tz database (coopdesk/zone.h).
 [ -f "${TZDIR:-/usr/share/zoneinfo}/Europe/London" ] || need="$need tzdata"
 [ -n "$need" ] || exit 0

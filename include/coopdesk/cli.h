@@ -26,12 +26,28 @@ int cmd_user(const struct cli_ctx *ctx, int argc, char **argv);
  * coopdesk export members|shares|officers|participation (src/cli/report.c). */
 int cmd_report(const struct cli_ctx *ctx, int argc, char **argv);
 int cmd_export(const struct cli_ctx *ctx, int argc, char **argv);
+int cmd_backup(const struct cli_ctx *ctx, int argc, char **argv);
+int cmd_restore(const struct cli_ctx *ctx, int argc, char **argv);
+int cmd_settings(const struct cli_ctx *ctx, int argc, char **argv);
 /* Hidden: prints the role table (access_level) as doc/security.md shows it. */
 int cmd_roles(const struct cli_ctx *ctx, int argc, char **argv);
 
 /* Resolves the database path: ctx->db_path, else the default. Returns 0,
  * or -1 after printing why to ctx->err. */
 int cli_db_path(const struct cli_ctx *ctx, char *buf, size_t n);
+
+/* A new co-op is built in a file beside its place and renamed into it only
+ * when whole, so an interrupted init or demo leaves nothing at `path`.
+ * cli_building names that file (`path`.making-PID), first removing any
+ * such file whose process is gone (killed, it could not tidy up);
+ * cli_put_in_place links it to `path` (never over a file that appeared
+ * meanwhile) and removes its name, 0; or says why after `prog` on
+ * ctx->err, removes it, -1. cli_remove_db removes a database file and the
+ * files SQLite keeps beside it. */
+int cli_building(const char *path, char *tmp, size_t n);
+int cli_put_in_place(const struct cli_ctx *ctx, const char *prog, const char *tmp,
+		     const char *path);
+void cli_remove_db(const char *path);
 
 /* Opens the database for a command, printing the reason on failure, and
  * puts the co-op's time zone in force (setting_zone_apply; a warning on

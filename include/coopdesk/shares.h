@@ -60,6 +60,7 @@ struct share_op_row {
 	int64_t amount_pence;
 	char op_date[ISO_DATE_LEN];
 	int64_t reverses_op_no;        /* 0 unless a reversal */
+	char note[SHARE_NOTE_MAX * 4 + 1];   /* why, as recorded; "" if none */
 	/* The whole register's running totals just after this operation, as
 	 * share_holding defines them for one member: shares held by all
 	 * members, and paid-up capital (paid in on issued shares; a forfeit

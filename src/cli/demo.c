@@ -259,16 +259,6 @@ static void summary(struct demo *d, FILE *out, const char *path, double secs,
 
 /* ---- the command -------------------------------------------------------------- */
 
-static void remove_db(const char *path)
-{
-	char side[PATH_MAX + 8];
-	unlink(path);
-	snprintf(side, sizeof side, "%s-wal", path);
-	unlink(side);
-	snprintf(side, sizeof side, "%s-shm", path);
-	unlink(side);
-}
-
 int cmd_demo(const struct cli_ctx *ctx, int argc, char **argv)
 {
 	static const struct option opts[] = {
@@ -334,8 +324,11 @@ int cmd_demo(const struct cli_ctx *ctx, int argc, char **argv)
 	rng_seed(&d.meetings, d.cfg.seed, 4);
 	set_dates(&d);
 
-	if (cli_open(&local, path, DB_OPEN_CREATE, &d.db))
+	char tmp[PATH_MAX + 32];
+	if (cli_building(path, tmp, sizeof tmp) != 0 || cli_open(&local, tmp, DB_OPEN_CREATE, &d.db)) {
+		cli_remove_db(tmp);
 		return 1;
+	}
 	d.started = demo_seconds();
 	running = d.db;
 	struct sigaction sa, old_int, old_term;
@@ -355,13 +348,27 @@ int cmd_demo(const struct cli_ctx *ctx, int argc, char **argv)
 			: cli_inert(d.errbuf[0] ? d.errbuf : db_errmsg(d.db), said, sizeof said));
 		db_close(d.db);
 		running = NULL;
-		remove_db(path);
+		cli_remove_db(tmp);
 		demo_plan_free(&d);
 		return 1;
 	}
-	summary(&d, ctx->out, path, secs, user_ids);
+	/* What was made is read before the file is closed, and said once it
+	 * is in place. */
+	char *said = NULL;
+	size_t said_len = 0;
+	FILE *mem = open_memstream(&said, &said_len);
+	if (mem) {
+		summary(&d, mem, path, secs, user_ids);
+		fclose(mem);
+	}
 	db_close(d.db);
 	running = NULL;
 	demo_plan_free(&d);
+	if (cli_put_in_place(ctx, "coopdesk demo", tmp, path) != 0) {
+		free(said);
+		return 1;
+	}
+	fputs(said ? said : "", ctx->out);
+	free(said);
 	return 0;
 }

@@ -27,17 +27,6 @@ static const char init_usage[] =
 	"no confirmation:\n"
 	"    printf 'secret-pass\\n' | coopdesk init --name \"Alder Street Co-op\"\n";
 
-/* Removes a half-made database: the file and SQLite's companions. */
-static void remove_db(const char *path)
-{
-	static const char *const suffix[] = { "", "-wal", "-shm", "-journal" };
-	char buf[PATH_MAX + 16];
-	for (size_t i = 0; i < sizeof suffix / sizeof suffix[0]; i++) {
-		snprintf(buf, sizeof buf, "%s%s", path, suffix[i]);
-		unlink(buf);
-	}
-}
-
 int cmd_init(const struct cli_ctx *ctx, int argc, char **argv)
 {
 	static const struct option opts[] = {
@@ -88,8 +77,10 @@ int cmd_init(const struct cli_ctx *ctx, int argc, char **argv)
 	if (cli_read_password(ctx, "coopdesk init", "the first board user", pw, sizeof pw))
 		return 1;
 	struct db *db;
-	if (cli_open(&local, path, DB_OPEN_CREATE, &db)) {
+	char tmp[PATH_MAX + 32];
+	if (cli_building(path, tmp, sizeof tmp) != 0 || cli_open(&local, tmp, DB_OPEN_CREATE, &db)) {
 		explicit_bzero(pw, sizeof pw);
+		cli_remove_db(tmp);
 		return 1;
 	}
 	struct actor who = actor_system("coopdesk init");
@@ -108,12 +99,14 @@ int cmd_init(const struct cli_ctx *ctx, int argc, char **argv)
 		fprintf(ctx->err, "coopdesk init: %s; nothing was made\n",
 			cli_inert(db_errmsg(db), said, sizeof said));
 		db_close(db);
-		remove_db(path);
+		cli_remove_db(tmp);
 		return 1;
 	}
+	db_close(db);
+	if (cli_put_in_place(ctx, "coopdesk init", tmp, path) != 0)
+		return 1;
 	fprintf(ctx->out, "Made a new co-op database at %s\n", path);
 	fprintf(ctx->out, "Its first board user is %s; log in with the password just given.\n",
 		username);
-	db_close(db);
 	return 0;
 }

@@ -16,7 +16,6 @@
 #include "dbint.h"
 
 /* 'Coop' in ASCII: marks the file as coopdesk's (PRAGMA application_id). */
-#define COOPDESK_APPLICATION_ID 0x436F6F70
 
 struct actor actor_system(const char *name)
 {
@@ -83,8 +82,11 @@ static const char SQL_SCHEMA_OBJECTS[] = "SELECT count(*) FROM sqlite_schema";
 static const char SQL_USER_VERSION[] = "PRAGMA user_version";
 static const char SQL_DATA_VERSION[] = "PRAGMA data_version";
 
-/* Refuses a file that is some other program's, and sets a new file up. */
-static int check_identity(struct db *db)
+/* Refuses a file that is some other program's, and sets a new file up:
+ * only when asked to make one (DB_OPEN_CREATE), made private whatever mode
+ * it had. Without that flag an empty file is refused, never adopted: a
+ * co-op is made whole by init or demo, or not at all. */
+static int check_identity(struct db *db, const char *path, int flags)
 {
 	sqlite3_stmt *st = db_prep(db, SQL_APPLICATION_ID);
 	if (!st)
@@ -110,6 +112,11 @@ static int check_identity(struct db *db)
 	if (objects != 0)
 		return db_set_error(db, DB_NOTOURS,
 				    "that file is an SQLite database, but not a coopdesk one");
+	if (!(flags & DB_OPEN_CREATE))
+		return db_set_error(db, DB_NOTOURS, "that file is empty, not a co-op (make one with"
+				    " 'coopdesk init')");
+	if (strcmp(path, ":memory:") != 0 && chmod(path, 0600) != 0)
+		return db_set_error(db, DB_IO, "cannot make the file private: %s", strerror(errno));
 	if ((rc = db_exec(db, "PRAGMA application_id = 1131376496")))
 		return rc;
 	return db_exec(db, "PRAGMA journal_mode = WAL");
@@ -158,7 +165,7 @@ int db_open(const char *path, int flags, struct db **out, char *err, size_t errl
 	}
 	int status = setup_connection(db);
 	if (!status)
-		status = check_identity(db);
+		status = check_identity(db, path, flags);
 	if (!status && !(flags & DB_OPEN_READONLY))
 		status = db_migrate(db);
 	if (status) {

@@ -21,6 +21,9 @@
 #ifndef COOPDESK_DBINT_H
 #define COOPDESK_DBINT_H
 
+/* 'Coop' in ASCII: marks a file as coopdesk's (PRAGMA application_id). */
+#define COOPDESK_APPLICATION_ID 0x436F6F70
+
 #include <sqlite3.h>
 #include <stdarg.h>
 

@@ -31,6 +31,9 @@
 static const char SQL_GET[] = "SELECT " FULL_COLS " FROM members WHERE id = ?1";
 static const char SQL_GET_BY_NO[] = "SELECT " FULL_COLS " FROM members WHERE member_no = ?1";
 static const char SQL_NEXT_NO[] = "SELECT coalesce(max(member_no), 0) + 1 FROM members";
+static const char SQL_NO_HOLDER[] =
+	"SELECT name, (SELECT coalesce(max(member_no), 0) + 1 FROM members)"
+	" FROM members WHERE member_no = ?1";
 static const char SQL_INSERT[] =
 	"INSERT INTO members (uuid, member_no, name, sort_name, address, postcode, email,"
 	" email_purpose, phone, date_of_birth, entered_on, notes)"
@@ -241,6 +244,26 @@ static int check_text(struct db *db, const struct member *m)
 	return DB_OK;
 }
 
+/* A number another holds is refused naming them, with the next free
+ * number: whoever typed it can correct it at once. */
+static int number_free(struct db *db, int64_t no)
+{
+	sqlite3_stmt *st = db_prep(db, SQL_NO_HOLDER);
+	if (!st)
+		return db_status(db);
+	sqlite3_bind_int64(st, 1, no);
+	int rc = db_step_row(db, st);
+	if (rc == DB_NOTFOUND)
+		return DB_OK;
+	if (rc)
+		return rc;
+	rc = db_set_error(db, DB_INVALID, "member number %lld is already %s's; the next free"
+			  " number is %lld", (long long)no, (const char *)sqlite3_column_text(st, 0),
+			  (long long)sqlite3_column_int64(st, 1));
+	db_reset(st);
+	return rc;
+}
+
 int member_create(struct db *db, const struct actor *who, struct member *m)
 {
 	int rc = db_access_check(db, who, AREA_REGISTER, OP_WRITE, NULL);
@@ -261,8 +284,13 @@ int member_create(struct db *db, const struct actor *who, struct member *m)
 	sqlite3_bind_text(st, 1, m->uuid, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_int64(st, 2, m->member_no);
 	bind_fields(st, m, m->sort_name);
-	if ((rc = db_step_done(db, st)))
+	if ((rc = db_step_done(db, st))) {
+		/* The schema checks the entry's fields first, then the number:
+		 * a number taken is said again with its holder. */
+		if (rc == DB_CONSTRAINT && strstr(db_errmsg(db), "member number"))
+			rc = number_free(db, m->member_no) ? DB_INVALID : rc;
 		return db_abort(db, rc);
+	}
 	m->id = sqlite3_last_insert_rowid(db->conn);
 	m->version = 1;
 	return db_commit(db);

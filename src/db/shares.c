@@ -56,7 +56,7 @@ static const char SQL_OP_GET[] =
  * op_no, ?3 the page size. Per member there are a handful of operations,
  * so sorting them by op_no after the index lookup costs nothing. */
 #define OP_ROW \
-	"SELECT " OP_SHARED_COLS ", m.member_no, m.name" \
+	"SELECT " OP_SHARED_COLS ", m.member_no, m.name, o.note" \
 	" FROM share_ops o JOIN members m ON m.id = o.member_id"
 
 static const char *const SQL_OP_PAGE[2][4] = {
@@ -284,6 +284,7 @@ static void read_op_row(sqlite3_stmt *st, void *row, const void *ctx)
 	OP_FIELDS(DB_COL)
 	DB_COL(INT64, member_no)
 	DB_COL(TEXT, member_name)
+	DB_COL(TEXT, note)
 }
 
 static int get_op(struct db *db, int64_t op_id, struct share_op *o)

@@ -39,6 +39,7 @@ static const struct table_col register_flat_cols[] = {
 	{ "Amount", "amount", 0, TABLE_RIGHT },
 	{ "Shares held", "total_shares", 0, TABLE_RIGHT },
 	{ "Paid-up capital", "total_paid", 0, TABLE_RIGHT },
+	{ "Note", "note", 0, TABLE_LEFT },
 };
 
 #define COUNT(a) ((int)(sizeof a / sizeof a[0]))
@@ -56,6 +57,8 @@ static void register_row(struct table *t, const struct share_op_row *r, int text
 		}
 		snprintf(line, sizeof line, "%lld %s", (long long)r->member_no, r->member_name);
 		table_text(t, line);
+		if (r->note[0])
+			table_line(t, r->note, 1);
 	} else {
 		if (r->reverses_op_no)
 			table_int(t, r->reverses_op_no);
@@ -68,6 +71,8 @@ static void register_row(struct table *t, const struct share_op_row *r, int text
 	table_amount(t, r->amount_pence);
 	table_int(t, r->total_shares);
 	table_amount(t, r->total_paid_pence);
+	if (!text)
+		table_text(t, r->note);
 	table_end_row(t);
 }
 

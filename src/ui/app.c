@@ -340,11 +340,22 @@ static void draw_status(struct app *app)
 		draw_text(w, 0, 1, app->cols - 2,
 			  "type your password (nothing is shown)  Enter unlock  Esc log out");
 	} else {
-		char line[768];
+		/* The screen's keys, then help and quit, which a narrow
+		 * terminal never cuts off: the screen's are cut instead. */
+		char line[768], tail[128] = "";
 		snprintf(line, sizeof line, "%s", top && top->ops->hint ? top->ops->hint(top) : "");
-		ui_hint_add(app, top, line, sizeof line, ACT_HELP, NULL);
-		ui_hint_add(app, top, line, sizeof line, ACT_QUIT, NULL);
-		draw_text(w, 0, 1, app->cols - 2, line);
+		ui_hint_add(app, top, tail, sizeof tail, ACT_HELP, NULL);
+		ui_hint_add(app, top, tail, sizeof tail, ACT_QUIT, NULL);
+		int room = app->cols - 2, twide = text_width(tail);
+		if (!line[0] || text_width(line) + 2 + twide <= room) {
+			size_t used = strlen(line);
+			snprintf(line + used, sizeof line - used, "%s%s", used && tail[0] ? "  " : "",
+				 tail);
+			draw_text(w, 0, 1, room, line);
+		} else {
+			draw_text(w, 0, 1, room - twide - 2, line);
+			draw_text(w, 0, 1 + room - twide, twide, tail);
+		}
 	}
 	style_off(w, (enum ui_style)style);
 	wnoutrefresh(w);

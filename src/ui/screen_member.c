@@ -179,8 +179,8 @@ static void cease(struct rscreen *rs)
 	}
 	if (x->home_id) {
 		ui_key(rs->app, rs->self, ACT_GO_HOME, key, sizeof key);
-		app_message(rs->app, STYLE_ERROR, "They hold the tenancy of %s: it must end before"
-			    " their membership can (%s: the home)", x->home_ref, key);
+		app_message(rs->app, STYLE_ERROR, "Their tenancy of %s ends first, then"
+			    " membership (%s: the home)", x->home_ref, key);
 		return;
 	}
 	app_push(rs->app, screen_member_cease_new(rs->app, rs->rec));
@@ -197,7 +197,12 @@ static int may_reverse(const struct rscreen *rs)
 
 static void reverse(struct rscreen *rs)
 {
-	app_push(rs->app, screen_share_reverse_new(rs->app, record_sub_selected(rs, SUB_OPS)));
+	const struct share_op_row *o = record_sub_selected(rs, SUB_OPS);
+	if (o->kind == SHARE_REVERSAL) {
+		app_message(rs->app, STYLE_ERROR, "%s", share_reversal_stands);
+		return;
+	}
+	app_push(rs->app, screen_share_reverse_new(rs->app, o));
 }
 
 static int may_hours(const struct rscreen *rs)

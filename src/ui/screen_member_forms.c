@@ -26,7 +26,7 @@
 /* ---- the fields ------------------------------------------------------------ */
 
 #define F_NO { \
-	.label = "Member no.", .kind = FORM_INTEGER, .required = 1, .min = 1, .max = INT32_MAX, \
+	.label = "Member no.", .kind = FORM_INTEGER, .required = 1, .min = 1, .max = 9999999, \
 	FORM_AT(struct member, member_no), \
 	.help = "Their number on the register: the next free one is offered." }
 #define F_NAME { \
@@ -53,7 +53,7 @@
 #define F_BORN { \
 	.label = "Date of birth", .kind = FORM_DATE, FORM_AT(struct member, date_of_birth), \
 	.help = "Optional, dd/mm/yyyy. A member must be at least the co-op's minimum age" \
-		" (the setting min_member_age) to hold a share." }
+		" (18 unless the board has set another) to hold a share." }
 #define F_NOTES { \
 	.label = "Notes", .kind = FORM_MULTILINE, .max_chars = MEMBER_NOTES_MAX, .rows = 2, \
 	FORM_AT(struct member, notes), .help = "Only the board and the member see these." }

@@ -53,6 +53,10 @@ static int op_line(struct rscreen *rs, const void *row, char *buf, size_t n)
 		snprintf(buf, n, "no. %-5lld %s  %s, %+lld share, %s", (long long)o->op_no, day,
 			 share_op_kind_name(o->kind), (long long)o->shares,
 			 money_format(o->amount_pence, money, sizeof money));
+	if (o->note[0]) {   /* drawn by text_fit, which makes it inert */
+		size_t used = strlen(buf);
+		snprintf(buf + used, n - used, ": %s", o->note);
+	}
 	return -1;
 }
 

@@ -12,7 +12,7 @@
  *      anyone else's is the inspection copy
  *   i  the inspection copy (s.103): no share or property columns
  *   m  your own shareholding;  o  officers;  w  the share register (board);
- *   y  this year's participation (board)
+ *   y  participation in a year it asks (board)
  */
 #include <stdio.h>
 #include <string.h>
@@ -22,6 +22,7 @@
 #include "coopdesk/members.h"
 #include "coopdesk/zone.h"
 #include "list_screen.h"
+#include "members_area.h"
 
 /* ---- cells ------------------------------------------------------------------ */
 
@@ -82,9 +83,9 @@ static int cell_home(const struct lscreen *ls, const void *row, char *buf, size_
 static const struct lcol columns[] = {
 	{ "No.", 7, 0, 1, cell_no },
 	{ "Name", 0, 0, 0, cell_name },
-	{ "Address", 0, 90, 0, cell_address },
+	{ "Address", 0, 0, 0, cell_address },
 	{ "Entered", 12, 0, 0, cell_entered },
-	{ "Ceased", 12, 0, 0, cell_ceased },
+	{ "Ceased", 12, 100, 0, cell_ceased },
 	{ "Shares", 7, 70, 1, cell_shares },
 	{ "Home", 10, 80, 0, cell_home },
 };
@@ -128,99 +129,6 @@ static struct screen *open(struct lscreen *ls, const void *row)
 
 /* ---- the documents and the other registers ---------------------------------------- */
 
-static int board(const struct lscreen *ls)
-{
-	return access_level(&ls->app->who, AREA_SHARES, OP_WRITE) == ACCESS_ALL;
-}
-
-/* The register as at a day (ISO in ctx; the first byte 'i' for the inspection copy). */
-struct register_ask {
-	char inspection;
-	char on[ISO_DATE_LEN];
-};
-
-static int write_register(struct app *app, const void *ctx, const struct report_opts *o,
-			  FILE *out)
-{
-	const struct register_ask *r = ctx;
-	return report_register(app->db, &app->who, r->on, r->inspection, o, out);
-}
-
-static void show_register(struct lscreen *ls, struct register_ask r)
-{
-	char title[96], day[ZONE_TIME_BUFSZ];
-	snprintf(title, sizeof title, "%s as at %s", r.inspection ? "Register of members"
-		 " (inspection copy)" : "Register of members", zone_format(r.on, day, sizeof day));
-	app_push(ls->app, screen_document_new(ls->app, title, write_register, &r, sizeof r));
-}
-
-/* The board is asked the day; anyone else sees today's inspection copy. */
-static void ask_day(const struct lscreen *ls, const void *row, char *label, size_t ln,
-		    char *text, size_t tn)
-{
-	char day[DATE_BUFSZ];
-	(void)row;
-	snprintf(label, ln, "%s as at (dd/mm/yyyy): ", ls->asking &&
-		 ls->asking->action == ACT_INSPECTION ? "Inspection copy" : "Register");
-	snprintf(text, tn, "%s", date_format_uk(date_today(), day, sizeof day));
-}
-
-static void print_at(struct lscreen *ls, const void *row)
-{
-	struct register_ask r = { .inspection = ls->asking->action == ACT_INSPECTION };
-	char why[160];
-	struct date d;
-	(void)row;
-	if (date_explain(ls_answer(ls), why, sizeof why) != DATE_OK) {
-		ls_ask_again(ls, why);
-		return;
-	}
-	date_parse(ls_answer(ls), &d);
-	date_format_iso(d, r.on, sizeof r.on);
-	show_register(ls, r);
-}
-
-static void inspection_today(struct lscreen *ls, const void *row)
-{
-	struct register_ask r = { .inspection = 1 };
-	(void)row;
-	date_format_iso(date_today(), r.on, sizeof r.on);
-	show_register(ls, r);
-}
-
-static int not_board(const struct lscreen *ls) { return !board(ls); }
-
-static int write_mine(struct app *app, const void *ctx, const struct report_opts *o, FILE *out)
-{
-	(void)ctx;
-	return report_shareholding(app->db, &app->who, app->who.member_id, o, out);
-}
-
-static int has_member(const struct lscreen *ls) { return ls->app->who.member_id > 0; }
-
-static void mine(struct lscreen *ls, const void *row)
-{
-	(void)row;
-	app_push(ls->app, screen_document_new(ls->app, "My shareholding", write_mine, NULL, 0));
-}
-
-static int write_participation(struct app *app, const void *ctx, const struct report_opts *o,
-			       FILE *out)
-{
-	int year;
-	memcpy(&year, ctx, sizeof year);
-	return report_participation(app->db, &app->who, year, o, out);
-}
-
-static void participation(struct lscreen *ls, const void *row)
-{
-	int year = date_today().y;
-	char title[64];
-	(void)row;
-	snprintf(title, sizeof title, "Participation in %d", year);
-	app_push(ls->app, screen_document_new(ls->app, title, write_participation, &year,
-					      sizeof year));
-}
 
 static void admit(struct lscreen *ls, const void *row)
 {
@@ -241,24 +149,26 @@ static void share_register(struct lscreen *ls, const void *row)
 }
 
 static const struct lact actions[] = {
-	{ .action = ACT_NEW, .label = "admit", .allowed = board, .run = admit,
+	{ .action = ACT_NEW, .label = "admit", .allowed = members_board, .run = admit,
 	  .help = "Admit a member: their entry and their share, in one step",
 	  .refused = "Only the board admits members" },
-	{ .action = ACT_PRINT, .label = "register", .allowed = board, .run = print_at,
-	  .ask = ask_day, .help = "The register as it stood on a day you give, to read or print" },
-	{ .action = ACT_PRINT, .label = "register", .allowed = not_board, .run = inspection_today,
+	{ .action = ACT_PRINT, .label = "register", .allowed = members_board, .run = members_print_at,
+	  .ask = members_ask_day,
+	  .help = "The register as it stood on a day you give, to read or print" },
+	{ .action = ACT_PRINT, .label = "register", .allowed = members_not_board,
+	  .run = members_inspection_today,
 	  .help = "The register for inspection, as it stands today, to read or print" },
-	{ .action = ACT_INSPECTION, .allowed = board, .run = print_at, .ask = ask_day,
-	  .unhinted = 1 },
-	{ .action = ACT_INSPECTION, .allowed = not_board, .run = inspection_today, .unhinted = 1 },
-	{ .action = ACT_MINE, .allowed = has_member, .run = mine },
+	{ .action = ACT_INSPECTION, .allowed = members_board, .run = members_print_at,
+	  .ask = members_ask_day, .unhinted = 1 },
+	{ .action = ACT_INSPECTION, .allowed = members_not_board,
+	  .run = members_inspection_today, .unhinted = 1 },
+	{ .action = ACT_MINE, .allowed = members_has_member, .run = members_mine },
 	{ .action = ACT_OFFICERS, .run = officers },
-	{ .action = ACT_SHARE_REGISTER, .allowed = board, .run = share_register,
-	  .refused = "Only the board sees the share register: your own shareholding is on"
-		     " your entry in the register" },
-	{ .action = ACT_PARTICIPATION, .allowed = board, .run = participation, .unhinted = 1,
-	  .refused = "Only the board sees everyone's participation: yours is on your entry"
-		     " in the register" },
+	{ .action = ACT_SHARE_REGISTER, .allowed = members_board, .run = share_register,
+	  .refused = "Only the board sees the share register; your own shares are on your entry" },
+	{ .action = ACT_PARTICIPATION, .allowed = members_board, .run = members_participation,
+	  .ask = members_ask_year, .unhinted = 1,
+	  .refused = "Only the board sees everyone's participation; yours is on your entry" },
 };
 
 static const struct ldesc members_list = {

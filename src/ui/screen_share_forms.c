@@ -171,6 +171,9 @@ static const struct fdesc reverse_form = { .name = "Correct a share operation",
 static const struct fdesc reissue_form = { .name = "Correct a share issue",
 					   REVERSE_FORM(R_COUNT) };
 
+const char share_reversal_stands[] =
+	"A reversal is not reversed itself: record the issue or the forfeit again instead";
+
 struct screen *screen_share_reverse_new(struct app *app, const struct share_op_row *o)
 {
 	struct reversal r = { .op_id = o->id, .op_no = o->op_no };
@@ -180,7 +183,7 @@ struct screen *screen_share_reverse_new(struct app *app, const struct share_op_r
 	memcpy(r.again, o->op_date, sizeof r.again);
 	zone_format(o->op_date, day, sizeof day);
 	if (issue)
-		snprintf(title, sizeof title, "Correct issue no. %lld (no. %lld %s, %s): a reversal,"
+		snprintf(title, sizeof title, "Correct share operation no. %lld (no. %lld %s, %s): a reversal,"
 			 " and the share issued again", (long long)o->op_no, (long long)o->member_no,
 			 o->member_name, day);
 	else

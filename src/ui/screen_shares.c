@@ -51,6 +51,13 @@ static int cell_kind(const struct lscreen *ls, const void *row, char *buf, size_
 	return ROW(row)->reverses_op_no ? STYLE_OVERDUE : -1;
 }
 
+static int cell_note(const struct lscreen *ls, const void *row, char *buf, size_t n)
+{
+	(void)ls;
+	snprintf(buf, n, "%s", ROW(row)->note);   /* drawn inert by text_fit */
+	return -1;
+}
+
 static int cell_shares(const struct lscreen *ls, const void *row, char *buf, size_t n)
 {
 	(void)ls;
@@ -88,6 +95,7 @@ static const struct lcol columns[] = {
 	{ "Amount", 9, 90, 1, cell_amount },
 	{ "Held", 7, 0, 1, cell_total },
 	{ "Paid-up", 12, 0, 1, cell_capital },
+	{ "Note", 0, 120, 0, cell_note },
 };
 
 static int fetch(struct lscreen *ls, enum page_dir dir, const struct page_key *key, void *rows,
@@ -122,8 +130,7 @@ static int board(const struct lscreen *ls)
 static void reverse(struct lscreen *ls, const void *row)
 {
 	if (ROW(row)->kind == SHARE_REVERSAL) {
-		ls_note(ls, STYLE_ERROR, "A reversal is not reversed itself: record the issue or"
-			" the forfeit again instead");
+		ls_note(ls, STYLE_ERROR, "%s", share_reversal_stands);
 		return;
 	}
 	app_push(ls->app, screen_share_reverse_new(ls->app, row));

@@ -303,6 +303,8 @@ struct screen *screen_member_admit_new(struct app *app);
 struct screen *screen_member_edit_new(struct app *app, const struct member *m);
 struct screen *screen_member_cease_new(struct app *app, const struct member *m);
 struct screen *screen_share_reverse_new(struct app *app, const struct share_op_row *o);
+/* What is said instead when the operation chosen is a reversal. */
+extern const char share_reversal_stands[];
 struct screen *screen_participation_new(struct app *app, const struct member *m);
 /* Other property (board, screen_property_forms.c): recorded; ended. */
 struct member_property;

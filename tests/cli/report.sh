@@ -33,6 +33,9 @@ contains "export" "$TMP/out" "export members|shares|officers|participation"
 # ---- the register as it stood on a day, against sqlite3's count ----------
 # A member is on the register from the day entered; at the end of the day
 # they ceased they are a former member (their share forfeited that day).
+# A share operation counts if it stands: neither a reversal nor reversed.
+STANDS="kind <> 'reversal' AND id NOT IN (SELECT reverses_id FROM share_ops
+	WHERE reverses_id IS NOT NULL)"
 first_ceased=$(q "SELECT min(ceased_on) FROM members")
 day_before=$(q "SELECT date('$first_ceased', '-1 day')")
 middle=$(q "SELECT entered_on FROM members ORDER BY entered_on DESC LIMIT 1 OFFSET 3")
@@ -43,7 +46,8 @@ for day in "$day_before" "$first_ceased" "$middle" "$last_ceased" "$today"; do
 	entries=$(q "SELECT count(*) FROM members WHERE entered_on <= '$day'")
 	members=$(q "SELECT count(*) FROM members WHERE entered_on <= '$day'
 	                AND (ceased_on IS NULL OR ceased_on > '$day')")
-	shares=$(q "SELECT coalesce(sum(shares), 0) FROM share_ops WHERE op_date <= '$day'")
+	shares=$(q "SELECT coalesce(sum(shares), 0) FROM share_ops WHERE op_date <= '$day'
+		AND $STANDS")
 	expect "report register --as-at $shown" 0 "$BIN" --db "$DB" report register --as-at "$shown"
 	contains "$day: the heading counts as sqlite3 does" "$TMP/out" \
 		"$(n "$entries" entry entries): $(n "$members" member members) on $shown, $(n $((entries - members)) "former member" "former members")."
@@ -62,7 +66,7 @@ for day in "$day_before" "$first_ceased" "$middle" "$last_ceased" "$today"; do
 	        print(row['member_no'], row['shares'], row['ceased_on'])
 	EOF
 	q "SELECT m.member_no, coalesce((SELECT sum(o.shares) FROM share_ops o
-	          WHERE o.member_id = m.id AND o.op_date <= '$day'), 0),
+	          WHERE o.member_id = m.id AND o.op_date <= '$day' AND o.$STANDS), 0),
 	          CASE WHEN m.ceased_on <= '$day' THEN m.ceased_on ELSE '' END
 	     FROM members m WHERE m.entered_on <= '$day' ORDER BY m.member_no" | tr '|' ' ' > "$TMP/want"
 	cmp -s "$TMP/got" "$TMP/want" && ok "$day: each member's shares and ceasing as sqlite3 has them" ||
@@ -140,7 +144,7 @@ contains "in words" "$TMP/err" "there is no member number 9999 in the register"
 expect "shareholding wants a number" 2 "$BIN" --db "$DB" report shareholding
 expect "export shares" 0 "$BIN" --db "$DB" export shares --no-bom
 same "its header row" "$(head -1 "$TMP/out" | tr -d '\r')" \
-	"op_no,op_date,kind,reverses_op_no,member_no,name,shares,amount,total_shares,total_paid"
+	"op_no,op_date,kind,reverses_op_no,member_no,name,shares,amount,total_shares,total_paid,note"
 same "a row an operation" "$(($(wc -l < "$TMP/out") - 1))" "$(q "SELECT count(*) FROM share_ops")"
 expect "export officers" 0 "$BIN" --db "$DB" export officers --no-bom
 same "its header row" "$(head -1 "$TMP/out" | tr -d '\r')" "name,address,office,became_on,ceased_on"

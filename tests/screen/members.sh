@@ -50,6 +50,8 @@ beside() {
 BOARD='board<Enter>board-demo-1<Enter>'
 MEMBER='member<Enter>member-demo-1<Enter>'
 ops_before=$(sqlite3 "$BASE" "SELECT max(op_no) FROM share_ops")
+rev_no=$(sqlite3 "$BASE" "SELECT m.member_no FROM share_ops o JOIN members m ON m.id = o.member_id
+	WHERE o.op_no = $ops_before")
 next_no=$(sqlite3 "$BASE" "SELECT max(member_no) + 1 FROM members")
 
 # ---- admit: a bad date of birth, then a good one -----------------------------------
@@ -108,8 +110,10 @@ beside "an admission dated to come is refused beside its date" "$TMP/refused1.tx
 	"the date of admission cannot be in the future (today is 22/11/2026)"
 beside "an email without @ is refused beside it" "$TMP/refused2.txt" "Email" \
 	"an email address looks like name@example.org"
-beside "a number taken is refused beside it" "$TMP/refused3.txt" "Member no." \
-	"another member already has that member number"
+holder=$(sqlite3 "$BASE" "SELECT name FROM members WHERE member_no = 5")
+beside "a number taken is refused beside it, naming its holder and the next free" \
+	"$TMP/refused3.txt" "Member no." \
+	"member number 5 is already $holder's; the next free number is $next_no"
 contains "with the rest of the form as typed" "$TMP/refused3.txt" "Email          ann@example.org"
 contains "put right, the member is admitted" "$TMP/refused4.txt" "Member no. $next_no  Ann Other"
 checked refused
@@ -129,7 +133,7 @@ c
 EOF
 play cease 100x30
 contains "a tenant cannot cease: the message says why and the way to the home" \
-	"$TMP/cease1.txt" "They hold the tenancy of ALD-01: it must end before their membership can (t: the home)"
+	"$TMP/cease1.txt" "Their tenancy of ALD-01 ends first, then membership (t: the home)"
 contains "the cessation form" "$TMP/cease2.txt" \
 	"no. 82 Bernadette Rahman ceases to be a member: their share is forfeited"
 contains "ceased, with the reason" "$TMP/cease3.txt" "Ceased       22/11/2026: moved abroad"
@@ -155,11 +159,17 @@ r
 :dump $TMP/reverse4.txt
 <End>
 :dump $TMP/reverse5.txt
+<Up>r
+:dump $TMP/reverse6.txt
+^Gmember no. $rev_no<Enter>
+<Down>r
+:dump $TMP/reverse7.txt
 EOF
 play reverse 100x30
 contains "e on an operation says it is never edited, and how to correct it" "$TMP/reverse1.txt" \
 	"A share operation is never edited: a mistake is corrected by a reversal that names it (r)"
-contains "the reversal form names the operation" "$TMP/reverse3.txt" "Correct issue no. $((ops_before))"
+contains "the reversal form names the operation" "$TMP/reverse3.txt" \
+	"Correct share operation no. $((ops_before))"
 got=$(sql reverse "SELECT kind || '|' || op_date || '|' || coalesce((SELECT op_no FROM share_ops r WHERE r.id = o.reverses_id), '')
 		   FROM share_ops o WHERE op_no > $ops_before ORDER BY op_no")
 want="reversal|2026-11-22|$ops_before
@@ -167,6 +177,10 @@ issue|2026-10-20|"
 [ "$got" = "$want" ] && ok "a reversal names the issue it undoes, and the share is issued again" \
 	|| not_ok "the correction left: $got"
 contains "the share register's new rows" "$TMP/reverse5.txt" "reverses $ops_before"
+for n in 6 7; do
+	contains "r on a reversal says why not, on the register and the member's record ($n)" \
+		"$TMP/reverse$n.txt" "A reversal is not reversed itself: record the issue or the"
+done
 OPS="SELECT op_no, member_id, kind, shares, amount_pence, op_date, note FROM share_ops
      WHERE op_no <= $ops_before ORDER BY op_no"
 [ "$(sql reverse "$OPS")" = "$(sqlite3 "$BASE" "$OPS")" ] \
@@ -247,6 +261,8 @@ cat > "$TMP/asat.script" <<EOF
 $BOARD
 3p<BS><BS><BS><BS><BS><BS><BS><BS><BS><BS>31/02/2026<Enter>
 :dump $TMP/asat1.txt
+<BS><BS><BS><BS><BS><BS><BS><BS><BS><BS>23/11/2026<Enter>
+:dump $TMP/asat0.txt
 <BS><BS><BS><BS><BS><BS><BS><BS><BS><BS>31/12/2025<Enter>
 :dump $TMP/asat2.txt
 ^Sasat.csv<Enter>
@@ -254,9 +270,15 @@ EOF
 play asat 100x30
 contains "a day that is not one is refused in words, the prompt kept" "$TMP/asat1.txt" \
 	"February 2026 has 28 days"
+contains "a day to come is refused in the prompt, not printed" "$TMP/asat0.txt" \
+	"the register stands as at today (22/11/2026) or a day before"
+lacks "and no document opened for it" "$TMP/asat0.txt" "Register of members as at"
 members=$(sqlite3 "$BASE" "SELECT count(*) FROM members WHERE entered_on <= '2025-12-31'
 	AND (ceased_on IS NULL OR ceased_on > '2025-12-31')")
-held=$(sqlite3 "$BASE" "SELECT sum(shares) FROM share_ops WHERE op_date <= '2025-12-31'")
+# A reversal and what it reverses were a mistake put right: neither counts.
+held=$(sqlite3 "$BASE" "SELECT sum(shares) FROM share_ops o WHERE op_date <= '2025-12-31'
+	AND kind <> 'reversal' AND id NOT IN (SELECT reverses_id FROM share_ops
+	WHERE reverses_id IS NOT NULL)")
 entries=$(sqlite3 "$BASE" "SELECT count(*) FROM members WHERE entered_on <= '2025-12-31'")
 [ "$members" = "$held" ] && ok "by hand: $members members on 31/12/2025, $held shares held" \
 	|| not_ok "by hand: $members members but $held shares held"
@@ -266,6 +288,26 @@ contains "counts what the share register counts" "$TMP/asat2.txt" \
 rows=$(tail -n +2 "$TMP/asat.csv" | grep -c ',1,1\.00,')
 [ "$rows" = "$held" ] && ok "its CSV has a row with a share for each of the $held" \
 	|| not_ok "its CSV has $rows rows with a share, the share register $held"
+
+# ---- the board: participation in a year it gives ------------------------------------------
+cat > "$TMP/year.script" <<EOF
+$BOARD
+3y
+:dump $TMP/year0.txt
+<BS><BS><BS><BS>2027<Enter>
+:dump $TMP/year1.txt
+<BS><BS><BS><BS>2025<Enter>
+<End>
+:dump $TMP/year2.txt
+EOF
+play year 100x30
+contains "y asks which year, offering this one" "$TMP/year0.txt" \
+	"Participation in the year (yyyy): 2026"
+contains "a year to come is asked again, in words" "$TMP/year1.txt" \
+	"a year is four digits, from 1900 to 2026"
+contains "the year given" "$TMP/year2.txt" "Participation in 2025"
+contains "everyone on the register at its end, as counted by hand" "$TMP/year2.txt" \
+	"$members members;"
 
 # ---- time given: a volunteer their own, and nobody else's ---------------------------------
 VOLUNTEER='volunteer<Enter>volunteer-demo-1<Enter>'

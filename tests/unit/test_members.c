@@ -84,6 +84,15 @@ static void bad_input_is_refused_in_words(void **state)
 	int64_t all, current;
 	assert_int_equal(member_count(db, &all, &current), DB_OK);
 	assert_int_equal(all, 0);
+
+	/* A number another holds: their name, and the number free. */
+	add(db, "Łukasz Wróbel", "2023-01-09");
+	strcpy(m.email, "");
+	strcpy(m.email_purpose, "");
+	m.member_no = 1;
+	assert_int_equal(member_create(db, &board, &m), DB_INVALID);
+	assert_string_equal(db_errmsg(db), "member number 1 is already Łukasz Wróbel's; the next"
+			    " free number is 2");
 }
 
 static void update_conflict_names_who(void **state)

@@ -428,6 +428,7 @@ static void share_register_with_running_totals(void **state)
 	has(d, "    5  30/06/2022  forfeit    3 Ben Left");
 	has(d, "    6  02/01/2022  reversal   4 Zoë Ó");
 	has(d, "                   of no. 4");
+	has(d, "in error");
 	has(d, "After operation 7: 3 shares held, paid-up capital £4.00");
 	fits(&d, 80);
 	free(d.text);
@@ -436,19 +437,19 @@ static void share_register_with_running_totals(void **state)
 	assert_int_equal(d.rc, DB_OK);
 	static const char want[] =
 		"op_no,op_date,kind,reverses_op_no,member_no,name,shares,amount,total_shares,"
-		"total_paid\r\n"
-		"1,2020-01-01,issue,,1,Łukasz Wróbel,1,1.00,1,1.00\r\n"
-		"2,2021-01-01,issue,,2,'=cmd|' /C calc'!A0,1,1.00,2,2.00\r\n"
-		"3,2021-06-01,issue,,3,Ben Left,1,1.00,3,3.00\r\n"
-		"4,2022-01-01,issue,,4,Zoë Ó Súilleabháin,1,1.00,4,4.00\r\n"
-		"5,2022-06-30,forfeit,,3,Ben Left,-1,1.00,3,4.00\r\n"
-		"6,2022-01-02,reversal,4,4,Zoë Ó Súilleabháin,-1,1.00,2,3.00\r\n"
-		"7,2022-01-03,issue,,4,Zoë Ó Súilleabháin,1,1.00,3,4.00\r\n";
+		"total_paid,note\r\n"
+		"1,2020-01-01,issue,,1,Łukasz Wróbel,1,1.00,1,1.00,\r\n"
+		"2,2021-01-01,issue,,2,'=cmd|' /C calc'!A0,1,1.00,2,2.00,\r\n"
+		"3,2021-06-01,issue,,3,Ben Left,1,1.00,3,3.00,\r\n"
+		"4,2022-01-01,issue,,4,Zoë Ó Súilleabháin,1,1.00,4,4.00,\r\n"
+		"5,2022-06-30,forfeit,,3,Ben Left,-1,1.00,3,4.00,left\r\n"
+		"6,2022-01-02,reversal,4,4,Zoë Ó Súilleabháin,-1,1.00,2,3.00,in error\r\n"
+		"7,2022-01-03,issue,,4,Zoë Ó Súilleabháin,1,1.00,3,4.00,again\r\n";
 	assert_string_equal(d.text, want);
 	free(d.text);
 
 	d = write_doc(f->db, &board, SHARES, REPORT_MD, 0, 0, NULL, 0, 0);
-	has(d, "| 6 | 02/01/2022 | reversal | 4 | 4 | Zoë Ó Súilleabháin | -1 | £1.00 | 2 | £3.00 |\n");
+	has(d, "| 6 | 02/01/2022 | reversal | 4 | 4 | Zoë Ó Súilleabháin | -1 | £1.00 | 2 | £3.00 | in error |\n");
 	free(d.text);
 }
 
