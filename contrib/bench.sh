@@ -155,3 +155,6 @@ awk -v start="$start" -v login="$login" -v floor="$floor" -v last="$last" -v las
 		"", rb / rs, (rb <= rs * 1.10 ? "within 10%: met" : "within 10%: MISSED");
 	printf "%-40s %12s\n", "the search found the repair", (found > 0 ? "yes" : "NO");
 }'
+
+# The open repairs by target date: filters, search, first and last pages.
+BENCH_DIR="$DIR" COOPDESK_BIN="$BIN" RUNS="$RUNS" sh contrib/bench-repair-list.sh

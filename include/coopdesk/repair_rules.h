@@ -181,6 +181,15 @@ int repair_rtr_due(const struct repair_rules *rules, const struct holidays *h,
  * rule (repairs.c, REPAIR_OVERDUE). */
 int repair_target_passed(const char *target_at, const char *now, const char *today);
 
+/* How many working days a target is behind on the local day `today` (a
+ * date): the working days after the target's local day up to and including
+ * today, skipping weekends and the holidays `h` (may be NULL). A Friday
+ * target is 1 working day late on Monday, and 0 on the Saturday between,
+ * though past (repair_target_passed). 0 for an empty or malformed target,
+ * or one not yet reached. */
+int repair_working_days_late(const char *target_at, const char *today,
+			     const struct holidays *h);
+
 /* Parses an instant: "2026-11-22T09:30:00Z", with the seconds, a fraction
  * of a second and the Z each optional (read as UTC). Fills *day and *secs
  * (seconds into the day) and returns 0, or -1 when it is not one. Either

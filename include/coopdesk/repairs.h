@@ -116,6 +116,10 @@ struct repair_row {
 	int overdue;
 	int reopened;
 	char reported_by[REPAIR_NAME_MAX * 4 + 1];   /* the member who reported it, or "" */
+	int rtr_days;                                /* 0: not a Right to Repair defect */
+	enum repair_damp damp_hazard;
+	int days_late;     /* overdue: working days past the target (bank holidays
+	                    * skipped; repair_working_days_late), else 0 */
 };
 
 /* An event: a move, the report itself (from REPAIR_NO_STATUS), or a note
@@ -147,6 +151,10 @@ struct repair_filter {
 	enum repair_status status;   /* with REPAIRS_STATUS */
 	int overdue;                 /* only open repairs past their target */
 	int64_t home_id;             /* 0: any home */
+	enum repair_priority priority; /* REPAIR_PRIORITY_NONE: any */
+	int64_t contractor_id;       /* 0: any (or none) */
+	int rtr_only;                /* 1: only Right to Repair defects (rtr_days set) */
+	int damp_only;               /* 1: only damp and mould (a damp hazard set) */
 	int64_t member_id;           /* 0: anyone's; else that member's (their home, or
 	                              * reported by them); a member always gets their own */
 	const char *search;          /* NULL or "": no search. A repair's reference

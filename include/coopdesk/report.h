@@ -115,5 +115,34 @@ int report_right_to_repair(struct db *db, const struct actor *who, const char *f
  * it says so and lists nothing. As report_right_to_repair otherwise. */
 int report_awaab(struct db *db, const struct actor *who, const char *from, const char *to,
 		 const struct report_opts *o, FILE *out);
+/* Overdue repairs: every open repair past its target, the most overdue
+ * first: its number, home, priority, status, target and how many working
+ * days late (weekends and bank holidays not counted), with the count of
+ * each priority in the heading. Board and volunteers (DB_DENIED for a
+ * member). */
+int report_overdue(struct db *db, const struct actor *who, const struct report_opts *o,
+		   FILE *out);
+
+/* RP02: of the repairs completed from `from` to `to` (local days, ISO or
+ * dd/mm/yyyy; NULL or "" for the start of this financial year, 1 April,
+ * and today), the share of emergency and of non-emergency ones completed
+ * within their target, with the counts behind each figure
+ * (repair_rp02). Board and volunteers. DB_INVALID for a bad period. */
+int report_rp02(struct db *db, const struct actor *who, const char *from, const char *to,
+		const struct report_opts *o, FILE *out);
+/* The period report_rp02 uses for from/to (ISO dates into first, last). */
+void report_rp02_period(const char *from, const char *to, char *first, char *last, size_t n);
+
+/* The repairs reported from `from` to `to` (NULL or "" for no bound), one
+ * CSV row each; with `events`, every event recorded in the period, one row
+ * each (doc/reports.md names the columns). CSV only (DB_INVALID
+ * otherwise). Board and volunteers. */
+int report_repairs_export(struct db *db, const struct actor *who, const char *from,
+			  const char *to, int events, const struct report_opts *o, FILE *out);
+
+/* "Schemes: Right to Repair on; Awaab's Law off." from the settings
+ * scheme_right_to_repair and scheme_awaab ("not set" for one the co-op's
+ * database does not have). Every repairs document says it. */
+void report_schemes(struct db *db, char *buf, size_t n);
 
 #endif

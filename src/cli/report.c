@@ -32,6 +32,7 @@ static const char report_usage[] =
 	"       coopdesk [--db FILE] report participation [--year YYYY] [OPTIONS]\n"
 	"       coopdesk [--db FILE] report shareholding MEMBER_NO [OPTIONS]\n"
 	"       coopdesk [--db FILE] report right-to-repair|awaab [--from DATE] [--to DATE] [OPTIONS]\n"
+	"       coopdesk [--db FILE] report overdue|rp02 [--from DATE] [--to DATE] [OPTIONS]\n"
 	"Prints one of the co-op's documents (doc/reports.md):\n"
 	"  register       the register of members as it stood at the end of DATE (default\n"
 	"                 today): everyone on it that day, former members too; with\n"
@@ -46,6 +47,9 @@ static const char report_usage[] =
 	"                 targets met, second contractors, compensation\n"
 	"  awaab          the damp and mould repairs reported from DATE to DATE: each\n"
 	"                 clock of Awaab's Law, running, met or breached\n"
+	"  overdue        the open repairs past their target, with working days late\n"
+	"  rp02           repairs completed from --from (default 1 April) to --to\n"
+	"                 (default today) within target: emergency and non-emergency\n"
 	"OPTIONS:\n"
 	"  --format FORMAT  text (default), md (Markdown) or csv\n"
 	"  --no-bom         csv: no UTF-8 byte-order mark (for programs)\n"
@@ -57,12 +61,16 @@ static const char report_usage[] =
 static const char export_usage[] =
 	"usage: coopdesk [--db FILE] export members|shares|officers|participation\n"
 	"                [--format csv] [--no-bom] [-o FILE]\n"
+	"       coopdesk [--db FILE] export repairs [--events] [--from DATE] [--to DATE]\n"
+	"                [--format csv] [--no-bom] [-o FILE]\n"
 	"Exports a register as CSV (RFC 4180): UTF-8 with a byte-order mark unless\n"
 	"--no-bom, a header row, ISO dates, amounts in pounds with two decimals:\n"
 	"  members        the register of members today, with shares and property\n"
 	"  shares         the share register, every operation, with running totals\n"
 	"  officers       the register of officers, former officers too\n"
 	"  participation  this year's participation, member by member\n"
+	"  repairs        every repair reported from --from to --to (both optional),\n"
+	"                 one a row; with --events every move and note recorded then\n"
 	"A text cell a spreadsheet would run as a formula (=, +, -, @) starts with '.\n"
 	"-o FILE writes FILE (made private, 0600) instead of standard output.\n"
 	"Exit status: 0 written, 1 refused or not written, 2 usage.\n";
@@ -71,7 +79,8 @@ struct report_args {
 	const char *prog;      /* "coopdesk report" */
 	const char *usage;
 	const char *what, *as_at, *output;
-	const char *from, *to;
+	const char *from, *to;  /* a period: rp02, right-to-repair, awaab, the repairs export */
+	int events;
 	int is_export;
 	int inspection, current, year;
 	int64_t member_no;
@@ -126,6 +135,7 @@ static int parse_args(const struct cli_ctx *ctx, struct cli_ctx *local, int argc
 		{ "no-bom", no_argument, NULL, 'b' },
 		{ "width", required_argument, NULL, 'w' },
 		{ "output", required_argument, NULL, 'o' },
+		{ "events", no_argument, NULL, 'e' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
@@ -141,6 +151,7 @@ static int parse_args(const struct cli_ctx *ctx, struct cli_ctx *local, int argc
 		case 'c': a->current = 1; break;
 		case 'b': a->o.no_bom = 1; break;
 		case 'o': a->output = optarg; break;
+		case 'e': a->events = 1; break;
 		case 'y':
 			if (whole_number(optarg, DATE_MIN_YEAR, DATE_MAX_YEAR, &v))
 				return usage_error(ctx, a, "--year takes a year like 2026, not '%s'",
@@ -182,17 +193,26 @@ static int parse_args(const struct cli_ctx *ctx, struct cli_ctx *local, int argc
 	}
 	if (optind < argc)
 		return usage_error(ctx, a, "unexpected '%s'", argv[optind]);
-	if (a->as_at) {
-		char why[160];
-		if (date_explain(a->as_at, why, sizeof why) != DATE_OK)
-			return usage_error(ctx, a, "--as-at %s", why);
-	}
+	char why[160];
+	if (a->as_at && date_explain(a->as_at, why, sizeof why) != DATE_OK)
+		return usage_error(ctx, a, "--as-at %s", why);
+	if (a->from && date_explain(a->from, why, sizeof why) != DATE_OK)
+		return usage_error(ctx, a, "--from %s", why);
+	if (a->to && date_explain(a->to, why, sizeof why) != DATE_OK)
+		return usage_error(ctx, a, "--to %s", why);
 	return 0;
 }
 
 /* Checks that the options given belong to the document asked for. */
 static int options_fit(const struct cli_ctx *ctx, const struct report_args *a)
 {
+	int period = strcmp(a->what, "rp02") == 0 || strcmp(a->what, "repairs") == 0 ||
+		     strcmp(a->what, "right-to-repair") == 0 || strcmp(a->what, "awaab") == 0;
+	if ((a->from || a->to) && !period)
+		return usage_error(ctx, a, "--from and --to are for rp02, right-to-repair, awaab"
+				   " and the repairs export");
+	if (a->events && strcmp(a->what, "repairs") != 0)
+		return usage_error(ctx, a, "--events is for the repairs export");
 	if (a->is_export) {
 		if (a->o.format != REPORT_CSV)
 			return usage_error(ctx, a, "an export is CSV (--format csv); for text or"
@@ -309,6 +329,12 @@ static int write_document(const struct cli_ctx *ctx, const struct report_args *a
 		return report_right_to_repair(db, who, a->from, a->to, &a->o, out);
 	if (strcmp(w, "awaab") == 0)
 		return report_awaab(db, who, a->from, a->to, &a->o, out);
+	if (strcmp(w, "overdue") == 0)
+		return report_overdue(db, who, &a->o, out);
+	if (strcmp(w, "rp02") == 0)
+		return report_rp02(db, who, a->from, a->to, &a->o, out);
+	if (strcmp(w, "repairs") == 0)
+		return report_repairs_export(db, who, a->from, a->to, a->events, &a->o, out);
 	int64_t id = member_of(ctx, a, db, who);
 	if (!id)
 		return -1;
@@ -354,7 +380,7 @@ int cmd_report(const struct cli_ctx *ctx, int argc, char **argv)
 {
 	static const char *const names[] = {
 		"register", "shares", "officers", "participation", "shareholding",
-		"right-to-repair", "awaab", NULL
+		"right-to-repair", "awaab", "overdue", "rp02", NULL
 	};
 	struct report_args a = { .prog = "coopdesk report", .usage = report_usage };
 	a.o.format = REPORT_TEXT;
@@ -363,7 +389,8 @@ int cmd_report(const struct cli_ctx *ctx, int argc, char **argv)
 
 int cmd_export(const struct cli_ctx *ctx, int argc, char **argv)
 {
-	static const char *const names[] = { "members", "shares", "officers", "participation", NULL };
+	static const char *const names[] = { "members", "shares", "officers", "participation",
+					     "repairs", NULL };
 	struct report_args a = { .prog = "coopdesk export", .usage = export_usage, .is_export = 1 };
 	a.o.format = REPORT_CSV;
 	return run(ctx, argc, argv, &a, names);

@@ -395,3 +395,13 @@ int repair_category_parse(const char *s)
 {
 	return find(category_names, REPAIR_CATEGORY_COUNT, s);
 }
+
+int repair_working_days_late(const char *target_at, const char *today, const struct holidays *h)
+{
+	struct date due, d;
+	if (!target_at || !today || zone_date(target_at, &due) != 0 ||
+	    date_parse(today, &d) != DATE_OK)
+		return 0;
+	int n = date_working_days_between(due, d, h);
+	return n > 0 ? n : 0;
+}

@@ -4,10 +4,12 @@
  * like members.c; the plan for each kind of page is the comment below.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "coopdesk/ref.h"
 #include "coopdesk/repairs.h"
+#include "coopdesk/settings.h"
 #include "coopdesk/text.h"
 #include "dbint.h"
 #include "repair_sql.h"
@@ -20,7 +22,16 @@
  * (reference, address, postcode) or NULL, ?13 that of members' names or
  * NULL, ?14 a repair's number typed as its reference or NULL, ?15 how a
  * repair is tested against the search: 0 no search, 1 its row (its
- * words, home and reporter), 2 its number among those found (below).
+ * words, home and reporter), 2 its number among those found (below);
+ * and the narrowing filters: ?16 a priority's name or NULL, ?17 a
+ * contractor or NULL, ?18 Right to Repair defects only, ?19 damp and
+ * mould only. These test each entry the scope's index hands over, first
+ * of all: the open repairs' index by target holds their columns and the
+ * status (sql/0007), so an entry that does not match is passed over without
+ * reading its repair (the rarest, emergencies, are 1 in 17 of the open
+ * repairs of the bench co-op). Overdue repairs are all below now (as
+ * text, a date is below any instant of its day), tested on the index
+ * likewise before the rule itself.
  *
  * Every filter is a bound parameter; what differs between statements is
  * the sort, the direction and the "scope", the part of the table a page is
@@ -28,6 +39,13 @@
  *   all     the sort's index (repairs_by_target, ...) or the rowid;
  *   open    the partial indexes WHERE is_open (few rows on a big co-op);
  *   home    repairs_by_home: a home has few repairs, sorted in memory;
+ *   status  one finished status (completed, closed, cancelled) by number
+ *           or target: repairs_by_status and repairs_by_status_target
+ *           (sql/0007), as walking the sort's index for the 1 in 100
+ *           completed read a million rows; other sorts walk theirs;
+ *   contractor  one contractor's repairs, newest first (a contractor's
+ *           record): repairs_by_contractor, as one who did a
+ *           few repairs would otherwise cost a walk of every repair;
  *   member  the member's repairs (their home's and reported), likewise;
  *   search  the full-text index first, when it matches few (see
  *           SEARCH_SORT_MAX: the matches are sorted), or for the newest
@@ -48,9 +66,13 @@
 #define SEL \
 	"SELECT r.id, r.home_id, (SELECT h.ref FROM homes h WHERE h.id = r.home_id), r.title," \
 	" r.priority_rank, r.status, r.target_at, " OVERDUE ", r.reopened," \
-	" (SELECT m.name FROM members m WHERE m.id = r.reported_by_member)"
+	" (SELECT m.name FROM members m WHERE m.id = r.reported_by_member), r.rtr_days," \
+	" r.damp_hazard"
 #define FILTER \
-	" (?1 IS NULL OR r.status = ?1) AND (?2 = 0 OR r.is_open) AND (?3 = 0 OR " OVERDUE ")" \
+	" (?16 IS NULL OR r.priority = ?16) AND (?17 IS NULL OR r.contractor_id = ?17)" \
+	" AND (?18 = 0 OR r.rtr_days IS NOT NULL) AND (?19 = 0 OR r.damp_hazard IS NOT NULL)" \
+	" AND (?3 = 0 OR r.target_at < ?7)" \
+	" AND (?1 IS NULL OR r.status = ?1) AND (?2 = 0 OR r.is_open) AND (?3 = 0 OR " OVERDUE ")" \
 	" AND (?4 IS NULL OR r.home_id = ?4) AND (?5 IS NULL OR " MEMBER_SEES("?5") ")"
 /* What a search finds besides the repairs' own words: members whose name
  * matches (?13), and homes whose reference, address or postcode matches
@@ -81,6 +103,8 @@
 #define FROM_ALL " FROM repairs r WHERE" FILTER FIND_FILTER
 #define FROM_OPEN " FROM repairs r WHERE r.is_open AND" FILTER FIND_FILTER
 #define FROM_HOME " FROM repairs r WHERE r.home_id = ?4 AND" FILTER FIND_FILTER
+#define FROM_STATUS " FROM repairs r WHERE r.status = ?1 AND" FILTER FIND_FILTER
+#define FROM_CONTRACTOR " FROM repairs r WHERE r.contractor_id = ?17 AND" FILTER FIND_FILTER
 #define FROM_MEMBER \
 	" FROM (SELECT id FROM repairs WHERE reported_by_member = ?5 UNION" \
 	" SELECT x.id FROM tenancy_signatories s JOIN tenancies t ON t.id = s.tenancy_id" \
@@ -117,7 +141,7 @@
 	[REPAIR_BY_HOME] = COL_PAGES(W, S, "r.home_id", "2"), }
 
 enum scope { SCOPE_ALL, SCOPE_OPEN, SCOPE_HOME, SCOPE_MEMBER, SCOPE_SEARCH, SCOPE_FOUND,
-	     SCOPE_COUNT };
+	     SCOPE_STATUS, SCOPE_CONTRACTOR, SCOPE_COUNT };
 #define SORT_COUNT (REPAIR_BY_HOME + 1)
 static const char *const SQL_PAGE[SCOPE_COUNT][SORT_COUNT][4] = {
 	[SCOPE_ALL] = SORTS(WITH_FOUND, FROM_ALL, "r.id"),
@@ -126,6 +150,8 @@ static const char *const SQL_PAGE[SCOPE_COUNT][SORT_COUNT][4] = {
 	[SCOPE_MEMBER] = SORTS(WITH_FOUND, FROM_MEMBER, "r.id"),
 	[SCOPE_SEARCH] = SORTS("", FROM_SEARCH, "repairs_fts.rowid"),
 	[SCOPE_FOUND] = SORTS(WITH_FOUND, FROM_FOUND, "r.id"),
+	[SCOPE_STATUS] = SORTS(WITH_FOUND, FROM_STATUS, "r.id"),
+	[SCOPE_CONTRACTOR] = SORTS(WITH_FOUND, FROM_CONTRACTOR, "r.id"),
 };
 
 /* A search that finds homes or members: up to FIND_SORT_MAX repairs found
@@ -187,6 +213,28 @@ static void read_row(sqlite3_stmt *st, void *row, const void *ctx)
 	DB_COL(INT, overdue)
 	DB_COL(INT, reopened)
 	DB_COL(TEXT, reported_by)
+	DB_COL(INT, rtr_days)
+	DB_COL(DAMP, damp_hazard)
+}
+
+/* Each overdue row's working days past its target, counted with the bank
+ * holidays (read only when a row on the page is overdue). */
+static int days_late(struct db *db, struct repair_row *rows, int n, const char *today)
+{
+	int any = 0;
+	for (int i = 0; i < n; i++)
+		any |= rows[i].overdue;
+	if (!any)
+		return DB_OK;
+	struct holidays h;
+	int rc = holidays_load(db, "1900-01-01", "2999-12-31", &h);
+	if (rc)
+		return rc;
+	for (int i = 0; i < n; i++)
+		if (rows[i].overdue)
+			rows[i].days_late = repair_working_days_late(rows[i].target_at, today, &h);
+	free((void *)h.days);
+	return DB_OK;
 }
 
 /* Whether a search matches more than SEARCH_SORT_MAX repairs. */
@@ -347,6 +395,9 @@ int repair_page(struct db *db, const struct actor *who, const struct repair_filt
 	enum scope scope = member > 0 ? SCOPE_MEMBER
 			 : home > 0 ? SCOPE_HOME
 			 : (open || (status && repair_status_is_open(f->status))) ? SCOPE_OPEN
+			 : (status && !fd.on && (sort == REPAIR_NEWEST || sort == REPAIR_BY_TARGET ||
+						 sort == REPAIR_BY_STATUS)) ? SCOPE_STATUS
+			 : (f->contractor_id > 0 && !fd.on && sort == REPAIR_NEWEST) ? SCOPE_CONTRACTOR
 			 : SCOPE_ALL;
 	if (fd.on && (fd.others || fd.ref_id) && (scope == SCOPE_ALL || scope == SCOPE_OPEN)) {
 		int found = 0;
@@ -387,6 +438,13 @@ int repair_page(struct db *db, const struct actor *who, const struct repair_filt
 		sqlite3_bind_int64(st, 10, key->id);
 	}
 	sqlite3_bind_int(st, 11, max);
-	return db_page_read(db, st, dir, rows, max, sizeof *rows, read_row, NULL, n);
+	if (f->priority != REPAIR_PRIORITY_NONE)
+		sqlite3_bind_text(st, 16, repair_priority_name(f->priority), -1, SQLITE_STATIC);
+	db_bind_id_or_null(st, 17, f->contractor_id);
+	sqlite3_bind_int(st, 18, f->rtr_only ? 1 : 0);
+	sqlite3_bind_int(st, 19, f->damp_only ? 1 : 0);
+	if ((rc = db_page_read(db, st, dir, rows, max, sizeof *rows, read_row, NULL, n)))
+		return rc;
+	return days_late(db, rows, *n, today);
 }
 

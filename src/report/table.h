@@ -22,7 +22,7 @@
 #include "coopdesk/report.h"
 #include "coopdesk/settings.h"
 
-#define TABLE_MAX_COLS 16
+#define TABLE_MAX_COLS 20
 #define TABLE_FLEX_MIN 12   /* the narrowest a flexible text column gets */
 #define TABLE_GAP 2         /* spaces between text columns */
 

@@ -10,7 +10,8 @@
  * scope): G global, H Home, L lists and records, F forms, U the user
  * accounts list, M the Members area's registers (on its lists, with L's
  * keys: none of them may share one), R a repair's record (its moves, with
- * L's keys that act on a record: none of them may share one). Which actions work on a screen, for
+ * L's keys that act on a record: none of them may share one), P the
+ * Repairs area's lists (likewise). Which actions work on a screen, for
  * this person, is the screen's to say (struct screen_ops.acts): the help
  * and the hints list those, and a key does the first of its actions that
  * works there.
@@ -68,6 +69,10 @@
 	X(SECOND_CONTRACTOR, "second-contractor", "s", 'R', "second contractor", "Right to Repair: record the tenant's request for a second contractor (the board)") \
 	X(SCHEDULE,    "rtr-schedule", "r",            'R', "schedule", "The Right to Repair schedule of defects and their targets (the board edits it)") \
 	X(COMPENSATION, "compensation", "m",           'R', "compensation", "Right to Repair: record the compensation as paid or set against rent arrears (the board)") \
+	X(CONTRACTORS, "contractors", "C",             'P', "contractors", "Contractors: the firms repairs are assigned to") \
+	X(BY_CONTRACTOR, "by-contractor", "w",         'P', "by contractor", "Show only one contractor's repairs (type part of the name; empty for all)") \
+	X(RP02,        "rp02",        "m",             'P', "RP02",     "RP02: the share of repairs completed within target in a period you give") \
+	X(IN_USE,      "in-use",      "u",             'P', "in use",   "Set the selected contractor out of use, or in use again") \
 	X(SET_PASSWORD, "set-password", "p",           'U', "password", "Set a new password for the selected account") \
 	X(SET_ROLE,    "set-role",    "r",             'U', "role",     "Change the selected account's role or member") \
 	X(DISABLE,     "disable",     "d",             'U', "disable",  "Disable or enable the selected account") \

@@ -330,6 +330,8 @@ static const char *describe(struct screen *s, enum action a)
 			 ls->d->search_help, back[0] ? ", " : "", back, back[0] ? " clears it" : "");
 		return ls->said;
 	}
+	if (a == ACT_FILTER && ls->d->filter_help)
+		return ls->d->filter_help;
 	if (a == ACT_FILTER && ls->d->nfilters > 1) {
 		size_t used = (size_t)snprintf(ls->said, sizeof ls->said, "Show");
 		for (int i = 0; i < ls->d->nfilters && used < sizeof ls->said; i++)
@@ -366,7 +368,11 @@ static void stop_asking(struct lscreen *ls)
 static void start_asking(struct lscreen *ls, const struct lact *o, const void *row)
 {
 	char words[512];
-	memcpy(ls->asked_row, row, ls->d->row_size);
+	/* An action that needs no row may be asked on an empty list. */
+	if (row)
+		memcpy(ls->asked_row, row, ls->d->row_size);
+	else
+		memset(ls->asked_row, 0, ls->d->row_size);
 	ls->asking = o;
 	if (o->confirm) {
 		o->confirm(ls, row, words, sizeof words);

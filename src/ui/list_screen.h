@@ -80,6 +80,7 @@ struct ldesc {
 	int nsorts;
 	const char *const *filters;   /* names, "open repairs": f cycles them */
 	int nfilters;
+	const char *filter_help;      /* the help's sentence for f (NULL: the names) */
 	/* Searching: the help's words for what it matches (NULL: no search), and
 	 * how many characters a search needs before it runs. */
 	const char *search_help;

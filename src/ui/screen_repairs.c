@@ -10,6 +10,7 @@
 #include "coopdesk/repairs.h"
 #include "coopdesk/zone.h"
 #include "list_screen.h"
+#include "repairs_ui.h"
 
 static const char *const sort_names[] = {
 	[REPAIR_NEWEST] = "newest first",
@@ -18,9 +19,23 @@ static const char *const sort_names[] = {
 	[REPAIR_BY_STATUS] = "status",
 	[REPAIR_BY_HOME] = "home",
 };
-enum { SHOW_OPEN, SHOW_OVERDUE, SHOW_ALL };
-static const char *const filter_names[] = {
+/* f cycles these: the three sets, each status, then the open repairs of a
+ * priority, of Right to Repair and of damp and mould. */
+enum {
+	SHOW_OPEN, SHOW_OVERDUE, SHOW_ALL, SHOW_STATUS, /* + each status */
+	SHOW_PRIORITY = SHOW_STATUS + REPAIR_STATUS_COUNT, /* + emergency .. planned */
+	SHOW_RTR = SHOW_PRIORITY + REPAIR_PLANNED, SHOW_DAMP, SHOW_COUNT
+};
+static const char *const filter_names[SHOW_COUNT] = {
 	[SHOW_OPEN] = "open repairs", [SHOW_OVERDUE] = "overdue repairs", [SHOW_ALL] = "all repairs",
+	[SHOW_STATUS + REPAIR_REPORTED] = "reported", [SHOW_STATUS + REPAIR_TRIAGED] = "triaged",
+	[SHOW_STATUS + REPAIR_ASSIGNED] = "assigned",
+	[SHOW_STATUS + REPAIR_IN_PROGRESS] = "in progress",
+	[SHOW_STATUS + REPAIR_COMPLETED] = "completed", [SHOW_STATUS + REPAIR_CLOSED] = "closed",
+	[SHOW_STATUS + REPAIR_CANCELLED] = "cancelled",
+	[SHOW_PRIORITY] = "open emergencies", [SHOW_PRIORITY + 1] = "open urgent repairs",
+	[SHOW_PRIORITY + 2] = "open routine repairs", [SHOW_PRIORITY + 3] = "open planned repairs",
+	[SHOW_RTR] = "open Right to Repair", [SHOW_DAMP] = "open damp and mould",
 };
 
 static int is_closed(const struct repair_row *r)
@@ -82,21 +97,38 @@ static int cell_reporter(const struct lscreen *ls, const void *row, char *buf, s
 	return -1;
 }
 
-/* "! " marks a repair past its target, in words as well as colour. */
+/* "! " marks a repair past its target, in words as well as colour; the
+ * schemes a repair falls under are named before its summary. */
 static int cell_title(const struct lscreen *ls, const void *row, char *buf, size_t n)
 {
 	const struct repair_row *r = row;
 	(void)ls;
-	snprintf(buf, n, "%s%s", r->overdue ? "! " : "", r->title);
+	snprintf(buf, n, "%s%s%s%s", r->overdue ? "! " : "", r->rtr_days ? "[RtR] " : "",
+		 r->damp_hazard ? "[damp] " : "", r->title);
 	return -1;
+}
+
+/* Working days past the target ("<1": past, but no working day yet). */
+static int cell_late(const struct lscreen *ls, const void *row, char *buf, size_t n)
+{
+	const struct repair_row *r = row;
+	(void)ls;
+	if (!r->overdue)
+		buf[0] = '\0';
+	else if (r->days_late < 1)
+		snprintf(buf, n, "<1");
+	else
+		snprintf(buf, n, "%d", r->days_late);
+	return r->overdue ? STYLE_OVERDUE : -1;
 }
 
 static const struct lcol columns[] = {
 	{ "Ref", 9, 0, 0, cell_ref },
-	{ "Home", 11, 0, 0, cell_home },
+	{ "Home", 9, 0, 0, cell_home },
 	{ "Priority", 10, 0, 0, cell_priority },
 	{ "Status", 12, 0, 0, cell_status },
 	{ "Target", 12, 0, 0, cell_target },
+	{ "Late(wd)", 9, 0, 1, cell_late },
 	{ "Reported by", 24, 100, 0, cell_reporter },
 	{ "Summary", 0, 0, 0, cell_title },
 };
@@ -105,9 +137,19 @@ static const struct lcol columns[] = {
 
 static void filter_of(const struct lscreen *ls, struct repair_filter *f)
 {
+	const struct repairs_state *st = ls->priv;
 	memset(f, 0, sizeof *f);
 	f->which = ls->filter == SHOW_ALL ? REPAIRS_ALL : REPAIRS_OPEN;
 	f->overdue = ls->filter == SHOW_OVERDUE;
+	if (ls->filter >= SHOW_STATUS && ls->filter < SHOW_PRIORITY) {
+		f->which = REPAIRS_STATUS;
+		f->status = (enum repair_status)(ls->filter - SHOW_STATUS);
+	} else if (ls->filter >= SHOW_PRIORITY && ls->filter < SHOW_RTR) {
+		f->priority = (enum repair_priority)(ls->filter - SHOW_PRIORITY + REPAIR_EMERGENCY);
+	}
+	f->rtr_only = ls->filter == SHOW_RTR;
+	f->damp_only = ls->filter == SHOW_DAMP;
+	f->contractor_id = st->contractor_id;
 	f->search = ls->query[0] ? ls->query : NULL;
 }
 
@@ -134,7 +176,9 @@ static int64_t id_of(const void *row)
 static int64_t count(struct lscreen *ls)
 {
 	int64_t all, open;
-	if (ls->query[0] || ls->filter == SHOW_OVERDUE)
+	const struct repairs_state *st = ls->priv;
+	if (ls->query[0] || (ls->filter != SHOW_OPEN && ls->filter != SHOW_ALL) ||
+	    st->contractor_id)
 		return -1;
 	if (access_level(&ls->app->who, AREA_REPAIRS, OP_READ) != ACCESS_ALL)
 		return -1;
@@ -155,7 +199,8 @@ static const char *empty(struct lscreen *ls)
 	if (!key[0])
 		return "No repairs here.";
 	snprintf(ls->scratch, sizeof ls->scratch,
-		 "No repairs here. %s shows open, overdue or all repairs.", key);
+		 "No repairs here. %s shows open, overdue or all repairs, each status,"
+		 " each priority, Right to Repair, damp and mould.", key);
 	return ls->scratch;
 }
 
@@ -182,12 +227,27 @@ static void log_repair(struct lscreen *ls, const void *row)
 	app_push(ls->app, screen_repair_log_new(ls->app));
 }
 
+/* The status line keeps to the keys of the list itself (open, edit,
+ * search, sort, filter); these are in the help (?) and doc/keys.md. */
 static const struct lact actions[] = {
 	{ .action = ACT_NEW, .run = log_repair,
 	  .help = "Log a repair (board, volunteers; a tenant for their own home)" },
 	{ .action = ACT_EDIT, .help = "Edit the selected repair (board and volunteers)",
 	  .allowed = office, .run = edit, .needs_row = 1,
 	  .refused = "Only the board and volunteers edit repairs" },
+	{ .action = ACT_BY_CONTRACTOR, .allowed = repairs_office, .run = repairs_by_contractor,
+	  .ask = repairs_ask_contractor, .unhinted = 1,
+	  .refused = "Only the board and volunteers see repairs by contractor" },
+	{ .action = ACT_PRINT, .label = "overdue report", .allowed = repairs_office,
+	  .run = repairs_overdue_report, .unhinted = 1,
+	  .help = "The overdue repairs as a document, with working days late, to read or print",
+	  .refused = "Only the board and volunteers see the overdue report" },
+	{ .action = ACT_RP02, .allowed = repairs_office, .run = repairs_rp02,
+	  .ask = repairs_ask_period, .unhinted = 1,
+	  .refused = "Only the board and volunteers see the co-op's repair measures" },
+	{ .action = ACT_CONTRACTORS, .allowed = repairs_office, .run = repairs_contractors,
+	  .unhinted = 1,
+	  .refused = "Only the board and volunteers see the contractors" },
 };
 
 static const struct ldesc repairs_list = {
@@ -201,6 +261,8 @@ static const struct ldesc repairs_list = {
 	.nsorts = (int)(sizeof sort_names / sizeof sort_names[0]),
 	.filters = filter_names,
 	.nfilters = (int)(sizeof filter_names / sizeof filter_names[0]),
+	.filter_help = "Show open, overdue or all repairs, each status, the open ones of each"
+		       " priority, Right to Repair, damp and mould, in turn",
 	.search_help = "a repair's words, its number (R-000123), its home (WEA-10), or a"
 		       " tenant's name or address",
 	.search_min = 3,
@@ -212,6 +274,8 @@ static const struct ldesc repairs_list = {
 	.acts = actions,
 	.nacts = (int)(sizeof actions / sizeof actions[0]),
 	.empty = empty,
+	.title = repairs_title,
+	.priv_size = sizeof(struct repairs_state),
 };
 
 struct screen *screen_repairs_new(struct app *app)

@@ -272,6 +272,8 @@ struct screen *screen_repair_new(struct app *app, int64_t id);
 struct screen *screen_repair_edit_new(struct app *app, int64_t id);
 struct screen *screen_repair_log_new(struct app *app);
 struct screen *screen_rtr_schedule_new(struct app *app);
+/* The contractors (screen_contractors.c), from the Repairs list. */
+struct screen *screen_contractors_new(struct app *app);
 struct screen *screen_placeholder_new(struct app *app, int area, const char *what);
 struct screen *screen_audit_new(struct app *app); /* the audit trail, board only */
 struct screen *screen_users_new(struct app *app); /* user accounts, board only */

@@ -31,7 +31,7 @@ r
 :dump $TMP/2.txt
 h
 :dump $TMP/3.txt
-<PgDn><PgDn><PgDn><PgDn><PgDn><PgDn><PgDn><PgDn><PgDn><PgDn><PgDn><PgDn>
+<PgDn><PgDn><PgDn><PgDn><PgDn><PgDn><PgDn><PgDn><PgDn><PgDn><PgDn><PgDn><PgDn><PgDn><PgDn><PgDn><PgDn><PgDn><PgDn><PgDn><PgDn><PgDn><PgDn><PgDn><PgDn><PgDn><PgDn><PgDn><PgDn><PgDn>
 :dump $TMP/4.txt
 SCRIPT
 expect "coopdesk runs with a keys file that has bad lines" 0 \

@@ -294,6 +294,37 @@ static void targets_pass_at_the_end_of_their_day(void **state)
 	assert_false(repair_target_passed("", now, today));
 }
 
+/* Working days late: after the target's local day up to today, weekends
+ * and the bank holidays (25 and 28 December 2026, 1 January 2027) left out. */
+static void working_days_late_skip_weekends_and_bank_holidays(void **state)
+{
+	(void)state;
+	/* Due Friday 18 December: the weekend adds nothing, Monday is the first. */
+	assert_int_equal(repair_working_days_late("2026-12-18", "2026-12-18", &hols), 0);
+	assert_int_equal(repair_working_days_late("2026-12-18", "2026-12-19", &hols), 0);
+	assert_int_equal(repair_working_days_late("2026-12-18", "2026-12-20", &hols), 0);
+	assert_int_equal(repair_working_days_late("2026-12-18", "2026-12-21", &hols), 1);
+	/* Through Christmas: 21-24 (4), 25 holiday, weekend, 28 holiday, 29-31 (3),
+	 * 1 January holiday, weekend, 4 January (1). */
+	assert_int_equal(repair_working_days_late("2026-12-18", "2026-12-24", &hols), 4);
+	assert_int_equal(repair_working_days_late("2026-12-18", "2026-12-28", &hols), 4);
+	assert_int_equal(repair_working_days_late("2026-12-18", "2027-01-04", &hols), 8);
+	/* Without the holidays the same span is 11 working days. */
+	assert_int_equal(repair_working_days_late("2026-12-18", "2027-01-04", NULL), 11);
+	/* An emergency's instant counts from its local day: 23:30 UTC on
+	 * Thursday 24 December is still the 24th in London in winter. */
+	assert_int_equal(zone_set("Europe/London"), 0);
+	assert_int_equal(repair_working_days_late("2026-12-24T23:30:00Z", "2026-12-29", &hols), 1);
+	/* In summer 23:30 UTC is the next day: Friday 3 July, not Thursday. */
+	assert_int_equal(repair_working_days_late("2026-07-02T23:30:00Z", "2026-07-06", &hols), 1);
+	assert_int_equal(repair_working_days_late("2026-07-02T22:30:00Z", "2026-07-06", &hols), 2);
+	assert_int_equal(zone_set("UTC"), 0);
+	/* Not yet due, or nothing to read. */
+	assert_int_equal(repair_working_days_late("2026-12-30", "2026-12-21", &hols), 0);
+	assert_int_equal(repair_working_days_late("", "2026-12-21", &hols), 0);
+	assert_int_equal(repair_working_days_late("soon", "2026-12-21", &hols), 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -308,6 +339,7 @@ int main(void)
 		cmocka_unit_test(instants_parse_and_print),
 		cmocka_unit_test(working_days_count_from_the_local_day_of_the_report),
 		cmocka_unit_test(targets_pass_at_the_end_of_their_day),
+		cmocka_unit_test(working_days_late_skip_weekends_and_bank_holidays),
 	};
 	return cmocka_run_group_tests(tests, setup_holidays, NULL);
 }

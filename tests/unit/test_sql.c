@@ -91,7 +91,7 @@ static void every_statement_prepares(void **state)
 	 * (scope x sort x direction). */
 	assert_true(files >= 20);
 	assert_true(statements >= 300);
-	assert_int_equal(repair_pages, 6 * 5 * 4);
+	assert_int_equal(repair_pages, 8 * 5 * 4);
 }
 
 int main(void)
