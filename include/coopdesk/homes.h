@@ -160,4 +160,45 @@ int rent_rate_page(struct db *db, const struct actor *who, int64_t home_id, enum
 		   const struct page_key *key, struct rent_rate *rows, int max, int *n);
 void rent_rate_key(const struct rent_rate *r, struct page_key *key);
 
+/* The Universal Credit monthly equivalent of a rent (rent_uc_monthly) with
+ * the co-op's setting rent_free_weeks (0 when it cannot be read). Returns
+ * 0, or -1 as rent_uc_monthly. */
+int home_uc_monthly(struct db *db, enum rent_period period, int64_t amount, int64_t *monthly);
+
+/* ---- the rent review (src/db/rent_review.c) ----------------------------- */
+
+/* A home in a rent review: its latest rate (the one a new rate follows)
+ * and the new rent the change gives it. */
+struct rent_review_row {
+	int64_t home_id;
+	char ref[HOME_REF_MAX * 4 + 1];
+	char address[HOME_ADDRESS_MAX * 4 + 1];
+	int has_rent;                       /* 0: no rent set, the home is left out */
+	char old_from[ISO_DATE_LEN];
+	enum rent_period period;            /* kept by the new rate */
+	int64_t old_pence;
+	int64_t new_pence;
+	int ok;                             /* 1: the new rate may be set */
+	char problem[200];                  /* else why not, in words */
+};
+
+/* One page of a review's preview: the homes of `which` (as home_page) by
+ * reference after `after_ref` (NULL or "" for the first page), each with
+ * its new rent from `from` (ISO) under `c`, rounded as rent_calc.h says.
+ * Board only. DB_INVALID: `from` not a real date. */
+int rent_review_page(struct db *db, const struct actor *who, enum home_which which,
+		     const char *from, const struct rent_change *c, const char *after_ref,
+		     struct rent_review_row *rows, int max, int *n);
+
+/* Saves the review: for every home of `which` with a rent, a new rate from
+ * `from` of the same period (rent_rate_set), all in one transaction:
+ * either every home gets its new rent or none does. Homes with no rent
+ * are left out. *count (may be NULL) gets how many rents were set. Board
+ * only. DB_INVALID: `from` not a real date, no home with a rent, or a home
+ * refused (its reference first, then why: a rent from that day or later is
+ * set already, a new rent below £0.00 or of £10,000 or more, charges
+ * already posted past that day). */
+int rent_review_apply(struct db *db, const struct actor *who, enum home_which which,
+		      const char *from, const struct rent_change *c, int64_t *count);
+
 #endif

@@ -31,6 +31,7 @@
 #include <stdio.h>
 
 #include "coopdesk/db.h"
+#include "coopdesk/rent_calc.h"
 
 enum report_format { REPORT_TEXT, REPORT_MD, REPORT_CSV };
 
@@ -92,5 +93,20 @@ int report_participation(struct db *db, const struct actor *who, int year,
  * (s.103, s.104); the board may ask for anyone's. */
 int report_shareholding(struct db *db, const struct actor *who, int64_t member_id,
 			const struct report_opts *o, FILE *out);
+
+/* The preview of a rent review (coopdesk/homes.h rent_review_page): the
+ * homes of `which` (an enum home_which; `what` names it: "let"), each with
+ * its latest rent, the new rent from `from` (ISO) under `change`, and the
+ * new rent's Universal Credit monthly equivalent; then the homes left out
+ * and why. The heading states the change and the rounding rule. Board
+ * only. Small enough to be a document screen's context. */
+struct rent_review_ask {
+	int which;
+	char from[11];           /* ISO */
+	struct rent_change change;
+	char what[16];
+};
+int report_rent_review(struct db *db, const struct actor *who, const struct rent_review_ask *a,
+		       const struct report_opts *o, FILE *out);
 
 #endif

@@ -8,6 +8,7 @@
 
 #include "coopdesk/homes.h"
 #include "coopdesk/rent.h"
+#include "coopdesk/settings.h"
 #include "coopdesk/text.h"
 #include "coopdesk/zone.h"
 #include "dbint.h"
@@ -501,4 +502,13 @@ int rent_rate_page(struct db *db, const struct actor *who, int64_t home_id, enum
 		sqlite3_bind_text(st, 2, key->text, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_int(st, 3, max);
 	return db_page_read(db, st, dir, rows, max, sizeof *rows, read_rate, NULL, n);
+}
+
+int home_uc_monthly(struct db *db, enum rent_period period, int64_t amount, int64_t *monthly)
+{
+	int64_t free_weeks = 0;
+	if (setting_int(db, "rent_free_weeks", &free_weeks) != DB_OK || free_weeks < 0 ||
+	    free_weeks > RENT_FREE_WEEKS_MAX)
+		free_weeks = 0;
+	return rent_uc_monthly(period, amount, (int)free_weeks, monthly);
 }

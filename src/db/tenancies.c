@@ -315,13 +315,13 @@ static int check_signatories(struct db *db, const int64_t *ids, int n, const cha
 			return rc;
 		if (ceased[0])
 			return db_set_error(db, DB_INVALID,
-				"%s (no. %lld) is not a member: their membership ceased on %s,"
-				" and only a member may hold a tenancy", name, no,
+				"%s (no. %lld) ceased to be a member on %s: only a member may"
+				" hold a tenancy", name, no,
 				zone_format(ceased, day, sizeof day));
 		if (start && rent_iso_date(start, NULL) == 0 && strcmp(entered, start) > 0)
 			return db_set_error(db, DB_INVALID,
-				"%s (no. %lld) was admitted on %s, after the tenancy would start"
-				" (%s): a signatory must be a member for the whole tenancy", name, no,
+				"%s (no. %lld) was admitted on %s, after the tenancy starts"
+				" (%s): a signatory is a member for the whole tenancy", name, no,
 				zone_format(entered, day, sizeof day), zone_format(start, from, sizeof from));
 	}
 	return DB_OK;
@@ -370,6 +370,32 @@ int tenancy_create(struct db *db, const struct actor *who, struct tenancy *t,
 			return db_abort(db, rc);
 	}
 	if ((rc = read_whole(db, id, t)))
+		return db_abort(db, rc);
+	return db_commit(db);
+}
+
+int tenancy_start(struct db *db, const struct actor *who, struct tenancy *t,
+		  const int64_t *signatories, int nsignatories,
+		  const struct tenancy_occupant *occupants, int noccupants)
+{
+	int rc = db_access_check(db, who, AREA_TENANCIES, OP_WRITE, NULL);
+	if (rc)
+		return rc;
+	if (noccupants < 0 || (noccupants > 0 && !occupants))
+		return db_set_error(db, DB_INVALID, "tenancy_start: bad occupants");
+	if ((rc = db_begin(db, who)))
+		return rc;
+	if ((rc = tenancy_create(db, who, t, signatories, nsignatories)))
+		return db_abort(db, rc);
+	for (int i = 0; i < noccupants; i++) {
+		struct tenancy_occupant o = occupants[i];
+		o.tenancy_id = t->id;
+		if (!o.from_date[0])
+			text_copy(o.from_date, sizeof o.from_date, t->start_date);
+		if ((rc = tenancy_occupant_add(db, who, &o)))
+			return db_abort(db, rc);
+	}
+	if ((rc = read_whole(db, t->id, t)))
 		return db_abort(db, rc);
 	return db_commit(db);
 }

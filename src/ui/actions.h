@@ -9,7 +9,8 @@
  * Scopes group the actions for the keys file (a key means one thing per
  * scope): G global, H Home, L lists and records, F forms, U the user
  * accounts list, M the Members area's registers (on its lists, with L's
- * keys: none of them may share one). Which actions work on a screen, for
+ * keys: none of them may share one), T the Tenancies area's homes (the
+ * same: no key of L's). Which actions work on a screen, for
  * this person, is the screen's to say (struct screen_ops.acts): the help
  * and the hints list those, and a key does the first of its actions that
  * works there.
@@ -56,6 +57,8 @@
 	X(PARTICIPATION, "participation", "y",         'M', "participation", "This year's participation: meetings attended and hours, each member") \
 	X(INSPECTION,  "inspection",  "i",             'M', "inspection copy", "The register for inspection (s.103): names, addresses and dates, no shares") \
 	X(MINE,        "mine",        "m",             'M', "my shareholding", "Your own shareholding: your share, when it was issued, what was paid") \
+	X(RENT_CHANGE, "rent-change", "R",             'T', "rent change", "A new rent for this home from a day you give; the rents before it are kept") \
+	X(RENT_REVIEW, "rent-review", "v",             'T', "rent review", "The rent review: one new rent for every home listed, as a percentage or an amount, previewed before it is saved") \
 	X(SET_PASSWORD, "set-password", "p",           'U', "password", "Set a new password for the selected account") \
 	X(SET_ROLE,    "set-role",    "r",             'U', "role",     "Change the selected account's role or member") \
 	X(DISABLE,     "disable",     "d",             'U', "disable",  "Disable or enable the selected account") \
