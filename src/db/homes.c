@@ -382,8 +382,7 @@ static int check_after_latest(struct db *db, int64_t home_id, const char *from)
 		return rc;
 	if (latest[0] && from && rent_iso_date(from, NULL) == 0 && strcmp(from, latest) < 0)
 		return db_set_error(db, DB_INVALID,
-			"a new rent cannot start before %s, when the rent now set began:"
-			" rent history is kept, never rewritten",
+			"the current rent began on %s: a new rent cannot start before it",
 			zone_format(latest, shown, sizeof shown));
 	return DB_OK;
 }
@@ -418,11 +417,12 @@ int rent_rate_set(struct db *db, const struct actor *who, int64_t home_id,
 	char last[ISO_DATE_LEN];
 	db_col_text(st, 0, last, sizeof last);
 	db_reset(st);
+	char shown[ZONE_TIME_BUFSZ];
 	if (last[0] && effective_from && rent_iso_date(effective_from, NULL) == 0 &&
 	    strcmp(effective_from, last) <= 0)
 		return db_abort(db, db_set_error(db, DB_INVALID,
-			"rent for this home has been charged up to %s: a new rent must start"
-			" after that (correct earlier charges with an adjustment)", last));
+			"rent is charged up to %s: a new rent starts after that (an adjustment"
+			" corrects earlier charges)", zone_format(last, shown, sizeof shown)));
 	if (!(st = db_prep(db, SQL_RATE_INSERT)))
 		return db_abort(db, db_status(db));
 	sqlite3_bind_int64(st, 1, home_id);

@@ -19,12 +19,12 @@
 #define COUNT(a) ((int)(sizeof a / sizeof a[0]))
 
 static const struct table_col cols[] = {
-	{ "Home", "home", 9, TABLE_LEFT },
+	{ "Home", "home", 8, TABLE_LEFT },
 	{ "Address", "address", 0, TABLE_LEFT },
-	{ "Period", "period", 12, TABLE_LEFT },
-	{ "Rent now", "rent_now", 12, TABLE_RIGHT },
-	{ "New rent", "new_rent", 12, TABLE_RIGHT },
-	{ "UC a month", "uc_monthly", 12, TABLE_RIGHT },
+	{ "Period", "period", 11, TABLE_LEFT },
+	{ "Rent now", "rent_now", 10, TABLE_RIGHT },
+	{ "New rent", "new_rent", 10, TABLE_RIGHT },
+	{ "UC a month", "uc_monthly", 10, TABLE_RIGHT },
 };
 
 /* Walks the list: counts the homes that change and those left out, and

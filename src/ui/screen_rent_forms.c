@@ -163,7 +163,7 @@ static int review_save(struct fscreen *fs)
 		return FORM_STAY;
 	}
 	text_copy(a.from, sizeof a.from, r->from);
-	snprintf(title, sizeof title, "Rent review from %s: %s homes",
+	snprintf(title, sizeof title, "Rent review from %s (%s)",
 		 zone_format(a.from, day, sizeof day), a.what);
 	struct screen *doc = screen_document_new(fs->app, title, write_preview, &a, sizeof a);
 	document_confirm(doc, ACT_RENT_REVIEW, "save these rents",

@@ -504,8 +504,8 @@ static void rent_change_before_current_is_refused(void **state)
 	assert_int_equal(rent_rate_set(db, &board, h1, "2025-04-07", RENT_WEEKLY, 9000), DB_OK);
 	assert_int_equal(rent_rate_set(db, &board, h1, "2026-04-06", RENT_WEEKLY, 9231), DB_OK);
 	assert_int_equal(rent_rate_set(db, &board, h1, "2026-04-05", RENT_WEEKLY, 9500), DB_INVALID);
-	assert_string_equal(db_errmsg(db), "a new rent cannot start before 06/04/2026, when the rent"
-			    " now set began: rent history is kept, never rewritten");
+	assert_string_equal(db_errmsg(db), "the current rent began on 06/04/2026: a new rent cannot"
+			    " start before it");
 	assert_int_equal(rent_rate_set(db, &board, h1, "2025-05-01", RENT_WEEKLY, 9500), DB_INVALID);
 	assert_int_equal(rent_rate_set(db, &board, h1, "2026-04-06", RENT_WEEKLY, 9500),
 			 DB_CONSTRAINT);
