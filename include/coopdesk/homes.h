@@ -93,6 +93,7 @@ int home_get(struct db *db, const struct actor *who, int64_t id, struct home *h)
 int home_get_by_ref(struct db *db, const struct actor *who, const char *ref, struct home *h);
 
 /* Saves changes to a home (every field but id and uuid, in_use included).
+ * A home with a current tenancy cannot be put out of use (DB_INVALID).
  * h->version must be the version read; if another terminal saved since,
  * DB_CONFLICT says who and when, and nothing is saved. On success
  * h->version is the new version. Board only. */

@@ -33,6 +33,7 @@ static const char SQL_UPDATE[] =
 	" bedrooms = ?8, in_use = ?9, notes = ?10, version = version + 1"
 	" WHERE id = ?1 AND version = ?2";
 static const char SQL_EXISTS[] = "SELECT version FROM homes WHERE id = ?1";
+static const char SQL_LET[] = "SELECT 1 FROM tenancies WHERE home_id = ?1 AND end_date IS NULL";
 static const char SQL_COUNT[] = "SELECT n FROM row_counts WHERE name = 'homes'";
 static const char SQL_COUNT_OWN[] =
 	"SELECT count(DISTINCT t.home_id) FROM tenancy_signatories s"
@@ -288,8 +289,21 @@ int home_update(struct db *db, const struct actor *who, struct home *h)
 	int rc = db_access_check(db, who, AREA_HOMES, OP_WRITE, NULL);
 	if (rc || (rc = check_text(db, h)) || (rc = db_begin(db, who)))
 		return rc;
-	sqlite3_stmt *st = db_prep(db, SQL_UPDATE);
-	if (!st)
+	sqlite3_stmt *st;
+	if (!h->in_use) {
+		/* Unavailable is for a home nobody holds: a tenancy ends first. */
+		if (!(st = db_prep(db, SQL_LET)))
+			return db_abort(db, db_status(db));
+		sqlite3_bind_int64(st, 1, h->id);
+		rc = db_step_row(db, st);
+		db_reset(st);
+		if (rc == DB_OK)
+			return db_abort(db, db_set_error(db, DB_INVALID, "that home is let: its tenancy"
+							 " must end before it goes out of use"));
+		if (rc != DB_NOTFOUND)
+			return db_abort(db, rc);
+	}
+	if (!(st = db_prep(db, SQL_UPDATE)))
 		return db_abort(db, db_status(db));
 	sqlite3_bind_int64(st, 1, h->id);
 	sqlite3_bind_int64(st, 2, h->version);

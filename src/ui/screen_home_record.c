@@ -6,7 +6,8 @@
  * Tenancies area opens it from the homes list; the go-to key by reference.
  *
  * The board's keys here: start a tenancy (a void home), end the current
- * tenancy, set a new rent from a day. Volunteers read; a member sees only
+ * tenancy, set a new rent from a day, take a void home out of use
+ * (unavailable) or put it back. Volunteers read; a member sees only
  * their own home (the data layer answers "no such home" for any other).
  */
 #include <stdio.h>
@@ -145,6 +146,23 @@ static int may_rent(const struct rscreen *rs)
 	return rs->ok && access_level(&rs->app->who, AREA_HOMES, OP_WRITE) == ACCESS_ALL;
 }
 
+/* Out of use or back in use: a home without a current tenancy. */
+static int may_use(const struct rscreen *rs)
+{
+	return rs->ok && access_level(&rs->app->who, AREA_HOMES, OP_WRITE) == ACCESS_ALL &&
+	       !extra(rs)->let;
+}
+
+static const char *use_word(const struct rscreen *rs)
+{
+	return ((const struct home *)rs->rec)->in_use ? "unavailable" : "back in use";
+}
+
+static void use(struct rscreen *rs)
+{
+	app_push(rs->app, screen_home_use_new(rs->app, rs->rec));
+}
+
 static void start(struct rscreen *rs)
 {
 	app_push(rs->app, screen_tenancy_start_new(rs->app, rs->rec));
@@ -166,17 +184,27 @@ static const struct ract acts[] = {
 	{ .action = ACT_CEASE, .label = "end tenancy", .allowed = may_end, .run = end,
 	  .help = "End the current tenancy on a day, with the reason; its rent account stays" },
 	{ .action = ACT_RENT_CHANGE, .allowed = may_rent, .run = rent },
+	{ .action = ACT_EDIT, .label_of = use_word, .allowed = may_use, .run = use,
+	  .help = "Record that this void home is out of use (unavailable), or back in use" },
 	/* RENT ACCOUNT: the key for the tenancy's rent account goes here. */
 };
 
 static const char *why_not(struct rscreen *rs, enum action a)
 {
-	if ((a == ACT_NEW || a == ACT_CEASE || a == ACT_RENT_CHANGE) && !board(rs))
-		return "Only the board starts and ends tenancies and sets the rent";
+	if ((a == ACT_NEW || a == ACT_CEASE || a == ACT_RENT_CHANGE || a == ACT_EDIT) && !board(rs))
+		return "Only the board starts and ends tenancies, sets the rent and takes a home out"
+		       " of use";
+	if (a == ACT_EDIT)
+		return "This home is let: it goes out of use only once its tenancy has ended";
 	if (a == ACT_NEW && extra(rs)->let)
 		return "This home is let: end its tenancy before starting another";
-	if (a == ACT_NEW)
-		return "This home is unavailable (out of use): it cannot be let until it is back in use";
+	if (a == ACT_NEW) {
+		char key[KEY_NAME_MAX];
+		snprintf(rs->scratch, sizeof rs->scratch, "This home is unavailable (out of use):"
+			 " put it back in use (%s) before letting it",
+			 ui_key(rs->app, rs->self, ACT_EDIT, key, sizeof key));
+		return rs->scratch;
+	}
 	if (a == ACT_CEASE)
 		return "This home has no current tenancy to end";
 	return NULL;

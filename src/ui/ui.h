@@ -321,6 +321,8 @@ struct screen *screen_homes_new(struct app *app);
 struct screen *screen_tenancy_start_new(struct app *app, const struct home *h);
 struct screen *screen_tenancy_end_new(struct app *app, const struct tenancy *t);
 struct screen *screen_rent_change_new(struct app *app, const struct home *h);
+/* The board: a void home out of use (unavailable) or back in use. */
+struct screen *screen_home_use_new(struct app *app, const struct home *h);
 /* `which` is an enum home_which; `what` names it ("let"). */
 struct screen *screen_rent_review_new(struct app *app, int which, const char *what);
 

@@ -204,6 +204,30 @@ all=$(sqlite3 "$BASE" "SELECT count(*) + $homes_rent FROM rent_rates")
 same "the old rents are all kept" "$got" "$all"
 checked review
 
+# ---- a void home out of use, and not let while so --------------------------------------
+cat > "$TMP/use.script" <<EOF
+$BOARD
+^G$void<Enter>
+e
+<Right><Tab>New roof, back in use by March
+^S
+:dump $TMP/use1.txt
+n
+:dump $TMP/use2.txt
+<Esc>2fff
+:dump $TMP/use3.txt
+EOF
+play use 100x30
+contains "a void home goes out of use, said" "$TMP/use1.txt" "$void is unavailable: out of use"
+grep -Eq "^  Status +unavailable" "$TMP/use1.txt" && ok "its status says unavailable" \
+	|| not_ok "its status says unavailable"
+contains "it is not let while so, and the way back is named" "$TMP/use2.txt" \
+	"This home is unavailable (out of use): put it back in use (e)"
+contains "it is in the unavailable filter" "$TMP/use3.txt" "$void"
+same "saved with the reason" "$(sql use "SELECT in_use || '|' || notes FROM homes WHERE ref = '$void'")" \
+	"0|New roof, back in use by March"
+checked use
+
 # ---- what a volunteer and a member see ----------------------------------------------------
 cat > "$TMP/roles.script" <<EOF
 $VOLUNTEER

@@ -462,6 +462,20 @@ static void list_status_repairs_and_tenant_search(void **state)
 	assert_int_equal(rows[0].id, h2);
 	assert_int_equal(home_page(db, &board, (enum home_which)4, HOME_BY_REF, NULL, PAGE_FIRST,
 				   NULL, rows, 5, &n), DB_INVALID);
+	/* A let home is not put out of use; a void one is, and back. */
+	assert_int_equal(home_get(db, &board, h1, &h), DB_OK);
+	h.in_use = 0;
+	assert_int_equal(home_update(db, &board, &h), DB_INVALID);
+	assert_string_equal(db_errmsg(db), "that home is let: its tenancy must end before it goes"
+			    " out of use");
+	assert_int_equal(home_get(db, &board, h3, &h), DB_OK);
+	h.in_use = 1;
+	assert_int_equal(home_update(db, &board, &h), DB_OK);
+	assert_int_equal(home_page(db, &board, HOMES_UNAVAILABLE, HOME_BY_REF, NULL, PAGE_FIRST,
+				   NULL, rows, 5, &n), DB_OK);
+	assert_int_equal(n, 0);
+	h.in_use = 0;
+	assert_int_equal(home_update(db, &board, &h), DB_OK);
 
 	/* By the current tenant's first name, part of it, or both names. */
 	assert_int_equal(home_page(db, &board, HOMES_ALL, HOME_BY_REF, "ann", PAGE_FIRST, NULL,
