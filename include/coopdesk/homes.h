@@ -63,6 +63,8 @@ struct home_row {
 	enum rent_period rent_period;       /* that rate: its period, */
 	int64_t rent_pence;                 /* its amount a period, */
 	int64_t weekly_rent;                /* and its weekly equivalent */
+	int64_t uc_monthly;                 /* its Universal Credit monthly equivalent
+	                                     * (with the setting rent_free_weeks) */
 	int64_t open_repairs;               /* repairs not closed or cancelled */
 };
 

@@ -146,8 +146,20 @@ static void read_row(sqlite3_stmt *st, void *row, const void *ctx)
 		r->rent_pence = sqlite3_column_int64(st, col + 1);
 		if (rent_weekly_equivalent(r->rent_period, r->rent_pence, &r->weekly_rent))
 			r->weekly_rent = 0;
+		if (rent_uc_monthly(r->rent_period, r->rent_pence, ctx ? *(const int *)ctx : 0,
+				    &r->uc_monthly))
+			r->uc_monthly = 0;
 	}
 	r->open_repairs = sqlite3_column_int64(st, col + 2);
+}
+
+/* The setting rent_free_weeks, 0 when it cannot be read. */
+static int rent_free_weeks(struct db *db)
+{
+	int64_t n = 0;
+	if (setting_int(db, "rent_free_weeks", &n) != DB_OK || n < 0 || n > RENT_FREE_WEEKS_MAX)
+		n = 0;
+	return (int)n;
 }
 
 enum home_status home_row_status(const struct home_row *r)
@@ -355,7 +367,8 @@ int home_page(struct db *db, const struct actor *who, enum home_which which,
 	sqlite3_bind_int(st, 5, max);
 	sqlite3_bind_text(st, 6, today, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_int64(st, 7, level == ACCESS_ALL ? 0 : who->member_id);
-	return db_page_read(db, st, dir, rows, max, sizeof *rows, read_row, NULL, n);
+	int free_weeks = rent_free_weeks(db);
+	return db_page_read(db, st, dir, rows, max, sizeof *rows, read_row, &free_weeks, n);
 }
 
 int home_count(struct db *db, const struct actor *who, int64_t *n)
@@ -520,9 +533,5 @@ int rent_rate_page(struct db *db, const struct actor *who, int64_t home_id, enum
 
 int home_uc_monthly(struct db *db, enum rent_period period, int64_t amount, int64_t *monthly)
 {
-	int64_t free_weeks = 0;
-	if (setting_int(db, "rent_free_weeks", &free_weeks) != DB_OK || free_weeks < 0 ||
-	    free_weeks > RENT_FREE_WEEKS_MAX)
-		free_weeks = 0;
-	return rent_uc_monthly(period, amount, (int)free_weeks, monthly);
+	return rent_uc_monthly(period, amount, rent_free_weeks(db), monthly);
 }

@@ -59,10 +59,9 @@ static int cell_rent(const struct lscreen *ls, const void *row, char *buf, size_
 
 static int cell_uc(const struct lscreen *ls, const void *row, char *buf, size_t n)
 {
-	int64_t monthly;
-	if (ROW(row)->has_rent && home_uc_monthly(ls->app->db, ROW(row)->rent_period,
-						  ROW(row)->rent_pence, &monthly) == 0)
-		money_format(monthly, buf, n);
+	(void)ls;
+	if (ROW(row)->has_rent)
+		money_format(ROW(row)->uc_monthly, buf, n);
 	return -1;
 }
 

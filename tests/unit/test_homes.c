@@ -335,6 +335,8 @@ static void rows_show_tenants_rent_and_vacancy(void **state)
 	assert_string_equal(rows[1].tenants, "");
 	assert_int_equal(rows[1].rent_period, RENT_MONTHLY);
 	assert_int_equal(rows[1].weekly_rent, 10000);
+	assert_int_equal(rows[0].uc_monthly, 41383);   /* 95.50 x 52 / 12 = 413.8333 */
+	assert_int_equal(rows[1].uc_monthly, 43333);   /* monthly as it is */
 	assert_false(rows[2].has_rent);
 	assert_int_equal(rows[2].in_use, 0);
 
