@@ -205,9 +205,10 @@ static int end_save(struct fscreen *fs)
 	/* Arrears stay on the former tenant's account: say what stands there. */
 	if (rent_balance(fs->app->db, &fs->app->who, c.id, &balance, NULL) == DB_OK && balance &&
 	    used < sizeof fs->done)
-		snprintf(fs->done + used, sizeof fs->done - used, "; %s %s stays on their rent account",
+		snprintf(fs->done + used, sizeof fs->done - used, "; %s %s %s on their rent account",
 			 balance > 0 ? "arrears of" : "a credit of",
-			 money_format(balance > 0 ? balance : -balance, money, sizeof money));
+			 money_format(balance > 0 ? balance : -balance, money, sizeof money),
+			 balance > 0 ? "stay" : "stays");
 	return DB_OK;
 }
 

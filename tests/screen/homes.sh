@@ -117,6 +117,23 @@ got=$(sql start "SELECT t.start_date || '|' || m.member_no || '|' ||
 same "one tenancy from today, its signatory and two occupants saved" "$got" "2026-11-22|$free_no|2"
 checked start
 
+# ---- a tenancy overlapping the home's last one is refused beside its day ----------------
+early=$(sqlite3 "$BASE" "SELECT strftime('%d/%m/%Y', max(t.end_date), '-30 days') FROM tenancies t
+	JOIN homes h ON h.id = t.home_id WHERE h.ref = '$void'")
+cat > "$TMP/overlap.script" <<EOF
+$BOARD
+^G$void<Enter>
+n
+<End>${BS10}$early<Tab><Tab>$free_no<Enter>
+^S
+:dump $TMP/overlap1.txt
+EOF
+play overlap 100x30
+beside "a start inside the home's last tenancy is refused beside the day" "$TMP/overlap1.txt" \
+	"Starts on" "that home already has a tenancy for part of that period"
+same "and nothing is saved" "$(sql overlap "SELECT count(*) FROM tenancies t JOIN homes h
+	ON h.id = t.home_id WHERE h.ref = '$void' AND t.end_date IS NULL")" "0"
+
 # ---- end a tenancy: the day and the reason; the account stays ---------------------------
 let_ref=$(sqlite3 "$BASE" "SELECT h.ref FROM homes h JOIN tenancies t ON t.home_id = h.id
 	AND t.end_date IS NULL ORDER BY h.ref LIMIT 1")
@@ -134,7 +151,11 @@ c
 EOF
 play end 100x30
 contains "the end form names the tenancy" "$TMP/end1.txt" "End the tenancy of $let_ref"
-contains "ended: said" "$TMP/end2.txt" "The tenancy ended on 21/11/2026"
+arrears=$(sqlite3 "$BASE" "SELECT printf('£%.2f', sum(amount_pence) / 100.0) FROM rent_ledger l
+	JOIN tenancies t ON t.id = l.tenancy_id JOIN homes h ON h.id = t.home_id
+	WHERE h.ref = '$let_ref' AND t.end_date IS NULL")
+contains "ended: said, with the arrears that stay on the account (sqlite3's sum)" "$TMP/end2.txt" \
+	"The tenancy ended on 21/11/2026; arrears of $arrears stay on their rent account"
 grep -Eq "^  Status +void" "$TMP/end2.txt" && ok "the home is void" || not_ok "the home is void"
 got=$(sql end "SELECT t.end_date || '|' || t.end_reason FROM tenancies t JOIN homes h ON h.id = t.home_id
 	WHERE h.ref = '$let_ref' ORDER BY t.start_date DESC LIMIT 1")
