@@ -1,5 +1,5 @@
 /*
- * src/ui/screen_rent_forms.c: the board sets the rent, each a descriptor
+ * src/ui/screen_rent_review_forms.c: the board sets the rent, each a descriptor
  * for the form screen.
  *
  * A rent change: a home's new rent from a day (rent_rate_set): a new rate,
