@@ -107,4 +107,31 @@ int rent_charges_due(const struct rent_span *spans, int nspans, struct date anch
 		     struct date from, struct date to, int rent_free_weeks,
 		     struct rent_due *out, int max);
 
+/* The rent review: one change applied to many rents, as a percentage or
+ * as an amount a period (a minus for a decrease).
+ *
+ * Rounding rule: a percentage's new rent is old x (10000 + p) / 10000, p
+ * in hundredths of a percent, worked out exactly in integers and rounded
+ * to the nearest penny, a half penny away from zero (upward for a rent):
+ * £92.31 + 3.5% = £95.54085 -> £95.54; £2.00 + 0.25% = £2.005 -> £2.01.
+ * An amount is added as it is. */
+struct rent_change {
+	int by_percent;     /* 1: percent_x100 applies; 0: amount does */
+	int64_t percent_x100;   /* 350 is 3.5%; -10000 < it <= 10000 */
+	int64_t amount;         /* pence a period, + or - */
+};
+
+/* Reads what a person typed: "3.5%", "+3.5 %", "-2%" (at most two
+ * decimals, more than -100% and at most +100%) or an amount as
+ * money_parse reads it ("£2.50", "2.50", "-£1"). Returns 0 and fills *c,
+ * or -1 with the reason in words into why (n bytes). */
+int rent_change_parse(const char *s, struct rent_change *c, char *why, size_t n);
+
+/* The new rent of `old` pence under c, rounded as above, into *out.
+ * Returns 0, or -1 when it would be below £0.00 or overflow (or old < 0). */
+int rent_change_apply(int64_t old, const struct rent_change *c, int64_t *out);
+
+/* The change in words: "+3.5%", "-2%", "+£2.50 a period". Returns buf. */
+char *rent_change_format(const struct rent_change *c, char *buf, size_t n);
+
 #endif

@@ -31,6 +31,7 @@
 #include <stdio.h>
 
 #include "coopdesk/db.h"
+#include "coopdesk/rent_calc.h"
 
 enum report_format { REPORT_TEXT, REPORT_MD, REPORT_CSV };
 
@@ -144,5 +145,19 @@ int report_repairs_export(struct db *db, const struct actor *who, const char *fr
  * scheme_right_to_repair and scheme_awaab ("not set" for one the co-op's
  * database does not have). Every repairs document says it. */
 void report_schemes(struct db *db, char *buf, size_t n);
+/* The preview of a rent review (coopdesk/homes.h rent_review_page): the
+ * homes of `which` (an enum home_which; `what` names it: "let"), each with
+ * its latest rent, the new rent from `from` (ISO) under `change`, and the
+ * new rent's Universal Credit monthly equivalent; then the homes left out
+ * and why. The heading states the change and the rounding rule. Board
+ * only. Small enough to be a document screen's context. */
+struct rent_review_ask {
+	int which;
+	char from[11];           /* ISO */
+	struct rent_change change;
+	char what[16];
+};
+int report_rent_review(struct db *db, const struct actor *who, const struct rent_review_ask *a,
+		       const struct report_opts *o, FILE *out);
 
 #endif

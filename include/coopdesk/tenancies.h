@@ -103,6 +103,15 @@ enum tenancy_which { TENANCIES_ALL, TENANCIES_CURRENT, TENANCIES_FORMER };
 int tenancy_create(struct db *db, const struct actor *who, struct tenancy *t,
 		   const int64_t *signatories, int nsignatories);
 
+/* tenancy_create and then tenancy_occupant_add for each of `occupants`
+ * (their tenancy_id is set; an empty from_date means the tenancy's start),
+ * all in one transaction: either the tenancy starts with every occupant
+ * listed, or nothing is saved. On success t is read back whole. Errors as
+ * those two functions. */
+int tenancy_start(struct db *db, const struct actor *who, struct tenancy *t,
+		  const int64_t *signatories, int nsignatories,
+		  const struct tenancy_occupant *occupants, int noccupants);
+
 /* Reads one tenancy whole. DB_NOTFOUND if none (or not one this member may
  * see). */
 int tenancy_get(struct db *db, const struct actor *who, int64_t id, struct tenancy *t);

@@ -203,3 +203,107 @@ int rent_charges_due(const struct rent_span *spans, int nspans, struct date anch
 	}
 	return n;
 }
+
+/* ---- the rent review ------------------------------------------------------------ */
+
+int rent_change_parse(const char *s, struct rent_change *c, char *why, size_t n)
+{
+	const char *p = s ? s : "";
+	while (*p == ' ')
+		p++;
+	size_t len = strlen(p);
+	while (len && p[len - 1] == ' ')
+		len--;
+	if (!len) {
+		snprintf(why, n, "Give a percentage (3.5%%) or an amount (£2.50)");
+		return -1;
+	}
+	if (p[len - 1] != '%') {
+		char buf[64];
+		int64_t pence;
+		if (len >= sizeof buf || (snprintf(buf, sizeof buf, "%.*s", (int)len, p),
+					  money_parse(buf, &pence) != MONEY_OK)) {
+			snprintf(why, n, "Not a percentage or an amount: write 3.5%% or £2.50");
+			return -1;
+		}
+		if (pence <= -1000000 || pence >= 1000000) {
+			snprintf(why, n, "A change of a rent is less than £10,000 either way");
+			return -1;
+		}
+		*c = (struct rent_change){ .by_percent = 0, .amount = pence };
+		return 0;
+	}
+	len--;
+	while (len && p[len - 1] == ' ')
+		len--;
+	size_t i = 0;
+	int neg = 0;
+	if (i < len && (p[i] == '+' || p[i] == '-'))
+		neg = p[i++] == '-';
+	int64_t whole = 0, frac = 0;
+	int ndigits = 0, nfrac = 0;
+	while (i < len && p[i] >= '0' && p[i] <= '9' && ndigits < 6) {
+		whole = whole * 10 + (p[i++] - '0');
+		ndigits++;
+	}
+	if (i < len && p[i] == '.') {
+		i++;
+		while (i < len && p[i] >= '0' && p[i] <= '9' && nfrac < 3) {
+			frac = frac * 10 + (p[i++] - '0');
+			nfrac++;
+		}
+	}
+	if (i != len || (ndigits == 0 && nfrac == 0) || nfrac > 2) {
+		snprintf(why, n, nfrac > 2 ? "A percentage has at most two decimals (3.25%%)"
+					   : "Not a percentage: write it as 3.5%% or -2%%");
+		return -1;
+	}
+	int64_t x100 = whole * 100 + (nfrac == 1 ? frac * 10 : frac);
+	if (neg)
+		x100 = -x100;
+	if (x100 <= -10000 || x100 > 10000) {
+		snprintf(why, n, "A rent review changes a rent by more than -100%% and at most +100%%");
+		return -1;
+	}
+	*c = (struct rent_change){ .by_percent = 1, .percent_x100 = x100 };
+	return 0;
+}
+
+int rent_change_apply(int64_t old, const struct rent_change *c, int64_t *out)
+{
+	int64_t v;
+	if (old < 0 || !c || !out)
+		return -1;
+	if (c->by_percent) {
+		if (money_mul_div(old, 10000 + c->percent_x100, 10000, &v) != MONEY_OK)
+			return -1;
+	} else {
+		if (c->amount > MONEY_MAX - old)
+			return -1;
+		v = old + c->amount;
+	}
+	if (v < 0)
+		return -1;
+	*out = v;
+	return 0;
+}
+
+char *rent_change_format(const struct rent_change *c, char *buf, size_t n)
+{
+	if (c->by_percent) {
+		int64_t a = c->percent_x100 < 0 ? -c->percent_x100 : c->percent_x100;
+		if (a % 100 == 0)
+			snprintf(buf, n, "%c%lld%%", c->percent_x100 < 0 ? '-' : '+', (long long)(a / 100));
+		else if (a % 10 == 0)
+			snprintf(buf, n, "%c%lld.%lld%%", c->percent_x100 < 0 ? '-' : '+',
+				 (long long)(a / 100), (long long)(a % 100 / 10));
+		else
+			snprintf(buf, n, "%c%lld.%02lld%%", c->percent_x100 < 0 ? '-' : '+',
+				 (long long)(a / 100), (long long)(a % 100));
+	} else {
+		char m[MONEY_BUFSZ];
+		money_format(c->amount < 0 ? -c->amount : c->amount, m, sizeof m);
+		snprintf(buf, n, "%c%s a period", c->amount < 0 ? '-' : '+', m);
+	}
+	return buf;
+}

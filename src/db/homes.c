@@ -8,6 +8,7 @@
 
 #include "coopdesk/homes.h"
 #include "coopdesk/rent.h"
+#include "coopdesk/settings.h"
 #include "coopdesk/text.h"
 #include "coopdesk/zone.h"
 #include "dbint.h"
@@ -32,6 +33,7 @@ static const char SQL_UPDATE[] =
 	" bedrooms = ?8, in_use = ?9, notes = ?10, version = version + 1"
 	" WHERE id = ?1 AND version = ?2";
 static const char SQL_EXISTS[] = "SELECT version FROM homes WHERE id = ?1";
+static const char SQL_LET[] = "SELECT 1 FROM tenancies WHERE home_id = ?1 AND end_date IS NULL";
 static const char SQL_COUNT[] = "SELECT n FROM row_counts WHERE name = 'homes'";
 static const char SQL_COUNT_OWN[] =
 	"SELECT count(DISTINCT t.home_id) FROM tenancy_signatories s"
@@ -41,9 +43,12 @@ static const char SQL_OWN_HOME[] =
 	"SELECT 1 FROM tenancy_signatories s JOIN tenancies t ON t.id = s.tenancy_id"
 	" WHERE s.member_id = ?1 AND t.home_id = ?2 LIMIT 1";
 
-/* The list: ?1 which (0 all, 1 occupied, 2 vacant), ?2 FTS query or NULL,
- * ?3 the key's ref, ?4 the key's id, ?5 the page size, ?6 today, ?7 the
- * member whose homes only (0: all). SHARED_FIELDS first, then the row's. */
+/* The list: ?1 which (0 all, 1 occupied, 2 vacant, 3 unavailable), ?2 FTS
+ * query or NULL, ?3 the key's ref, ?4 the key's id, ?5 the page size, ?6
+ * today, ?7 the member whose homes only (0: all), ?8 the same query for a
+ * current signatory's name (members_fts, name column only). SHARED_FIELDS
+ * first, then the row's. The open repairs are counted through the partial
+ * index repairs_open_by_home, so a home with a long history costs no more. */
 #define ROW_COLS \
 	"SELECT h.id, h.ref, h.address, h.street, h.postcode, h.kind, h.bedrooms, h.in_use," \
 	" coalesce(c.id, 0)," \
@@ -53,11 +58,16 @@ static const char SQL_OWN_HOME[] =
 	" (SELECT r.period FROM rent_rates r WHERE r.home_id = h.id AND r.effective_from <= ?6" \
 	"   ORDER BY r.effective_from DESC LIMIT 1)," \
 	" (SELECT r.amount_pence FROM rent_rates r WHERE r.home_id = h.id AND r.effective_from <= ?6" \
-	"   ORDER BY r.effective_from DESC LIMIT 1)" \
+	"   ORDER BY r.effective_from DESC LIMIT 1)," \
+	" (SELECT count(*) FROM repairs p WHERE p.home_id = h.id AND p.is_open)" \
 	" FROM homes h LEFT JOIN tenancies c ON c.home_id = h.id AND c.end_date IS NULL"
 #define FILTER \
-	" WHERE (?1 = 0 OR (?1 = 1 AND c.id IS NOT NULL) OR (?1 = 2 AND c.id IS NULL AND h.in_use = 1))" \
-	" AND (?2 IS NULL OR h.id IN (SELECT rowid FROM homes_fts WHERE homes_fts MATCH ?2))" \
+	" WHERE (?1 = 0 OR (?1 = 1 AND c.id IS NOT NULL) OR (?1 = 2 AND c.id IS NULL AND h.in_use = 1)" \
+	"   OR (?1 = 3 AND c.id IS NULL AND h.in_use = 0))" \
+	" AND (?2 IS NULL OR h.id IN (SELECT rowid FROM homes_fts WHERE homes_fts MATCH ?2)" \
+	"   OR h.id IN (SELECT t.home_id FROM tenancies t" \
+	"     JOIN tenancy_signatories s ON s.tenancy_id = t.id WHERE t.end_date IS NULL" \
+	"     AND s.member_id IN (SELECT rowid FROM members_fts WHERE members_fts MATCH ?8)))" \
 	" AND (?7 = 0 OR h.id IN (SELECT t.home_id FROM tenancy_signatories s" \
 	"      JOIN tenancies t ON t.id = s.tenancy_id WHERE s.member_id = ?7))"
 #define STREET_KEY "(SELECT k.street, k.address, k.id FROM homes k WHERE k.id = ?4)"
@@ -91,6 +101,21 @@ static const char SQL_RATE_ON[] =
 static const char SQL_RATE_LIST[] =
 	"SELECT " RATE_COLS " FROM rent_rates WHERE home_id = ?1"
 	" ORDER BY effective_from DESC LIMIT ?2";
+static const char SQL_RATE_LATEST[] =
+	"SELECT max(effective_from) FROM rent_rates WHERE home_id = ?1";
+/* A home's rates a page at a time, newest first, keyed by the date: ?1 the
+ * home, ?2 the key's date, ?3 the page size. UNIQUE (home_id,
+ * effective_from) serves every direction. */
+static const char *const SQL_RATE_PAGE[4] = {
+	[PAGE_FIRST] = "SELECT " RATE_COLS " FROM rent_rates WHERE home_id = ?1"
+		" ORDER BY effective_from DESC LIMIT ?3",
+	[PAGE_LAST] = "SELECT " RATE_COLS " FROM rent_rates WHERE home_id = ?1"
+		" ORDER BY effective_from LIMIT ?3",
+	[PAGE_AFTER] = "SELECT " RATE_COLS " FROM rent_rates WHERE home_id = ?1"
+		" AND effective_from < ?2 ORDER BY effective_from DESC LIMIT ?3",
+	[PAGE_BEFORE] = "SELECT " RATE_COLS " FROM rent_rates WHERE home_id = ?1"
+		" AND effective_from > ?2 ORDER BY effective_from LIMIT ?3",
+};
 /* The last charge the rent run posted for any tenancy of a home. */
 static const char SQL_LAST_RUN_CHARGE[] =
 	"SELECT max((SELECT l.entry_date FROM rent_ledger l"
@@ -121,7 +146,35 @@ static void read_row(sqlite3_stmt *st, void *row, const void *ctx)
 		r->rent_pence = sqlite3_column_int64(st, col + 1);
 		if (rent_weekly_equivalent(r->rent_period, r->rent_pence, &r->weekly_rent))
 			r->weekly_rent = 0;
+		if (rent_uc_monthly(r->rent_period, r->rent_pence, ctx ? *(const int *)ctx : 0,
+				    &r->uc_monthly))
+			r->uc_monthly = 0;
 	}
+	r->open_repairs = sqlite3_column_int64(st, col + 2);
+}
+
+/* The setting rent_free_weeks, 0 when it cannot be read. */
+static int rent_free_weeks(struct db *db)
+{
+	int64_t n = 0;
+	if (setting_int(db, "rent_free_weeks", &n) != DB_OK || n < 0 || n > RENT_FREE_WEEKS_MAX)
+		n = 0;
+	return (int)n;
+}
+
+enum home_status home_row_status(const struct home_row *r)
+{
+	return r->tenancy_id ? HOME_LET : r->in_use ? HOME_VOID : HOME_UNAVAILABLE;
+}
+
+const char *home_status_label(enum home_status s)
+{
+	switch (s) {
+	case HOME_LET: return "let";
+	case HOME_VOID: return "void";
+	case HOME_UNAVAILABLE: return "unavailable";
+	}
+	return "?";
 }
 
 static void read_rate(sqlite3_stmt *st, void *row, const void *ctx)
@@ -248,8 +301,21 @@ int home_update(struct db *db, const struct actor *who, struct home *h)
 	int rc = db_access_check(db, who, AREA_HOMES, OP_WRITE, NULL);
 	if (rc || (rc = check_text(db, h)) || (rc = db_begin(db, who)))
 		return rc;
-	sqlite3_stmt *st = db_prep(db, SQL_UPDATE);
-	if (!st)
+	sqlite3_stmt *st;
+	if (!h->in_use) {
+		/* Unavailable is for a home nobody holds: a tenancy ends first. */
+		if (!(st = db_prep(db, SQL_LET)))
+			return db_abort(db, db_status(db));
+		sqlite3_bind_int64(st, 1, h->id);
+		rc = db_step_row(db, st);
+		db_reset(st);
+		if (rc == DB_OK)
+			return db_abort(db, db_set_error(db, DB_INVALID, "that home is let: its tenancy"
+							 " must end before it goes out of use"));
+		if (rc != DB_NOTFOUND)
+			return db_abort(db, rc);
+	}
+	if (!(st = db_prep(db, SQL_UPDATE)))
 		return db_abort(db, db_status(db));
 	sqlite3_bind_int64(st, 1, h->id);
 	sqlite3_bind_int64(st, 2, h->version);
@@ -278,18 +344,22 @@ int home_page(struct db *db, const struct actor *who, enum home_which which,
 	enum access_level level;
 	int rc = db_access_check(db, who, AREA_HOMES, OP_READ, &level);
 	if (rc || (rc = db_page_args(db, "home_page",
-				     (unsigned)sort > HOME_BY_STREET || (unsigned)which > HOMES_VACANT,
+				     (unsigned)sort > HOME_BY_STREET || (unsigned)which > HOMES_UNAVAILABLE,
 				     dir, key, max)))
 		return rc;
-	char fts[512], today[DATE_BUFSZ];
-	int has_search = search && *search && db_fts_query(search, fts, sizeof fts) == 0;
+	char fts[512], names[530], today[DATE_BUFSZ];
+	int has_search = search && *search && db_fts_query(search, fts, sizeof fts) == 0 && fts[0];
+	if (has_search)
+		snprintf(names, sizeof names, "name : (%s)", fts);
 	date_format_iso(date_today(), today, sizeof today);
 	sqlite3_stmt *st = db_prep(db, SQL_PAGE[sort][dir]);
 	if (!st)
 		return db_status(db);
 	sqlite3_bind_int(st, 1, (int)which);
-	if (has_search)
+	if (has_search) {
 		sqlite3_bind_text(st, 2, fts, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(st, 8, names, -1, SQLITE_TRANSIENT);
+	}
 	if (key) {
 		sqlite3_bind_text(st, 3, key->text, -1, SQLITE_TRANSIENT);
 		sqlite3_bind_int64(st, 4, key->id);
@@ -297,7 +367,8 @@ int home_page(struct db *db, const struct actor *who, enum home_which which,
 	sqlite3_bind_int(st, 5, max);
 	sqlite3_bind_text(st, 6, today, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_int64(st, 7, level == ACCESS_ALL ? 0 : who->member_id);
-	return db_page_read(db, st, dir, rows, max, sizeof *rows, read_row, NULL, n);
+	int free_weeks = rent_free_weeks(db);
+	return db_page_read(db, st, dir, rows, max, sizeof *rows, read_row, &free_weeks, n);
 }
 
 int home_count(struct db *db, const struct actor *who, int64_t *n)
@@ -320,6 +391,29 @@ int home_count(struct db *db, const struct actor *who, int64_t *n)
 
 /* ---- rent rates --------------------------------------------------------- */
 
+/* A rate is never put in before the latest one: that would rewrite the
+ * rent of days already under another. The same day is left to the
+ * schema's UNIQUE, whose sentence says so. */
+static int check_after_latest(struct db *db, int64_t home_id, const char *from)
+{
+	sqlite3_stmt *st = db_prep(db, SQL_RATE_LATEST);
+	if (!st)
+		return db_status(db);
+	sqlite3_bind_int64(st, 1, home_id);
+	int rc = db_step_row(db, st);
+	char latest[ISO_DATE_LEN], shown[ZONE_TIME_BUFSZ];
+	if (rc == DB_OK)
+		db_col_text(st, 0, latest, sizeof latest);
+	db_reset(st);
+	if (rc)
+		return rc;
+	if (latest[0] && from && rent_iso_date(from, NULL) == 0 && strcmp(from, latest) < 0)
+		return db_set_error(db, DB_INVALID,
+			"the current rent began on %s: a new rent cannot start before it",
+			zone_format(latest, shown, sizeof shown));
+	return DB_OK;
+}
+
 int rent_rate_set(struct db *db, const struct actor *who, int64_t home_id,
 		  const char *effective_from, enum rent_period period, int64_t amount_pence)
 {
@@ -339,6 +433,8 @@ int rent_rate_set(struct db *db, const struct actor *who, int64_t home_id,
 	db_reset(st);
 	if (rc)
 		return db_abort(db, rc == DB_NOTFOUND ? no_home(db) : rc);
+	if ((rc = check_after_latest(db, home_id, effective_from)))
+		return db_abort(db, rc);
 	if (!(st = db_prep(db, SQL_LAST_RUN_CHARGE)))
 		return db_abort(db, db_status(db));
 	sqlite3_bind_int64(st, 1, home_id);
@@ -348,11 +444,12 @@ int rent_rate_set(struct db *db, const struct actor *who, int64_t home_id,
 	char last[ISO_DATE_LEN];
 	db_col_text(st, 0, last, sizeof last);
 	db_reset(st);
+	char shown[ZONE_TIME_BUFSZ];
 	if (last[0] && effective_from && rent_iso_date(effective_from, NULL) == 0 &&
 	    strcmp(effective_from, last) <= 0)
 		return db_abort(db, db_set_error(db, DB_INVALID,
-			"rent for this home has been charged up to %s: a new rent must start"
-			" after that (correct earlier charges with an adjustment)", last));
+			"rent is charged up to %s: a new rent starts after that (an adjustment"
+			" corrects earlier charges)", zone_format(last, shown, sizeof shown)));
 	if (!(st = db_prep(db, SQL_RATE_INSERT)))
 		return db_abort(db, db_status(db));
 	sqlite3_bind_int64(st, 1, home_id);
@@ -406,4 +503,35 @@ int rent_rate_list(struct db *db, const struct actor *who, int64_t home_id,
 	sqlite3_bind_int(st, 2, max);
 	/* Read newest first, shown oldest first: as a last page is. */
 	return db_page_read(db, st, PAGE_LAST, rows, max, sizeof *rows, read_rate, NULL, n);
+}
+
+void rent_rate_key(const struct rent_rate *r, struct page_key *key)
+{
+	memset(key, 0, sizeof *key);
+	key->id = r->id;
+	text_copy(key->text, sizeof key->text, r->effective_from);
+}
+
+int rent_rate_page(struct db *db, const struct actor *who, int64_t home_id, enum page_dir dir,
+		   const struct page_key *key, struct rent_rate *rows, int max, int *n)
+{
+	*n = 0;
+	enum access_level level;
+	int rc = db_access_check(db, who, AREA_HOMES, OP_READ, &level);
+	if (rc || (rc = db_page_args(db, "rent_rate_page", 0, dir, key, max)) ||
+	    (rc = check_own(db, who, level, home_id)))
+		return rc;
+	sqlite3_stmt *st = db_prep(db, SQL_RATE_PAGE[dir]);
+	if (!st)
+		return db_status(db);
+	sqlite3_bind_int64(st, 1, home_id);
+	if (key)
+		sqlite3_bind_text(st, 2, key->text, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int(st, 3, max);
+	return db_page_read(db, st, dir, rows, max, sizeof *rows, read_rate, NULL, n);
+}
+
+int home_uc_monthly(struct db *db, enum rent_period period, int64_t amount, int64_t *monthly)
+{
+	return rent_uc_monthly(period, amount, rent_free_weeks(db), monthly);
 }

@@ -7,7 +7,9 @@
 #include <string.h>
 
 #include "coopdesk/tenancies.h"
+#include "coopdesk/rent_calc.h"
 #include "coopdesk/text.h"
+#include "coopdesk/zone.h"
 #include "dbint.h"
 
 /* A whole tenancy: the columns it shares with a list row first
@@ -43,7 +45,8 @@ static const char SQL_FOR_MEMBER[] =
 static const char SQL_OWN[] =
 	"SELECT 1 FROM tenancy_signatories WHERE tenancy_id = ?1 AND member_id = ?2";
 static const char SQL_HOME_IN_USE[] = "SELECT in_use FROM homes WHERE id = ?1";
-static const char SQL_MEMBER_EXISTS[] = "SELECT 1 FROM members WHERE id = ?1";
+static const char SQL_MEMBER_STATE[] =
+	"SELECT member_no, name, entered_on, coalesce(ceased_on, '') FROM members WHERE id = ?1";
 static const char SQL_INSERT[] =
 	"INSERT INTO tenancies (uuid, home_id, kind, start_date, notes) VALUES (?1, ?2, ?3, ?4, ?5)";
 static const char SQL_ADD_SIGNATORY[] =
@@ -274,7 +277,10 @@ int tenancy_for_member(struct db *db, const struct actor *who, int64_t member_id
 }
 
 /* Checks the signatories: 1 to the maximum, each a member, each once. */
-static int check_signatories(struct db *db, const int64_t *ids, int n)
+/* Each signatory must be a member for the whole tenancy (from `start`,
+ * open-ended): the schema's trigger holds the rule, and this says which
+ * person fails it and why, in words. */
+static int check_signatories(struct db *db, const int64_t *ids, int n, const char *start)
 {
 	if (!ids || n < 1)
 		return db_set_error(db, DB_INVALID, "a tenancy needs at least one signatory, a member");
@@ -286,11 +292,20 @@ static int check_signatories(struct db *db, const int64_t *ids, int n)
 			if (ids[j] == ids[i])
 				return db_set_error(db, DB_INVALID,
 						    "the same member is named twice as a signatory");
-		sqlite3_stmt *st = db_prep(db, SQL_MEMBER_EXISTS);
+		sqlite3_stmt *st = db_prep(db, SQL_MEMBER_STATE);
 		if (!st)
 			return db_status(db);
 		sqlite3_bind_int64(st, 1, ids[i]);
 		int rc = db_step_row(db, st);
+		char name[MEMBER_NAME_MAX * 4 + 1], entered[ISO_DATE_LEN], ceased[ISO_DATE_LEN];
+		char day[ZONE_TIME_BUFSZ], from[ZONE_TIME_BUFSZ];
+		long long no = 0;
+		if (rc == DB_OK) {
+			no = sqlite3_column_int64(st, 0);
+			db_col_text(st, 1, name, sizeof name);
+			db_col_text(st, 2, entered, sizeof entered);
+			db_col_text(st, 3, ceased, sizeof ceased);
+		}
 		db_reset(st);
 		if (rc == DB_NOTFOUND)
 			return db_set_error(db, DB_INVALID,
@@ -298,6 +313,16 @@ static int check_signatories(struct db *db, const int64_t *ids, int n)
 					    " on the register of members");
 		if (rc)
 			return rc;
+		if (ceased[0])
+			return db_set_error(db, DB_INVALID,
+				"%s (no. %lld) ceased to be a member on %s: only a member may"
+				" hold a tenancy", name, no,
+				zone_format(ceased, day, sizeof day));
+		if (start && rent_iso_date(start, NULL) == 0 && strcmp(entered, start) > 0)
+			return db_set_error(db, DB_INVALID,
+				"%s (no. %lld) was admitted on %s, after the tenancy starts"
+				" (%s): a signatory is a member for the whole tenancy", name, no,
+				zone_format(entered, day, sizeof day), zone_format(start, from, sizeof from));
 	}
 	return DB_OK;
 }
@@ -308,7 +333,7 @@ int tenancy_create(struct db *db, const struct actor *who, struct tenancy *t,
 	int rc = db_access_check(db, who, AREA_TENANCIES, OP_WRITE, NULL);
 	if (rc || (rc = db_begin(db, who)))
 		return rc;
-	if ((rc = check_signatories(db, signatories, nsignatories)))
+	if ((rc = check_signatories(db, signatories, nsignatories, t->start_date)))
 		return db_abort(db, rc);
 	sqlite3_stmt *st = db_prep(db, SQL_HOME_IN_USE);
 	if (!st)
@@ -345,6 +370,32 @@ int tenancy_create(struct db *db, const struct actor *who, struct tenancy *t,
 			return db_abort(db, rc);
 	}
 	if ((rc = read_whole(db, id, t)))
+		return db_abort(db, rc);
+	return db_commit(db);
+}
+
+int tenancy_start(struct db *db, const struct actor *who, struct tenancy *t,
+		  const int64_t *signatories, int nsignatories,
+		  const struct tenancy_occupant *occupants, int noccupants)
+{
+	int rc = db_access_check(db, who, AREA_TENANCIES, OP_WRITE, NULL);
+	if (rc)
+		return rc;
+	if (noccupants < 0 || (noccupants > 0 && !occupants))
+		return db_set_error(db, DB_INVALID, "tenancy_start: bad occupants");
+	if ((rc = db_begin(db, who)))
+		return rc;
+	if ((rc = tenancy_create(db, who, t, signatories, nsignatories)))
+		return db_abort(db, rc);
+	for (int i = 0; i < noccupants; i++) {
+		struct tenancy_occupant o = occupants[i];
+		o.tenancy_id = t->id;
+		if (!o.from_date[0])
+			text_copy(o.from_date, sizeof o.from_date, t->start_date);
+		if ((rc = tenancy_occupant_add(db, who, &o)))
+			return db_abort(db, rc);
+	}
+	if ((rc = read_whole(db, t->id, t)))
 		return db_abort(db, rc);
 	return db_commit(db);
 }

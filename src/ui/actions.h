@@ -11,7 +11,8 @@
  * accounts list, M the Members area's registers (on its lists, with L's
  * keys: none of them may share one), R a repair's record (its moves, with
  * L's keys that act on a record: none of them may share one), P the
- * Repairs area's lists (likewise). Which actions work on a screen, for
+ * Repairs area's lists (likewise), T the Tenancies area's homes (the
+ * same: no key of L's). Which actions work on a screen, for
  * this person, is the screen's to say (struct screen_ops.acts): the help
  * and the hints list those, and a key does the first of its actions that
  * works there.
@@ -73,6 +74,8 @@
 	X(BY_CONTRACTOR, "by-contractor", "w",         'P', "by contractor", "Show only one contractor's repairs (type part of the name; empty for all)") \
 	X(RP02,        "rp02",        "m",             'P', "RP02",     "RP02: the share of repairs completed within target in a period you give") \
 	X(IN_USE,      "in-use",      "u",             'P', "in use",   "Set the selected contractor out of use, or in use again") \
+	X(RENT_CHANGE, "rent-change", "R",             'T', "rent change", "A new rent for this home from a day you give; the rents before it are kept") \
+	X(RENT_REVIEW, "rent-review", "v",             'T', "rent review", "The rent review: one new rent for every home listed, as a percentage or an amount, previewed before it is saved") \
 	X(SET_PASSWORD, "set-password", "p",           'U', "password", "Set a new password for the selected account") \
 	X(SET_ROLE,    "set-role",    "r",             'U', "role",     "Change the selected account's role or member") \
 	X(DISABLE,     "disable",     "d",             'U', "disable",  "Disable or enable the selected account") \

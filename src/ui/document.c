@@ -31,6 +31,11 @@ struct document {
 	char note[512];
 	int note_style;
 	char hint[160];
+	/* A document that asks to be acted on (a preview): the action, its
+	 * hint's word and help, and what it does (document_confirm). */
+	enum action confirm;
+	const char *confirm_label, *confirm_help;
+	doc_confirm *on_confirm;
 };
 
 static void free_lines(struct document *d)
@@ -206,6 +211,8 @@ static int acts(struct screen *s, enum action a)
 	case ACT_SAVE:
 		return d->ok;
 	default:
+		if (d->confirm && a == d->confirm)
+			return d->ok;
 		return action_table[a].scope == 'G';
 	}
 }
@@ -218,7 +225,9 @@ static int typing(struct screen *s)
 
 static const char *describe(struct screen *s, enum action a)
 {
-	(void)s;
+	struct document *d = s->priv;
+	if (d->confirm && a == d->confirm)
+		return d->confirm_help;
 	return a == ACT_SAVE ? "Save this document to a file for printing: a name ending .txt,"
 			       " .md (Markdown) or .csv (a spreadsheet)" : NULL;
 }
@@ -257,6 +266,11 @@ static int handle(struct screen *s, enum action a, int32_t key)
 		s->app->status_dirty = 1;
 		return 1;
 	default:
+		/* It may close this screen: nothing of it is touched after. */
+		if (d->confirm && a == d->confirm) {
+			d->on_confirm(s->app, d->ctx);
+			return 1;
+		}
 		return 0;
 	}
 	clamp(d);
@@ -269,7 +283,13 @@ static const char *hint(struct screen *s)
 	if (d->save.active)
 		return prompt_hint(&d->save);
 	static const enum action mine[] = { ACT_SAVE, ACT_PAGE_DOWN, ACT_BACK, ACT_NONE };
-	return ui_hints(s->app, s, d->hint, sizeof d->hint, mine);
+	if (!d->confirm)
+		return ui_hints(s->app, s, d->hint, sizeof d->hint, mine);
+	d->hint[0] = '\0';
+	ui_hint_add(s->app, s, d->hint, sizeof d->hint, d->confirm, d->confirm_label);
+	for (int i = 0; mine[i] != ACT_NONE; i++)
+		ui_hint_add(s->app, s, d->hint, sizeof d->hint, mine[i], NULL);
+	return d->hint;
 }
 
 static void resume(struct screen *s)
@@ -324,4 +344,16 @@ struct screen *screen_document_new(struct app *app, const char *title, doc_write
 	getmaxyx(app->body, rows, cols);
 	layout(s, rows, cols);
 	return s;
+}
+
+void document_confirm(struct screen *s, enum action a, const char *label, const char *help,
+		      doc_confirm *run)
+{
+	struct document *d = s ? s->priv : NULL;
+	if (!d)
+		return;
+	d->confirm = a;
+	d->confirm_label = label;
+	d->confirm_help = help;
+	d->on_confirm = run;
 }

@@ -206,6 +206,9 @@ struct fdesc {
 };
 
 #define FORM_STAY (-1)
+/* Stay, saying nothing: save opened a screen of its own above the form (a
+ * preview), and the form waits under it with everything typed. */
+#define FORM_QUIET (-2)
 
 struct fscreen {
 	struct form_view *form;         /* first: the form_screen_* ops read it */

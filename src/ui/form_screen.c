@@ -83,6 +83,8 @@ static void fs_save(struct screen *s)
 		app_message(app, STYLE_OK, "%s", done[0] ? done : "Saved");
 		return;
 	}
+	if (rc == FORM_QUIET)
+		return;
 	if (rc != FORM_STAY) {
 		const char *msg = db_errmsg(app->db);
 		int field = field_named(fs->d, msg);

@@ -1,8 +1,14 @@
 /*
  * src/ui/screen_home_record.c: one home, described for the record screen:
- * its details, who holds it now and its rent, and its repairs as a
- * sub-list (Enter opens one). The Tenancies area (a later issue) opens it
- * from the homes list; the go-to key opens it by reference now.
+ * its details (status, who holds it now and since when, the other
+ * occupants, its rent and the Universal Credit equivalent) and its
+ * sub-lists (screen_home_subs.c): rent history, tenancies, repairs. The
+ * Tenancies area opens it from the homes list; the go-to key by reference.
+ *
+ * The board's keys here: start a tenancy (a void home), end the current
+ * tenancy, set a new rent from a day, take a void home out of use
+ * (unavailable) or put it back. Volunteers read; a member sees only
+ * their own home (the data layer answers "no such home" for any other).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -13,13 +19,13 @@
 #include "coopdesk/homes.h"
 #include "coopdesk/money.h"
 #include "coopdesk/rent_calc.h"
-#include "coopdesk/repairs.h"
 #include "coopdesk/tenancies.h"
 #include "coopdesk/zone.h"
-#include "record.h"
+#include "home_record.h"
 
 struct home_extra {
-	char tenants[HOME_TENANTS_LEN + 64];
+	int let;                     /* t is the current tenancy */
+	struct tenancy t;
 	int has_rent;
 	struct rent_rate rate;
 };
@@ -31,19 +37,7 @@ static int load(struct rscreen *rs)
 	int rc = home_get(rs->app->db, &rs->app->who, rs->id, h);
 	if (rc)
 		return rc;
-	x->tenants[0] = '\0';
-	struct tenancy *t = malloc(sizeof *t);
-	if (t && tenancy_current_for_home(rs->app->db, &rs->app->who, h->id, t) == DB_OK) {
-		size_t used = 0;
-		for (int i = 0; i < t->nsignatories && used < sizeof x->tenants; i++)
-			used += (size_t)snprintf(x->tenants + used, sizeof x->tenants - used, "%s%s",
-						 i ? ", " : "", t->signatories[i].name);
-		char day[ZONE_TIME_BUFSZ];
-		if (used < sizeof x->tenants)
-			snprintf(x->tenants + used, sizeof x->tenants - used, " (since %s)",
-				 zone_format(t->start_date, day, sizeof day));
-	}
-	free(t);
+	x->let = tenancy_current_for_home(rs->app->db, &rs->app->who, h->id, &x->t) == DB_OK;
 	char today[DATE_BUFSZ];
 	date_format_iso(date_today(), today, sizeof today);
 	x->has_rent = rent_rate_on(rs->app->db, &rs->app->who, h->id, today, &x->rate) == DB_OK;
@@ -56,11 +50,37 @@ static void title(struct rscreen *rs, char *buf, size_t n)
 	snprintf(buf, n, "Home %s  %s", h->ref, h->address);
 }
 
+static void tenants_row(struct rscreen *rs, const struct tenancy *t)
+{
+	char buf[HOME_TENANTS_LEN + 96], day[ZONE_TIME_BUFSZ];
+	size_t used = 0;
+	for (int i = 0; i < t->nsignatories && used < sizeof buf; i++)
+		used += (size_t)snprintf(buf + used, sizeof buf - used, "%s%s (no. %lld)",
+					 i ? ", " : "", t->signatories[i].name,
+					 (long long)t->signatories[i].member_no);
+	if (used < sizeof buf)
+		snprintf(buf + used, sizeof buf - used, ", since %s (%s)",
+			 zone_format(t->start_date, day, sizeof day), t->kind);
+	record_row(rs, "Tenants", buf, -1);
+	char occ[TENANCY_MAX_OCCUPANTS * (OCCUPANT_NAME_MAX * 4 + OCCUPANT_RELATIONSHIP_MAX * 4 + 8)];
+	used = 0;
+	occ[0] = '\0';
+	for (int i = 0; i < t->noccupants && used < sizeof occ; i++) {
+		const struct tenancy_occupant *o = &t->occupants[i];
+		if (o->to_date[0])
+			continue;
+		used += (size_t)snprintf(occ + used, sizeof occ - used, "%s%s%s%s%s", used ? "; " : "",
+					 o->name, o->relationship[0] ? " (" : "", o->relationship,
+					 o->relationship[0] ? ")" : "");
+	}
+	record_row(rs, "Other occupants", occ[0] ? occ : "none", -1);
+}
+
 static void rows(struct rscreen *rs)
 {
 	const struct home *h = rs->rec;
 	const struct home_extra *x = rs->priv;
-	char buf[512], money[MONEY_BUFSZ], uc[MONEY_BUFSZ];
+	char buf[512], money[MONEY_BUFSZ], uc[MONEY_BUFSZ], day[ZONE_TIME_BUFSZ];
 	record_row(rs, "Reference", h->ref, -1);
 	char address[sizeof h->address + sizeof h->postcode + 4];
 	ui_join(address, sizeof address, h->address, h->postcode[0] ? ", " : "", h->postcode, NULL);
@@ -68,76 +88,127 @@ static void rows(struct rscreen *rs)
 	snprintf(buf, sizeof buf, "%s, %d bedroom%s", h->kind, h->bedrooms,
 		 h->bedrooms == 1 ? "" : "s");
 	record_row(rs, "Type", buf, -1);
-	record_row(rs, "Status", !h->in_use ? "out of use" : x->tenants[0] ? "let" : "void", -1);
-	record_row(rs, "Tenants", x->tenants[0] ? x->tenants : "none", -1);
+	record_row(rs, "Status", x->let ? "let" : h->in_use ? "void" : "unavailable (out of use)",
+		   x->let ? -1 : STYLE_DIM);
+	if (x->let)
+		tenants_row(rs, &x->t);
+	else
+		record_row(rs, "Tenants", "none", -1);
 	if (x->has_rent) {
-		int64_t monthly;
+		int64_t monthly, weekly;
 		money_format(x->rate.amount_pence, money, sizeof money);
-		snprintf(buf, sizeof buf, "%s %s", money, rent_period_label(x->rate.period));
-		if (rent_uc_monthly(x->rate.period, x->rate.amount_pence, 0, &monthly) == 0) {
-			size_t used = strlen(buf);
-			money_format(monthly, uc, sizeof uc);
-			snprintf(buf + used, sizeof buf - used, " (Universal Credit monthly %s)", uc);
-		}
+		size_t used = (size_t)snprintf(buf, sizeof buf, "%s %s from %s", money,
+					       rent_period_label(x->rate.period),
+					       zone_format(x->rate.effective_from, day, sizeof day));
+		if (x->rate.period != RENT_WEEKLY &&
+		    rent_weekly_equivalent(x->rate.period, x->rate.amount_pence, &weekly) == 0)
+			used += (size_t)snprintf(buf + used, sizeof buf - used, " (%s a week)",
+						 money_format(weekly, uc, sizeof uc));
+		if (used < sizeof buf &&
+		    home_uc_monthly(rs->app->db, x->rate.period, x->rate.amount_pence, &monthly) == 0)
+			snprintf(buf + used, sizeof buf - used, "; Universal Credit monthly %s",
+				 money_format(monthly, uc, sizeof uc));
 		record_row(rs, "Rent", buf, -1);
+	} else {
+		record_row(rs, "Rent", "none set", STYLE_DIM);
 	}
+	/* RENT ACCOUNT: the tenancy's balance and its ledger go here (a row,
+	 * and the key that opens screen_rent_account_new(app, x->t.id) in
+	 * acts[] below), wired in when the rent account screens are merged. */
 	if (h->notes[0])
 		record_row(rs, "Notes", h->notes, -1);
 }
 
-static int repairs_page(struct rscreen *rs, enum page_dir dir, const struct page_key *key,
-			void *rows, int max, int *n)
+/* ---- the board's actions ------------------------------------------------------ */
+
+static int board(const struct rscreen *rs)
 {
-	struct repair_filter f;
-	memset(&f, 0, sizeof f);
-	f.which = REPAIRS_ALL;
-	f.home_id = rs->id;
-	return repair_page(rs->app->db, &rs->app->who, &f, REPAIR_NEWEST, dir, key, rows, max, n);
+	return access_level(&rs->app->who, AREA_TENANCIES, OP_WRITE) == ACCESS_ALL;
 }
 
-static void repair_key(const void *row, struct page_key *key)
+static const struct home_extra *extra(const struct rscreen *rs)
 {
-	repair_row_key(row, REPAIR_NEWEST, key);
+	return rs->priv;
 }
 
-static int64_t repair_id(const void *row)
+static int may_start(const struct rscreen *rs)
 {
-	return ((const struct repair_row *)row)->id;
+	return rs->ok && board(rs) && !extra(rs)->let && ((const struct home *)rs->rec)->in_use;
 }
 
-static int repair_line(struct rscreen *rs, const void *row, char *buf, size_t n)
+static int may_end(const struct rscreen *rs)
 {
-	const struct repair_row *r = row;
-	char ref[REF_BUFSZ];
-	(void)rs;
-	snprintf(buf, n, "%s  %-11s %s%s", ref_format('R', r->id, ref, sizeof ref),
-		 repair_status_label(r->status), r->overdue ? "! " : "", r->title);
-	return r->overdue ? STYLE_OVERDUE : r->status == REPAIR_CLOSED || r->status == REPAIR_CANCELLED
-		? STYLE_DIM : -1;
+	return rs->ok && board(rs) && extra(rs)->let;
 }
 
-static struct screen *open_repair(struct rscreen *rs, const void *row)
+static int may_rent(const struct rscreen *rs)
 {
-	return screen_repair_new(rs->app, repair_id(row));
+	return rs->ok && access_level(&rs->app->who, AREA_HOMES, OP_WRITE) == ACCESS_ALL;
 }
 
-static int sees_repairs(const struct rscreen *rs)
+/* Out of use or back in use: a home without a current tenancy. */
+static int may_use(const struct rscreen *rs)
 {
-	return access_level(&rs->app->who, AREA_REPAIRS, OP_READ) != ACCESS_NONE;
+	return rs->ok && access_level(&rs->app->who, AREA_HOMES, OP_WRITE) == ACCESS_ALL &&
+	       !extra(rs)->let;
 }
 
-static const struct rsub subs[] = {
-	{
-		.title = "Repairs",
-		.row_size = sizeof(struct repair_row),
-		.fetch = repairs_page,
-		.key_of = repair_key,
-		.line = repair_line,
-		.open = open_repair,
-		.empty = "No repairs.",
-		.allowed = sees_repairs,
-	},
+static const char *use_word(const struct rscreen *rs)
+{
+	return ((const struct home *)rs->rec)->in_use ? "unavailable" : "back in use";
+}
+
+static void use(struct rscreen *rs)
+{
+	app_push(rs->app, screen_home_use_new(rs->app, rs->rec));
+}
+
+static void start(struct rscreen *rs)
+{
+	app_push(rs->app, screen_tenancy_start_new(rs->app, rs->rec));
+}
+
+static void end(struct rscreen *rs)
+{
+	app_push(rs->app, screen_tenancy_end_new(rs->app, &extra(rs)->t));
+}
+
+static void rent(struct rscreen *rs)
+{
+	app_push(rs->app, screen_rent_change_new(rs->app, rs->rec));
+}
+
+static const struct ract acts[] = {
+	{ .action = ACT_NEW, .label = "start tenancy", .allowed = may_start, .run = start,
+	  .help = "Start a tenancy of this void home: its signatories (members) and other occupants" },
+	{ .action = ACT_CEASE, .label = "end tenancy", .allowed = may_end, .run = end,
+	  .help = "End the current tenancy on a day, with the reason; its rent account stays" },
+	{ .action = ACT_RENT_CHANGE, .allowed = may_rent, .run = rent },
+	{ .action = ACT_EDIT, .label_of = use_word, .allowed = may_use, .run = use,
+	  .help = "Record that this void home is out of use (unavailable), or back in use" },
+	/* RENT ACCOUNT: the key for the tenancy's rent account goes here. */
 };
+
+static const char *why_not(struct rscreen *rs, enum action a)
+{
+	if ((a == ACT_NEW || a == ACT_CEASE || a == ACT_RENT_CHANGE || a == ACT_EDIT) && !board(rs))
+		return "Only the board starts and ends tenancies, sets the rent and takes a home out"
+		       " of use";
+	if (a == ACT_EDIT)
+		return "This home is let: it goes out of use only once its tenancy has ended";
+	if (a == ACT_NEW && extra(rs)->let)
+		return "This home is let: end its tenancy before starting another";
+	if (a == ACT_NEW) {
+		char key[KEY_NAME_MAX];
+		snprintf(rs->scratch, sizeof rs->scratch, "This home is unavailable (out of use):"
+			 " put it back in use (%s) before letting it",
+			 ui_key(rs->app, rs->self, ACT_EDIT, key, sizeof key));
+		return rs->scratch;
+	}
+	if (a == ACT_CEASE)
+		return "This home has no current tenancy to end";
+	return NULL;
+}
 
 static const struct rdesc home_record = {
 	.name = "A home",
@@ -146,8 +217,11 @@ static const struct rdesc home_record = {
 	.load = load,
 	.title = title,
 	.rows = rows,
-	.subs = subs,
-	.nsubs = 1,
+	.subs = home_subs,
+	.nsubs = HOME_SUBS,
+	.acts = acts,
+	.nacts = (int)(sizeof acts / sizeof acts[0]),
+	.why_not = why_not,
 	.priv_size = sizeof(struct home_extra),
 };
 

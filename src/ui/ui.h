@@ -287,6 +287,12 @@ struct screen *screen_audit_entry_new(struct app *app, int64_t id);
 typedef int doc_writer(struct app *app, const void *ctx, const struct report_opts *o, FILE *out);
 struct screen *screen_document_new(struct app *app, const char *title, doc_writer *write,
 				   const void *ctx, size_t ctx_size);
+/* Makes a document a preview that action a acts on (its hint's word
+ * `label`, the help's `help`; kept, not copied): `run` gets the document's
+ * context and may close screens, the document included. s NULL: nothing. */
+typedef void doc_confirm(struct app *app, const void *ctx);
+void document_confirm(struct screen *s, enum action a, const char *label, const char *help,
+		      doc_confirm *run);
 /* The Members area: the register of members (screen_members.c). */
 struct screen *screen_members_new(struct app *app);
 /* From it: the register of officers (screen_officers.c) and, for the
@@ -313,5 +319,17 @@ struct member_property;
 struct screen *screen_property_new(struct app *app, const struct member *m);
 struct screen *screen_property_end_new(struct app *app, const struct member_property *p);
 struct screen *screen_home_record_new(struct app *app, int64_t id);
+struct home;
+struct tenancy;
+/* The Tenancies area: the homes list, and the board's forms on a home
+ * (screen_homes.c, screen_tenancy_forms.c, screen_rent_review_forms.c). */
+struct screen *screen_homes_new(struct app *app);
+struct screen *screen_tenancy_start_new(struct app *app, const struct home *h);
+struct screen *screen_tenancy_end_new(struct app *app, const struct tenancy *t);
+struct screen *screen_rent_change_new(struct app *app, const struct home *h);
+/* The board: a void home out of use (unavailable) or back in use. */
+struct screen *screen_home_use_new(struct app *app, const struct home *h);
+/* `which` is an enum home_which; `what` names it ("let"). */
+struct screen *screen_rent_review_new(struct app *app, int which, const char *what);
 
 #endif

@@ -102,7 +102,7 @@ play mouse 80x24 --mouse
 contains "a click selects a row" "$TMP/mouse1.txt" ">R-000002"
 contains "the wheel moves down" "$TMP/mouse4.txt" ">R-000001"
 contains "a double click opens one" "$TMP/mouse2.txt" "Repair R-000003  Third repair"
-contains "a click on an area's name goes there" "$TMP/mouse3.txt" "are being built"
+contains "a click on an area's name goes there" "$TMP/mouse3.txt" "Homes: all homes"
 sed "s|$TMP/mouse|$TMP/nomouse|g" "$TMP/mouse.script" > "$TMP/nomouse.script"
 play nomouse
 contains "without --mouse a click selects nothing" "$TMP/nomouse1.txt" ">R-000003"

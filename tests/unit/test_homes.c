@@ -11,6 +11,7 @@
 
 #include "coopdesk/homes.h"
 #include "coopdesk/members.h"
+#include "coopdesk/repairs.h"
 #include "coopdesk/tenancies.h"
 #include "testutil.h"
 
@@ -334,6 +335,8 @@ static void rows_show_tenants_rent_and_vacancy(void **state)
 	assert_string_equal(rows[1].tenants, "");
 	assert_int_equal(rows[1].rent_period, RENT_MONTHLY);
 	assert_int_equal(rows[1].weekly_rent, 10000);
+	assert_int_equal(rows[0].uc_monthly, 41383);   /* 95.50 x 52 / 12 = 413.8333 */
+	assert_int_equal(rows[1].uc_monthly, 43333);   /* monthly as it is */
 	assert_false(rows[2].has_rent);
 	assert_int_equal(rows[2].in_use, 0);
 
@@ -413,6 +416,144 @@ static void rent_rates_are_effective_dated(void **state)
 	assert_int_equal(n, 2);
 }
 
+/* Status, the unavailable filter, open repairs, and a search that finds a
+ * home by its current tenant's name (not a former tenant's). */
+static void list_status_repairs_and_tenant_search(void **state)
+{
+	struct db *db = *state;
+	struct actor board = test_board();
+	int64_t ann = add_member(db, "Ann Tenant", "2020-01-01");
+	int64_t bob = add_member(db, "Bob Former", "2020-01-01");
+	int64_t h1 = add_home(db, "H-001", "Alder Street", "1 Alder Street");
+	int64_t h2 = add_home(db, "H-002", "Birch Road", "2 Birch Road");
+	int64_t h3 = add_home(db, "H-003", "Cedar Lane", "3 Cedar Lane");
+	let(db, h1, "2021-04-05", ann, 0);
+	int64_t old = let(db, h2, "2021-04-05", bob, 0);
+	assert_int_equal(tenancy_end(db, &board, old, "2022-04-05", "moved", 1), DB_OK);
+	struct home h;
+	assert_int_equal(home_get(db, &board, h3, &h), DB_OK);
+	h.in_use = 0;
+	assert_int_equal(home_update(db, &board, &h), DB_OK);
+	for (int i = 0; i < 3; i++) {
+		struct repair r = { 0 };
+		r.home_id = i < 2 ? h1 : h2;
+		snprintf(r.title, sizeof r.title, "leak %d", i);
+		r.priority = REPAIR_ROUTINE;
+		assert_int_equal(repair_report(db, &board, &r), DB_OK);
+	}
+
+	struct home_row rows[5];
+	int n;
+	assert_int_equal(home_page(db, &board, HOMES_ALL, HOME_BY_REF, NULL, PAGE_FIRST, NULL,
+				   rows, 5, &n), DB_OK);
+	assert_int_equal(n, 3);
+	assert_string_equal(home_status_label(home_row_status(&rows[0])), "let");
+	assert_string_equal(home_status_label(home_row_status(&rows[1])), "void");
+	assert_string_equal(home_status_label(home_row_status(&rows[2])), "unavailable");
+	assert_int_equal(rows[0].open_repairs, 2);
+	assert_int_equal(rows[1].open_repairs, 1);
+	assert_int_equal(rows[2].open_repairs, 0);
+
+	assert_int_equal(home_page(db, &board, HOMES_UNAVAILABLE, HOME_BY_REF, NULL, PAGE_FIRST,
+				   NULL, rows, 5, &n), DB_OK);
+	assert_int_equal(n, 1);
+	assert_int_equal(rows[0].id, h3);
+	assert_int_equal(home_page(db, &board, HOMES_VACANT, HOME_BY_REF, NULL, PAGE_FIRST, NULL,
+				   rows, 5, &n), DB_OK);
+	assert_int_equal(n, 1);
+	assert_int_equal(rows[0].id, h2);
+	assert_int_equal(home_page(db, &board, (enum home_which)4, HOME_BY_REF, NULL, PAGE_FIRST,
+				   NULL, rows, 5, &n), DB_INVALID);
+	/* A let home is not put out of use; a void one is, and back. */
+	assert_int_equal(home_get(db, &board, h1, &h), DB_OK);
+	h.in_use = 0;
+	assert_int_equal(home_update(db, &board, &h), DB_INVALID);
+	assert_string_equal(db_errmsg(db), "that home is let: its tenancy must end before it goes"
+			    " out of use");
+	assert_int_equal(home_get(db, &board, h3, &h), DB_OK);
+	h.in_use = 1;
+	assert_int_equal(home_update(db, &board, &h), DB_OK);
+	assert_int_equal(home_page(db, &board, HOMES_UNAVAILABLE, HOME_BY_REF, NULL, PAGE_FIRST,
+				   NULL, rows, 5, &n), DB_OK);
+	assert_int_equal(n, 0);
+	h.in_use = 0;
+	assert_int_equal(home_update(db, &board, &h), DB_OK);
+
+	/* By the current tenant's first name, part of it, or both names. */
+	assert_int_equal(home_page(db, &board, HOMES_ALL, HOME_BY_REF, "ann", PAGE_FIRST, NULL,
+				   rows, 5, &n), DB_OK);
+	assert_int_equal(n, 1);
+	assert_int_equal(rows[0].id, h1);
+	assert_int_equal(home_page(db, &board, HOMES_ALL, HOME_BY_STREET, "ten an", PAGE_FIRST,
+				   NULL, rows, 5, &n), DB_OK);
+	assert_int_equal(n, 1);
+	assert_int_equal(rows[0].id, h1);
+	/* A former tenant's name finds nothing; nor does a name and a street. */
+	assert_int_equal(home_page(db, &board, HOMES_ALL, HOME_BY_REF, "bob", PAGE_FIRST, NULL,
+				   rows, 5, &n), DB_OK);
+	assert_int_equal(n, 0);
+	assert_int_equal(home_page(db, &board, HOMES_ALL, HOME_BY_REF, "ann birch", PAGE_FIRST,
+				   NULL, rows, 5, &n), DB_OK);
+	assert_int_equal(n, 0);
+	/* The address still finds its home; spaces alone search nothing. */
+	assert_int_equal(home_page(db, &board, HOMES_ALL, HOME_BY_REF, "cedar", PAGE_FIRST, NULL,
+				   rows, 5, &n), DB_OK);
+	assert_int_equal(n, 1);
+	assert_int_equal(rows[0].id, h3);
+	assert_int_equal(home_page(db, &board, HOMES_ALL, HOME_BY_REF, "  ", PAGE_FIRST, NULL,
+				   rows, 5, &n), DB_OK);
+	assert_int_equal(n, 3);
+	/* A member searching another's name finds nothing of theirs. */
+	struct actor member = test_member(bob);
+	assert_int_equal(home_page(db, &member, HOMES_ALL, HOME_BY_REF, "ann", PAGE_FIRST, NULL,
+				   rows, 5, &n), DB_OK);
+	assert_int_equal(n, 0);
+}
+
+/* A new rent never goes in before the latest one: the refusal gives that
+ * rent's start as a person reads it, and nothing is saved. */
+static void rent_change_before_current_is_refused(void **state)
+{
+	struct db *db = *state;
+	struct actor board = test_board();
+	int64_t h1 = add_home(db, "H-001", "Alder Street", "1 Alder Street");
+	assert_int_equal(rent_rate_set(db, &board, h1, "2025-04-07", RENT_WEEKLY, 9000), DB_OK);
+	assert_int_equal(rent_rate_set(db, &board, h1, "2026-04-06", RENT_WEEKLY, 9231), DB_OK);
+	assert_int_equal(rent_rate_set(db, &board, h1, "2026-04-05", RENT_WEEKLY, 9500), DB_INVALID);
+	assert_string_equal(db_errmsg(db), "the current rent began on 06/04/2026: a new rent cannot"
+			    " start before it");
+	assert_int_equal(rent_rate_set(db, &board, h1, "2025-05-01", RENT_WEEKLY, 9500), DB_INVALID);
+	assert_int_equal(rent_rate_set(db, &board, h1, "2026-04-06", RENT_WEEKLY, 9500),
+			 DB_CONSTRAINT);
+	assert_int_equal(rent_rate_set(db, &board, h1, "2026-04-07", RENT_WEEKLY, 9500), DB_OK);
+
+	/* The history, newest first, a page at a time both ways. */
+	struct rent_rate rows[2];
+	int n;
+	struct page_key key;
+	assert_int_equal(rent_rate_page(db, &board, h1, PAGE_FIRST, NULL, rows, 2, &n), DB_OK);
+	assert_int_equal(n, 2);
+	assert_string_equal(rows[0].effective_from, "2026-04-07");
+	assert_string_equal(rows[1].effective_from, "2026-04-06");
+	rent_rate_key(&rows[1], &key);
+	assert_int_equal(rent_rate_page(db, &board, h1, PAGE_AFTER, &key, rows, 2, &n), DB_OK);
+	assert_int_equal(n, 1);
+	assert_string_equal(rows[0].effective_from, "2025-04-07");
+	assert_int_equal(rows[0].amount_pence, 9000);
+	rent_rate_key(&rows[0], &key);
+	assert_int_equal(rent_rate_page(db, &board, h1, PAGE_BEFORE, &key, rows, 2, &n), DB_OK);
+	assert_int_equal(n, 2);
+	assert_string_equal(rows[0].effective_from, "2026-04-07");
+	assert_string_equal(rows[1].effective_from, "2026-04-06");
+	assert_int_equal(rent_rate_page(db, &board, h1, PAGE_LAST, NULL, rows, 2, &n), DB_OK);
+	assert_int_equal(n, 2);
+	assert_string_equal(rows[0].effective_from, "2026-04-06");
+	assert_string_equal(rows[1].effective_from, "2025-04-07");
+	struct actor member = test_member(add_member(db, "Ann Other", "2020-01-01"));
+	assert_int_equal(rent_rate_page(db, &member, h1, PAGE_FIRST, NULL, rows, 2, &n),
+			 DB_NOTFOUND);
+}
+
 int main(void)
 {
 	setlocale(LC_ALL, "C.UTF-8");
@@ -425,6 +566,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(pages_walk_both_ways, setup, teardown),
 		cmocka_unit_test_setup_teardown(rows_show_tenants_rent_and_vacancy, setup, teardown),
 		cmocka_unit_test_setup_teardown(rent_rates_are_effective_dated, setup, teardown),
+		cmocka_unit_test_setup_teardown(list_status_repairs_and_tenant_search, setup, teardown),
+		cmocka_unit_test_setup_teardown(rent_change_before_current_is_refused, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -303,9 +303,8 @@ static void the_charge_run_is_idempotent(void **state)
 	int64_t home = 1;
 	assert_int_equal(rent_rate_set(db, &board, home, "2026-11-23", RENT_WEEKLY, 11000),
 			 DB_INVALID);
-	assert_string_equal(db_errmsg(db), "rent for this home has been charged up to 2026-11-23:"
-			    " a new rent must start after that (correct earlier charges with an"
-			    " adjustment)");
+	assert_string_equal(db_errmsg(db), "rent is charged up to 23/11/2026: a new rent starts"
+			    " after that (an adjustment corrects earlier charges)");
 	assert_int_equal(rent_rate_set(db, &board, home, "2026-11-30", RENT_WEEKLY, 11000), DB_OK);
 	assert_int_equal(rent_charge_run(db, &board, "2026-12-06", &posted), DB_OK);
 	assert_int_equal(posted, 1);

@@ -271,10 +271,69 @@ static void bad_input_is_refused(void **state)
 					  D(2026, 2, 1), 0, out, 8), 0);
 }
 
+/* The rent review's rule: exact integers, to the nearest penny, a half
+ * penny up; an amount added as it is; what a person types read strictly. */
+static void rent_review_rounds_to_the_penny(void **state)
+{
+	(void)state;
+	struct rent_change c;
+	char why[160], buf[64];
+	int64_t out;
+	assert_int_equal(rent_change_parse("3.5%", &c, why, sizeof why), 0);
+	assert_int_equal(c.by_percent, 1);
+	assert_int_equal(c.percent_x100, 350);
+	assert_int_equal(rent_change_apply(9231, &c, &out), 0);
+	assert_int_equal(out, 9554);          /* 95.54085 */
+	assert_int_equal(rent_change_apply(9500, &c, &out), 0);
+	assert_int_equal(out, 9833);          /* 98.325: the half penny goes up */
+	assert_int_equal(rent_change_apply(0, &c, &out), 0);
+	assert_int_equal(out, 0);
+	assert_string_equal(rent_change_format(&c, buf, sizeof buf), "+3.5%");
+	assert_int_equal(rent_change_parse(" +0.25 % ", &c, why, sizeof why), 0);
+	assert_int_equal(c.percent_x100, 25);
+	assert_int_equal(rent_change_apply(200, &c, &out), 0);
+	assert_int_equal(out, 201);           /* 2.005 */
+	assert_int_equal(rent_change_apply(199, &c, &out), 0);
+	assert_int_equal(out, 199);           /* 1.994975 */
+	assert_string_equal(rent_change_format(&c, buf, sizeof buf), "+0.25%");
+	assert_int_equal(rent_change_parse("-2%", &c, why, sizeof why), 0);
+	assert_int_equal(c.percent_x100, -200);
+	assert_int_equal(rent_change_apply(10025, &c, &out), 0);
+	assert_int_equal(out, 9825);          /* 98.245: half away from zero */
+	assert_string_equal(rent_change_format(&c, buf, sizeof buf), "-2%");
+	assert_int_equal(rent_change_parse("£2.50", &c, why, sizeof why), 0);
+	assert_int_equal(c.by_percent, 0);
+	assert_int_equal(c.amount, 250);
+	assert_int_equal(rent_change_apply(9231, &c, &out), 0);
+	assert_int_equal(out, 9481);
+	assert_string_equal(rent_change_format(&c, buf, sizeof buf), "+£2.50 a period");
+	assert_int_equal(rent_change_parse("-1", &c, why, sizeof why), 0);
+	assert_int_equal(c.amount, -100);
+	assert_int_equal(rent_change_apply(50, &c, &out), -1);   /* below £0.00 */
+	assert_int_equal(rent_change_parse("100%", &c, why, sizeof why), 0);
+	assert_int_equal(rent_change_apply(9231, &c, &out), 0);
+	assert_int_equal(out, 18462);
+
+	/* Refused, in words. */
+	assert_int_equal(rent_change_parse("3.555%", &c, why, sizeof why), -1);
+	assert_string_equal(why, "A percentage has at most two decimals (3.25%)");
+	assert_int_equal(rent_change_parse("abc%", &c, why, sizeof why), -1);
+	assert_string_equal(why, "Not a percentage: write it as 3.5% or -2%");
+	assert_int_equal(rent_change_parse("101%", &c, why, sizeof why), -1);
+	assert_int_equal(rent_change_parse("-100%", &c, why, sizeof why), -1);
+	assert_int_equal(rent_change_parse("%", &c, why, sizeof why), -1);
+	assert_int_equal(rent_change_parse("£12.345", &c, why, sizeof why), -1);
+	assert_string_equal(why, "Not a percentage or an amount: write 3.5% or £2.50");
+	assert_int_equal(rent_change_parse("£10,000", &c, why, sizeof why), -1);
+	assert_int_equal(rent_change_parse("  ", &c, why, sizeof why), -1);
+	assert_string_equal(why, "Give a percentage (3.5%) or an amount (£2.50)");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(periods_have_names),
+		cmocka_unit_test(rent_review_rounds_to_the_penny),
 		cmocka_unit_test(iso_dates_are_strict),
 		cmocka_unit_test(universal_credit_monthly_equivalent),
 		cmocka_unit_test(weekly_equivalents_and_arrears_in_weeks),

@@ -171,12 +171,20 @@ static void signatories_must_be_members_throughout(void **state)
 	assert_string_equal(db_errmsg(db), "only a member may hold a tenancy: a signatory is not"
 			    " on the register of members");
 	int64_t with_gone[] = { ann, gone };
-	assert_int_equal(start(db, f->t, home, "2021-04-05", with_gone, 2), DB_CONSTRAINT);
-	assert_string_equal(db_errmsg(db), "only a member may hold a tenancy, for the whole of it"
-			    " (Housing Act 1985 s.5(2))");
+	/* Refused naming the person and why, in words, dates as people read them. */
+	assert_int_equal(start(db, f->t, home, "2021-04-05", with_gone, 2), DB_INVALID);
+	assert_string_equal(db_errmsg(db), "Gwen Gone (no. 3) ceased to be a member on"
+			    " 31/12/2020: only a member may hold a tenancy");
 	int64_t with_late[] = { late, ann };
-	assert_int_equal(start(db, f->t, home, "2021-04-05", with_late, 2), DB_CONSTRAINT);
-	assert_non_null(strstr(db_errmsg(db), "Housing Act 1985 s.5(2)"));
+	assert_int_equal(start(db, f->t, home, "2021-04-05", with_late, 2), DB_INVALID);
+	assert_string_equal(db_errmsg(db), "Lee Late (no. 2) was admitted on 01/01/2024, after the"
+			    " tenancy starts (05/04/2021): a signatory is a member for the whole"
+			    " tenancy");
+	/* Admitted on the day it starts is a member for the whole of it. */
+	int64_t on_the_day = add_member(db, "Dee Sameday", "2021-04-05");
+	assert_int_equal(start(db, f->t, home, "2021-04-05", &on_the_day, 1), DB_OK);
+	assert_int_equal(tenancy_end(db, &board, f->t->id, "2021-04-06", "", f->t->version), DB_OK);
+	home = add_home(db, "H-002");
 	/* The failed tenancy was rolled back whole: the home is still vacant. */
 	assert_int_equal(tenancy_current_for_home(db, &board, home, f->t), DB_NOTFOUND);
 	assert_string_equal(db_errmsg(db), "that home has no current tenancy");
@@ -532,6 +540,42 @@ static void pages_walk_both_ways(void **state)
 			 DB_INVALID);
 }
 
+/* tenancy_start: the tenancy and its occupants in one transaction; an
+ * occupant refused takes the tenancy with them, and the home stays void. */
+static void start_with_occupants_all_or_nothing(void **state)
+{
+	struct fixture *f = *state;
+	struct db *db = f->db;
+	struct actor board = test_board();
+	int64_t ann = add_member(db, "Ann Tenant", "2020-01-01");
+	int64_t home = add_home(db, "H-001");
+	struct tenancy_occupant occ[2];
+	memset(occ, 0, sizeof occ);
+	strcpy(occ[0].name, "Sam Tenant");
+	strcpy(occ[0].relationship, "son");
+	strcpy(occ[1].name, "   ");     /* no name: the schema refuses it */
+	memset(f->t, 0, sizeof *f->t);
+	f->t->home_id = home;
+	strcpy(f->t->start_date, "2026-11-02");
+	assert_int_equal(tenancy_start(db, &board, f->t, &ann, 1, occ, 2), DB_CONSTRAINT);
+	assert_string_equal(db_errmsg(db), "an occupant's name is 1 to 100 characters");
+	assert_int_equal(tenancy_current_for_home(db, &board, home, f->t), DB_NOTFOUND);
+
+	strcpy(occ[1].name, "Jo Lodger");
+	strcpy(occ[1].from_date, "2026-11-09");
+	memset(f->t, 0, sizeof *f->t);
+	f->t->home_id = home;
+	strcpy(f->t->start_date, "2026-11-02");
+	assert_int_equal(tenancy_start(db, &board, f->t, &ann, 1, occ, 2), DB_OK);
+	assert_int_equal(f->t->nsignatories, 1);
+	assert_int_equal(f->t->occupants_total, 2);
+	assert_string_equal(f->t->occupants[0].name, "Sam Tenant");
+	assert_string_equal(f->t->occupants[0].from_date, "2026-11-02");   /* the start */
+	assert_string_equal(f->t->occupants[1].from_date, "2026-11-09");
+	struct actor volunteer = test_volunteer(0);
+	assert_int_equal(tenancy_start(db, &volunteer, f->t, &ann, 1, NULL, 0), DB_DENIED);
+}
+
 int main(void)
 {
 	setlocale(LC_ALL, "C.UTF-8");
@@ -540,6 +584,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(create_with_signatories_and_read_back, setup, teardown),
 		cmocka_unit_test_setup_teardown(overlapping_tenancies_are_refused, setup, teardown),
 		cmocka_unit_test_setup_teardown(signatories_must_be_members_throughout, setup, teardown),
+		cmocka_unit_test_setup_teardown(start_with_occupants_all_or_nothing, setup, teardown),
 		cmocka_unit_test_setup_teardown(ending_a_tenancy, setup, teardown),
 		cmocka_unit_test_setup_teardown(a_tenant_ceases_only_when_the_tenancy_ends, setup,
 						teardown),
