@@ -24,11 +24,12 @@ static const char usage_text[] =
 	"Commands:\n"
 	"  init [--name NAME]   make a new, empty co-op database\n"
 	"  demo [FILE]          make a demo co-op to explore (default: --db or the usual place)\n"
+	"  rent post --through DATE   post the rent charges due up to DATE (rent --help)\n"
 	"  check                check the database and the co-op's rules; exit 0 when all hold\n"
 	"  user add|passwd|role|disable|enable|list   manage user accounts (user --help)\n"
-	"  report register|shares|officers|participation|shareholding\n"
+	"  report register|shares|officers|participation|shareholding|arrears|rent-statement\n"
 	"                       print a register or document as text, md or csv (report --help)\n"
-	"  export members|shares|officers|participation\n"
+	"  export members|shares|officers|participation|homes|tenancies|rent\n"
 	"                       export a register as CSV for a spreadsheet (export --help)\n"
 	"\n"
 	"Options:\n"
@@ -55,6 +56,7 @@ static const struct command commands[] = {
 	{ "user", cmd_user },
 	{ "report", cmd_report },
 	{ "export", cmd_export },
+	{ "rent", cmd_rent },
 	{ "roles", cmd_roles }, /* hidden: the role table, for tests/cli/security_doc.sh */
 };
 

@@ -26,6 +26,8 @@ int cmd_user(const struct cli_ctx *ctx, int argc, char **argv);
  * coopdesk export members|shares|officers|participation (src/cli/report.c). */
 int cmd_report(const struct cli_ctx *ctx, int argc, char **argv);
 int cmd_export(const struct cli_ctx *ctx, int argc, char **argv);
+/* coopdesk rent post --through DATE (src/cli/rent.c). */
+int cmd_rent(const struct cli_ctx *ctx, int argc, char **argv);
 /* Hidden: prints the role table (access_level) as doc/security.md shows it. */
 int cmd_roles(const struct cli_ctx *ctx, int argc, char **argv);
 

@@ -141,6 +141,20 @@ void rent_dated_key(const struct rent_entry *e, struct page_key *key);
 int rent_oldest_unpaid(struct db *db, const struct actor *who, int64_t tenancy_id,
 		       const char *as_at, int64_t balance, char out[ISO_DATE_LEN]);
 
+/* A ledger row with whose it is, for the accountant's export. */
+struct rent_export_row {
+	struct rent_entry e;
+	char home_ref[HOME_REF_MAX * 4 + 1];
+	char tenants[HOME_TENANTS_LEN];
+};
+
+/* One page of every account's rows dated from..to (ISO, "" no bound), in
+ * date order then the order written, keyed by (date, id) as
+ * rent_dated_key. Board only (DB_DENIED). */
+int rent_export_page(struct db *db, const struct actor *who, const char *from, const char *to,
+		     enum page_dir dir, const struct page_key *key,
+		     struct rent_export_row *rows, int max, int *n);
+
 /* What a rent run posted. */
 struct rent_run_result {
 	int64_t charges;       /* rows posted */
@@ -151,6 +165,12 @@ struct rent_run_result {
 /* rent_charge_run, saying what it posted. */
 int rent_charge_run_summary(struct db *db, const struct actor *who, const char *up_to,
 			    struct rent_run_result *r);
+
+/* What a run posted, in words, for the screen and the command line:
+ * "Posted 53 weekly charges to 2 tenancies, £4,687.00 in all, up to
+ * 22/11/2026." or "Nothing to post: every tenancy is charged up to
+ * 22/11/2026." Returns buf. */
+char *rent_run_words(const struct rent_run_result *r, const char *up_to, char *buf, size_t n);
 
 /* A tenancy's balance now (0 with no rows) and its weekly rent: the weekly
  * equivalent of the rate in force today, or, for a former tenancy, on its

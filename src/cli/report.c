@@ -1,6 +1,7 @@
 /*
  * src/cli/report.c: coopdesk report register|shares|officers|participation|
- * shareholding and coopdesk export members|shares|officers|participation:
+ * shareholding|arrears|rent-statement and coopdesk export
+ * members|shares|officers|participation|homes|tenancies|rent:
  * the documents of src/report/ printed or exported from the command line.
  *
  * The person at the command line holds the database file, so they act with
@@ -24,6 +25,7 @@
 #include "coopdesk/date.h"
 #include "coopdesk/members.h"
 #include "coopdesk/report.h"
+#include "coopdesk/tenancies.h"
 
 static const char report_usage[] =
 	"usage: coopdesk [--db FILE] report register [--as-at DATE] [--inspection] [OPTIONS]\n"
@@ -31,6 +33,9 @@ static const char report_usage[] =
 	"       coopdesk [--db FILE] report officers [--current] [OPTIONS]\n"
 	"       coopdesk [--db FILE] report participation [--year YYYY] [OPTIONS]\n"
 	"       coopdesk [--db FILE] report shareholding MEMBER_NO [OPTIONS]\n"
+	"       coopdesk [--db FILE] report arrears [--as-at DATE] [OPTIONS]\n"
+	"       coopdesk [--db FILE] report rent-statement HOME-OR-TENANCY [--from DATE]\n"
+	"                [--to DATE] [OPTIONS]\n"
 	"Prints one of the co-op's documents (doc/reports.md):\n"
 	"  register       the register of members as it stood at the end of DATE (default\n"
 	"                 today): everyone on it that day, former members too; with\n"
@@ -41,6 +46,11 @@ static const char report_usage[] =
 	"  participation  each member's general meetings and hours in a year (default\n"
 	"                 this one) against the co-op's expectation\n"
 	"  shareholding   one member's shareholding, as they see it themselves\n"
+	"  arrears        the rent accounts in arrears at the end of DATE (default today),\n"
+	"                 current tenancies, then former tenants\n"
+	"  rent-statement the rent book of a tenancy (its number) or of a home's latest\n"
+	"                 tenancy (its reference, H-001): from its start, or --from DATE,\n"
+	"                 to today, or --to DATE\n"
 	"OPTIONS:\n"
 	"  --format FORMAT  text (default), md (Markdown) or csv\n"
 	"  --no-bom         csv: no UTF-8 byte-order mark (for programs)\n"
@@ -52,12 +62,18 @@ static const char report_usage[] =
 static const char export_usage[] =
 	"usage: coopdesk [--db FILE] export members|shares|officers|participation\n"
 	"                [--format csv] [--no-bom] [-o FILE]\n"
+	"       coopdesk [--db FILE] export homes|tenancies|rent [--from DATE] [--to DATE]\n"
+	"                [--format csv] [--no-bom] [-o FILE]\n"
 	"Exports a register as CSV (RFC 4180): UTF-8 with a byte-order mark unless\n"
 	"--no-bom, a header row, ISO dates, amounts in pounds with two decimals:\n"
 	"  members        the register of members today, with shares and property\n"
 	"  shares         the share register, every operation, with running totals\n"
 	"  officers       the register of officers, former officers too\n"
 	"  participation  this year's participation, member by member\n"
+	"  homes          every home, with its rent now and its current tenants\n"
+	"  tenancies      every tenancy, with its signatories and balance\n"
+	"  rent           every rent account row (--from/--to: those dated then), with\n"
+	"                 its home, tenancy and signatories, for the accountant\n"
 	"A text cell a spreadsheet would run as a formula (=, +, -, @) starts with '.\n"
 	"-o FILE writes FILE (made private, 0600) instead of standard output.\n"
 	"Exit status: 0 written, 1 refused or not written, 2 usage.\n";
@@ -65,7 +81,7 @@ static const char export_usage[] =
 struct report_args {
 	const char *prog;      /* "coopdesk report" */
 	const char *usage;
-	const char *what, *as_at, *output;
+	const char *what, *as_at, *output, *from, *to, *which;
 	int is_export;
 	int inspection, current, year;
 	int64_t member_no;
@@ -111,6 +127,8 @@ static int parse_args(const struct cli_ctx *ctx, struct cli_ctx *local, int argc
 	static const struct option opts[] = {
 		{ "db", required_argument, NULL, 'd' },
 		{ "as-at", required_argument, NULL, 'a' },
+		{ "from", required_argument, NULL, 'F' },
+		{ "to", required_argument, NULL, 'T' },
 		{ "inspection", no_argument, NULL, 'i' },
 		{ "current", no_argument, NULL, 'c' },
 		{ "year", required_argument, NULL, 'y' },
@@ -127,6 +145,8 @@ static int parse_args(const struct cli_ctx *ctx, struct cli_ctx *local, int argc
 		switch (c) {
 		case 'd': local->db_path = optarg; break;
 		case 'a': a->as_at = optarg; break;
+		case 'F': a->from = optarg; break;
+		case 'T': a->to = optarg; break;
 		case 'i': a->inspection = 1; break;
 		case 'c': a->current = 1; break;
 		case 'b': a->o.no_bom = 1; break;
@@ -170,12 +190,15 @@ static int parse_args(const struct cli_ctx *ctx, struct cli_ctx *local, int argc
 		a->member_no = v;
 		optind++;
 	}
+	if (optind < argc && strcmp(a->what, "rent-statement") == 0)
+		a->which = argv[optind++];
 	if (optind < argc)
 		return usage_error(ctx, a, "unexpected '%s'", argv[optind]);
-	if (a->as_at) {
+	const char *dates[][2] = { { "--as-at", a->as_at }, { "--from", a->from }, { "--to", a->to } };
+	for (int i = 0; i < 3; i++) {
 		char why[160];
-		if (date_explain(a->as_at, why, sizeof why) != DATE_OK)
-			return usage_error(ctx, a, "--as-at %s", why);
+		if (dates[i][1] && date_explain(dates[i][1], why, sizeof why) != DATE_OK)
+			return usage_error(ctx, a, "%s %s", dates[i][0], why);
 	}
 	return 0;
 }
@@ -183,18 +206,28 @@ static int parse_args(const struct cli_ctx *ctx, struct cli_ctx *local, int argc
 /* Checks that the options given belong to the document asked for. */
 static int options_fit(const struct cli_ctx *ctx, const struct report_args *a)
 {
+	int dated = strcmp(a->what, "rent") == 0 || strcmp(a->what, "rent-statement") == 0;
+	if ((a->from || a->to) && !dated)
+		return usage_error(ctx, a, "--from and --to are for %s",
+				   a->is_export ? "the rent export" : "the rent statement");
 	if (a->is_export) {
 		if (a->o.format != REPORT_CSV)
 			return usage_error(ctx, a, "an export is CSV (--format csv); for text or"
 					   " Markdown, see coopdesk report");
 		if (a->as_at || a->inspection || a->current || a->year || a->o.width)
 			return usage_error(ctx, a, "an export takes only --format csv, --no-bom"
-					   " and -o FILE");
+					   " and -o FILE (and --from, --to for rent)");
 		return 0;
 	}
 	int reg = strcmp(a->what, "register") == 0 || strcmp(a->what, "members") == 0;
-	if (a->as_at && !reg)
-		return usage_error(ctx, a, "--as-at is for the register");
+	if (a->as_at && !reg && strcmp(a->what, "arrears") != 0)
+		return usage_error(ctx, a, "--as-at is for the register and the arrears");
+	if (strcmp(a->what, "rent-statement") == 0 && !a->which)
+		return usage_error(ctx, a, "whose rent statement? give a home's reference or a"
+				   " tenancy's number");
+	if (strcmp(a->what, "rent-statement") == 0 && a->o.format == REPORT_CSV)
+		return usage_error(ctx, a, "a rent statement is text or md; for the rows as CSV,"
+				   " see coopdesk export rent");
 	if (a->inspection && !reg)
 		return usage_error(ctx, a, "--inspection is for the register");
 	if (a->current && strcmp(a->what, "officers") != 0)
@@ -273,6 +306,42 @@ static int64_t member_of(const struct cli_ctx *ctx, const struct report_args *a,
 	return id;
 }
 
+/* The tenancy a->which names: a tenancy's number, or a home's reference
+ * (its current tenancy, else its latest); 0 after saying there is none. */
+static int64_t tenancy_of(const struct cli_ctx *ctx, const struct report_args *a, struct db *db,
+			  const struct actor *who)
+{
+	char said[CLI_INERT_BUFSZ(512)];
+	long long v;
+	const char *s = a->which;
+	if (strncmp(s, "tenancy ", 8) == 0)
+		s += 8;
+	if (whole_number(s, 1, 999999999999LL, &v) == 0) {
+		struct tenancy *t = malloc(sizeof *t);
+		int rc = t ? tenancy_get(db, who, v, t) : DB_ERROR;
+		free(t);
+		if (rc == DB_OK)
+			return v;
+		fprintf(ctx->err, "%s: there is no tenancy %lld\n", a->prog, v);
+		return 0;
+	}
+	struct home h;
+	struct tenancy_row row;
+	int n = 0;
+	if (home_get_by_ref(db, who, s, &h) != DB_OK) {
+		fprintf(ctx->err, "%s: there is no home or tenancy '%s'\n", a->prog,
+			cli_inert(s, said, sizeof said));
+		return 0;
+	}
+	if (tenancy_page(db, who, TENANCIES_ALL, h.id, TENANCY_BY_START, PAGE_LAST, NULL, &row, 1,
+			 &n) != DB_OK || n == 0) {
+		fprintf(ctx->err, "%s: the home %s has had no tenancy\n", a->prog,
+			cli_inert(s, said, sizeof said));
+		return 0;
+	}
+	return row.id;
+}
+
 /* Writes the document named a->what (a report's name or an export's). */
 static int write_document(const struct cli_ctx *ctx, const struct report_args *a, struct db *db,
 			  const struct actor *who, FILE *out)
@@ -286,6 +355,18 @@ static int write_document(const struct cli_ctx *ctx, const struct report_args *a
 		return report_officers(db, who, a->current, &a->o, out);
 	if (strcmp(w, "participation") == 0)
 		return report_participation(db, who, a->year, &a->o, out);
+	if (strcmp(w, "arrears") == 0)
+		return report_arrears(db, who, a->as_at, &a->o, out);
+	if (strcmp(w, "homes") == 0)
+		return export_homes(db, who, &a->o, out);
+	if (strcmp(w, "tenancies") == 0)
+		return export_tenancies(db, who, &a->o, out);
+	if (strcmp(w, "rent") == 0)
+		return export_rent(db, who, a->from, a->to, &a->o, out);
+	if (strcmp(w, "rent-statement") == 0) {
+		int64_t t = tenancy_of(ctx, a, db, who);
+		return t ? report_rent_statement(db, who, t, a->from, a->to, &a->o, out) : -1;
+	}
 	int64_t id = member_of(ctx, a, db, who);
 	if (!id)
 		return -1;
@@ -330,7 +411,8 @@ static int run(const struct cli_ctx *ctx, int argc, char **argv, struct report_a
 int cmd_report(const struct cli_ctx *ctx, int argc, char **argv)
 {
 	static const char *const names[] = {
-		"register", "shares", "officers", "participation", "shareholding", NULL
+		"register", "shares", "officers", "participation", "shareholding", "arrears",
+		"rent-statement", NULL
 	};
 	struct report_args a = { .prog = "coopdesk report", .usage = report_usage };
 	a.o.format = REPORT_TEXT;
@@ -339,7 +421,8 @@ int cmd_report(const struct cli_ctx *ctx, int argc, char **argv)
 
 int cmd_export(const struct cli_ctx *ctx, int argc, char **argv)
 {
-	static const char *const names[] = { "members", "shares", "officers", "participation", NULL };
+	static const char *const names[] = { "members", "shares", "officers", "participation",
+					     "homes", "tenancies", "rent", NULL };
 	struct report_args a = { .prog = "coopdesk export", .usage = export_usage, .is_export = 1 };
 	a.o.format = REPORT_CSV;
 	return run(ctx, argc, argv, &a, names);

@@ -590,6 +590,20 @@ int rent_charge_run_summary(struct db *db, const struct actor *who, const char *
 	return DB_OK;
 }
 
+char *rent_run_words(const struct rent_run_result *r, const char *up_to, char *buf, size_t n)
+{
+	char day[ZONE_TIME_BUFSZ], money[MONEY_BUFSZ];
+	zone_format(up_to, day, sizeof day);
+	if (!r->charges)
+		snprintf(buf, n, "Nothing to post: every tenancy is charged up to %s.", day);
+	else
+		snprintf(buf, n, "Posted %lld %s to %lld %s, %s in all, up to %s.",
+			 (long long)r->charges, r->charges == 1 ? "charge" : "charges",
+			 (long long)r->tenancies, r->tenancies == 1 ? "tenancy" : "tenancies",
+			 money_format(r->total_pence, money, sizeof money), day);
+	return buf;
+}
+
 /* ---- arrears ------------------------------------------------------------ */
 
 void rent_arrears_key(const struct rent_arrears_row *r, struct page_key *key)

@@ -25,6 +25,23 @@ static const char *const SQL_DATED[4] = {
 		" ORDER BY l.entry_date DESC, l.id DESC LIMIT ?3",
 };
 
+/* Every account's rows: ?2 key id, ?3 page size, ?4 from, ?5 to, ?6 key
+ * date (the index by date serves it). */
+#define EXPORT RENT_ENTRY_COLS ", h.ref," \
+	" coalesce((SELECT group_concat(name, ', ') FROM" \
+	"   (SELECT m.name FROM tenancy_signatories s JOIN members m ON m.id = s.member_id" \
+	"     WHERE s.tenancy_id = l.tenancy_id ORDER BY s.id)), '')" \
+	RENT_ENTRY_FROM " JOIN tenancies t ON t.id = l.tenancy_id JOIN homes h ON h.id = t.home_id" \
+	" WHERE l.entry_date BETWEEN ?4 AND ?5"
+static const char *const SQL_EXPORT[4] = {
+	[PAGE_FIRST] = EXPORT " ORDER BY l.entry_date, l.id LIMIT ?3",
+	[PAGE_LAST] = EXPORT " ORDER BY l.entry_date DESC, l.id DESC LIMIT ?3",
+	[PAGE_AFTER] = EXPORT " AND (l.entry_date, l.id) > (?6, ?2)"
+		" ORDER BY l.entry_date, l.id LIMIT ?3",
+	[PAGE_BEFORE] = EXPORT " AND (l.entry_date, l.id) < (?6, ?2)"
+		" ORDER BY l.entry_date DESC, l.id DESC LIMIT ?3",
+};
+
 /* The rows that add to what is owed, newest first, leaving out a row and
  * its reversal (they cancel): the unpaid ones are the newest. */
 static const char SQL_OWED_ROWS[] =
@@ -147,6 +164,42 @@ int rent_dated_page(struct db *db, const struct actor *who, int64_t tenancy_id,
 		sqlite3_bind_text(st, 6, key->text, -1, SQLITE_TRANSIENT);
 	}
 	return db_page_read(db, st, dir, rows, max, sizeof *rows, rent_read_entry, NULL, n);
+}
+
+static void read_export(sqlite3_stmt *st, void *row, const void *ctx)
+{
+	struct rent_export_row *r = row;
+	rent_read_entry(st, &r->e, ctx);
+	db_col_text(st, 12, r->home_ref, sizeof r->home_ref);
+	db_col_text(st, 13, r->tenants, sizeof r->tenants);
+}
+
+int rent_export_page(struct db *db, const struct actor *who, const char *from, const char *to,
+		     enum page_dir dir, const struct page_key *key,
+		     struct rent_export_row *rows, int max, int *n)
+{
+	*n = 0;
+	enum access_level level;
+	int rc = db_access_check(db, who, AREA_RENT, OP_READ, &level);
+	if (rc || (rc = db_page_args(db, "rent_export_page", 0, dir, key, max)))
+		return rc;
+	if (level != ACCESS_ALL)
+		return db_set_error(db, DB_DENIED, "only the board may see every rent account");
+	if (from && from[0] && rent_iso_date(from, NULL))
+		return bad_date(db, "the first day");
+	if (to && to[0] && rent_iso_date(to, NULL))
+		return bad_date(db, "the last day");
+	sqlite3_stmt *st = db_prep(db, SQL_EXPORT[dir]);
+	if (!st)
+		return db_status(db);
+	sqlite3_bind_int(st, 3, max);
+	sqlite3_bind_text(st, 4, from && from[0] ? from : "0000-01-01", -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 5, to && to[0] ? to : "9999-12-31", -1, SQLITE_TRANSIENT);
+	if (key) {
+		sqlite3_bind_int64(st, 2, key->id);
+		sqlite3_bind_text(st, 6, key->text, -1, SQLITE_TRANSIENT);
+	}
+	return db_page_read(db, st, dir, rows, max, sizeof *rows, read_export, NULL, n);
 }
 
 /* rent_oldest_unpaid without the access check. */

@@ -10,12 +10,13 @@
 
 /* A ledger row's columns, with its details (schema 6) and the reversal
  * that names it, read by rent_read_entry. */
-#define RENT_ENTRY_SELECT \
+#define RENT_ENTRY_COLS \
 	"SELECT l.id, l.tenancy_id, l.entry_date, l.kind, l.amount_pence, l.balance_pence," \
 	" l.description, l.reference, l.recorded_at, coalesce(d.method, '')," \
 	" coalesce(d.reverses_id, 0)," \
-	" coalesce((SELECT x.entry_id FROM rent_entry_details x WHERE x.reverses_id = l.id), 0)" \
-	" FROM rent_ledger l LEFT JOIN rent_entry_details d ON d.entry_id = l.id"
+	" coalesce((SELECT x.entry_id FROM rent_entry_details x WHERE x.reverses_id = l.id), 0)"
+#define RENT_ENTRY_FROM " FROM rent_ledger l LEFT JOIN rent_entry_details d ON d.entry_id = l.id"
+#define RENT_ENTRY_SELECT RENT_ENTRY_COLS RENT_ENTRY_FROM
 
 void rent_read_entry(sqlite3_stmt *st, void *row, const void *ctx);
 
