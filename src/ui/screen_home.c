@@ -243,9 +243,11 @@ static const char *home_hint(struct screen *s)
 	struct home *h = s->priv;
 	if (pwask_active(h->pw))
 		return pwask_hint(h->pw);
-	static const enum action mine[] = { ACT_PASSWORD, ACT_RENT, ACT_AUDIT, ACT_USERS, ACT_GOTO,
-					    ACT_NONE };
-	return ui_hints(s->app, s, h->hint, sizeof h->hint, mine);
+	/* A tenant's own rent statement; the board's line is full already (its
+	 * arrears key is in the help). */
+	static const enum action mine[] = { ACT_PASSWORD, ACT_AUDIT, ACT_USERS, ACT_GOTO, ACT_NONE };
+	static const enum action tenant[] = { ACT_PASSWORD, ACT_RENT, ACT_GOTO, ACT_NONE };
+	return ui_hints(s->app, s, h->hint, sizeof h->hint, board(s) ? mine : tenant);
 }
 
 static void home_resume(struct screen *s)
