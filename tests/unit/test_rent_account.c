@@ -18,6 +18,7 @@
 #include "coopdesk/members.h"
 #include "coopdesk/money.h"
 #include "coopdesk/rent.h"
+#include "coopdesk/report.h"
 #include "coopdesk/settings.h"
 #include "coopdesk/tenancies.h"
 #include "testutil.h"
@@ -329,6 +330,68 @@ static void methods_and_kinds_are_checked(void **state)
 	checks_pass(db);
 }
 
+/* The statement of a worked example: £95.00 a week charged 2, 9, 16
+ * November, £100.00 paid on the 10th, the payment of the 13th reversed on
+ * the 14th. From 9 to 16 November: opening £95.00 (the charge of the
+ * 2nd), rows 9th (+95.00), 10th (-100.00), 13th (-50.00), 14th (+50.00),
+ * 16th (+95.00), closing £185.00. */
+static void a_statement_opens_and_closes_on_the_ledger(void **state)
+{
+	struct db *db = *state;
+	struct actor board = test_board();
+	int64_t t = let(db, "H-001", "Ann Tenant", "2026-11-02", 9500);
+	struct rent_run_result r;
+	assert_int_equal(rent_charge_run_summary(db, &board, "2026-11-22", &r), DB_OK);
+	pay(db, t, "2026-11-10", 10000, "cash");
+	int64_t p = pay(db, t, "2026-11-13", 5000, "cheque");
+	assert_int_equal(rent_reverse(db, &board, p, "2026-11-14", "bounced", NULL), DB_OK);
+	struct setting s;
+	assert_int_equal(setting_get(db, "coop_address", &s), DB_OK);
+	assert_int_equal(setting_set(db, &board, "coop_address", "1 Mill Lane, Rochdale", s.version),
+			 DB_OK);
+	char *text = NULL;
+	size_t len = 0;
+	FILE *out = open_memstream(&text, &len);
+	struct report_opts o = { .format = REPORT_TEXT, .width = 200 };
+	assert_int_equal(report_rent_statement(db, &board, t, "09/11/2026", "2026-11-16", &o, out),
+			 DB_OK);
+	fclose(out);
+	assert_non_null(strstr(text, ", 1 Mill Lane, Rochdale (Landlord and Tenant Act 1985 s.5)."));
+	assert_non_null(strstr(text, "Tenant: Ann Tenant."));
+	assert_non_null(strstr(text, "Opening balance on 09/11/2026: £95.00 owed."));
+	assert_non_null(strstr(text, "Closing balance on 16/11/2026: £185.00 owed. In the period:"
+			       " £240.00 added to what is owed, £150.00 paid or taken off."));
+	/* The rows, in date order, with the balance after each. */
+	const char *want[] = { "£190.00", "£90.00", "£40.00", "£90.00", "£185.00" };
+	const char *at = strstr(text, "----");
+	for (int i = 0; i < 5; i++) {
+		at = strstr(at, want[i]);
+		assert_non_null(at);
+	}
+	assert_non_null(strstr(text, "Reverses entry"));
+	assert_non_null(strstr(text, "by cheque, reversed by entry"));
+	/* The charge of 2 November is before the period: not a row. */
+	assert_null(strstr(text, "02/11/2026  "));
+	free(text);
+	/* A member: their own only; the order of days checked. */
+	struct actor member = test_member(1), other = test_member(99);
+	text = NULL;
+	out = open_memstream(&text, &len);
+	assert_int_equal(report_rent_statement(db, &other, t, NULL, NULL, &o, out), DB_NOTFOUND);
+	assert_string_equal(db_errmsg(db), "there is no such tenancy");
+	assert_int_equal(report_rent_statement(db, &member, t, "2026-11-20", "2026-11-10", &o, out),
+			 DB_INVALID);
+	assert_string_equal(db_errmsg(db), "the statement's first day (20/11/2026) is after its last"
+			    " (10/11/2026)");
+	fflush(out);
+	assert_int_equal(len, 0);   /* nothing written for a refusal */
+	assert_int_equal(report_rent_statement(db, &member, t, NULL, NULL, &o, out), DB_OK);
+	fclose(out);
+	assert_non_null(strstr(text, "Opening balance on 02/11/2026: nothing owed."));
+	assert_non_null(strstr(text, "Closing balance on 22/11/2026: £185.00 owed."));
+	free(text);
+}
+
 int main(void)
 {
 	setlocale(LC_ALL, "C.UTF-8");
@@ -340,6 +403,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(a_reversal_names_the_row_and_keeps_it, setup,
 						teardown),
 		cmocka_unit_test_setup_teardown(methods_and_kinds_are_checked, setup, teardown),
+		cmocka_unit_test_setup_teardown(a_statement_opens_and_closes_on_the_ledger, setup,
+						teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
