@@ -90,7 +90,7 @@ static int entry_save(struct fscreen *fs)
 {
 	struct entry *e = fs->rec;
 	struct rent_new n = { .tenancy_id = e->tenancy_id };
-	char money[MONEY_BUFSZ];
+	char money[MONEY_BUFSZ], now[MONEY_BUFSZ];
 	int adjustment = e->kind == K_LESS || e->kind == K_MORE;
 	if (adjustment && e->method != 0) {
 		form_set_error(fs->form, E_METHOD, "an adjustment is not paid: choose none");
@@ -119,7 +119,7 @@ static int entry_save(struct fscreen *fs)
 		snprintf(fs->done, sizeof fs->done, "Row %lld: %s of %s recorded for %s; the balance"
 			 " is now %s", (long long)id, kinds[e->kind],
 			 money_format(e->amount, money, sizeof money), e->who,
-			 money_format(balance, money, sizeof money));
+			 money_format(balance, now, sizeof now));
 	}
 	return rc;
 }
@@ -197,13 +197,13 @@ static const struct fdesc reverse_form = {
 struct screen *screen_rent_reverse_new(struct app *app, const struct rent_entry *e)
 {
 	struct reversal r = { .entry_id = e->id };
-	char title[160], day[ZONE_TIME_BUFSZ], money[MONEY_BUFSZ];
+	char title[160], day[ZONE_TIME_BUFSZ], money[MONEY_BUFSZ], back[MONEY_BUFSZ];
 	today(r.on);
 	snprintf(title, sizeof title, "Reverse row %lld (%s, %s, %s) with a row of %s naming it",
 		 (long long)e->id, rent_entry_kind_name(e->kind),
 		 money_format(e->amount_pence, money, sizeof money),
 		 zone_format(e->entry_date, day, sizeof day),
-		 money_format(-e->amount_pence, money, sizeof money));
+		 money_format(-e->amount_pence, back, sizeof back));
 	return form_screen_new(app, &reverse_form, title, &r, NULL, 0);
 }
 
