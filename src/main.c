@@ -24,11 +24,13 @@ static const char usage_text[] =
 	"Commands:\n"
 	"  init [--name NAME]   make a new, empty co-op database\n"
 	"  demo [FILE]          make a demo co-op to explore (default: --db or the usual place)\n"
+	"  rent post --through DATE   post the rent charges due up to DATE (rent --help)\n"
 	"  check                check the database and the co-op's rules; exit 0 when all hold\n"
 	"  user add|passwd|role|disable|enable|list   manage user accounts (user --help)\n"
-	"  report register|shares|officers|participation|shareholding|overdue|rp02\n"
+	"  report register|shares|officers|participation|shareholding|arrears|\n"
+	"         rent-statement|overdue|rp02|right-to-repair|awaab\n"
 	"                       print a register or document as text, md or csv (report --help)\n"
-	"  export members|shares|officers|participation|repairs\n"
+	"  export members|shares|officers|participation|homes|tenancies|rent|repairs\n"
 	"                       export a register as CSV for a spreadsheet (export --help)\n"
 	"  backup FILE          copy the co-op into FILE, safely while it is in use\n"
 	"  restore FILE         put a backup back, keeping the co-op it replaces aside\n"
@@ -61,6 +63,7 @@ static const struct command commands[] = {
 	{ "backup", cmd_backup },
 	{ "restore", cmd_restore },
 	{ "settings", cmd_settings },
+	{ "rent", cmd_rent },
 	{ "roles", cmd_roles }, /* hidden: the role table, for tests/cli/security_doc.sh */
 };
 

@@ -29,6 +29,8 @@ int cmd_export(const struct cli_ctx *ctx, int argc, char **argv);
 int cmd_backup(const struct cli_ctx *ctx, int argc, char **argv);
 int cmd_restore(const struct cli_ctx *ctx, int argc, char **argv);
 int cmd_settings(const struct cli_ctx *ctx, int argc, char **argv);
+/* coopdesk rent post --through DATE (src/cli/rent.c). */
+int cmd_rent(const struct cli_ctx *ctx, int argc, char **argv);
 /* Hidden: prints the role table (access_level) as doc/security.md shows it. */
 int cmd_roles(const struct cli_ctx *ctx, int argc, char **argv);
 

@@ -159,5 +159,41 @@ struct rent_review_ask {
 };
 int report_rent_review(struct db *db, const struct actor *who, const struct rent_review_ask *a,
 		       const struct report_opts *o, FILE *out);
+/* The rent statement of a tenancy (the rent book: Landlord and Tenant Act
+ * 1985 s.4), from `from` to `to` (ISO or as date_parse reads; "" or NULL:
+ * from the tenancy's start, to today): the landlord's name and address
+ * (s.5; the settings coop_name and coop_address), the tenants, the home,
+ * the rent, the opening balance (every row dated before `from`), every
+ * row in the period in date order with what it added or took off and the
+ * balance after it, and the closing balance. A member (or a volunteer)
+ * may have only their own: anyone else's answers DB_NOTFOUND ("there is
+ * no such tenancy"). DB_INVALID: a day that is not a date, or from after
+ * to. */
+int report_rent_statement(struct db *db, const struct actor *who, int64_t tenancy_id,
+			  const char *from, const char *to, const struct report_opts *o,
+			  FILE *out);
+
+/* The arrears list as at `as_at` (as report_register's; "" or NULL today):
+ * every account whose balance that day is above zero, largest first, with
+ * its home, tenants, the amount, the weeks of rent it makes and the day
+ * of the oldest charge still unpaid; current tenancies, then former
+ * tenants apart, each with a total. CSV: one table, with the tenancy's
+ * start and end. Board only (DB_DENIED). DB_INVALID: a day to come. */
+int report_arrears(struct db *db, const struct actor *who, const char *as_at,
+		   const struct report_opts *o, FILE *out);
+
+/* The accountant's CSV (the board's; DB_DENIED for anyone else): every
+ * home (reference, address, kind, bedrooms, current tenancy and tenants,
+ * rent now); every tenancy (home, dates, signatories, balance now); and
+ * every rent account row dated from..to ("" or NULL: no bound), in date
+ * order, with its home, tenancy and signatories, kind, amount (+ owed, -
+ * paid), method, reference, description, the entry a reversal reverses,
+ * and the account's running balance after it (in the order written).
+ * Any format may be asked for; the command line asks for CSV. */
+int export_homes(struct db *db, const struct actor *who, const struct report_opts *o, FILE *out);
+int export_tenancies(struct db *db, const struct actor *who, const struct report_opts *o,
+		     FILE *out);
+int export_rent(struct db *db, const struct actor *who, const char *from, const char *to,
+		const struct report_opts *o, FILE *out);
 
 #endif

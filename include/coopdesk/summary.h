@@ -27,6 +27,7 @@ struct summary {
 	int64_t own_shares, own_paid_pence;
 	char own_home_ref[81];        /* "" when they hold no current tenancy */
 	int has_own_rent;
+	int64_t own_tenancy_id;       /* their current tenancy (with has_own_rent) */
 	int64_t own_balance_pence;    /* positive: owed */
 	int64_t own_repairs_open;
 };

@@ -1,6 +1,7 @@
 /*
  * src/cli/report.c: coopdesk report register|shares|officers|participation|
- * shareholding and coopdesk export members|shares|officers|participation:
+ * shareholding|arrears|rent-statement and coopdesk export
+ * members|shares|officers|participation|homes|tenancies|rent:
  * the documents of src/report/ printed or exported from the command line.
  *
  * The person at the command line holds the database file, so they act with
@@ -24,6 +25,7 @@
 #include "coopdesk/date.h"
 #include "coopdesk/members.h"
 #include "coopdesk/report.h"
+#include "coopdesk/tenancies.h"
 
 static const char report_usage[] =
 	"usage: coopdesk [--db FILE] report register [--as-at DATE] [--inspection] [OPTIONS]\n"
@@ -33,6 +35,9 @@ static const char report_usage[] =
 	"       coopdesk [--db FILE] report shareholding MEMBER_NO [OPTIONS]\n"
 	"       coopdesk [--db FILE] report right-to-repair|awaab [--from DATE] [--to DATE] [OPTIONS]\n"
 	"       coopdesk [--db FILE] report overdue|rp02 [--from DATE] [--to DATE] [OPTIONS]\n"
+	"       coopdesk [--db FILE] report arrears [--as-at DATE] [OPTIONS]\n"
+	"       coopdesk [--db FILE] report rent-statement HOME-OR-TENANCY [--from DATE]\n"
+	"                [--to DATE] [OPTIONS]\n"
 	"Prints one of the co-op's documents (doc/reports.md):\n"
 	"  register       the register of members as it stood at the end of DATE (default\n"
 	"                 today): everyone on it that day, former members too; with\n"
@@ -50,6 +55,11 @@ static const char report_usage[] =
 	"  overdue        the open repairs past their target, with working days late\n"
 	"  rp02           repairs completed from --from (default 1 April) to --to\n"
 	"                 (default today) within target: emergency and non-emergency\n"
+	"  arrears        the rent accounts in arrears at the end of DATE (default today),\n"
+	"                 current tenancies, then former tenants\n"
+	"  rent-statement the rent book of a tenancy (its number) or of a home's latest\n"
+	"                 tenancy (its reference, H-001): from its start, or --from DATE,\n"
+	"                 to today, or --to DATE\n"
 	"OPTIONS:\n"
 	"  --format FORMAT  text (default), md (Markdown) or csv\n"
 	"  --no-bom         csv: no UTF-8 byte-order mark (for programs)\n"
@@ -62,6 +72,7 @@ static const char export_usage[] =
 	"usage: coopdesk [--db FILE] export members|shares|officers|participation\n"
 	"                [--format csv] [--no-bom] [-o FILE]\n"
 	"       coopdesk [--db FILE] export repairs [--events] [--from DATE] [--to DATE]\n"
+	"       coopdesk [--db FILE] export homes|tenancies|rent [--from DATE] [--to DATE]\n"
 	"                [--format csv] [--no-bom] [-o FILE]\n"
 	"Exports a register as CSV (RFC 4180): UTF-8 with a byte-order mark unless\n"
 	"--no-bom, a header row, ISO dates, amounts in pounds with two decimals:\n"
@@ -71,6 +82,10 @@ static const char export_usage[] =
 	"  participation  this year's participation, member by member\n"
 	"  repairs        every repair reported from --from to --to (both optional),\n"
 	"                 one a row; with --events every move and note recorded then\n"
+	"  homes          every home, with its rent now and its current tenants\n"
+	"  tenancies      every tenancy, with its signatories and balance\n"
+	"  rent           every rent account row (--from/--to: those dated then), with\n"
+	"                 its home, tenancy and signatories, for the accountant\n"
 	"A text cell a spreadsheet would run as a formula (=, +, -, @) starts with '.\n"
 	"-o FILE writes FILE (made private, 0600) instead of standard output.\n"
 	"Exit status: 0 written, 1 refused or not written, 2 usage.\n";
@@ -78,8 +93,8 @@ static const char export_usage[] =
 struct report_args {
 	const char *prog;      /* "coopdesk report" */
 	const char *usage;
-	const char *what, *as_at, *output;
-	const char *from, *to;  /* a period: rp02, right-to-repair, awaab, the repairs export */
+	const char *what, *as_at, *output, *which;
+	const char *from, *to;  /* a period: rp02, right-to-repair, awaab, rent, the repairs export */
 	int events;
 	int is_export;
 	int inspection, current, year;
@@ -126,6 +141,8 @@ static int parse_args(const struct cli_ctx *ctx, struct cli_ctx *local, int argc
 	static const struct option opts[] = {
 		{ "db", required_argument, NULL, 'd' },
 		{ "as-at", required_argument, NULL, 'a' },
+		{ "from", required_argument, NULL, 'F' },
+		{ "to", required_argument, NULL, 'T' },
 		{ "inspection", no_argument, NULL, 'i' },
 		{ "current", no_argument, NULL, 'c' },
 		{ "year", required_argument, NULL, 'y' },
@@ -191,6 +208,8 @@ static int parse_args(const struct cli_ctx *ctx, struct cli_ctx *local, int argc
 		a->member_no = v;
 		optind++;
 	}
+	if (optind < argc && strcmp(a->what, "rent-statement") == 0)
+		a->which = argv[optind++];
 	if (optind < argc)
 		return usage_error(ctx, a, "unexpected '%s'", argv[optind]);
 	char why[160];
@@ -207,10 +226,11 @@ static int parse_args(const struct cli_ctx *ctx, struct cli_ctx *local, int argc
 static int options_fit(const struct cli_ctx *ctx, const struct report_args *a)
 {
 	int period = strcmp(a->what, "rp02") == 0 || strcmp(a->what, "repairs") == 0 ||
-		     strcmp(a->what, "right-to-repair") == 0 || strcmp(a->what, "awaab") == 0;
+		     strcmp(a->what, "right-to-repair") == 0 || strcmp(a->what, "awaab") == 0 ||
+		     strcmp(a->what, "rent") == 0 || strcmp(a->what, "rent-statement") == 0;
 	if ((a->from || a->to) && !period)
-		return usage_error(ctx, a, "--from and --to are for rp02, right-to-repair, awaab"
-				   " and the repairs export");
+		return usage_error(ctx, a, "--from and --to are for rp02, right-to-repair, awaab,"
+				   " the rent statement and the repairs and rent exports");
 	if (a->events && strcmp(a->what, "repairs") != 0)
 		return usage_error(ctx, a, "--events is for the repairs export");
 	if (a->is_export) {
@@ -219,12 +239,18 @@ static int options_fit(const struct cli_ctx *ctx, const struct report_args *a)
 					   " Markdown, see coopdesk report");
 		if (a->as_at || a->inspection || a->current || a->year || a->o.width)
 			return usage_error(ctx, a, "an export takes only --format csv, --no-bom"
-					   " and -o FILE");
+					   " and -o FILE (and --from, --to for rent)");
 		return 0;
 	}
 	int reg = strcmp(a->what, "register") == 0 || strcmp(a->what, "members") == 0;
-	if (a->as_at && !reg)
-		return usage_error(ctx, a, "--as-at is for the register");
+	if (a->as_at && !reg && strcmp(a->what, "arrears") != 0)
+		return usage_error(ctx, a, "--as-at is for the register and the arrears");
+	if (strcmp(a->what, "rent-statement") == 0 && !a->which)
+		return usage_error(ctx, a, "whose rent statement? give a home's reference or a"
+				   " tenancy's number");
+	if (strcmp(a->what, "rent-statement") == 0 && a->o.format == REPORT_CSV)
+		return usage_error(ctx, a, "a rent statement is text or md; for the rows as CSV,"
+				   " see coopdesk export rent");
 	if (a->inspection && !reg)
 		return usage_error(ctx, a, "--inspection is for the register");
 	if (a->current && strcmp(a->what, "officers") != 0)
@@ -312,6 +338,42 @@ static int64_t member_of(const struct cli_ctx *ctx, const struct report_args *a,
 	return id;
 }
 
+/* The tenancy a->which names: a tenancy's number, or a home's reference
+ * (its current tenancy, else its latest); 0 after saying there is none. */
+static int64_t tenancy_of(const struct cli_ctx *ctx, const struct report_args *a, struct db *db,
+			  const struct actor *who)
+{
+	char said[CLI_INERT_BUFSZ(512)];
+	long long v;
+	const char *s = a->which;
+	if (strncmp(s, "tenancy ", 8) == 0)
+		s += 8;
+	if (whole_number(s, 1, 999999999999LL, &v) == 0) {
+		struct tenancy *t = malloc(sizeof *t);
+		int rc = t ? tenancy_get(db, who, v, t) : DB_ERROR;
+		free(t);
+		if (rc == DB_OK)
+			return v;
+		fprintf(ctx->err, "%s: there is no tenancy %lld\n", a->prog, v);
+		return 0;
+	}
+	struct home h;
+	struct tenancy_row row;
+	int n = 0;
+	if (home_get_by_ref(db, who, s, &h) != DB_OK) {
+		fprintf(ctx->err, "%s: there is no home or tenancy '%s'\n", a->prog,
+			cli_inert(s, said, sizeof said));
+		return 0;
+	}
+	if (tenancy_page(db, who, TENANCIES_ALL, h.id, TENANCY_BY_START, PAGE_LAST, NULL, &row, 1,
+			 &n) != DB_OK || n == 0) {
+		fprintf(ctx->err, "%s: the home %s has had no tenancy\n", a->prog,
+			cli_inert(s, said, sizeof said));
+		return 0;
+	}
+	return row.id;
+}
+
 /* Writes the document named a->what (a report's name or an export's). */
 static int write_document(const struct cli_ctx *ctx, const struct report_args *a, struct db *db,
 			  const struct actor *who, FILE *out)
@@ -335,6 +397,18 @@ static int write_document(const struct cli_ctx *ctx, const struct report_args *a
 		return report_rp02(db, who, a->from, a->to, &a->o, out);
 	if (strcmp(w, "repairs") == 0)
 		return report_repairs_export(db, who, a->from, a->to, a->events, &a->o, out);
+	if (strcmp(w, "arrears") == 0)
+		return report_arrears(db, who, a->as_at, &a->o, out);
+	if (strcmp(w, "homes") == 0)
+		return export_homes(db, who, &a->o, out);
+	if (strcmp(w, "tenancies") == 0)
+		return export_tenancies(db, who, &a->o, out);
+	if (strcmp(w, "rent") == 0)
+		return export_rent(db, who, a->from, a->to, &a->o, out);
+	if (strcmp(w, "rent-statement") == 0) {
+		int64_t t = tenancy_of(ctx, a, db, who);
+		return t ? report_rent_statement(db, who, t, a->from, a->to, &a->o, out) : -1;
+	}
 	int64_t id = member_of(ctx, a, db, who);
 	if (!id)
 		return -1;
@@ -380,7 +454,7 @@ int cmd_report(const struct cli_ctx *ctx, int argc, char **argv)
 {
 	static const char *const names[] = {
 		"register", "shares", "officers", "participation", "shareholding",
-		"right-to-repair", "awaab", "overdue", "rp02", NULL
+		"right-to-repair", "awaab", "overdue", "rp02", "arrears", "rent-statement", NULL
 	};
 	struct report_args a = { .prog = "coopdesk report", .usage = report_usage };
 	a.o.format = REPORT_TEXT;
@@ -390,7 +464,7 @@ int cmd_report(const struct cli_ctx *ctx, int argc, char **argv)
 int cmd_export(const struct cli_ctx *ctx, int argc, char **argv)
 {
 	static const char *const names[] = { "members", "shares", "officers", "participation",
-					     "repairs", NULL };
+					     "repairs", "homes", "tenancies", "rent", NULL };
 	struct report_args a = { .prog = "coopdesk export", .usage = export_usage, .is_export = 1 };
 	a.o.format = REPORT_CSV;
 	return run(ctx, argc, argv, &a, names);

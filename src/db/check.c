@@ -65,6 +65,14 @@ static const struct check SQL_CHECKS[] = {
 	  "               sum(amount_pence) OVER (PARTITION BY tenancy_id ORDER BY id) AS running"
 	  "          FROM rent_ledger)"
 	  " WHERE running <> balance_pence", 0 },
+	{ "every rent ledger reversal undoes the entry it names",
+	  "SELECT printf('rent ledger entry %d (tenancy %d) reverses entry %d, but is not an"
+	  "               adjustment of the same account for its amount the other way',"
+	  "               l.id, l.tenancy_id, d.reverses_id)"
+	  "  FROM rent_entry_details d JOIN rent_ledger l ON l.id = d.entry_id"
+	  "  LEFT JOIN rent_ledger r ON r.id = d.reverses_id"
+	  " WHERE d.reverses_id IS NOT NULL AND (r.id IS NULL OR l.kind <> 'adjustment'"
+	  "   OR l.tenancy_id <> r.tenancy_id OR l.amount_pence <> -r.amount_pence)", 0 },
 	{ "the audit trail refuses changes",
 	  "SELECT printf('the trigger %s that protects the audit trail is missing', name)"
 	  "  FROM (SELECT 'audit_trail_no_update' AS name UNION ALL SELECT 'audit_trail_no_delete')"

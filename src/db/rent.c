@@ -12,6 +12,7 @@
 #include "coopdesk/text.h"
 #include "coopdesk/zone.h"
 #include "dbint.h"
+#include "rent_int.h"
 
 static const char *const kind_names[] = {
 	[RENT_CHARGE] = "charge",
@@ -20,9 +21,10 @@ static const char *const kind_names[] = {
 	[RENT_REFUND] = "refund",
 };
 
-#define ENTRY_COLS \
-	"id, tenancy_id, entry_date, kind, amount_pence, balance_pence, description," \
-	" reference, recorded_at"
+const char *const rent_methods[] = {
+	"cash", "cheque", "bank transfer", "standing order", "direct debit", "card",
+	"Universal Credit", "housing benefit", "other", NULL,
+};
 
 static const char SQL_TENANCY[] =
 	"SELECT home_id, start_date, coalesce(end_date, '') FROM tenancies WHERE id = ?1";
@@ -38,15 +40,18 @@ static const char SQL_RATE_ON[] =
 	" ORDER BY effective_from DESC LIMIT 1";
 
 static const char *const SQL_PAGE[4] = {
-	[PAGE_FIRST] = "SELECT " ENTRY_COLS " FROM rent_ledger WHERE tenancy_id = ?1"
-		" ORDER BY id LIMIT ?3",
-	[PAGE_LAST] = "SELECT " ENTRY_COLS " FROM rent_ledger WHERE tenancy_id = ?1"
-		" ORDER BY id DESC LIMIT ?3",
-	[PAGE_AFTER] = "SELECT " ENTRY_COLS " FROM rent_ledger WHERE tenancy_id = ?1 AND id > ?2"
-		" ORDER BY id LIMIT ?3",
-	[PAGE_BEFORE] = "SELECT " ENTRY_COLS " FROM rent_ledger WHERE tenancy_id = ?1 AND id < ?2"
-		" ORDER BY id DESC LIMIT ?3",
+	[PAGE_FIRST] = RENT_ENTRY_SELECT " WHERE l.tenancy_id = ?1"
+		" ORDER BY l.id LIMIT ?3",
+	[PAGE_LAST] = RENT_ENTRY_SELECT " WHERE l.tenancy_id = ?1"
+		" ORDER BY l.id DESC LIMIT ?3",
+	[PAGE_AFTER] = RENT_ENTRY_SELECT " WHERE l.tenancy_id = ?1 AND l.id > ?2"
+		" ORDER BY l.id LIMIT ?3",
+	[PAGE_BEFORE] = RENT_ENTRY_SELECT " WHERE l.tenancy_id = ?1 AND l.id < ?2"
+		" ORDER BY l.id DESC LIMIT ?3",
 };
+static const char SQL_ENTRY_GET[] = RENT_ENTRY_SELECT " WHERE l.id = ?1";
+static const char SQL_DETAILS[] =
+	"INSERT INTO rent_entry_details (entry_id, method, reverses_id) VALUES (?1, ?2, ?3)";
 
 /* The rent run. ?1 up to, ?2 after this tenancy id, ?3 the run's
  * reference, ?4 batch size. */
@@ -109,15 +114,7 @@ static int no_tenancy(struct db *db)
 	return db_set_error(db, DB_NOTFOUND, "there is no such tenancy");
 }
 
-/* The tenancy's home, start and end ("" while current); DB_NOTFOUND when
- * there is none, or the actor may see only their own and it is not. */
-struct tenancy_facts {
-	int64_t home_id;
-	char start[ISO_DATE_LEN];
-	char end[ISO_DATE_LEN];
-};
-
-static int tenancy_facts(struct db *db, const struct actor *who, enum access_level level,
+int rent_tenancy_facts(struct db *db, const struct actor *who, enum access_level level,
 			 int64_t id, struct tenancy_facts *f)
 {
 	sqlite3_stmt *st;
@@ -179,14 +176,11 @@ static int append(struct db *db, int64_t tenancy_id, const char *entry_date, con
 	return db_step_done(db, st);
 }
 
-int rent_post(struct db *db, const struct actor *who, int64_t tenancy_id,
-	      const char *entry_date, enum rent_entry_kind kind, int64_t amount_pence,
-	      const char *description, const char *reference)
+/* The refusals every row a person posts shares (rent_post, rent_record,
+ * rent_reverse): kind, amount, the run's reference, a date to come. */
+static int entry_checks(struct db *db, const char *kname, int64_t amount_pence,
+			const char *entry_date, const char *reference)
 {
-	int rc = db_access_check(db, who, AREA_RENT, OP_WRITE, NULL);
-	if (rc)
-		return rc;
-	const char *kname = rent_entry_kind_name(kind);
 	if (!kname)
 		return db_set_error(db, DB_INVALID,
 				    "a ledger entry is a charge, payment, adjustment or refund");
@@ -204,13 +198,140 @@ int rent_post(struct db *db, const struct actor *who, int64_t tenancy_id,
 	if (rent_iso_date(entry_date, NULL) == 0 && strcmp(entry_date, today) > 0)
 		return db_set_error(db, DB_INVALID, "a ledger entry cannot be dated in the future"
 				    " (%s is after today)", zone_format(entry_date, shown, sizeof shown));
+	return DB_OK;
+}
+
+/* The row's details (schema 6), when it has any, inside the caller's
+ * transaction: the schema's triggers hold the rules. */
+static int details(struct db *db, int64_t entry_id, const char *method, int64_t reverses_id)
+{
+	if ((!method || !method[0]) && !reverses_id)
+		return DB_OK;
+	sqlite3_stmt *st = db_prep(db, SQL_DETAILS);
+	if (!st)
+		return db_status(db);
+	sqlite3_bind_int64(st, 1, entry_id);
+	sqlite3_bind_text(st, 2, method ? method : "", -1, SQLITE_TRANSIENT);
+	if (reverses_id)
+		sqlite3_bind_int64(st, 3, reverses_id);
+	else
+		sqlite3_bind_null(st, 3);
+	return db_step_done(db, st);
+}
+
+int rent_post(struct db *db, const struct actor *who, int64_t tenancy_id,
+	      const char *entry_date, enum rent_entry_kind kind, int64_t amount_pence,
+	      const char *description, const char *reference)
+{
+	int rc = db_access_check(db, who, AREA_RENT, OP_WRITE, NULL);
+	if (rc)
+		return rc;
+	const char *kname = rent_entry_kind_name(kind);
+	if ((rc = entry_checks(db, kname, amount_pence, entry_date, reference)))
+		return rc;
 	if ((rc = db_begin(db, who)))
 		return rc;
 	struct tenancy_facts f;
-	if ((rc = tenancy_facts(db, who, ACCESS_ALL, tenancy_id, &f)) ||
+	if ((rc = rent_tenancy_facts(db, who, ACCESS_ALL, tenancy_id, &f)) ||
 	    (rc = append(db, tenancy_id, entry_date, kname, amount_pence, description, reference)))
 		return db_abort(db, rc);
 	return db_commit(db);
+}
+
+int rent_method_valid(const char *s)
+{
+	for (int i = 0; s && rent_methods[i]; i++)
+		if (strcmp(s, rent_methods[i]) == 0)
+			return 1;
+	return 0;
+}
+
+int rent_record(struct db *db, const struct actor *who, const struct rent_new *e, int64_t *id)
+{
+	int rc = db_access_check(db, who, AREA_RENT, OP_WRITE, NULL);
+	if (rc)
+		return rc;
+	const char *kname = rent_entry_kind_name(e->kind);
+	if (e->kind == RENT_CHARGE)
+		return db_set_error(db, DB_INVALID, "rent is charged by the rent run; correct a charge"
+				    " with an adjustment or a reversal");
+	if ((rc = entry_checks(db, kname, e->amount_pence, e->entry_date, e->reference)))
+		return rc;
+	if (e->method[0] && !rent_method_valid(e->method))
+		return db_set_error(db, DB_INVALID, "a payment is made by cash, cheque, bank transfer,"
+				    " standing order, direct debit, card, Universal Credit, housing"
+				    " benefit or other");
+	if (e->method[0] && e->kind == RENT_ADJUSTMENT)
+		return db_set_error(db, DB_INVALID, "only a payment or a refund is made by a method");
+	if ((rc = db_begin(db, who)))
+		return rc;
+	struct tenancy_facts f;
+	if ((rc = rent_tenancy_facts(db, who, ACCESS_ALL, e->tenancy_id, &f)) ||
+	    (rc = append(db, e->tenancy_id, e->entry_date, kname, e->amount_pence, e->description,
+			 e->reference)))
+		return db_abort(db, rc);
+	int64_t new_id = sqlite3_last_insert_rowid(db->conn);
+	if ((rc = details(db, new_id, e->method, 0)))
+		return db_abort(db, rc);
+	if ((rc = db_commit(db)))
+		return rc;
+	if (id)
+		*id = new_id;
+	return DB_OK;
+}
+
+int rent_entry_get(struct db *db, const struct actor *who, int64_t entry_id,
+		   struct rent_entry *e)
+{
+	enum access_level level;
+	struct tenancy_facts f;
+	int rc = db_access_check(db, who, AREA_RENT, OP_READ, &level);
+	if (rc)
+		return rc;
+	rc = db_get(db, SQL_ENTRY_GET, entry_id, rent_read_entry, e, NULL, NULL);
+	if (rc == DB_NOTFOUND ||
+	    (rc == DB_OK && rent_tenancy_facts(db, who, level, e->tenancy_id, &f) == DB_NOTFOUND))
+		return db_set_error(db, DB_NOTFOUND, "there is no such rent account entry");
+	return rc;
+}
+
+int rent_reverse(struct db *db, const struct actor *who, int64_t entry_id, const char *on,
+		 const char *why, int64_t *id)
+{
+	struct rent_entry e;
+	char shown[ZONE_TIME_BUFSZ], text[RENT_DESCRIPTION_MAX * 4 + 1];
+	int rc = db_access_check(db, who, AREA_RENT, OP_WRITE, NULL);
+	if (rc || (rc = rent_entry_get(db, who, entry_id, &e)))
+		return rc;
+	if (e.reversed_by)
+		return db_set_error(db, DB_INVALID, "entry %lld was reversed already, by entry %lld",
+				    (long long)e.id, (long long)e.reversed_by);
+	if (e.reverses_id)
+		return db_set_error(db, DB_INVALID, "entry %lld is itself a reversal (of entry %lld):"
+				    " make the entry again instead", (long long)e.id,
+				    (long long)e.reverses_id);
+	if (!why || !why[0])
+		return db_set_error(db, DB_INVALID, "say why the entry is reversed: what was wrong");
+	if (rent_iso_date(on, NULL) != 0)
+		return db_set_error(db, DB_INVALID, "a reversal's date is a real date, like 22/11/2026");
+	if (strcmp(on, e.entry_date) < 0)
+		return db_set_error(db, DB_INVALID, "a reversal is dated on or after the entry it"
+				    " reverses (%s)", zone_format(e.entry_date, shown, sizeof shown));
+	if ((rc = entry_checks(db, "adjustment", -e.amount_pence, on, NULL)))
+		return rc;
+	snprintf(text, sizeof text, "Reverses entry %lld: %s", (long long)e.id, why);
+	if ((rc = db_begin(db, who)))
+		return rc;
+	if ((rc = append(db, e.tenancy_id, on, "adjustment", -e.amount_pence, text, "")))
+		return db_abort(db, rc);
+	int64_t new_id = sqlite3_last_insert_rowid(db->conn);
+	if ((rc = details(db, new_id, "", e.id)))
+		return db_abort(db, rc);
+	if ((rc = db_commit(db)))
+		return rc;
+	if (id)
+		*id = new_id;
+	return DB_OK;
 }
 
 /* The weekly equivalent of the rate in force for a home on `on`; 0 if none. */
@@ -241,7 +362,7 @@ int rent_balance(struct db *db, const struct actor *who, int64_t tenancy_id,
 	enum access_level level;
 	struct tenancy_facts f;
 	int rc = db_access_check(db, who, AREA_RENT, OP_READ, &level);
-	if (rc || (rc = tenancy_facts(db, who, level, tenancy_id, &f)))
+	if (rc || (rc = rent_tenancy_facts(db, who, level, tenancy_id, &f)))
 		return rc;
 	if ((rc = last_balance(db, tenancy_id, balance)) || !weekly_rent)
 		return rc;
@@ -254,7 +375,7 @@ int rent_balance(struct db *db, const struct actor *who, int64_t tenancy_id,
 	return weekly_rent_on(db, f.home_id, on, weekly_rent);
 }
 
-static void read_entry(sqlite3_stmt *st, void *row, const void *ctx)
+void rent_read_entry(sqlite3_stmt *st, void *row, const void *ctx)
 {
 	struct rent_entry *e = row;
 	memset(e, 0, sizeof *e);
@@ -270,6 +391,9 @@ static void read_entry(sqlite3_stmt *st, void *row, const void *ctx)
 	db_col_text(st, 6, e->description, sizeof e->description);
 	db_col_text(st, 7, e->reference, sizeof e->reference);
 	db_col_text(st, 8, e->recorded_at, sizeof e->recorded_at);
+	db_col_text(st, 9, e->method, sizeof e->method);
+	e->reverses_id = sqlite3_column_int64(st, 10);
+	e->reversed_by = sqlite3_column_int64(st, 11);
 }
 
 void rent_entry_key(const struct rent_entry *e, struct page_key *key)
@@ -287,7 +411,7 @@ int rent_page(struct db *db, const struct actor *who, int64_t tenancy_id,
 	struct tenancy_facts f;
 	int rc = db_access_check(db, who, AREA_RENT, OP_READ, &level);
 	if (rc || (rc = db_page_args(db, "rent_page", 0, dir, key, max)) ||
-	    (rc = tenancy_facts(db, who, level, tenancy_id, &f)))
+	    (rc = rent_tenancy_facts(db, who, level, tenancy_id, &f)))
 		return rc;
 	sqlite3_stmt *st = db_prep(db, SQL_PAGE[dir]);
 	if (!st)
@@ -296,7 +420,7 @@ int rent_page(struct db *db, const struct actor *who, int64_t tenancy_id,
 	if (key)
 		sqlite3_bind_int64(st, 2, key->id);
 	sqlite3_bind_int(st, 3, max);
-	return db_page_read(db, st, dir, rows, max, sizeof *rows, read_entry, NULL, n);
+	return db_page_read(db, st, dir, rows, max, sizeof *rows, rent_read_entry, NULL, n);
 }
 
 /* ---- the rent run ------------------------------------------------------- */
@@ -349,10 +473,11 @@ static void charge_text(const struct rent_due *d, char *buf, size_t n)
 		 : "month", day);
 }
 
-/* Charges one tenancy up to `up_to`; adds to *posted. */
+/* Charges one tenancy up to `up_to`; adds to *r. */
 static int run_one(struct db *db, const struct run_tenancy *t, struct date up_to,
-		   int rent_free_weeks, int64_t *posted)
+		   int rent_free_weeks, struct rent_run_result *r)
 {
+	int64_t before = r->charges;
 	struct date from = date_valid(t->last) ? date_add_days(t->last, 1) : t->start;
 	struct date to = up_to;
 	if (date_valid(t->end) && date_cmp(date_add_days(t->end, -1), to) < 0)
@@ -379,12 +504,15 @@ static int run_one(struct db *db, const struct run_tenancy *t, struct date up_to
 			if ((rc = append(db, t->id, day, "charge", due[i].amount, text,
 					 RENT_RUN_REFERENCE)))
 				return rc;
-			(*posted)++;
+			r->charges++;
+			r->total_pence += due[i].amount;
 		}
 		if (nd == (int)(sizeof due / sizeof due[0]))
 			wto = due[nd - 1].due;
 		from = date_add_days(wto, 1);
 	}
+	if (r->charges > before)
+		r->tenancies++;
 	return DB_OK;
 }
 
@@ -393,9 +521,19 @@ static int run_one(struct db *db, const struct run_tenancy *t, struct date up_to
 int rent_charge_run(struct db *db, const struct actor *who, const char *up_to,
 		    int64_t *posted)
 {
-	int64_t count = 0, free_weeks = 0;
+	struct rent_run_result r;
+	int rc = rent_charge_run_summary(db, who, up_to, &r);
 	if (posted)
-		*posted = 0;
+		*posted = rc ? 0 : r.charges;
+	return rc;
+}
+
+int rent_charge_run_summary(struct db *db, const struct actor *who, const char *up_to,
+			    struct rent_run_result *out)
+{
+	struct rent_run_result count = { 0 };
+	int64_t free_weeks = 0;
+	memset(out, 0, sizeof *out);
 	int rc = db_access_check(db, who, AREA_RENT, OP_WRITE, NULL);
 	if (rc)
 		return rc;
@@ -448,9 +586,22 @@ int rent_charge_run(struct db *db, const struct actor *who, const char *up_to,
 	}
 	if ((rc = db_commit(db)))
 		return rc;
-	if (posted)
-		*posted = count;
+	*out = count;
 	return DB_OK;
+}
+
+char *rent_run_words(const struct rent_run_result *r, const char *up_to, char *buf, size_t n)
+{
+	char day[ZONE_TIME_BUFSZ], money[MONEY_BUFSZ];
+	zone_format(up_to, day, sizeof day);
+	if (!r->charges)
+		snprintf(buf, n, "Nothing to post: every tenancy is charged up to %s.", day);
+	else
+		snprintf(buf, n, "Posted %lld %s to %lld %s, %s in all, up to %s.",
+			 (long long)r->charges, r->charges == 1 ? "charge" : "charges",
+			 (long long)r->tenancies, r->tenancies == 1 ? "tenancy" : "tenancies",
+			 money_format(r->total_pence, money, sizeof money), day);
+	return buf;
 }
 
 /* ---- arrears ------------------------------------------------------------ */

@@ -78,6 +78,7 @@ static int own_account(struct db *db, const struct actor *who, struct summary *o
 	if (sqlite3_column_type(st, 3) != SQLITE_NULL &&
 	    access_level(who, AREA_RENT, OP_READ) != ACCESS_NONE) {
 		out->has_own_rent = 1;
+		out->own_tenancy_id = sqlite3_column_int64(st, 3);
 		out->own_balance_pence = sqlite3_column_int64(st, 5);
 	}
 	out->own_repairs_open = sqlite3_column_int64(st, 6);

@@ -54,6 +54,8 @@
 	X(HOURS,       "hours",       "h",             'L', "hours",    "Record participation: volunteer hours, a committee, training") \
 	X(GO_HOME,     "go-home",     "t",             'L', "their home", "Go to the home of their tenancy") \
 	X(PRINT,       "print",       "p",             'L', "print",    "Show this as a document, to read or save for printing") \
+	X(POST_RENT,   "post-rent",   "P",             'L', "post charges", "Post the rent charges due up to a day, for every tenancy (the board)") \
+	X(RENT,        "rent",        "R",             'H', "rent",     "Rent: your own rent statement; the board's arrears list") \
 	X(OFFICERS,    "officers",    "o",             'M', "officers", "The register of officers") \
 	X(SHARE_REGISTER, "share-register", "w",       'M', "share register", "The share register: every operation, with running totals") \
 	X(PARTICIPATION, "participation", "y",         'M', "participation", "This year's participation: meetings attended and hours, each member") \

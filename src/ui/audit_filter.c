@@ -33,6 +33,7 @@ static const struct {
 	{ "motions", "motion" },
 	{ "officers", "officer" },
 	{ "participation", "participation" },
+	{ "rent_entry_details", "rent account entry's method or reversal" },
 	{ "rent_ledger", "rent account entry" },
 	{ "rent_rates", "rent rate" },
 	{ "repair_events", "repair event" },

@@ -16,6 +16,7 @@
 #include "coopdesk/text.h"
 #include "coopdesk/users.h"
 #include "pwask.h"
+#include "rent_ui.h"
 #include "ui.h"
 
 #define LABEL_COLS 30
@@ -178,6 +179,8 @@ static int home_acts(struct screen *s, enum action a)
 		return board(s);
 	case ACT_PASSWORD:
 		return s->app->who.user_id > 0;
+	case ACT_RENT: /* the board's arrears; a tenant's own statement */
+		return h->ok && (board(s) || (h->sum.has_own_rent && h->sum.own_tenancy_id));
 	default:
 		return action_table[a].scope == 'G';
 	}
@@ -213,6 +216,10 @@ static int home_handle(struct screen *s, enum action a, int32_t key)
 	case ACT_USERS:
 		app_push(s->app, screen_users_new(s->app));
 		return 1;
+	case ACT_RENT:
+		app_push(s->app, board(s) ? screen_arrears_new(s->app)
+			 : screen_rent_statement_new(s->app, h->sum.own_tenancy_id));
+		return 1;
 	case ACT_PASSWORD:
 		pwask_start(h->pw, s->app->username[0] ? s->app->username : "you", 1);
 		s->app->status_dirty = 1;
@@ -227,7 +234,8 @@ static const char *home_why_not(struct screen *s, enum action a)
 	if (board(s))
 		return NULL;
 	return a == ACT_AUDIT ? "Only the board may open the audit trail"
-	     : a == ACT_USERS ? "Only the board may open user accounts" : NULL;
+	     : a == ACT_USERS ? "Only the board may open user accounts"
+	     : a == ACT_RENT ? "You hold no tenancy with a rent account" : NULL;
 }
 
 static const char *home_hint(struct screen *s)
@@ -235,8 +243,11 @@ static const char *home_hint(struct screen *s)
 	struct home *h = s->priv;
 	if (pwask_active(h->pw))
 		return pwask_hint(h->pw);
+	/* A tenant's own rent statement; the board's line is full already (its
+	 * arrears key is in the help). */
 	static const enum action mine[] = { ACT_PASSWORD, ACT_AUDIT, ACT_USERS, ACT_GOTO, ACT_NONE };
-	return ui_hints(s->app, s, h->hint, sizeof h->hint, mine);
+	static const enum action tenant[] = { ACT_PASSWORD, ACT_RENT, ACT_GOTO, ACT_NONE };
+	return ui_hints(s->app, s, h->hint, sizeof h->hint, board(s) ? mine : tenant);
 }
 
 static void home_resume(struct screen *s)

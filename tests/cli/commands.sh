@@ -68,6 +68,11 @@ for f in "$SQL_DIR"/[0-9]*.sql; do
 	[ "$out" = "scheme_awaab=1boolean scheme_right_to_repair=1boolean 19 49 1 9 " ] \
 		&& ok "schema $v gained the schemes, the Right to Repair schedule and the repair columns" \
 		|| not_ok "schema 4 after schema $v: $out"
+	out=$(sqlite3 "$old" "SELECT kind || '/' || value FROM settings WHERE key = 'coop_address';
+		SELECT count(*) FROM sqlite_schema WHERE name = 'audit_rent_entry_details_insert'")
+	[ "$out" = "text/
+1" ] && ok "schema $v gained coop_address and the audited rent_entry_details" \
+		|| not_ok "coop_address, rent_entry_details after schema $v: $out"
 done
 
 # A schema 2 database as coopdesk left it (audit triggers, a trail, the
@@ -86,7 +91,8 @@ sqlite3 "$TMP/schema2-used.db" "DROP TRIGGER audit_settings_delete;
 	ALTER TABLE repairs DROP COLUMN rtr_comp_on; ALTER TABLE repairs DROP COLUMN satisfaction;
 	DROP TABLE rtr_defects; DROP INDEX repairs_rtr_by_reported; DROP INDEX repairs_damp_by_reported;
 	DELETE FROM settings WHERE key IN ('hours_expected_per_year', 'scheme_right_to_repair',
-	'scheme_awaab');
+	'scheme_awaab', 'coop_address');
+	DROP TABLE rent_entry_details; DROP INDEX rent_ledger_by_tenancy_date;
 	DROP INDEX repairs_by_status_target; DROP INDEX repairs_open_by_target;
 	CREATE INDEX repairs_open_by_target ON repairs (target_at, id) WHERE is_open;
 	PRAGMA user_version = 2"
