@@ -10,8 +10,9 @@
  *
  * Who may do what: the board writes everything. Members and volunteers see
  * the motions and recorded results of meetings whose minutes are
- * published, and of the individual votes only their own; everything else
- * answers DB_NOTFOUND.
+ * published, and of the individual votes only their own (everyone's when
+ * the setting publish_roll_calls is on); everything else answers
+ * DB_NOTFOUND.
  */
 #ifndef COOPDESK_MOTIONS_H
 #define COOPDESK_MOTIONS_H
@@ -144,6 +145,23 @@ struct motion_result {
  * note. *out (may be NULL) gets what was recorded. Board only. */
 int motion_record_result(struct db *db, const struct actor *who, int64_t motion_id,
 			 const struct motion_result_input *in, struct motion_result *out);
+
+/* A roll call: every member present at the vote named with their vote,
+ * in one transaction: presence at the vote from the attendance, each
+ * vote (motion_vote's rules: present, once), then the result from those
+ * votes (motion_record_result's rules), with the chair's casting vote on
+ * a tie where allowed. Nothing is kept if any part is refused. Board only. */
+struct roll_vote {
+	int64_t member_id;
+	enum vote_choice vote;
+};
+int motion_roll_call(struct db *db, const struct actor *who, int64_t motion_id,
+		     const struct roll_vote *votes, int n, enum casting_vote casting,
+		     struct motion_result *out);
+
+/* The settings' numbers that decide outcomes (for rule_outcome_explain).
+ * Anyone who reads meetings. */
+int motion_outcome_rules(struct db *db, const struct actor *who, struct outcome_rules *rules);
 
 /* The result now on record (the newest: an erratum stands in for what it
  * corrects). DB_NOTFOUND when none is recorded, or (members, volunteers)

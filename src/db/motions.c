@@ -514,11 +514,13 @@ int motion_votes_list(struct db *db, const struct actor *who, int64_t motion_id,
 	struct mctx c;
 	if ((rc = load_ctx(db, motion_id, &c)))
 		return rc;
-	int64_t only = 0;
+	int64_t only = 0, roll_calls = 0;
 	if (level != ACCESS_ALL) {
 		if (!c.published)
 			return db_set_error(db, DB_NOTFOUND, NO_MOTION);
-		if ((only = who->member_id) <= 0)
+		if ((rc = setting_int(db, "publish_roll_calls", &roll_calls)))
+			return rc;
+		if (!roll_calls && (only = who->member_id) <= 0)
 			return DB_OK;
 	}
 	sqlite3_stmt *st = db_prep(db, SQL_VOTES_LIST);
@@ -589,6 +591,28 @@ static int presence_at_vote(struct db *db, const struct mctx *c, int64_t motion_
 	return rc;
 }
 
+/* The settings' numbers that decide an outcome. */
+static int load_rules(struct db *db, struct outcome_rules *rules)
+{
+	memset(rules, 0, sizeof *rules);
+	rules->amalgamation_num = AMALGAMATION_MAJORITY_NUM;
+	rules->amalgamation_den = AMALGAMATION_MAJORITY_DEN;
+	int64_t casting_allowed = 0;
+	int rc;
+	if ((rc = setting_int(db, "special_majority_num", &rules->special_num)) ||
+	    (rc = setting_int(db, "special_majority_den", &rules->special_den)) ||
+	    (rc = setting_int(db, "chair_casting_vote", &casting_allowed)))
+		return rc;
+	rules->chair_casting_vote = casting_allowed != 0;
+	return DB_OK;
+}
+
+int motion_outcome_rules(struct db *db, const struct actor *who, struct outcome_rules *rules)
+{
+	int rc = db_access_check(db, who, AREA_MEETINGS, OP_READ, NULL);
+	return rc ? rc : load_rules(db, rules);
+}
+
 /* Works out the outcome of a vote into *r. */
 static int decide(struct db *db, const struct mctx *c, int64_t motion_id,
 		  const struct motion_result_input *in, struct motion_result *r)
@@ -616,16 +640,9 @@ static int decide(struct db *db, const struct mctx *c, int64_t motion_id,
 				    "%lld votes were counted but only %lld member%s present at the vote",
 				    (long long)counted, (long long)(present + proxies),
 				    present + proxies == 1 ? " was" : "s were");
-	struct outcome_rules rules = {
-		.amalgamation_num = AMALGAMATION_MAJORITY_NUM,
-		.amalgamation_den = AMALGAMATION_MAJORITY_DEN,
-	};
-	int64_t casting_allowed = 0;
-	if ((rc = setting_int(db, "special_majority_num", &rules.special_num)) ||
-	    (rc = setting_int(db, "special_majority_den", &rules.special_den)) ||
-	    (rc = setting_int(db, "chair_casting_vote", &casting_allowed)))
+	struct outcome_rules rules;
+	if ((rc = load_rules(db, &rules)))
 		return rc;
-	rules.chair_casting_vote = casting_allowed != 0;
 	char why[200];
 	r->casting = in->casting;
 	if (rule_motion_outcome(c->resolution, c->confirms_id > 0, present >= c->quorum_needed,
@@ -699,6 +716,29 @@ int motion_record_result(struct db *db, const struct actor *who, int64_t motion_
 	struct motion_result local;
 	struct motion_result *r = out ? out : &local;
 	if ((rc = result_write(db, motion_id, in, r)))
+		return db_abort(db, rc);
+	return db_commit(db);
+}
+
+int motion_roll_call(struct db *db, const struct actor *who, int64_t motion_id,
+		     const struct roll_vote *votes, int n, enum casting_vote casting,
+		     struct motion_result *out)
+{
+	int rc = db_access_check(db, who, AREA_MEETINGS, OP_WRITE, NULL);
+	if (rc)
+		return rc;
+	if (n <= 0 || !votes)
+		return db_set_error(db, DB_INVALID, "a roll call names at least one member's vote");
+	if ((rc = db_begin(db, who)))
+		return rc;
+	if ((rc = motion_presence_from_attendance(db, who, motion_id, NULL)))
+		return db_abort(db, rc);
+	for (int i = 0; i < n; i++)
+		if ((rc = motion_vote(db, who, motion_id, votes[i].member_id, votes[i].vote, 0)))
+			return db_abort(db, rc);
+	struct motion_result_input in = { .count_recorded_votes = 1, .casting = casting };
+	struct motion_result local;
+	if ((rc = result_write(db, motion_id, &in, out ? out : &local)))
 		return db_abort(db, rc);
 	return db_commit(db);
 }
