@@ -152,6 +152,13 @@ struct attendance_row {
 int attendance_list(struct db *db, const struct actor *who, int64_t meeting_id,
 		    struct attendance_row *rows, int max, int *n);
 
+/* The same a page at a time by member number (keyset on
+ * attendance_row_key), for a screen's list. */
+int attendance_page(struct db *db, const struct actor *who, int64_t meeting_id,
+		    enum page_dir dir, const struct page_key *key, struct attendance_row *rows,
+		    int max, int *n);
+void attendance_row_key(const struct attendance_row *r, struct page_key *key);
+
 /* Opens a meeting: records it as held, counts the members present at the
  * start, and for a general meeting works out the quorum, the greater of
  * the settings quorum_min_members and quorum_percent% of the members on

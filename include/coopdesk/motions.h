@@ -70,6 +70,12 @@ int motion_get(struct db *db, const struct actor *who, int64_t id, struct motion
 int motion_list(struct db *db, const struct actor *who, int64_t meeting_id,
 		struct motion_row *rows, int max, int *n);
 
+/* The same a page at a time, by number (keyset on motion_row_key), for a
+ * screen's list. */
+int motion_page(struct db *db, const struct actor *who, int64_t meeting_id, enum page_dir dir,
+		const struct page_key *key, struct motion_row *rows, int max, int *n);
+void motion_row_key(const struct motion_row *r, struct page_key *key);
+
 /* Presence at a vote. A member must be present at the meeting (and not
  * have left) to be present at a vote. _from_attendance adds everyone
  * present at the meeting and not recorded as having left; *added (may be

@@ -91,6 +91,18 @@ static const char SQL_ATT_LIST[] =
 	" coalesce(a.left_at, ''), coalesce(a.proxy_for, 0)"
 	" FROM attendance a JOIN members m ON m.id = a.member_id"
 	" WHERE a.meeting_id = ?1 AND (?2 = 0 OR a.member_id = ?2) ORDER BY m.member_no LIMIT ?3";
+/* The same a page at a time by member number: ?3 the size, ?4 the key's number. */
+#define ATT_COLS \
+	"SELECT a.member_id, m.member_no, m.name, a.present_at_start, coalesce(a.arrived_at, '')," \
+	" coalesce(a.left_at, ''), coalesce(a.proxy_for, 0)" \
+	" FROM attendance a JOIN members m ON m.id = a.member_id" \
+	" WHERE a.meeting_id = ?1 AND (?2 = 0 OR a.member_id = ?2)"
+static const char *const SQL_ATT_PAGE[4] = {
+	[PAGE_FIRST] = ATT_COLS " ORDER BY m.member_no LIMIT ?3",
+	[PAGE_LAST] = ATT_COLS " ORDER BY m.member_no DESC LIMIT ?3",
+	[PAGE_AFTER] = ATT_COLS " AND m.member_no > ?4 ORDER BY m.member_no LIMIT ?3",
+	[PAGE_BEFORE] = ATT_COLS " AND m.member_no < ?4 ORDER BY m.member_no DESC LIMIT ?3",
+};
 
 /* The list: ?1 = 1 for published only (members, volunteers), ?5 = 1 to
  * show those of the board's too; ?2 the key's date (or ordering number),
@@ -647,6 +659,39 @@ int attendance_list(struct db *db, const struct actor *who, int64_t meeting_id,
 	sqlite3_bind_int64(st, 2, only);
 	sqlite3_bind_int(st, 3, max);
 	return db_page_read(db, st, PAGE_FIRST, rows, max, sizeof *rows, read_attendance, NULL, n);
+}
+
+int attendance_page(struct db *db, const struct actor *who, int64_t meeting_id,
+		    enum page_dir dir, const struct page_key *key, struct attendance_row *rows,
+		    int max, int *n)
+{
+	*n = 0;
+	enum access_level level;
+	int rc = db_access_check(db, who, AREA_MEETINGS, OP_READ, &level);
+	if (rc || (rc = db_page_args(db, "attendance_page", 0, dir, key, max)))
+		return rc;
+	struct meeting m;
+	if ((rc = meeting_get(db, who, meeting_id, &m)))
+		return rc;
+	int64_t only = 0;
+	if (level != ACCESS_ALL && (only = who->member_id) <= 0)
+		return DB_OK;
+	sqlite3_stmt *st = db_prep(db, SQL_ATT_PAGE[dir]);
+	if (!st)
+		return db_status(db);
+	sqlite3_bind_int64(st, 1, meeting_id);
+	sqlite3_bind_int64(st, 2, only);
+	sqlite3_bind_int(st, 3, max);
+	if (key)
+		sqlite3_bind_int64(st, 4, key->num);
+	return db_page_read(db, st, dir, rows, max, sizeof *rows, read_attendance, NULL, n);
+}
+
+void attendance_row_key(const struct attendance_row *r, struct page_key *key)
+{
+	memset(key, 0, sizeof *key);
+	key->id = r->member_id;
+	key->num = r->member_no;
 }
 
 static int count_one(struct db *db, const char *sql, const char *text, int64_t id, int64_t *out)

@@ -51,6 +51,18 @@ static const char SQL_LIST[] =
 	" coalesce((SELECT r.outcome FROM motion_results r WHERE r.motion_id = m.id"
 	"           ORDER BY r.id DESC LIMIT 1), '')"
 	" FROM motions m WHERE m.meeting_id = ?1 ORDER BY m.motion_no LIMIT ?2";
+/* The same, a page at a time by number: ?3 the key's number, ?2 the size. */
+#define PAGE_COLS \
+	"SELECT m.id, m.motion_no, m.title, m.resolution, coalesce(m.confirms_id, 0)," \
+	" coalesce((SELECT r.outcome FROM motion_results r WHERE r.motion_id = m.id" \
+	"           ORDER BY r.id DESC LIMIT 1), '')" \
+	" FROM motions m WHERE m.meeting_id = ?1"
+static const char *const SQL_PAGE[4] = {
+	[PAGE_FIRST] = PAGE_COLS " ORDER BY m.motion_no LIMIT ?2",
+	[PAGE_LAST] = PAGE_COLS " ORDER BY m.motion_no DESC LIMIT ?2",
+	[PAGE_AFTER] = PAGE_COLS " AND m.motion_no > ?3 ORDER BY m.motion_no LIMIT ?2",
+	[PAGE_BEFORE] = PAGE_COLS " AND m.motion_no < ?3 ORDER BY m.motion_no DESC LIMIT ?2",
+};
 
 static const char SQL_PRESENCE_HAS[] =
 	"SELECT 1 FROM vote_presence WHERE motion_id = ?1 AND member_id = ?2";
@@ -337,6 +349,32 @@ int motion_list(struct db *db, const struct actor *who, int64_t meeting_id,
 	sqlite3_bind_int64(st, 1, meeting_id);
 	sqlite3_bind_int(st, 2, max);
 	return db_page_read(db, st, PAGE_FIRST, rows, max, sizeof *rows, read_row, NULL, n);
+}
+
+int motion_page(struct db *db, const struct actor *who, int64_t meeting_id, enum page_dir dir,
+		const struct page_key *key, struct motion_row *rows, int max, int *n)
+{
+	*n = 0;
+	enum access_level level;
+	int rc = db_access_check(db, who, AREA_MEETINGS, OP_READ, &level);
+	if (rc || (rc = db_page_args(db, "motion_page", 0, dir, key, max)) ||
+	    (rc = visible_meeting(db, level, meeting_id)))
+		return rc;
+	sqlite3_stmt *st = db_prep(db, SQL_PAGE[dir]);
+	if (!st)
+		return db_status(db);
+	sqlite3_bind_int64(st, 1, meeting_id);
+	sqlite3_bind_int(st, 2, max);
+	if (key)
+		sqlite3_bind_int64(st, 3, key->num);
+	return db_page_read(db, st, dir, rows, max, sizeof *rows, read_row, NULL, n);
+}
+
+void motion_row_key(const struct motion_row *r, struct page_key *key)
+{
+	memset(key, 0, sizeof *key);
+	key->id = r->id;
+	key->num = r->motion_no;
 }
 
 /* Loads a motion that may still take presence and votes. */

@@ -362,6 +362,57 @@ static void what_members_read(void **state)
 	assert_true(r.chair_casting_vote);
 }
 
+/* Attendance and motions a page at a time, both ways; a member sees their
+ * own line only. */
+static void attendance_and_motions_page_both_ways(void **state)
+{
+	struct fixture *f = *state;
+	struct actor board = test_board();
+	int64_t g = meeting(f, MEETING_GENERAL, "2026-11-12", 7);
+	for (int i = 0; i < 5; i++)
+		motion(f, g, RESOLUTION_ORDINARY);
+	struct attendance_row a[3];
+	struct motion_row mr[3];
+	struct page_key key;
+	int n, seen = 0;
+	int64_t last = 0;
+	int rc = attendance_page(f->db, &board, g, PAGE_FIRST, NULL, a, 3, &n);
+	while (rc == DB_OK && n > 0) {
+		for (int i = 0; i < n; i++, seen++) {
+			assert_true(a[i].member_no > last);
+			last = a[i].member_no;
+		}
+		attendance_row_key(&a[n - 1], &key);
+		rc = attendance_page(f->db, &board, g, PAGE_AFTER, &key, a, 3, &n);
+	}
+	assert_int_equal(seen, 7);
+	assert_int_equal(attendance_page(f->db, &board, g, PAGE_LAST, NULL, a, 3, &n), DB_OK);
+	assert_int_equal(n, 3);
+	assert_int_equal(a[2].member_no, last);
+	attendance_row_key(&a[0], &key);
+	assert_int_equal(attendance_page(f->db, &board, g, PAGE_BEFORE, &key, a, 3, &n), DB_OK);
+	assert_int_equal(n, 3);
+	assert_true(a[2].member_no < key.num);
+
+	assert_int_equal(motion_page(f->db, &board, g, PAGE_FIRST, NULL, mr, 3, &n), DB_OK);
+	assert_int_equal(n, 3);
+	assert_int_equal(mr[0].motion_no, 1);
+	motion_row_key(&mr[2], &key);
+	assert_int_equal(motion_page(f->db, &board, g, PAGE_AFTER, &key, mr, 3, &n), DB_OK);
+	assert_int_equal(n, 2);
+	assert_int_equal(mr[1].motion_no, 5);
+	assert_int_equal(motion_page(f->db, &board, g, PAGE_LAST, NULL, mr, 3, &n), DB_OK);
+	assert_int_equal(mr[0].motion_no, 3);
+	motion_row_key(&mr[0], &key);
+	assert_int_equal(motion_page(f->db, &board, g, PAGE_BEFORE, &key, mr, 3, &n), DB_OK);
+	assert_int_equal(n, 2);
+	assert_int_equal(mr[0].motion_no, 1);
+	/* Not published: a member sees nothing of it. */
+	struct actor member = test_member(f->m[2]);
+	assert_int_equal(attendance_page(f->db, &member, g, PAGE_FIRST, NULL, a, 3, &n), DB_NOTFOUND);
+	assert_int_equal(motion_page(f->db, &member, g, PAGE_FIRST, NULL, mr, 3, &n), DB_NOTFOUND);
+}
+
 int main(void)
 {
 	setlocale(LC_ALL, "C.UTF-8");
@@ -373,6 +424,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(quorum_as_it_stands, setup, teardown),
 		cmocka_unit_test_setup_teardown(roll_call_in_one_go, setup, teardown),
 		cmocka_unit_test_setup_teardown(what_members_read, setup, teardown),
+		cmocka_unit_test_setup_teardown(attendance_and_motions_page_both_ways, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
