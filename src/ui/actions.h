@@ -51,6 +51,8 @@
 	X(HOURS,       "hours",       "h",             'L', "hours",    "Record participation: volunteer hours, a committee, training") \
 	X(GO_HOME,     "go-home",     "t",             'L', "their home", "Go to the home of their tenancy") \
 	X(PRINT,       "print",       "p",             'L', "print",    "Show this as a document, to read or save for printing") \
+	X(VOTE,        "vote",        "v",             'L', "vote",     "Record the vote on the selected motion: counts, or a roll call of those present") \
+	X(ERRATUM,     "erratum",     "x",             'L', "erratum",  "Correct a recorded result with an erratum that names it: a result is never edited") \
 	X(OFFICERS,    "officers",    "o",             'M', "officers", "The register of officers") \
 	X(SHARE_REGISTER, "share-register", "w",       'M', "share register", "The share register: every operation, with running totals") \
 	X(PARTICIPATION, "participation", "y",         'M', "participation", "This year's participation: meetings attended and hours, each member") \

@@ -1,0 +1,351 @@
+/*
+ * src/ui/screen_meeting_forms.c: the board's forms on meetings, each a
+ * descriptor for the form screen:
+ *
+ *   arrange   kind, date and time, place, the day notice was given, how
+ *             votes are taken, the agenda (meeting_create, meeting_update).
+ *             The clear days are worked out on saving: short notice is
+ *             warned in words beside the notice field first, and a second
+ *             save arranges the meeting all the same
+ *   present   a member present, at the start or arriving later; it opens
+ *             again for the next member, saying the quorum as it stands
+ *   left      a member present left, or holds an absent member's proxy
+ *             (refused in words unless the rules allow proxies)
+ *   motion    a motion tabled: title, text, resolution type, proposer and
+ *             seconder, both present (motion_add refuses otherwise)
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "coopdesk/date.h"
+#include "coopdesk/zone.h"
+#include "form.h"
+#include "meetings_area.h"
+#include "refs.h"
+
+/* ---- arrange ------------------------------------------------------------------- */
+
+static const char *const kinds[] = { "annual general meeting", "general meeting",
+				     "special general meeting", "board meeting", NULL };
+static const char *const vote_ways[] = { "by count", "by roll call", NULL };
+
+enum { A_KIND, A_TITLE, A_DATE, A_TIME, A_PLACE, A_NOTICE, A_VOTES, A_AGENDA, A_COUNT };
+
+static const struct form_spec arrange_fields[A_COUNT] = {
+	[A_KIND] = { .label = "Kind", .kind = FORM_CHOICE, .required = 1, .choices = kinds,
+		     FORM_AT(struct meeting, kind),
+		     .help = "An AGM, a general or special general meeting, or the board's own." },
+	[A_TITLE] = { .label = "Title", .kind = FORM_TEXT, .required = 1,
+		      .max_chars = MEETING_TITLE_MAX, FORM_AT(struct meeting, title),
+		      .help = "As the notice names it: \"Annual general meeting 2026\"." },
+	[A_DATE] = { .label = "Date", .kind = FORM_DATE, .required = 1,
+		     FORM_AT(struct meeting, held_on), .help = "The day of the meeting, dd/mm/yyyy." },
+	[A_TIME] = { .label = "Time", .kind = FORM_TEXT, .max_chars = 5, .width = 6,
+		     FORM_AT(struct meeting, starts_at),
+		     .help = "When it starts, local time, like 19:00 (empty: 19:00)." },
+	[A_PLACE] = { .label = "Place", .kind = FORM_TEXT, .max_chars = MEETING_PLACE_MAX,
+		      FORM_AT(struct meeting, place), .help = "Where: \"the community room\"." },
+	[A_NOTICE] = { .label = "Notice given", .kind = FORM_DATE,
+		       FORM_AT(struct meeting, notice_given_on),
+		       .help = "The day notice went to the members, dd/mm/yyyy. General meetings"
+			       " need clear days of notice: neither that day nor the meeting's counts." },
+	[A_VOTES] = { .label = "Votes taken", .kind = FORM_CHOICE, .required = 1,
+		      .choices = vote_ways, FORM_AT(struct meeting, roll_call),
+		      .help = "By count (for, against, abstained) or a roll call naming each"
+			      " member present with their vote." },
+	[A_AGENDA] = { .label = "Agenda", .kind = FORM_MULTILINE, .max_chars = MEETING_AGENDA_MAX,
+		       FORM_AT(struct meeting, agenda), .help = "The items of business, one a line." },
+};
+
+static const struct ferr arrange_errs[] = {
+	{ "notice", A_NOTICE }, { "start time", A_TIME }, { "title", A_TITLE },
+	{ "date", A_DATE }, { "place", A_PLACE }, { "agenda", A_AGENDA }, { "kind", A_KIND },
+};
+
+/* What was warned of: the meeting's day and the notice day, so that a
+ * second save of the same dates goes ahead (fs->ctx). */
+struct warned {
+	char held_on[ISO_DATE_LEN];
+	char notice[ISO_DATE_LEN];
+	int yes;
+};
+
+static int arrange_save(struct fscreen *fs)
+{
+	struct meeting *m = fs->rec;
+	struct app *app = fs->app;
+	struct warned *w = (struct warned *)fs->ctx;
+	struct meeting_notice nc;
+	char key[KEY_NAME_MAX], day[ZONE_TIME_BUFSZ];
+	int rc = meeting_notice_check(app->db, &app->who, m, &nc);
+	if (rc)
+		return rc;
+	int same = w->yes && !strcmp(w->held_on, m->held_on) && !strcmp(w->notice, m->notice_given_on);
+	if (nc.is_short && !same) {
+		char beside[120];
+		if (m->notice_given_on[0])
+			snprintf(beside, sizeof beside, "%d clear day%s; the rules ask for %d",
+				 nc.clear_days, nc.clear_days == 1 ? "" : "s", nc.required);
+		else
+			snprintf(beside, sizeof beside, "no notice recorded; the rules ask for %d clear days",
+				 nc.required);
+		form_set_error(fs->form, A_NOTICE, beside);
+		form_message(fs->form, STYLE_ERROR, "Short notice. To arrange the meeting all the"
+			     " same, save again (%s).", ui_key(app, NULL, ACT_SAVE, key, sizeof key));
+		memcpy(w->held_on, m->held_on, sizeof w->held_on);
+		memcpy(w->notice, m->notice_given_on, sizeof w->notice);
+		w->yes = 1;
+		return FORM_STAY;
+	}
+	rc = m->id ? meeting_update(app->db, &app->who, m) : meeting_create(app->db, &app->who, m);
+	if (rc)
+		return rc;
+	int n = snprintf(fs->done, sizeof fs->done, "%s %s on %s at %s", m->version > 1 ? "Saved" : "Arranged",
+			 m->title, zone_format(m->held_on, day, sizeof day), m->starts_at);
+	if (nc.applies && n > 0 && (size_t)n < sizeof fs->done)
+		snprintf(fs->done + n, sizeof fs->done - (size_t)n, nc.is_short
+			 ? ": short notice, %d clear days (the rules ask for %d)"
+			 : ": %d clear days of notice (the rules ask for %d)", nc.clear_days, nc.required);
+	return DB_OK;
+}
+
+static struct screen *arranged(struct fscreen *fs)
+{
+	const struct meeting *m = fs->rec;
+	return m->version == 1 ? screen_meeting_new(fs->app, m->id) : NULL;
+}
+
+static const struct fdesc arrange_form = {
+	.name = "Arrange a meeting", .area = 4, .spec = arrange_fields, .n = A_COUNT,
+	.rec_size = sizeof(struct meeting), .save = arrange_save, .errs = arrange_errs,
+	.nerrs = (int)(sizeof arrange_errs / sizeof arrange_errs[0]), .then = arranged,
+};
+
+struct screen *screen_meeting_form_new(struct app *app, const struct meeting *m)
+{
+	struct meeting fresh = { 0 };
+	char title[MEETING_TITLE_MAX * 4 + 40];
+	if (!m) {
+		fresh.kind = MEETING_GENERAL;
+		strcpy(fresh.starts_at, "19:00");
+		date_format_iso(date_today(), fresh.notice_given_on, sizeof fresh.notice_given_on);
+		m = &fresh;
+		snprintf(title, sizeof title, "Arrange a meeting");
+	} else {
+		snprintf(title, sizeof title, "Change %s", m->title);
+	}
+	return form_screen_new(app, &arrange_form, title, m, NULL, 0);
+}
+
+/* ---- present ----------------------------------------------------------------- */
+
+struct presence {
+	int64_t meeting_id;
+	int64_t member_id;
+	int when;                      /* 0 at the start, 1 arrived later */
+	char at[MEETING_TIME_LEN + 8];
+};
+
+static const char *const whens[] = { "at the start", "arrived later", NULL };
+
+enum { P_MEMBER, P_WHEN, P_AT, P_COUNT };
+
+static const struct form_spec present_fields[P_COUNT] = {
+	[P_MEMBER] = { .label = "Member", .kind = FORM_REF, .required = 1, .ref = &ref_member,
+		       FORM_AT(struct presence, member_id),
+		       .help = "Their member no. or part of their name; Enter finds them." },
+	[P_WHEN] = { .label = "Present", .kind = FORM_CHOICE, .required = 1, .choices = whens,
+		     FORM_AT(struct presence, when),
+		     .help = "At the start (counted for the quorum when the meeting opens), or"
+			     " arrived later." },
+	[P_AT] = { .label = "Arrived at", .kind = FORM_TEXT, .max_chars = 5, .width = 6,
+		   FORM_AT(struct presence, at),
+		   .help = "For a late arrival, the time, like 19:40 (may be left empty)." },
+};
+
+static const struct ferr present_errs[] = {
+	{ "time", P_AT }, { "member", P_MEMBER }, { "present", P_MEMBER },
+};
+
+/* "6 present now; 5 needed: quorate". */
+static void quorum_words(struct app *app, int64_t meeting_id, char *buf, size_t n)
+{
+	struct meeting_quorum q;
+	buf[0] = '\0';
+	if (meeting_quorum_now(app->db, &app->who, meeting_id, &q) != DB_OK)
+		return;
+	if (q.applies)
+		snprintf(buf, n, "%lld present now; %lld needed: %s", (long long)q.present,
+			 (long long)q.needed, q.quorate ? "quorate" : "not quorate yet");
+	else
+		snprintf(buf, n, "%lld present now", (long long)q.present);
+}
+
+static int present_save(struct fscreen *fs)
+{
+	struct presence *p = fs->rec;
+	struct app *app = fs->app;
+	int rc = attendance_record(app->db, &app->who, p->meeting_id, p->member_id,
+				   p->when ? ATTENDANCE_ARRIVED : ATTENDANCE_AT_START, p->at);
+	if (rc)
+		return rc;
+	char q[160];
+	struct ref_match who;
+	quorum_words(app, p->meeting_id, q, sizeof q);
+	if (ref_member.get(app, p->member_id, &who) != DB_OK)
+		snprintf(who.shown, sizeof who.shown, "?");
+	snprintf(fs->done, sizeof fs->done, "Member no. %s is present. %s", who.shown, q);
+	return DB_OK;
+}
+
+static struct screen *present_next(struct fscreen *fs)
+{
+	struct meeting m = { 0 };
+	if (meeting_get(fs->app->db, &fs->app->who, ((struct presence *)fs->rec)->meeting_id, &m))
+		return NULL;
+	return screen_attendance_new(fs->app, &m);
+}
+
+static const struct fdesc present_form = {
+	.name = "Mark a member present", .area = 4, .spec = present_fields, .n = P_COUNT,
+	.rec_size = sizeof(struct presence), .save = present_save, .errs = present_errs,
+	.nerrs = (int)(sizeof present_errs / sizeof present_errs[0]), .then = present_next,
+};
+
+struct screen *screen_attendance_new(struct app *app, const struct meeting *m)
+{
+	struct presence p = { .meeting_id = m->id };
+	char title[MEETING_TITLE_MAX * 4 + 200], q[160];
+	quorum_words(app, m->id, q, sizeof q);
+	snprintf(title, sizeof title, "Present at %s (%s)", m->title, q);
+	return form_screen_new(app, &present_form, title, &p, NULL, 0);
+}
+
+/* ---- left, or a proxy ----------------------------------------------------------- */
+
+struct leaving {
+	int64_t meeting_id;
+	int64_t member_id;
+	int what;                      /* 0 left, 1 holds a proxy */
+	char at[MEETING_TIME_LEN + 8];
+	int64_t proxy_for;
+};
+
+static const char *const leave_whats[] = { "left the meeting", "holds a proxy", NULL };
+
+enum { L_WHAT, L_AT, L_PROXY, L_COUNT };
+
+static const struct form_spec leave_fields[L_COUNT] = {
+	[L_WHAT] = { .label = "Record that", .kind = FORM_CHOICE, .required = 1,
+		     .choices = leave_whats, FORM_AT(struct leaving, what),
+		     .help = "They left (they are not counted at later votes), or they hold an"
+			     " absent member's proxy (only where the co-op's rules allow proxies)." },
+	[L_AT] = { .label = "Left at", .kind = FORM_TEXT, .max_chars = 5, .width = 6,
+		   FORM_AT(struct leaving, at), .help = "The time they left, like 20:15 (may be empty)." },
+	[L_PROXY] = { .label = "Proxy of", .kind = FORM_REF, .ref = &ref_member,
+		      FORM_AT(struct leaving, proxy_for),
+		      .help = "The absent member whose proxy they hold: a member no. or part of a"
+			      " name; empty to clear it." },
+};
+
+static const struct ferr leave_errs[] = {
+	{ "proxy", L_PROXY }, { "time", L_AT }, { "left", L_AT }, { "member", L_PROXY },
+};
+
+static int leave_save(struct fscreen *fs)
+{
+	struct leaving *l = fs->rec;
+	struct app *app = fs->app;
+	int rc;
+	if (l->what == 0) {
+		if ((rc = attendance_record(app->db, &app->who, l->meeting_id, l->member_id,
+					    ATTENDANCE_LEFT, l->at)))
+			return rc;
+		char q[160];
+		quorum_words(app, l->meeting_id, q, sizeof q);
+		snprintf(fs->done, sizeof fs->done, "Recorded that they left. %s", q);
+		return DB_OK;
+	}
+	if ((rc = attendance_set_proxy(app->db, &app->who, l->meeting_id, l->member_id,
+				       l->proxy_for)))
+		return rc;
+	snprintf(fs->done, sizeof fs->done, l->proxy_for ? "Recorded the proxy they hold"
+							  : "Their proxy is cleared");
+	return DB_OK;
+}
+
+static const struct fdesc leave_form = {
+	.name = "A member left, or holds a proxy", .area = 4, .spec = leave_fields, .n = L_COUNT,
+	.rec_size = sizeof(struct leaving), .save = leave_save, .errs = leave_errs,
+	.nerrs = (int)(sizeof leave_errs / sizeof leave_errs[0]),
+};
+
+struct screen *screen_attendance_edit_new(struct app *app, const struct meeting *m,
+					  const struct attendance_row *a)
+{
+	struct leaving l = { .meeting_id = m->id, .member_id = a->member_id,
+			     .proxy_for = a->proxy_for };
+	char title[MEMBER_NAME_MAX * 4 + MEETING_TITLE_MAX * 4 + 40];
+	snprintf(title, sizeof title, "No. %lld %s at %s", (long long)a->member_no, a->name, m->title);
+	return form_screen_new(app, &leave_form, title, &l, NULL, 0);
+}
+
+/* ---- motion -------------------------------------------------------------------- */
+
+static const char *const resolutions[] = { "ordinary", "special",
+					   "s.111 amalgamation or transfer", NULL };
+
+enum { M_TITLE, M_TEXT, M_TYPE, M_PROPOSER, M_SECONDER, M_COUNT };
+
+static const struct form_spec motion_fields[M_COUNT] = {
+	[M_TITLE] = { .label = "Title", .kind = FORM_TEXT, .required = 1,
+		      .max_chars = MOTION_TITLE_MAX, FORM_AT(struct motion, title),
+		      .help = "A few words: \"Change the rules on guests\"." },
+	[M_TEXT] = { .label = "Motion", .kind = FORM_MULTILINE, .required = 1,
+		     .max_chars = MOTION_TEXT_MAX, FORM_AT(struct motion, text),
+		     .help = "The words put to the meeting: \"That the co-op ...\"." },
+	[M_TYPE] = { .label = "Resolution", .kind = FORM_CHOICE, .required = 1,
+		     .choices = resolutions, FORM_AT(struct motion, resolution),
+		     .help = "Ordinary (more for than against), special (the rules' majority of votes"
+			     " cast), or s.111 (two thirds, then confirmed 14 days to a month later)." },
+	[M_PROPOSER] = { .label = "Proposer", .kind = FORM_REF, .required = 1, .ref = &ref_member,
+			 FORM_AT(struct motion, proposer_id),
+			 .help = "A member present: their member no. or part of their name." },
+	[M_SECONDER] = { .label = "Seconder", .kind = FORM_REF, .required = 1, .ref = &ref_member,
+			 FORM_AT(struct motion, seconder_id),
+			 .help = "Another member present: not the proposer." },
+};
+
+static const struct ferr motion_errs[] = {
+	{ "seconder", M_SECONDER }, { "proposer", M_PROPOSER }, { "title", M_TITLE },
+	{ "text", M_TEXT }, { "resolution", M_TYPE }, { "amalgamation", M_TYPE },
+};
+
+static int motion_save(struct fscreen *fs)
+{
+	struct motion *mo = fs->rec;
+	struct app *app = fs->app;
+	int rc = motion_add(app->db, &app->who, mo);
+	if (rc)
+		return rc;
+	struct meeting m;
+	char ref[40] = "";
+	if (meeting_get(app->db, &app->who, mo->meeting_id, &m) == DB_OK)
+		meeting_motion_ref(m.kind, m.held_on, mo->motion_no, ref, sizeof ref);
+	snprintf(fs->done, sizeof fs->done, "Motion %s tabled: %s", ref, mo->title);
+	return DB_OK;
+}
+
+static const struct fdesc motion_form = {
+	.name = "Table a motion", .area = 4, .spec = motion_fields, .n = M_COUNT,
+	.rec_size = sizeof(struct motion), .save = motion_save, .errs = motion_errs,
+	.nerrs = (int)(sizeof motion_errs / sizeof motion_errs[0]),
+};
+
+struct screen *screen_motion_form_new(struct app *app, const struct meeting *m)
+{
+	struct motion mo = { .meeting_id = m->id, .resolution = RESOLUTION_ORDINARY };
+	char title[MEETING_TITLE_MAX * 4 + 40];
+	snprintf(title, sizeof title, "A motion at %s", m->title);
+	return form_screen_new(app, &motion_form, title, &mo, NULL, 0);
+}
