@@ -15,6 +15,7 @@
 
 #include "coopdesk/date.h"
 #include "coopdesk/settings.h"
+#include "coopdesk/text.h"
 #include "coopdesk/zone.h"
 #include "meetings_area.h"
 #include "record.h"
@@ -98,7 +99,11 @@ static void rows(struct rscreen *rs)
 	record_row(rs, "Notice", buf, style);
 	record_row(rs, "Status", meeting_status_name(m->status),
 		   m->status == MEETING_CANCELLED ? STYLE_DIM : -1);
-	if (x->now_ok && m->status != MEETING_CANCELLED) {
+	/* As it stands: while the meeting is to come or under way (its day),
+	 * not once it is history. */
+	char today[DATE_BUFSZ];
+	date_format_iso(date_today(), today, sizeof today);
+	if (x->now_ok && m->status != MEETING_CANCELLED && strcmp(m->held_on, today) >= 0) {
 		if (x->now.applies)
 			snprintf(buf, sizeof buf, "%lld present now; %lld needed (of %lld members on the"
 				 " register that day): %s", (long long)x->now.present,
@@ -147,8 +152,10 @@ static void att_key(const void *row, struct page_key *key)
 static int att_line(struct rscreen *rs, const void *row, char *buf, size_t n)
 {
 	const struct attendance_row *a = row;
-	size_t used = (size_t)snprintf(buf, n, "no. %-5lld %-24s %s", (long long)a->member_no,
-				       a->name, a->present_at_start ? "at the start" : "arrived");
+	char name[24 * 4 + 8];
+	text_fit(a->name, 24, name, sizeof name);
+	size_t used = (size_t)snprintf(buf, n, "no. %-5lld %s %s", (long long)a->member_no, name,
+				       a->present_at_start ? "at the start" : "arrived");
 	if (!a->present_at_start && a->arrived_at[0] && used < n)
 		used += (size_t)snprintf(buf + used, n - used, " %s", a->arrived_at);
 	if (a->left_at[0] && used < n)
@@ -317,15 +324,11 @@ static void erratum(struct rscreen *rs)
 static const struct ract acts[] = {
 	{ .action = ACT_EDIT, .label_of = edit_word, .allowed = may_edit, .run = edit,
 	  .help = "Change the meeting's details; on an attendance line, record that the member"
-		  " left, or the proxy they hold",
-	  .refused = "Only the board changes meetings" },
+		  " left, or the proxy they hold" },
 	{ .action = ACT_NEW, .label_of = new_word, .allowed = may_new, .run = add,
-	  .help = "Mark a member present (in the attendance), or table a motion",
-	  .refused = "Only the board records attendance and motions" },
-	{ .action = ACT_VOTE, .allowed = may_vote, .run = vote,
-	  .refused = "Only the board records votes" },
-	{ .action = ACT_ERRATUM, .allowed = may_erratum, .run = erratum,
-	  .refused = "Only the board records errata" },
+	  .help = "Mark a member present (in the attendance), or table a motion" },
+	{ .action = ACT_VOTE, .allowed = may_vote, .run = vote },
+	{ .action = ACT_ERRATUM, .allowed = may_erratum, .run = erratum },
 	/* Here: the notice and the minutes as documents (the lead wires
 	 * screen_notice_new and screen_minutes_new from meetings_ui.h). */
 };

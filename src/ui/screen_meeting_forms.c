@@ -131,10 +131,15 @@ struct screen *screen_meeting_form_new(struct app *app, const struct meeting *m)
 		date_format_iso(date_today(), fresh.notice_given_on, sizeof fresh.notice_given_on);
 		m = &fresh;
 		snprintf(title, sizeof title, "Arrange a meeting");
-	} else {
-		snprintf(title, sizeof title, "Change %s", m->title);
+		return form_screen_new(app, &arrange_form, title, m, NULL, 0);
 	}
-	return form_screen_new(app, &arrange_form, title, m, NULL, 0);
+	/* The notice as it stands was warned of when it was saved: changing
+	 * something else does not warn again. */
+	struct warned w = { .yes = 1 };
+	memcpy(w.held_on, m->held_on, sizeof w.held_on);
+	memcpy(w.notice, m->notice_given_on, sizeof w.notice);
+	snprintf(title, sizeof title, "Change %s", m->title);
+	return form_screen_new(app, &arrange_form, title, m, &w, sizeof w);
 }
 
 /* ---- present ----------------------------------------------------------------- */

@@ -12,6 +12,7 @@
 
 #include "coopdesk/date.h"
 #include "coopdesk/settings.h"
+#include "coopdesk/text.h"
 #include "coopdesk/zone.h"
 #include "meetings_area.h"
 #include "record.h"
@@ -198,8 +199,10 @@ static void vote_key(const void *row, struct page_key *key)
 static int vote_line(struct rscreen *rs, const void *row, char *buf, size_t n)
 {
 	const struct vote_row *v = row;
+	char name[28 * 4 + 8];
 	(void)rs;
-	snprintf(buf, n, "no. %-5lld %-28s %s%s", (long long)v->member_no, v->name,
+	text_fit(v->name, 28, name, sizeof name);
+	snprintf(buf, n, "no. %-5lld %s %s%s", (long long)v->member_no, name,
 		 (unsigned)v->vote < 3 ? vote_words[v->vote] : "?", v->by_proxy_id ? " (by proxy)" : "");
 	return -1;
 }
@@ -247,10 +250,8 @@ static void erratum(struct rscreen *rs)
 }
 
 static const struct ract acts[] = {
-	{ .action = ACT_VOTE, .allowed = may_vote, .run = vote,
-	  .refused = "Only the board records votes" },
-	{ .action = ACT_ERRATUM, .allowed = may_erratum, .run = erratum,
-	  .refused = "Only the board records errata" },
+	{ .action = ACT_VOTE, .allowed = may_vote, .run = vote },
+	{ .action = ACT_ERRATUM, .allowed = may_erratum, .run = erratum },
 };
 
 static const char *why_not(struct rscreen *rs, enum action a)
