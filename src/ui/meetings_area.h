@@ -13,6 +13,7 @@
 
 #include "coopdesk/meetings.h"
 #include "coopdesk/motions.h"
+#include "record.h"
 #include "ui.h"
 
 /* The Meetings area: meetings upcoming first, then past. */
@@ -21,6 +22,10 @@ struct screen *screen_meetings_new(struct app *app);
 struct screen *screen_meeting_new(struct app *app, int64_t id);
 /* One motion: its text, proposer, seconder, result and errata. */
 struct screen *screen_motion_new(struct app *app, int64_t id);
+
+/* The meeting record's two lists (screen_meeting_subs.c). */
+enum { SUB_ATTENDANCE, SUB_MOTIONS, MEETING_SUBS };
+extern const struct rsub meeting_subs[MEETING_SUBS];
 
 /* Forms (board). Arrange a meeting (m NULL) or change one. */
 struct screen *screen_meeting_form_new(struct app *app, const struct meeting *m);

@@ -8,20 +8,18 @@
  * left, or holds a proxy); n marks a member present (in the attendance)
  * or tables a motion; on a motion, v records its vote and x an erratum.
  * Enter on a motion opens it, with the arithmetic of its outcome.
- * Members and volunteers read; they change nothing.
+ * Members and volunteers read; they change nothing. The two lists are
+ * screen_meeting_subs.c's.
  */
 #include <stdio.h>
 #include <string.h>
 
 #include "coopdesk/date.h"
 #include "coopdesk/settings.h"
-#include "coopdesk/text.h"
 #include "coopdesk/zone.h"
 #include "meetings_area.h"
 #include "record.h"
-#include "refs.h"
 
-enum { SUB_ATTENDANCE, SUB_MOTIONS, SUBS };
 
 struct mextra {
 	struct meeting_quorum now;
@@ -135,99 +133,6 @@ static void rows(struct rscreen *rs)
 	 * exist (screen_notice_new, screen_minutes_new in meetings_ui.h):
 	 * their keys go in acts[] below. */
 }
-
-/* ---- attendance ------------------------------------------------------------- */
-
-static int att_fetch(struct rscreen *rs, enum page_dir dir, const struct page_key *key,
-		     void *rows, int max, int *n)
-{
-	return attendance_page(rs->app->db, &rs->app->who, rs->id, dir, key, rows, max, n);
-}
-
-static void att_key(const void *row, struct page_key *key)
-{
-	attendance_row_key(row, key);
-}
-
-static int att_line(struct rscreen *rs, const void *row, char *buf, size_t n)
-{
-	const struct attendance_row *a = row;
-	char name[24 * 4 + 8];
-	text_fit(a->name, 24, name, sizeof name);
-	size_t used = (size_t)snprintf(buf, n, "no. %-5lld %s %s", (long long)a->member_no, name,
-				       a->present_at_start ? "at the start" : "arrived");
-	if (!a->present_at_start && a->arrived_at[0] && used < n)
-		used += (size_t)snprintf(buf + used, n - used, " %s", a->arrived_at);
-	if (a->left_at[0] && used < n)
-		used += (size_t)snprintf(buf + used, n - used, "; left %s", a->left_at);
-	if (a->proxy_for > 0 && used < n) {
-		struct ref_match who;
-		if (ref_member.get(rs->app, a->proxy_for, &who) == DB_OK)
-			snprintf(buf + used, n - used, "; holds the proxy of no. %s %s", who.shown,
-				 who.label);
-		else
-			snprintf(buf + used, n - used, "; holds a proxy");
-	}
-	return a->left_at[0] ? STYLE_DIM : -1;
-}
-
-/* ---- motions ---------------------------------------------------------------- */
-
-static int mo_fetch(struct rscreen *rs, enum page_dir dir, const struct page_key *key,
-		    void *rows, int max, int *n)
-{
-	return motion_page(rs->app->db, &rs->app->who, rs->id, dir, key, rows, max, n);
-}
-
-static void mo_key(const void *row, struct page_key *key)
-{
-	motion_row_key(row, key);
-}
-
-static const char *const resolution_short[] = { "ordinary", "special", "s.111" };
-
-static int mo_line(struct rscreen *rs, const void *row, char *buf, size_t n)
-{
-	const struct motion_row *r = row;
-	const struct meeting *m = MEETING(rs);
-	char ref[40], words[400] = "";
-	meeting_motion_ref(m->kind, m->held_on, r->motion_no, ref, sizeof ref);
-	if (r->outcome != OUTCOME_NONE) {
-		struct motion mo = { .resolution = r->resolution, .confirms_id = r->confirms_id };
-		struct motion_result res;
-		if (motion_result_get(rs->app->db, &rs->app->who, r->id, &res) == DB_OK)
-			meeting_result_words(rs->app, &mo, &res, words, sizeof words);
-	}
-	snprintf(buf, n, "%-12s %-8s %s: %s", ref,
-		 (unsigned)r->resolution < 3 ? resolution_short[r->resolution] : "?", r->title,
-		 r->outcome == OUTCOME_NONE ? "not yet voted" : words);
-	return r->outcome == OUTCOME_LOST || r->outcome == OUTCOME_NOT_QUORATE ? STYLE_DIM : -1;
-}
-
-static struct screen *mo_open(struct rscreen *rs, const void *row)
-{
-	return screen_motion_new(rs->app, ((const struct motion_row *)row)->id);
-}
-
-static const struct rsub subs[SUBS] = {
-	[SUB_ATTENDANCE] = {
-		.title = "Attendance",
-		.row_size = sizeof(struct attendance_row),
-		.fetch = att_fetch,
-		.key_of = att_key,
-		.line = att_line,
-		.empty = "Nobody is recorded as present yet.",
-	},
-	[SUB_MOTIONS] = {
-		.title = "Motions",
-		.row_size = sizeof(struct motion_row),
-		.fetch = mo_fetch,
-		.key_of = mo_key,
-		.line = mo_line,
-		.open = mo_open,
-		.empty = "No motions yet.",
-	},
-};
 
 /* ---- actions ---------------------------------------------------------------- */
 
@@ -365,8 +270,8 @@ static const struct rdesc meeting_record = {
 	.load = load,
 	.title = title,
 	.rows = rows,
-	.subs = subs,
-	.nsubs = SUBS,
+	.subs = meeting_subs,
+	.nsubs = MEETING_SUBS,
 	.acts = acts,
 	.nacts = (int)(sizeof acts / sizeof acts[0]),
 	.why_not = why_not,

@@ -242,6 +242,8 @@ cat > "$TMP/member.script" <<EOF
 $MEMBER
 5
 :dump $TMP/member1.txt
+n
+:dump $TMP/member0.txt
 <Enter>
 :dump $TMP/member2.txt
 e
@@ -255,7 +257,10 @@ play member 100x30
 lacks "a member does not see the meeting not yet published" "$TMP/member1.txt" "reconvened"
 lacks "nor the board's meetings" "$TMP/member1.txt" "Board meeting"
 contains "but reads the general meetings published" "$TMP/member1.txt" "Annual general meeting 2026"
-contains "their outcomes with the arithmetic" "$TMP/member2.txt" "Motions"
+contains "arranging a meeting is refused in words" "$TMP/member0.txt" "Only the board arranges meetings"
+lacks "and not offered" "$TMP/member1.txt" "n arrange"
+contains "the outcomes with the arithmetic" "$TMP/member2.txt" \
+	"AGM-2026/1   ordinary Receive the annual accounts: 15 for, 8 against, 4 abstained"
 lacks "no key to change anything is offered" "$TMP/member2.txt" "n motion"
 contains "and a key to change it is refused in words" "$TMP/member3.txt" \
 	"Only the board changes meetings: you may read this one"
