@@ -76,6 +76,14 @@ int motion_page(struct db *db, const struct actor *who, int64_t meeting_id, enum
 		const struct page_key *key, struct motion_row *rows, int max, int *n);
 void motion_row_key(const struct motion_row *r, struct page_key *key);
 
+/* The motion numbered `motion_no` at the meeting of `kind` in `year` (as
+ * the screens name it: AGM-2026/3) into *id; with amalgamation_only, only
+ * an amalgamation or transfer (the one a confirmation names). DB_NOTFOUND when none
+ * (members, volunteers: none published); DB_INVALID, in words, when more
+ * than one meeting of that kind that year has such a motion. */
+int motion_find_by_ref(struct db *db, const struct actor *who, enum meeting_kind kind, int year,
+		       int64_t motion_no, int amalgamation_only, int64_t *id);
+
 /* Presence at a vote. A member must be present at the meeting (and not
  * have left) to be present at a vote. _from_attendance adds everyone
  * present at the meeting and not recorded as having left; *added (may be

@@ -63,6 +63,13 @@ static const char *const SQL_PAGE[4] = {
 	[PAGE_AFTER] = PAGE_COLS " AND m.motion_no > ?3 ORDER BY m.motion_no LIMIT ?2",
 	[PAGE_BEFORE] = PAGE_COLS " AND m.motion_no < ?3 ORDER BY m.motion_no DESC LIMIT ?2",
 };
+/* A motion by its meeting's kind, year and number (AGM-2026/3); two rows
+ * at most, to tell an ambiguous reference. */
+static const char SQL_BY_REF[] =
+	"SELECT m.id FROM motions m JOIN meetings g ON g.id = m.meeting_id"
+	" WHERE g.kind = ?1 AND g.held_on BETWEEN ?2 || '-01-01' AND ?2 || '-12-31'"
+	" AND m.motion_no = ?3 AND (?4 = 0 OR g.minutes_published = 1)"
+	" AND (?5 = 0 OR m.resolution = 'amalgamation') ORDER BY m.id LIMIT 2";
 
 static const char SQL_PRESENCE_HAS[] =
 	"SELECT 1 FROM vote_presence WHERE motion_id = ?1 AND member_id = ?2";
@@ -368,6 +375,47 @@ int motion_page(struct db *db, const struct actor *who, int64_t meeting_id, enum
 	if (key)
 		sqlite3_bind_int64(st, 3, key->num);
 	return db_page_read(db, st, dir, rows, max, sizeof *rows, read_row, NULL, n);
+}
+
+int motion_find_by_ref(struct db *db, const struct actor *who, enum meeting_kind kind, int year,
+		       int64_t motion_no, int amalgamation_only, int64_t *id)
+{
+	*id = 0;
+	enum access_level level;
+	int rc = db_access_check(db, who, AREA_MEETINGS, OP_READ, &level);
+	if (rc)
+		return rc;
+	sqlite3_stmt *st = db_prep(db, SQL_BY_REF);
+	if (!st)
+		return db_status(db);
+	char y[16];
+	snprintf(y, sizeof y, "%04d", year);
+	db_bind_text(st, 1, rule_meeting_kind_word(kind));
+	db_bind_text(st, 2, y);
+	sqlite3_bind_int64(st, 3, motion_no);
+	sqlite3_bind_int(st, 4, level != ACCESS_ALL);
+	sqlite3_bind_int(st, 5, amalgamation_only != 0);
+	int found = 0;
+	while ((rc = db_step_row(db, st)) == DB_OK) {
+		if (found++)
+			break;
+		*id = sqlite3_column_int64(st, 0);
+	}
+	db_reset(st);
+	if (rc != DB_OK && rc != DB_NOTFOUND)
+		return rc;
+	if (!found)
+		return db_set_error(db, DB_NOTFOUND, "there is no %smotion %lld at a %s in %d",
+				    amalgamation_only ? "amalgamation or transfer " : "",
+				    (long long)motion_no, rule_meeting_kind_name(kind), year);
+	if (found > 1) {
+		*id = 0;
+		return db_set_error(db, DB_INVALID,
+				    "more than one %s in %d has a motion %lld; open the motion from"
+				    " its meeting instead", rule_meeting_kind_name(kind), year,
+				    (long long)motion_no);
+	}
+	return DB_OK;
 }
 
 void motion_row_key(const struct motion_row *r, struct page_key *key)

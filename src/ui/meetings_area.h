@@ -51,6 +51,9 @@ struct screen *screen_motion_roll_call_new(struct app *app, const struct meeting
 /* "AGM-2026/3": the meeting's kind, its year, the motion's number. */
 void meeting_motion_ref(enum meeting_kind kind, const char *held_on, int64_t motion_no,
 			char *buf, size_t n);
+/* And back: 0 with the parts of "AGM-2026/3" (any case), -1 if it is not
+ * one. */
+int meeting_motion_ref_parse(const char *s, enum meeting_kind *kind, int *year, int64_t *no);
 /* "AGM", "GM", "SGM", "Board". */
 const char *meeting_kind_short(enum meeting_kind kind);
 /* The board writes meetings. */

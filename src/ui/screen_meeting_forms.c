@@ -145,36 +145,61 @@ struct screen *screen_meeting_form_new(struct app *app, const struct meeting *m)
 static const char *const resolutions[] = { "ordinary", "special",
 					   "s.111 amalgamation or transfer", NULL };
 
-enum { M_TITLE, M_TEXT, M_TYPE, M_PROPOSER, M_SECONDER, M_COUNT };
+/* A motion and the reference of the one it confirms, as typed. */
+struct mform {
+	struct motion mo;
+	char confirms[40];
+};
+
+enum { M_TITLE, M_TEXT, M_TYPE, M_PROPOSER, M_SECONDER, M_CONFIRMS, M_COUNT };
 
 static const struct form_spec motion_fields[M_COUNT] = {
 	[M_TITLE] = { .label = "Title", .kind = FORM_TEXT, .required = 1,
-		      .max_chars = MOTION_TITLE_MAX, FORM_AT(struct motion, title),
+		      .max_chars = MOTION_TITLE_MAX, FORM_AT(struct mform, mo.title),
 		      .help = "A few words: \"Change the rules on guests\"." },
 	[M_TEXT] = { .label = "Motion", .kind = FORM_MULTILINE, .required = 1,
-		     .max_chars = MOTION_TEXT_MAX, FORM_AT(struct motion, text),
+		     .max_chars = MOTION_TEXT_MAX, FORM_AT(struct mform, mo.text),
 		     .help = "The words put to the meeting: \"That the co-op ...\"." },
 	[M_TYPE] = { .label = "Resolution", .kind = FORM_CHOICE, .required = 1,
-		     .choices = resolutions, FORM_AT(struct motion, resolution),
+		     .choices = resolutions, FORM_AT(struct mform, mo.resolution),
 		     .help = "Ordinary (more for than against), special (the rules' majority of votes"
 			     " cast), or s.111 (two thirds, then confirmed 14 days to a month later)." },
 	[M_PROPOSER] = { .label = "Proposer", .kind = FORM_REF, .required = 1, .ref = &ref_member,
-			 FORM_AT(struct motion, proposer_id),
+			 FORM_AT(struct mform, mo.proposer_id),
 			 .help = "A member present: their member no. or part of their name." },
 	[M_SECONDER] = { .label = "Seconder", .kind = FORM_REF, .required = 1, .ref = &ref_member,
-			 FORM_AT(struct motion, seconder_id),
+			 FORM_AT(struct mform, mo.seconder_id),
 			 .help = "Another member present: not the proposer." },
+	[M_CONFIRMS] = { .label = "Confirms", .kind = FORM_TEXT, .max_chars = 20, .width = 14,
+			 FORM_AT(struct mform, confirms),
+			 .help = "For an s.111 confirmation only: the motion first passed, like"
+				 " SGM-2026/1 (its meeting 14 days to a month before this one)." },
 };
 
 static const struct ferr motion_errs[] = {
 	{ "seconder", M_SECONDER }, { "proposer", M_PROPOSER }, { "title", M_TITLE },
-	{ "text", M_TEXT }, { "resolution", M_TYPE }, { "amalgamation", M_TYPE },
+	{ "text", M_TEXT }, { "confirm", M_CONFIRMS }, { "motion", M_CONFIRMS },
+	{ "resolution", M_TYPE }, { "amalgamation", M_TYPE },
 };
 
 static int motion_save(struct fscreen *fs)
 {
-	struct motion *mo = fs->rec;
+	struct mform *f = fs->rec;
+	struct motion *mo = &f->mo;
 	struct app *app = fs->app;
+	enum meeting_kind kind;
+	int year;
+	int64_t no;
+	mo->confirms_id = 0;
+	if (f->confirms[0]) {
+		if (meeting_motion_ref_parse(f->confirms, &kind, &year, &no)) {
+			form_set_error(fs->form, M_CONFIRMS, "a motion is named like SGM-2026/1");
+			return FORM_STAY;
+		}
+		int rc = motion_find_by_ref(app->db, &app->who, kind, year, no, 1, &mo->confirms_id);
+		if (rc)
+			return rc;
+	}
 	int rc = motion_add(app->db, &app->who, mo);
 	if (rc)
 		return rc;
@@ -188,14 +213,17 @@ static int motion_save(struct fscreen *fs)
 
 static const struct fdesc motion_form = {
 	.name = "Table a motion", .area = 4, .spec = motion_fields, .n = M_COUNT,
-	.rec_size = sizeof(struct motion), .save = motion_save, .errs = motion_errs,
+	.rec_size = sizeof(struct mform), .save = motion_save, .errs = motion_errs,
 	.nerrs = (int)(sizeof motion_errs / sizeof motion_errs[0]),
 };
 
 struct screen *screen_motion_form_new(struct app *app, const struct meeting *m)
 {
-	struct motion mo = { .meeting_id = m->id, .resolution = RESOLUTION_ORDINARY };
+	static struct mform f;   /* large (the motion's text): not on the stack */
+	memset(&f, 0, sizeof f);
+	f.mo.meeting_id = m->id;
+	f.mo.resolution = RESOLUTION_ORDINARY;
 	char title[MEETING_TITLE_MAX * 4 + 40];
 	snprintf(title, sizeof title, "A motion at %s", m->title);
-	return form_screen_new(app, &motion_form, title, &mo, NULL, 0);
+	return form_screen_new(app, &motion_form, title, &f, NULL, 0);
 }

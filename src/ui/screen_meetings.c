@@ -10,6 +10,7 @@
  */
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 
 #include "coopdesk/access.h"
 #include "coopdesk/date.h"
@@ -230,6 +231,24 @@ void meeting_motion_ref(enum meeting_kind kind, const char *held_on, int64_t mot
 			char *buf, size_t n)
 {
 	snprintf(buf, n, "%s-%.4s/%lld", meeting_kind_short(kind), held_on, (long long)motion_no);
+}
+
+int meeting_motion_ref_parse(const char *s, enum meeting_kind *kind, int *year, int64_t *no)
+{
+	char word[8];
+	int y = 0, used = 0;
+	long long n = 0;
+	if (!s || sscanf(s, " %7[A-Za-z]-%4d/%lld %n", word, &y, &n, &used) != 3 || s[used] ||
+	    y < 1900 || n <= 0)
+		return -1;
+	for (int k = MEETING_AGM; k <= MEETING_BOARD; k++)
+		if (strcasecmp(word, meeting_kind_short((enum meeting_kind)k)) == 0) {
+			*kind = (enum meeting_kind)k;
+			*year = y;
+			*no = n;
+			return 0;
+		}
+	return -1;
 }
 
 int meetings_board(const struct app *app)

@@ -108,6 +108,13 @@ same "the meeting is saved as typed" \
 2. Rule change"
 checked arrange
 
+# participation NO: member NO's general meetings attended in 2026.
+participation() {
+	"$BIN" --db "$DB" report participation --year 2026 --format csv --no-bom |
+		awk -F, -v no="$1" '$1 == no { print $3 }'
+}
+attended_before=$(participation "$P1")
+
 # ---- attendance: 36 present, the quorum as it stands --------------------------------
 {
 	echo "$BOARD"
@@ -169,7 +176,43 @@ same "the result is recorded as counted" \
 same "the meeting was opened for the vote, its quorum at the start kept" \
 	"$(sql "SELECT status || '|' || quorum_needed || '|' || present_at_start FROM meetings WHERE id = $MID")" \
 	"held|8|36"
+same "attendance feeds the member's participation once the meeting is held" \
+	"$(participation "$P1")" "$((attended_before + 1))"
 checked special
+
+# ---- an s.111 amalgamation, and its confirming meeting 14 days to a month later ------
+cat > "$TMP/s111.script" <<EOF
+$BOARD
+5<Enter><Tab>n
+Transfer of engagements<Tab>That the co-op transfers its engagements to Weavers Homes.<Tab><Right><Right><Tab>$P1<Tab>$P2
+^S
+<End>v
+<Tab><BS>30<Tab><BS>5<Tab><BS>1
+^S
+<Enter>
+:dump $TMP/s111a.txt
+<Esc><Esc>
+n<Tab>Confirming meeting<Tab>${BS10}30/11/2026<Tab><Tab>Hall<Tab>${BS10}10/11/2026
+^S
+n$P1^S
+$P2^S
+<Esc><Tab>n
+Confirm the transfer<Tab>That the transfer agreed on 22 November is confirmed.<Tab><Right><Right><Tab>$P1<Tab>$P2<Tab>agm-2026/2
+^S
+:dump $TMP/s111b.txt
+EOF
+play s111 120x40
+contains "an s.111 resolution needs two thirds of votes cast" "$TMP/s111a.txt" \
+	"30 for, 5 against, 1 abstained: 30 of 35 votes cast is 85.7%, at least two thirds: carried"
+contains "and shows the window for its confirming meeting" "$TMP/s111a.txt" \
+	"then confirmed at a second meeting from"
+contains "from 14 days to a month later" "$TMP/s111a.txt" "06/12/2026 to 22/12/2026"
+beside "a confirming meeting too soon is refused beside the field" "$TMP/s111b.txt" "Confirms" \
+	"must be confirmed at a meeting from 6 December 2026 to 22 Dec"
+same "so nothing is tabled there" \
+	"$(sql "SELECT count(*) FROM motions m JOIN meetings g ON g.id = m.meeting_id
+		WHERE g.title = 'Confirming meeting'")" "0"
+checked s111
 
 # ---- votes by roll call: an ordinary resolution --------------------------------------
 {
@@ -195,11 +238,11 @@ checked special
 	echo ":dump $TMP/roll3.txt"
 } > "$TMP/roll.script"
 play roll 120x40
-contains "the roll call names those present" "$TMP/roll1.txt" "The vote on motion AGM-2026/2"
+contains "the roll call names those present" "$TMP/roll1.txt" "The vote on motion AGM-2026/3"
 contains "and records the outcome" "$TMP/roll2.txt" "Roll call recorded: carried. 20 for, 12 against"
 contains "the motion shows it with its arithmetic" "$TMP/roll3.txt" \
 	"20 for, 12 against, 4 abstained: more for than against: carried"
-MO2=$(sql "SELECT id FROM motions WHERE meeting_id = $MID AND motion_no = 2")
+MO2=$(sql "SELECT id FROM motions WHERE meeting_id = $MID AND motion_no = 3")
 same "the meeting takes its votes by roll call" "$(sql "SELECT vote_by FROM meetings WHERE id = $MID")" \
 	"roll_call"
 same "each member's vote is recorded" \

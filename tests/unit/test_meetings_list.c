@@ -413,6 +413,39 @@ static void attendance_and_motions_page_both_ways(void **state)
 	assert_int_equal(motion_page(f->db, &member, g, PAGE_FIRST, NULL, mr, 3, &n), DB_NOTFOUND);
 }
 
+/* A motion named as the screens name it: kind, year, number. */
+static void motions_found_by_reference(void **state)
+{
+	struct fixture *f = *state;
+	struct actor board = test_board();
+	int64_t s1 = meeting(f, MEETING_SPECIAL, "2026-10-01", 3);
+	int64_t a = motion(f, s1, RESOLUTION_AMALGAMATION);
+	int64_t id = -1;
+	assert_int_equal(motion_find_by_ref(f->db, &board, MEETING_SPECIAL, 2026, 1, 0, &id), DB_OK);
+	assert_int_equal(id, a);
+	assert_int_equal(motion_find_by_ref(f->db, &board, MEETING_SPECIAL, 2025, 1, 0, &id), DB_NOTFOUND);
+	assert_string_equal(db_errmsg(f->db), "there is no motion 1 at a special general meeting in 2025");
+	assert_int_equal(motion_find_by_ref(f->db, &board, MEETING_AGM, 2026, 1, 0, &id), DB_NOTFOUND);
+	assert_int_equal(motion_find_by_ref(f->db, &board, MEETING_SPECIAL, 2026, 2, 0, &id), DB_NOTFOUND);
+	/* A second special general meeting that year with a motion 1. */
+	int64_t s2 = meeting(f, MEETING_SPECIAL, "2026-10-20", 3);
+	motion(f, s2, RESOLUTION_ORDINARY);
+	assert_int_equal(motion_find_by_ref(f->db, &board, MEETING_SPECIAL, 2026, 1, 0, &id), DB_INVALID);
+	assert_int_equal(id, 0);
+	assert_string_equal(db_errmsg(f->db), "more than one special general meeting in 2026 has a"
+			    " motion 1; open the motion from its meeting instead");
+	/* A confirmation names an amalgamation: that one alone. */
+	assert_int_equal(motion_find_by_ref(f->db, &board, MEETING_SPECIAL, 2026, 1, 1, &id), DB_OK);
+	assert_int_equal(id, a);
+	assert_int_equal(motion_find_by_ref(f->db, &board, MEETING_SPECIAL, 2026, 2, 1, &id),
+			 DB_NOTFOUND);
+	assert_string_equal(db_errmsg(f->db), "there is no amalgamation or transfer motion 2 at a"
+			    " special general meeting in 2026");
+	/* Members find only what is published. */
+	struct actor member = test_member(f->m[0]);
+	assert_int_equal(motion_find_by_ref(f->db, &member, MEETING_SPECIAL, 2026, 1, 0, &id), DB_NOTFOUND);
+}
+
 int main(void)
 {
 	setlocale(LC_ALL, "C.UTF-8");
@@ -425,6 +458,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(roll_call_in_one_go, setup, teardown),
 		cmocka_unit_test_setup_teardown(what_members_read, setup, teardown),
 		cmocka_unit_test_setup_teardown(attendance_and_motions_page_both_ways, setup, teardown),
+		cmocka_unit_test_setup_teardown(motions_found_by_reference, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
