@@ -261,7 +261,9 @@ static const char *why_not(struct rscreen *rs, enum action a)
 	if (!meetings_board(rs->app))
 		return "Only the board records votes: you may read this motion";
 	if (!board(rs))
-		return "This meeting's minutes are published (or it was cancelled): nothing is changed now";
+		return ((const struct mox *)rs->priv)->m.minutes_published
+			? "The minutes of this meeting are published: nothing is changed now"
+			: "This meeting was cancelled: nothing is recorded at it";
 	return a == ACT_VOTE ? "This motion's result is recorded and is never edited: record an erratum"
 			     : "No result of this motion is recorded yet: record its vote first";
 }
