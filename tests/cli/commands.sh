@@ -25,8 +25,10 @@ mode=$(stat -c %a "$TMP/sub/dir")
 expect "init refuses to overwrite" 1 "$BIN" --db "$DB" init
 contains "and says so" "$TMP/err" "already exists"
 
+SQL_DIR="$(dirname "$0")/../../sql"
+latest=$(ls "$SQL_DIR"/[0-9]*.sql | tail -1 | xargs basename | sed 's/_.*//; s/^0*//')
 out=$(sqlite3 "$DB" 'PRAGMA application_id; PRAGMA user_version; PRAGMA journal_mode' | tr '\n' ' ')
-[ "$out" = "1131376496 3 wal " ] && ok "application_id, user_version, WAL" || not_ok "pragmas: $out"
+[ "$out" = "1131376496 $latest wal " ] && ok "application_id, user_version, WAL" || not_ok "pragmas: $out"
 name=$(sqlite3 "$DB" "SELECT value FROM settings WHERE key = 'coop_name'")
 [ "$name" = "Ælfric's Co-op" ] && ok "the co-op's name is kept" || not_ok "name: $name"
 who=$(sqlite3 "$DB" "SELECT actor FROM audit WHERE table_name = 'settings'")
@@ -39,8 +41,6 @@ contains "check warns that a co-op needs 3 members" "$TMP/out" "WARNING"
 # check passes on it. Each is made from the migrations up to its version
 # with the sqlite3 shell (so without the generated audit triggers, which
 # every upgrade makes again).
-SQL_DIR="$(dirname "$0")/../../sql"
-latest=$(ls "$SQL_DIR"/[0-9]*.sql | tail -1 | xargs basename | sed 's/_.*//; s/^0*//')
 for f in "$SQL_DIR"/[0-9]*.sql; do
 	v=$(basename "$f" | sed 's/_.*//; s/^0*//')
 	[ "$v" -lt "$latest" ] || continue
@@ -58,21 +58,31 @@ for f in "$SQL_DIR"/[0-9]*.sql; do
 		WHERE key = 'hours_expected_per_year'")
 	[ "$out" = "0integer0-2000" ] && ok "schema $v gained hours_expected_per_year" \
 		|| not_ok "hours_expected_per_year after schema $v: $out"
+	out=$(sqlite3 "$old" "SELECT count(*) FROM settings WHERE key IN ('publish_board_meetings',
+		'publish_roll_calls') AND value = '0'; SELECT agenda || vote_by FROM meetings LIMIT 0;
+		SELECT count(*) FROM pragma_table_info('meetings') WHERE name IN ('agenda', 'vote_by')" |
+		tr '\n' ' ')
+	[ "$out" = "2 2 " ] && ok "schema $v gained a meeting's agenda and vote, and two settings" \
+		|| not_ok "schema 8's changes after schema $v: $out"
 done
 
 # A schema 2 database as coopdesk left it (audit triggers, a trail, the
-# co-op's name): schema 3 undone by hand, its trigger dropped first as the
-# migration drops it. Opening it adds the setting without an audit row.
+# co-op's name): schemas 3 and 8 undone by hand, the triggers on what they
+# change dropped first. Opening it adds the settings without an audit row.
 cp "$DB" "$TMP/schema2-used.db"
 sqlite3 "$TMP/schema2-used.db" "DROP TRIGGER audit_settings_delete;
-	DELETE FROM settings WHERE key = 'hours_expected_per_year'; PRAGMA user_version = 2"
+	DROP TRIGGER audit_meetings_insert; DROP TRIGGER audit_meetings_update;
+	DROP TRIGGER audit_meetings_delete; ALTER TABLE meetings DROP COLUMN agenda;
+	ALTER TABLE meetings DROP COLUMN vote_by;
+	DELETE FROM settings WHERE key IN ('hours_expected_per_year', 'publish_board_meetings',
+		'publish_roll_calls'); PRAGMA user_version = 2"
 before=$(sqlite3 "$TMP/schema2-used.db" "SELECT count(*) FROM audit")
 expect "check upgrades a used schema 2 database and passes" 0 "$BIN" --db "$TMP/schema2-used.db" check
 out=$(sqlite3 "$TMP/schema2-used.db" "PRAGMA user_version; SELECT count(*) FROM audit;
 	SELECT value FROM settings WHERE key IN ('coop_name', 'hours_expected_per_year') ORDER BY key;
 	SELECT count(*) FROM sqlite_schema WHERE name = 'audit_settings_delete'" | tr '\n' ' ')
-[ "$out" = "3 $before Ælfric's Co-op 0 1 " ] \
-	&& ok "schema 3, the setting unaudited, the name kept, the triggers made again" \
+[ "$out" = "$latest $before Ælfric's Co-op 0 1 " ] \
+	&& ok "schema $latest, the settings unaudited, the name kept, the triggers made again" \
 	|| not_ok "after the upgrade: $out (audit rows before: $before)"
 
 expect "a missing database is reported" 1 "$BIN" --db "$TMP/none.db" check
