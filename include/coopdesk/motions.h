@@ -121,6 +121,12 @@ struct vote_row {
 int motion_votes_list(struct db *db, const struct actor *who, int64_t motion_id,
 		      struct vote_row *rows, int max, int *n);
 
+/* The same a page at a time by member number (keyset on vote_row_key). */
+int motion_votes_page(struct db *db, const struct actor *who, int64_t motion_id,
+		      enum page_dir dir, const struct page_key *key, struct vote_row *rows, int max,
+		      int *n);
+void vote_row_key(const struct vote_row *r, struct page_key *key);
+
 /* The individual votes counted. Board only. */
 int motion_vote_count(struct db *db, const struct actor *who, int64_t motion_id,
 		      struct vote_tally *t);

@@ -101,6 +101,17 @@ static const char SQL_VOTES_LIST[] =
 	"SELECT v.member_id, m.member_no, m.name, v.vote, coalesce(v.by_proxy_id, 0)"
 	" FROM votes v JOIN members m ON m.id = v.member_id"
 	" WHERE v.motion_id = ?1 AND (?2 = 0 OR v.member_id = ?2) ORDER BY m.member_no LIMIT ?3";
+/* The same a page at a time by member number: ?3 the size, ?4 the key's. */
+#define VOTE_COLS \
+	"SELECT v.member_id, m.member_no, m.name, v.vote, coalesce(v.by_proxy_id, 0)" \
+	" FROM votes v JOIN members m ON m.id = v.member_id" \
+	" WHERE v.motion_id = ?1 AND (?2 = 0 OR v.member_id = ?2)"
+static const char *const SQL_VOTES_PAGE[4] = {
+	[PAGE_FIRST] = VOTE_COLS " ORDER BY m.member_no LIMIT ?3",
+	[PAGE_LAST] = VOTE_COLS " ORDER BY m.member_no DESC LIMIT ?3",
+	[PAGE_AFTER] = VOTE_COLS " AND m.member_no > ?4 ORDER BY m.member_no LIMIT ?3",
+	[PAGE_BEFORE] = VOTE_COLS " AND m.member_no < ?4 ORDER BY m.member_no DESC LIMIT ?3",
+};
 
 #define RESULT_COLS \
 	"SELECT id, motion_id, votes_for, votes_against, abstentions, coalesce(casting_vote, '')," \
@@ -589,10 +600,11 @@ static void read_vote(sqlite3_stmt *st, void *row, const void *ctx)
 	r->by_proxy_id = sqlite3_column_int64(st, 4);
 }
 
-int motion_votes_list(struct db *db, const struct actor *who, int64_t motion_id,
-		      struct vote_row *rows, int max, int *n)
+/* Whose votes this actor sees: 0 for all (the board; anyone when roll
+ * calls are published), else their own member id; -1 for none. */
+static int votes_seen(struct db *db, const struct actor *who, int64_t motion_id, int64_t *only)
 {
-	*n = 0;
+	*only = 0;
 	enum access_level level;
 	int rc = db_access_check(db, who, AREA_MEETINGS, OP_READ, &level);
 	if (rc)
@@ -600,15 +612,26 @@ int motion_votes_list(struct db *db, const struct actor *who, int64_t motion_id,
 	struct mctx c;
 	if ((rc = load_ctx(db, motion_id, &c)))
 		return rc;
-	int64_t only = 0, roll_calls = 0;
+	int64_t roll_calls = 0;
 	if (level != ACCESS_ALL) {
 		if (!c.published)
 			return db_set_error(db, DB_NOTFOUND, NO_MOTION);
 		if ((rc = setting_int(db, "publish_roll_calls", &roll_calls)))
 			return rc;
-		if (!roll_calls && (only = who->member_id) <= 0)
-			return DB_OK;
+		if (!roll_calls)
+			*only = who->member_id > 0 ? who->member_id : -1;
 	}
+	return DB_OK;
+}
+
+int motion_votes_list(struct db *db, const struct actor *who, int64_t motion_id,
+		      struct vote_row *rows, int max, int *n)
+{
+	*n = 0;
+	int64_t only;
+	int rc = votes_seen(db, who, motion_id, &only);
+	if (rc || only < 0)
+		return rc;
 	sqlite3_stmt *st = db_prep(db, SQL_VOTES_LIST);
 	if (!st)
 		return db_status(db);
@@ -616,6 +639,33 @@ int motion_votes_list(struct db *db, const struct actor *who, int64_t motion_id,
 	sqlite3_bind_int64(st, 2, only);
 	sqlite3_bind_int(st, 3, max);
 	return db_page_read(db, st, PAGE_FIRST, rows, max, sizeof *rows, read_vote, NULL, n);
+}
+
+int motion_votes_page(struct db *db, const struct actor *who, int64_t motion_id,
+		      enum page_dir dir, const struct page_key *key, struct vote_row *rows, int max,
+		      int *n)
+{
+	*n = 0;
+	int64_t only;
+	int rc = db_page_args(db, "motion_votes_page", 0, dir, key, max);
+	if (rc || (rc = votes_seen(db, who, motion_id, &only)) || only < 0)
+		return rc;
+	sqlite3_stmt *st = db_prep(db, SQL_VOTES_PAGE[dir]);
+	if (!st)
+		return db_status(db);
+	sqlite3_bind_int64(st, 1, motion_id);
+	sqlite3_bind_int64(st, 2, only);
+	sqlite3_bind_int(st, 3, max);
+	if (key)
+		sqlite3_bind_int64(st, 4, key->num);
+	return db_page_read(db, st, dir, rows, max, sizeof *rows, read_vote, NULL, n);
+}
+
+void vote_row_key(const struct vote_row *r, struct page_key *key)
+{
+	memset(key, 0, sizeof *key);
+	key->id = r->member_id;
+	key->num = r->member_no;
 }
 
 static int count_votes(struct db *db, int64_t motion_id, struct vote_tally *t)

@@ -19,7 +19,6 @@
 #include "refs.h"
 
 #define HISTORY_MAX 64
-#define VOTES_MAX 2000
 
 struct mox {
 	struct meeting m;
@@ -113,7 +112,7 @@ static void rows(struct rscreen *rs)
 	record_row(rs, "Motion", mo->text, -1);
 }
 
-/* ---- results and votes: a handful each, read whole and paged here ----------- */
+/* ---- results (a handful: the first and its errata, paged here) and votes ---- */
 
 static int results(struct rscreen *rs, enum page_dir dir, const struct page_key *key, void *out,
 		   int max, int *n)
@@ -168,32 +167,12 @@ static const char *const vote_words[] = { "for", "against", "abstain" };
 static int votes(struct rscreen *rs, enum page_dir dir, const struct page_key *key, void *out,
 		 int max, int *n)
 {
-	static struct vote_row all[VOTES_MAX];
-	int got = 0;
-	*n = 0;
-	int rc = motion_votes_list(rs->app->db, &rs->app->who, rs->id, all, VOTES_MAX, &got);
-	if (rc)
-		return rc;
-	struct vote_row *rows = out;
-	int start = 0, end = got;
-	if (dir == PAGE_AFTER)
-		while (start < got && all[start].member_no <= key->num)
-			start++;
-	if (dir == PAGE_BEFORE)
-		while (end > 0 && all[end - 1].member_no >= key->num)
-			end--;
-	if ((dir == PAGE_LAST || dir == PAGE_BEFORE) && end - start > max)
-		start = end - max;
-	for (int i = start; i < end && *n < max; i++)
-		rows[(*n)++] = all[i];
-	return DB_OK;
+	return motion_votes_page(rs->app->db, &rs->app->who, rs->id, dir, key, out, max, n);
 }
 
 static void vote_key(const void *row, struct page_key *key)
 {
-	memset(key, 0, sizeof *key);
-	key->id = ((const struct vote_row *)row)->member_id;
-	key->num = ((const struct vote_row *)row)->member_no;
+	vote_row_key(row, key);
 }
 
 static int vote_line(struct rscreen *rs, const void *row, char *buf, size_t n)

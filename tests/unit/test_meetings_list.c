@@ -345,6 +345,23 @@ static void what_members_read(void **state)
 	assert_int_equal(motion_votes_list(f->db, &member, mo, votes, 8, &n), DB_OK);
 	assert_int_equal(n, 1);
 	assert_int_equal(votes[0].member_id, f->m[3]);
+	assert_int_equal(motion_votes_page(f->db, &member, mo, PAGE_FIRST, NULL, votes, 8, &n), DB_OK);
+	assert_int_equal(n, 1);
+	assert_int_equal(votes[0].member_id, f->m[3]);
+	/* The board pages them both ways by member number. */
+	struct page_key vkey;
+	assert_int_equal(motion_votes_page(f->db, &board, mo, PAGE_FIRST, NULL, votes, 4, &n), DB_OK);
+	assert_int_equal(n, 4);
+	vote_row_key(&votes[3], &vkey);
+	assert_int_equal(motion_votes_page(f->db, &board, mo, PAGE_AFTER, &vkey, votes, 4, &n), DB_OK);
+	assert_int_equal(n, 2);
+	assert_int_equal(votes[1].member_id, f->m[5]);
+	vote_row_key(&votes[0], &vkey);
+	assert_int_equal(motion_votes_page(f->db, &board, mo, PAGE_BEFORE, &vkey, votes, 3, &n), DB_OK);
+	assert_int_equal(n, 3);
+	assert_int_equal(votes[2].member_id, f->m[3]);
+	assert_int_equal(motion_votes_page(f->db, &board, mo, PAGE_LAST, NULL, votes, 2, &n), DB_OK);
+	assert_int_equal(votes[1].member_id, f->m[5]);
 
 	set(f->db, "publish_board_meetings", "1");
 	set(f->db, "publish_roll_calls", "1");
@@ -353,6 +370,8 @@ static void what_members_read(void **state)
 				      4, &n), DB_OK);
 	assert_int_equal(n, 2);
 	assert_int_equal(motion_votes_list(f->db, &member, mo, votes, 8, &n), DB_OK);
+	assert_int_equal(n, 6);
+	assert_int_equal(motion_votes_page(f->db, &member, mo, PAGE_FIRST, NULL, votes, 8, &n), DB_OK);
 	assert_int_equal(n, 6);
 	/* The outcome rules are read by anyone who reads meetings. */
 	struct outcome_rules r;
