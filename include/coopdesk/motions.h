@@ -170,10 +170,12 @@ int motion_record_result(struct db *db, const struct actor *who, int64_t motion_
  * in one transaction: presence at the vote from the attendance, each
  * vote (motion_vote's rules: present, once), then the result from those
  * votes (motion_record_result's rules), with the chair's casting vote on
- * a tie where allowed. Nothing is kept if any part is refused. Board only. */
+ * a tie where allowed. A proxy's vote names who cast it (motion_vote's
+ * rules: only where the settings allow proxies). Nothing is kept if any part is refused. Board only. */
 struct roll_vote {
 	int64_t member_id;
 	enum vote_choice vote;
+	int64_t by_proxy_id;     /* 0 in person; else the member present holding the proxy */
 };
 int motion_roll_call(struct db *db, const struct actor *who, int64_t motion_id,
 		     const struct roll_vote *votes, int n, enum casting_vote casting,

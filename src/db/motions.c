@@ -870,7 +870,8 @@ int motion_roll_call(struct db *db, const struct actor *who, int64_t motion_id,
 	if ((rc = motion_presence_from_attendance(db, who, motion_id, NULL)))
 		return db_abort(db, rc);
 	for (int i = 0; i < n; i++)
-		if ((rc = motion_vote(db, who, motion_id, votes[i].member_id, votes[i].vote, 0)))
+		if ((rc = motion_vote(db, who, motion_id, votes[i].member_id, votes[i].vote,
+				      votes[i].by_proxy_id)))
 			return db_abort(db, rc);
 	struct motion_result_input in = { .count_recorded_votes = 1, .casting = casting };
 	struct motion_result local;

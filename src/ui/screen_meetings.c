@@ -105,7 +105,7 @@ static int cell_quorate(const struct lscreen *ls, const void *row, char *buf, si
 	return ok ? -1 : STYLE_OVERDUE;
 }
 
-/* "3: 2 carried, 1 lost"; "none"; "2: 2 to vote". */
+/* "2 carried, 1 lost"; "-" for none; "2 to vote". */
 static int cell_motions(const struct lscreen *ls, const void *row, char *buf, size_t n)
 {
 	const struct meeting_row *r = row;
@@ -118,8 +118,9 @@ static int cell_motions(const struct lscreen *ls, const void *row, char *buf, si
 	counts[4] = r->motions - r->carried - r->lost - r->withdrawn - r->not_quorate;
 	static const char *const words[5] = { "carried", "lost", "withdrawn", "not quorate",
 					      "to vote" };
-	size_t used = (size_t)snprintf(buf, n, "%lld:", (long long)r->motions);
-	const char *sep = " ";
+	size_t used = 0;
+	const char *sep = "";
+	buf[0] = '\0';
 	for (int i = 0; i < 5 && used < n; i++) {
 		if (!counts[i])
 			continue;

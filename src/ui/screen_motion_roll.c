@@ -1,7 +1,9 @@
 /*
  * src/ui/screen_motion_roll.c: a roll call (board): one field for each
  * member present at the meeting and not recorded as having left, each to
- * be given for, against or abstain, and the chair's casting vote. The
+ * be given for, against or abstain (and, where the rules allow proxies,
+ * one for each absent member whose proxy is held, cast by its holder),
+ * and the chair's casting vote. The
  * fields are made for the members present, so the form's table is this
  * screen's own (freed with it). Saved, motion_roll_call records every
  * vote and the result from them in one transaction, and the outcome is
@@ -13,6 +15,7 @@
 
 #include "form.h"
 #include "meetings_area.h"
+#include "refs.h"
 
 #define ROLL_MAX 2000          /* members present at one vote, at most */
 #define ROLL_PAGE 100
@@ -26,8 +29,9 @@ struct roll {
 	int64_t motion_id;
 	int n;                    /* members; field n is the casting vote */
 	struct form_spec *spec;
-	char (*labels)[80];
+	char (*labels)[160];
 	int64_t *ids;
+	int64_t *by;              /* the proxy holder of a proxy's vote; 0 in person */
 	struct screen_ops ops;
 };
 
@@ -43,6 +47,7 @@ static void roll_save(struct screen *s)
 	for (int i = 0; i < r->n; i++) {
 		v[i].member_id = r->ids[i];
 		v[i].vote = (enum vote_choice)form_choice(r->form, i);
+		v[i].by_proxy_id = r->by[i];
 	}
 	int casting = form_choice(r->form, r->n);
 	struct motion_result res;
@@ -79,25 +84,47 @@ static void roll_destroy(struct screen *s)
 	free(r->spec);
 	free(r->labels);
 	free(r->ids);
+	free(r->by);
 	free(r);
 	free(s);
 }
 
-/* Those present now, by member number, a page at a time. */
+/* Adds a line to the roll call: `id` voting, in person (by 0) or by the
+ * proxy that `by` holds. */
+static void roll_add(struct roll *r, int64_t id, int64_t by, const char *label)
+{
+	if (r->n >= ROLL_MAX)
+		return;
+	r->ids[r->n] = id;
+	r->by[r->n] = by;
+	snprintf(r->labels[r->n], sizeof r->labels[0], "%s", label);
+	r->n++;
+}
+
+/* Those present now, by member number, a page at a time; after each, the
+ * absent member whose proxy they hold. */
 static int present(struct app *app, struct roll *r, int64_t meeting_id)
 {
 	struct attendance_row rows[ROLL_PAGE];
 	struct page_key key;
+	struct ref_match absent;
+	char label[sizeof r->labels[0]];
 	int n, rc = attendance_page(app->db, &app->who, meeting_id, PAGE_FIRST, NULL, rows,
 				    ROLL_PAGE, &n);
 	while (rc == DB_OK && n > 0) {
 		for (int i = 0; i < n; i++) {
-			if (rows[i].left_at[0] || r->n >= ROLL_MAX)
+			if (rows[i].left_at[0])
 				continue;
-			r->ids[r->n] = rows[i].member_id;
-			snprintf(r->labels[r->n], sizeof r->labels[0], "No. %lld %.50s",
-				 (long long)rows[i].member_no, rows[i].name);
-			r->n++;
+			snprintf(label, sizeof label, "No. %lld %.50s", (long long)rows[i].member_no,
+				 rows[i].name);
+			roll_add(r, rows[i].member_id, 0, label);
+			if (rows[i].proxy_for <= 0 ||
+			    ref_member.get(app, rows[i].proxy_for, &absent) != DB_OK)
+				continue;
+			absent.label[strcspn(absent.label, ",")] = '\0'; /* the name, not the address */
+			snprintf(label, sizeof label, "No. %s %.40s by proxy (no. %lld)", absent.shown,
+				 absent.label, (long long)rows[i].member_no);
+			roll_add(r, rows[i].proxy_for, rows[i].member_id, label);
 		}
 		attendance_row_key(&rows[n - 1], &key);
 		rc = attendance_page(app->db, &app->who, meeting_id, PAGE_AFTER, &key, rows,
@@ -115,8 +142,9 @@ struct screen *screen_motion_roll_call_new(struct app *app, const struct meeting
 		r->spec = calloc(ROLL_MAX + 1, sizeof *r->spec);
 		r->labels = calloc(ROLL_MAX, sizeof *r->labels);
 		r->ids = calloc(ROLL_MAX, sizeof *r->ids);
+		r->by = calloc(ROLL_MAX, sizeof *r->by);
 	}
-	if (!s || !r || !r->spec || !r->labels || !r->ids) {
+	if (!s || !r || !r->spec || !r->labels || !r->ids || !r->by) {
 		app_message(app, STYLE_ERROR, "out of memory: the roll call could not be opened");
 		goto fail;
 	}
@@ -165,6 +193,7 @@ fail:
 		free(r->spec);
 		free(r->labels);
 		free(r->ids);
+		free(r->by);
 	}
 	free(r);
 	free(s);

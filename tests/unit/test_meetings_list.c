@@ -298,6 +298,31 @@ static void roll_call_in_one_go(void **state)
 	assert_int_equal(r.outcome, OUTCOME_LOST);
 	assert_int_equal(r.casting, CASTING_AGAINST);
 
+	/* Where the rules allow proxies, an absent member's vote is cast by
+	 * the member present who holds it. */
+	set(f->db, "proxies_allowed", "1");
+	assert_int_equal(attendance_set_proxy(f->db, &board, g, f->m[0], f->m[9]), DB_OK);
+	int64_t prox = motion(f, g, RESOLUTION_ORDINARY);
+	struct roll_vote pv[7];
+	memcpy(pv, v, sizeof v);
+	pv[6] = (struct roll_vote){ .member_id = f->m[9], .vote = VOTE_FOR, .by_proxy_id = f->m[0] };
+	assert_int_equal(motion_roll_call(f->db, &board, prox, pv, 7, CASTING_NONE, &r), DB_OK);
+	assert_int_equal(r.tally.votes_for, 4);
+	assert_int_equal(r.outcome, OUTCOME_CARRIED);
+	assert_int_equal(motion_votes_list(f->db, &board, prox, votes, 8, &n), DB_OK);
+	assert_int_equal(n, 7);
+	int by_proxy = 0;
+	for (int i = 0; i < n; i++)
+		if (votes[i].member_id == f->m[9] && votes[i].by_proxy_id == f->m[0])
+			by_proxy++;
+	assert_int_equal(by_proxy, 1);
+	/* Not held by that member: refused, nothing kept. */
+	int64_t wrong = motion(f, g, RESOLUTION_ORDINARY);
+	pv[6].by_proxy_id = f->m[1];
+	assert_int_equal(motion_roll_call(f->db, &board, wrong, pv, 7, CASTING_NONE, &r), DB_INVALID);
+	assert_int_equal(motion_votes_list(f->db, &board, wrong, votes, 8, &n), DB_OK);
+	assert_int_equal(n, 0);
+
 	/* Members and volunteers record nothing. */
 	struct actor member = test_member(f->m[0]);
 	int64_t other = motion(f, g, RESOLUTION_ORDINARY);
