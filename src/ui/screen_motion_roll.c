@@ -122,8 +122,8 @@ static int present(struct app *app, struct roll *r, int64_t meeting_id)
 			    ref_member.get(app, rows[i].proxy_for, &absent) != DB_OK)
 				continue;
 			absent.label[strcspn(absent.label, ",")] = '\0'; /* the name, not the address */
-			snprintf(label, sizeof label, "No. %s %.40s by proxy (no. %lld)", absent.shown,
-				 absent.label, (long long)rows[i].member_no);
+			snprintf(label, sizeof label, "Proxy: no. %s %.40s, held by no. %lld",
+				 absent.shown, absent.label, (long long)rows[i].member_no);
 			roll_add(r, rows[i].proxy_for, rows[i].member_id, label);
 		}
 		attendance_row_key(&rows[n - 1], &key);
