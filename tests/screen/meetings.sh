@@ -310,4 +310,18 @@ contains "and a key to change it is refused in words" "$TMP/member3.txt" \
 same "the member changed nothing (their login aside)" "$(sql "$AUDITED")" "$before"
 checked member
 
+# ---- a volunteer reads too, and changes nothing ------------------------------------
+cat > "$TMP/volunteer.script" <<EOF
+volunteer<Enter>volunteer-demo-1<Enter>
+5n
+:dump $TMP/volunteer1.txt
+<Enter><Tab>v
+:dump $TMP/volunteer2.txt
+EOF
+play volunteer 100x30
+contains "a volunteer reads the published meetings" "$TMP/volunteer1.txt" "Annual general meeting 2026"
+contains "and is refused arranging one" "$TMP/volunteer1.txt" "Only the board arranges meetings"
+contains "or recording a vote" "$TMP/volunteer2.txt" "Only the board changes meetings: you may read this one"
+same "the volunteer changed nothing (their login aside)" "$(sql "$AUDITED")" "$before"
+
 finish
