@@ -85,6 +85,15 @@ int rule_motion_outcome(enum resolution_type type, int confirming, int quorate,
 			const struct outcome_rules *r, enum motion_outcome *out,
 			char *why, size_t n);
 
+/* The outcome recorded for a vote, with its arithmetic, in words for a
+ * person to check by hand, into buf: "20 for, 10 against, 5 abstained: 20
+ * of 30 votes cast is 66.7%, at least two thirds: carried"; an ordinary
+ * tie names the chair's casting vote or its absence. `outcome` is the one
+ * recorded (rule_motion_outcome's); `r` gives the fraction named. */
+void rule_outcome_explain(enum resolution_type type, int confirming, const struct vote_tally *t,
+			  enum casting_vote casting, const struct outcome_rules *r,
+			  enum motion_outcome outcome, char *buf, size_t n);
+
 /* `d` moved by `months` calendar months; a day the target month lacks
  * becomes its last day (31 January + 1 month = 28 or 29 February). An
  * invalid result gives {0, 0, 0}. */

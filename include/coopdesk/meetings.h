@@ -5,8 +5,9 @@
  *
  * Who may do what: the board writes everything here. Members and
  * volunteers see only meetings whose minutes are published (others answer
- * DB_NOTFOUND, as if there were none), and of the attendance only their
- * own line. Every rule number (notice, quorum) comes from the settings.
+ * DB_NOTFOUND, as if there were none), and board meetings only when the
+ * setting publish_board_meetings is on; of the attendance only their own
+ * line. Every rule number (notice, quorum) comes from the settings.
  */
 #ifndef COOPDESK_MEETINGS_H
 #define COOPDESK_MEETINGS_H
@@ -22,6 +23,7 @@
 #define MEETING_PLACE_MAX 100
 #define MEETING_MINUTES_MAX 100000
 #define MEETING_TIME_LEN 6          /* "19:00" and its NUL */
+#define MEETING_AGENDA_MAX 5000
 
 enum meeting_status { MEETING_PLANNED, MEETING_HELD, MEETING_CANCELLED };
 
@@ -39,6 +41,8 @@ struct meeting {
 	int64_t quorum_needed;                   /* 0 until meeting_open (and for board meetings) */
 	int64_t present_at_start;                /* -1 until meeting_open */
 	int minutes_published;
+	char agenda[MEETING_AGENDA_MAX * 4 + 1]; /* the items of business, one a line */
+	int roll_call;                           /* 1: votes by roll call; 0: by count */
 	int64_t version;
 };
 
@@ -51,9 +55,16 @@ struct meeting_row {
 	char starts_at[MEETING_TIME_LEN];
 	enum meeting_status status;
 	int minutes_published;
+	char notice_given_on[ISO_DATE_LEN];      /* "" when none is recorded */
+	int64_t quorum_needed;                   /* 0 until opened */
+	int64_t present_at_start;                /* -1 until opened */
+	int64_t motions;                         /* motions tabled */
+	int64_t carried, lost, withdrawn, not_quorate; /* their outcomes on record */
 };
 
-enum meeting_order { MEETINGS_NEWEST_FIRST, MEETINGS_OLDEST_FIRST };
+/* UPCOMING_FIRST: meetings from today on, soonest first, then those
+ * before today, newest first (the Meetings area's order). */
+enum meeting_order { MEETINGS_NEWEST_FIRST, MEETINGS_OLDEST_FIRST, MEETINGS_UPCOMING_FIRST };
 
 /* Adds a meeting (status planned). On success m->id, uuid, starts_at,
  * status and version are filled in. The database refuses a bad kind, a
@@ -82,8 +93,17 @@ int meeting_page(struct db *db, const struct actor *who, enum meeting_order orde
 		 enum page_dir dir, const struct page_key *key, struct meeting_row *rows,
 		 int max, int *n);
 
-/* The paging key of a row. */
+/* The paging key of a row (for every order). */
 void meeting_row_key(const struct meeting_row *r, struct page_key *key);
+
+/* The quorum as it stands now, for a screen to show while attendance is
+ * taken: members on the register on the meeting's day, the quorum those
+ * make (the settings' numbers; none for a board meeting), and the members
+ * present now (recorded and not left). Writes nothing. Same visibility as
+ * meeting_get. */
+struct meeting_quorum;
+int meeting_quorum_now(struct db *db, const struct actor *who, int64_t id,
+		       struct meeting_quorum *q);
 
 /* Whether the notice of `m` (saved or not) is enough: clear days between
  * notice_given_on and held_on against the setting notice_clear_days, for
@@ -131,6 +151,13 @@ struct attendance_row {
  * minutes are published. */
 int attendance_list(struct db *db, const struct actor *who, int64_t meeting_id,
 		    struct attendance_row *rows, int max, int *n);
+
+/* The same a page at a time by member number (keyset on
+ * attendance_row_key), for a screen's list. */
+int attendance_page(struct db *db, const struct actor *who, int64_t meeting_id,
+		    enum page_dir dir, const struct page_key *key, struct attendance_row *rows,
+		    int max, int *n);
+void attendance_row_key(const struct attendance_row *r, struct page_key *key);
 
 /* Opens a meeting: records it as held, counts the members present at the
  * start, and for a general meeting works out the quorum, the greater of

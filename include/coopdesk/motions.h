@@ -10,8 +10,9 @@
  *
  * Who may do what: the board writes everything. Members and volunteers see
  * the motions and recorded results of meetings whose minutes are
- * published, and of the individual votes only their own; everything else
- * answers DB_NOTFOUND.
+ * published, and of the individual votes only their own (everyone's when
+ * the setting publish_roll_calls is on); everything else answers
+ * DB_NOTFOUND.
  */
 #ifndef COOPDESK_MOTIONS_H
 #define COOPDESK_MOTIONS_H
@@ -69,6 +70,20 @@ int motion_get(struct db *db, const struct actor *who, int64_t id, struct motion
 int motion_list(struct db *db, const struct actor *who, int64_t meeting_id,
 		struct motion_row *rows, int max, int *n);
 
+/* The same a page at a time, by number (keyset on motion_row_key), for a
+ * screen's list. */
+int motion_page(struct db *db, const struct actor *who, int64_t meeting_id, enum page_dir dir,
+		const struct page_key *key, struct motion_row *rows, int max, int *n);
+void motion_row_key(const struct motion_row *r, struct page_key *key);
+
+/* The motion numbered `motion_no` at the meeting of `kind` in `year` (as
+ * the screens name it: AGM-2026/3) into *id; with amalgamation_only, only
+ * an amalgamation or transfer (the one a confirmation names). DB_NOTFOUND when none
+ * (members, volunteers: none published); DB_INVALID, in words, when more
+ * than one meeting of that kind that year has such a motion. */
+int motion_find_by_ref(struct db *db, const struct actor *who, enum meeting_kind kind, int year,
+		       int64_t motion_no, int amalgamation_only, int64_t *id);
+
 /* Presence at a vote. A member must be present at the meeting (and not
  * have left) to be present at a vote. _from_attendance adds everyone
  * present at the meeting and not recorded as having left; *added (may be
@@ -105,6 +120,12 @@ struct vote_row {
  * a member or volunteer only their own, once the minutes are published. */
 int motion_votes_list(struct db *db, const struct actor *who, int64_t motion_id,
 		      struct vote_row *rows, int max, int *n);
+
+/* The same a page at a time by member number (keyset on vote_row_key). */
+int motion_votes_page(struct db *db, const struct actor *who, int64_t motion_id,
+		      enum page_dir dir, const struct page_key *key, struct vote_row *rows, int max,
+		      int *n);
+void vote_row_key(const struct vote_row *r, struct page_key *key);
 
 /* The individual votes counted. Board only. */
 int motion_vote_count(struct db *db, const struct actor *who, int64_t motion_id,
@@ -144,6 +165,25 @@ struct motion_result {
  * note. *out (may be NULL) gets what was recorded. Board only. */
 int motion_record_result(struct db *db, const struct actor *who, int64_t motion_id,
 			 const struct motion_result_input *in, struct motion_result *out);
+
+/* A roll call: every member present at the vote named with their vote,
+ * in one transaction: presence at the vote from the attendance, each
+ * vote (motion_vote's rules: present, once), then the result from those
+ * votes (motion_record_result's rules), with the chair's casting vote on
+ * a tie where allowed. A proxy's vote names who cast it (motion_vote's
+ * rules: only where the settings allow proxies). Nothing is kept if any part is refused. Board only. */
+struct roll_vote {
+	int64_t member_id;
+	enum vote_choice vote;
+	int64_t by_proxy_id;     /* 0 in person; else the member present holding the proxy */
+};
+int motion_roll_call(struct db *db, const struct actor *who, int64_t motion_id,
+		     const struct roll_vote *votes, int n, enum casting_vote casting,
+		     struct motion_result *out);
+
+/* The settings' numbers that decide outcomes (for rule_outcome_explain).
+ * Anyone who reads meetings. */
+int motion_outcome_rules(struct db *db, const struct actor *who, struct outcome_rules *rules);
 
 /* The result now on record (the newest: an erratum stands in for what it
  * corrects). DB_NOTFOUND when none is recorded, or (members, volunteers)

@@ -248,3 +248,70 @@ const char *rule_outcome_name(enum motion_outcome o)
 {
 	return (unsigned)o < (unsigned)COUNT(outcome_names) ? outcome_names[o] : "";
 }
+
+/* "two thirds", "three quarters", else "5/8". */
+static void fraction_words(int64_t num, int64_t den, char *buf, size_t n)
+{
+	if (num == 2 && den == 3)
+		snprintf(buf, n, "two thirds");
+	else if (num == 3 && den == 4)
+		snprintf(buf, n, "three quarters");
+	else if (num == 1 && den == 2)
+		snprintf(buf, n, "one half");
+	else
+		snprintf(buf, n, "%lld/%lld", (long long)num, (long long)den);
+}
+
+void rule_outcome_explain(enum resolution_type type, int confirming, const struct vote_tally *t,
+			  enum casting_vote casting, const struct outcome_rules *r,
+			  enum motion_outcome outcome, char *buf, size_t n)
+{
+	if (!buf || !n)
+		return;
+	buf[0] = '\0';
+	if (outcome == OUTCOME_WITHDRAWN) {
+		snprintf(buf, n, "withdrawn before the vote");
+		return;
+	}
+	if (!t || !r)
+		return;
+	char counts[120];
+	int len = snprintf(counts, sizeof counts, "%lld for, %lld against",
+			   (long long)t->votes_for, (long long)t->votes_against);
+	if (t->abstentions && len > 0 && (size_t)len < sizeof counts)
+		snprintf(counts + len, sizeof counts - (size_t)len, ", %lld abstained",
+			 (long long)t->abstentions);
+	const char *word = rule_outcome_name(outcome);
+	if (outcome == OUTCOME_NOT_QUORATE) {
+		snprintf(buf, n, "%s: fewer members were present at the vote than the quorum: %s",
+			 counts, word);
+		return;
+	}
+	if (type == RESOLUTION_ORDINARY || confirming) {
+		const char *what = type == RESOLUTION_ORDINARY ? "" : "confirmation by simple majority; ";
+		if (t->votes_for != t->votes_against)
+			snprintf(buf, n, "%s: %s%s for than against: %s", counts, what,
+				 t->votes_for > t->votes_against ? "more" : "fewer", word);
+		else if (casting != CASTING_NONE)
+			snprintf(buf, n, "%s: %sa tie, and the chair's casting vote %s: %s", counts,
+				 what, casting == CASTING_FOR ? "for" : "against", word);
+		else
+			snprintf(buf, n, "%s: %sa tie, with no casting vote: %s", counts, what, word);
+		return;
+	}
+	int64_t num = type == RESOLUTION_SPECIAL ? r->special_num : r->amalgamation_num;
+	int64_t den = type == RESOLUTION_SPECIAL ? r->special_den : r->amalgamation_den;
+	char frac[40];
+	fraction_words(num, den, frac, sizeof frac);
+	int64_t cast = t->votes_for + t->votes_against;
+	if (cast <= 0) {
+		snprintf(buf, n, "%s: no votes cast, so not %s of them: %s", counts, frac, word);
+		return;
+	}
+	/* The share in tenths of a per cent, rounded half up: 20 of 30 is 66.7. */
+	int64_t tenths = (t->votes_for * 2000 + cast) / (2 * cast);
+	snprintf(buf, n, "%s: %lld of %lld votes cast is %lld.%lld%%, %s %s: %s", counts,
+		 (long long)t->votes_for, (long long)cast, (long long)(tenths / 10),
+		 (long long)(tenths % 10), reaches(t, num, den) ? "at least" : "less than", frac,
+		 word);
+}

@@ -16,28 +16,39 @@
 #define FULL_COLS \
 	"id, kind, title, held_on, starts_at, status, minutes_published, uuid, place," \
 	" coalesce(notice_given_on, ''), coalesce(chair_member_id, 0), coalesce(quorum_needed, 0)," \
-	" coalesce(present_at_start, -1), version"
+	" coalesce(present_at_start, -1), agenda, vote_by = 'roll_call', version"
 #define ROW_FIELDS(X) \
 	X(INT64, id) X(KIND, kind) X(TEXT, title) X(TEXT, held_on) X(TEXT, starts_at) \
 	X(STATUS, status) X(INT, minutes_published)
 #define FULL_FIELDS(X) \
 	X(TEXT, uuid) X(TEXT, place) X(TEXT, notice_given_on) X(INT64, chair_member_id) \
-	X(INT64, quorum_needed) X(INT64, present_at_start) X(INT64, version)
+	X(INT64, quorum_needed) X(INT64, present_at_start) X(TEXT, agenda) X(INT, roll_call) \
+	X(INT64, version)
+/* The list's own columns after ROW_FIELDS: notice, quorum, motions and
+ * their outcomes (the newest result of each: an erratum stands). */
+#define LIST_FIELDS(X) \
+	X(TEXT, notice_given_on) X(INT64, quorum_needed) X(INT64, present_at_start) \
+	X(INT64, motions) X(INT64, carried) X(INT64, lost) X(INT64, withdrawn) \
+	X(INT64, not_quorate)
 #define DB_COL_KIND(field) \
 	r->field = (enum meeting_kind)rule_meeting_kind_parse((const char *)sqlite3_column_text(st, col++));
 #define DB_COL_STATUS(field) r->field = status_parse((const char *)sqlite3_column_text(st, col++));
 #define NO_MEETING "there is no such meeting"
 
-/* ?2 = 1 keeps only meetings with published minutes (members, volunteers). */
+/* ?2 = 1 keeps only meetings with published minutes (members, volunteers),
+ * and of the board's only when ?3 = 1 (publish_board_meetings). */
+#define SEEN(flag, board) \
+	" (" flag " = 0 OR (minutes_published = 1 AND (kind <> 'board' OR " board " = 1)))"
 static const char SQL_GET[] =
-	"SELECT " FULL_COLS " FROM meetings WHERE id = ?1 AND (?2 = 0 OR minutes_published = 1)";
+	"SELECT " FULL_COLS " FROM meetings WHERE id = ?1 AND" SEEN("?2", "?3");
 static const char SQL_INSERT[] =
 	"INSERT INTO meetings (uuid, kind, title, held_on, starts_at, place, notice_given_on,"
-	" chair_member_id) VALUES (?1, ?2, ?3, ?4, coalesce(?5, '19:00'), ?6, ?7, ?8)";
+	" chair_member_id, agenda, vote_by)"
+	" VALUES (?1, ?2, ?3, ?4, coalesce(?5, '19:00'), ?6, ?7, ?8, ?9, ?10)";
 static const char SQL_UPDATE[] =
 	"UPDATE meetings SET kind = ?2, title = ?3, held_on = ?4, starts_at = coalesce(?5, '19:00'),"
-	" place = ?6, notice_given_on = ?7, chair_member_id = ?8, version = version + 1"
-	" WHERE id = ?1";
+	" place = ?6, notice_given_on = ?7, chair_member_id = ?8, agenda = ?9, vote_by = ?10,"
+	" version = version + 1 WHERE id = ?1";
 static const char SQL_STATE[] =
 	"SELECT version, status, minutes_published, held_on, kind, length(trim(minutes))"
 	" FROM meetings WHERE id = ?1";
@@ -47,7 +58,7 @@ static const char SQL_OPEN[] =
 	"UPDATE meetings SET status = 'held', quorum_needed = ?2, present_at_start = ?3,"
 	" version = version + 1 WHERE id = ?1";
 static const char SQL_MINUTES_GET[] =
-	"SELECT minutes FROM meetings WHERE id = ?1 AND (?2 = 0 OR minutes_published = 1)";
+	"SELECT minutes FROM meetings WHERE id = ?1 AND" SEEN("?2", "?3");
 static const char SQL_MINUTES_SET[] =
 	"UPDATE meetings SET minutes = ?2, version = version + 1 WHERE id = ?1";
 static const char SQL_PUBLISH[] =
@@ -71,6 +82,8 @@ static const char SQL_ATT_PROXY[] =
 	"UPDATE attendance SET proxy_for = ?3 WHERE meeting_id = ?1 AND member_id = ?2";
 static const char SQL_PROXY_HELD[] =
 	"SELECT count(*) FROM attendance WHERE meeting_id = ?1 AND proxy_for = ?2 AND member_id <> ?3";
+static const char SQL_PRESENT_NOW[] =
+	"SELECT count(*) FROM attendance WHERE meeting_id = ?1 AND left_at IS NULL";
 static const char SQL_AT_START[] =
 	"SELECT count(*) FROM attendance WHERE meeting_id = ?1 AND present_at_start = 1";
 static const char SQL_ATT_LIST[] =
@@ -78,16 +91,44 @@ static const char SQL_ATT_LIST[] =
 	" coalesce(a.left_at, ''), coalesce(a.proxy_for, 0)"
 	" FROM attendance a JOIN members m ON m.id = a.member_id"
 	" WHERE a.meeting_id = ?1 AND (?2 = 0 OR a.member_id = ?2) ORDER BY m.member_no LIMIT ?3";
+/* The same a page at a time by member number: ?3 the size, ?4 the key's number. */
+#define ATT_COLS \
+	"SELECT a.member_id, m.member_no, m.name, a.present_at_start, coalesce(a.arrived_at, '')," \
+	" coalesce(a.left_at, ''), coalesce(a.proxy_for, 0)" \
+	" FROM attendance a JOIN members m ON m.id = a.member_id" \
+	" WHERE a.meeting_id = ?1 AND (?2 = 0 OR a.member_id = ?2)"
+static const char *const SQL_ATT_PAGE[4] = {
+	[PAGE_FIRST] = ATT_COLS " ORDER BY m.member_no LIMIT ?3",
+	[PAGE_LAST] = ATT_COLS " ORDER BY m.member_no DESC LIMIT ?3",
+	[PAGE_AFTER] = ATT_COLS " AND m.member_no > ?4 ORDER BY m.member_no LIMIT ?3",
+	[PAGE_BEFORE] = ATT_COLS " AND m.member_no < ?4 ORDER BY m.member_no DESC LIMIT ?3",
+};
 
-/* The list: ?1 = 1 for published only, ?2 the key's date, ?3 its id, ?4 the
- * size. The columns are ROW_FIELDS. */
+/* The list: ?1 = 1 for published only (members, volunteers), ?5 = 1 to
+ * show those of the board's too; ?2 the key's date (or ordering number),
+ * ?3 its id, ?4 the size, ?6 today. The columns are ROW_FIELDS then
+ * LIST_FIELDS. Meetings are few (a handful a year), so the upcoming-first
+ * order, which no index can serve, sorts them by an ordering number:
+ * from today on, yyyymmdd; before today, 200000000 less it (newest first,
+ * after every upcoming one). */
 #define ROW_COLS \
-	"SELECT id, kind, title, held_on, starts_at, status, minutes_published FROM meetings" \
-	" WHERE (?1 = 0 OR minutes_published = 1)"
+	"SELECT id, kind, title, held_on, starts_at, status, minutes_published," \
+	" coalesce(notice_given_on, ''), coalesce(quorum_needed, 0), coalesce(present_at_start, -1)," \
+	" (SELECT count(*) FROM motions o WHERE o.meeting_id = g.id)," \
+	" " OUTCOMES("carried") ", " OUTCOMES("lost") ", " OUTCOMES("withdrawn") "," \
+	" " OUTCOMES("not_quorate") " FROM meetings g WHERE" SEEN("?1", "?5")
+#define OUTCOMES(word) \
+	"(SELECT count(*) FROM motions o WHERE o.meeting_id = g.id AND (SELECT r.outcome" \
+	" FROM motion_results r WHERE r.motion_id = o.id ORDER BY r.id DESC LIMIT 1) = '" word "')"
 #define ASC " ORDER BY held_on, id LIMIT ?4"
 #define DESC " ORDER BY held_on DESC, id DESC LIMIT ?4"
+#define ORDNO \
+	"(CASE WHEN held_on >= ?6 THEN CAST(replace(held_on, '-', '') AS INTEGER)" \
+	" ELSE 200000000 - CAST(replace(held_on, '-', '') AS INTEGER) END)"
+#define UASC " ORDER BY " ORDNO ", id LIMIT ?4"
+#define UDESC " ORDER BY " ORDNO " DESC, id DESC LIMIT ?4"
 
-static const char *const SQL_PAGE[2][4] = {
+static const char *const SQL_PAGE[3][4] = {
 	[MEETINGS_NEWEST_FIRST] = {
 		[PAGE_FIRST] = ROW_COLS DESC,
 		[PAGE_LAST] = ROW_COLS ASC,
@@ -99,6 +140,12 @@ static const char *const SQL_PAGE[2][4] = {
 		[PAGE_LAST] = ROW_COLS DESC,
 		[PAGE_AFTER] = ROW_COLS " AND (held_on, id) > (?2, ?3)" ASC,
 		[PAGE_BEFORE] = ROW_COLS " AND (held_on, id) < (?2, ?3)" DESC,
+	},
+	[MEETINGS_UPCOMING_FIRST] = {
+		[PAGE_FIRST] = ROW_COLS UASC,
+		[PAGE_LAST] = ROW_COLS UDESC,
+		[PAGE_AFTER] = ROW_COLS " AND (" ORDNO ", id) > (?2, ?3)" UASC,
+		[PAGE_BEFORE] = ROW_COLS " AND (" ORDNO ", id) < (?2, ?3)" UDESC,
 	},
 };
 
@@ -123,6 +170,7 @@ static void read_row(sqlite3_stmt *st, void *row, const void *ctx)
 	int col = 0;
 	memset(r, 0, sizeof *r);
 	ROW_FIELDS(DB_COL)
+	LIST_FIELDS(DB_COL)
 }
 
 static void read_full(sqlite3_stmt *st, void *row, const void *ctx)
@@ -171,17 +219,30 @@ static int load_current(struct db *db, int64_t id, int64_t version, struct mstat
 	return DB_OK;
 }
 
+/* 1 when members may read the board's meetings (publish_board_meetings). */
+static int board_shown(struct db *db, int *out)
+{
+	int64_t v = 0;
+	int rc = setting_int(db, "publish_board_meetings", &v);
+	*out = v != 0;
+	return rc;
+}
+
 int meeting_get(struct db *db, const struct actor *who, int64_t id, struct meeting *m)
 {
 	enum access_level level;
 	int rc = db_access_check(db, who, AREA_MEETINGS, OP_READ, &level);
 	if (rc)
 		return rc;
+	int board;
+	if ((rc = board_shown(db, &board)))
+		return rc;
 	sqlite3_stmt *st = db_prep(db, SQL_GET);
 	if (!st)
 		return db_status(db);
 	sqlite3_bind_int64(st, 1, id);
 	sqlite3_bind_int(st, 2, level != ACCESS_ALL);
+	sqlite3_bind_int(st, 3, board);
 	return db_read_one(db, st, read_full, m, NULL, NO_MEETING);
 }
 
@@ -195,6 +256,8 @@ static void bind_fields(sqlite3_stmt *st, const struct meeting *m)
 	db_bind_text(st, 6, m->place);
 	db_bind_text_or_null(st, 7, m->notice_given_on);
 	db_bind_id_or_null(st, 8, m->chair_member_id);
+	db_bind_text(st, 9, m->agenda);
+	db_bind_text(st, 10, m->roll_call ? "roll_call" : "count");
 }
 
 int meeting_create(struct db *db, const struct actor *who, struct meeting *m)
@@ -280,10 +343,29 @@ int meeting_cancel(struct db *db, const struct actor *who, int64_t id, int64_t v
 	return db_commit(db);
 }
 
+/* yyyymmdd of an ISO date, 0 if it is not one. */
+static int64_t date_number(const char *iso)
+{
+	struct date d;
+	if (date_parse(iso, &d) != DATE_OK)
+		return 0;
+	return (int64_t)d.y * 10000 + d.m * 100 + d.d;
+}
+
+/* The ordering number of the upcoming-first order (ORDNO above). */
+static int64_t upcoming_order(const char *held_on)
+{
+	char today[DATE_BUFSZ];
+	date_format_iso(date_today(), today, sizeof today);
+	int64_t n = date_number(held_on);
+	return strcmp(held_on, today) >= 0 ? n : 200000000 - n;
+}
+
 void meeting_row_key(const struct meeting_row *r, struct page_key *key)
 {
 	memset(key, 0, sizeof *key);
 	key->id = r->id;
+	key->num = upcoming_order(r->held_on);
 	text_copy(key->text, sizeof key->text, r->held_on);
 }
 
@@ -294,18 +376,27 @@ int meeting_page(struct db *db, const struct actor *who, enum meeting_order orde
 	*n = 0;
 	enum access_level level;
 	int rc = db_access_check(db, who, AREA_MEETINGS, OP_READ, &level);
-	if (rc || (rc = db_page_args(db, "meeting_page", (unsigned)order > MEETINGS_OLDEST_FIRST,
+	if (rc || (rc = db_page_args(db, "meeting_page", (unsigned)order > MEETINGS_UPCOMING_FIRST,
 				     dir, key, max)))
+		return rc;
+	int board;
+	if ((rc = board_shown(db, &board)))
 		return rc;
 	sqlite3_stmt *st = db_prep(db, SQL_PAGE[order][dir]);
 	if (!st)
 		return db_status(db);
 	sqlite3_bind_int(st, 1, level != ACCESS_ALL);
-	if (key) {
+	if (key && order == MEETINGS_UPCOMING_FIRST)
+		sqlite3_bind_int64(st, 2, key->num);
+	else if (key)
 		sqlite3_bind_text(st, 2, key->text, -1, SQLITE_TRANSIENT);
+	if (key)
 		sqlite3_bind_int64(st, 3, key->id);
-	}
 	sqlite3_bind_int(st, 4, max);
+	sqlite3_bind_int(st, 5, board);
+	char today[DATE_BUFSZ];
+	date_format_iso(date_today(), today, sizeof today);
+	db_bind_text(st, 6, today);
 	return db_page_read(db, st, dir, rows, max, sizeof *rows, read_row, NULL, n);
 }
 
@@ -570,6 +661,39 @@ int attendance_list(struct db *db, const struct actor *who, int64_t meeting_id,
 	return db_page_read(db, st, PAGE_FIRST, rows, max, sizeof *rows, read_attendance, NULL, n);
 }
 
+int attendance_page(struct db *db, const struct actor *who, int64_t meeting_id,
+		    enum page_dir dir, const struct page_key *key, struct attendance_row *rows,
+		    int max, int *n)
+{
+	*n = 0;
+	enum access_level level;
+	int rc = db_access_check(db, who, AREA_MEETINGS, OP_READ, &level);
+	if (rc || (rc = db_page_args(db, "attendance_page", 0, dir, key, max)))
+		return rc;
+	struct meeting m;
+	if ((rc = meeting_get(db, who, meeting_id, &m)))
+		return rc;
+	int64_t only = 0;
+	if (level != ACCESS_ALL && (only = who->member_id) <= 0)
+		return DB_OK;
+	sqlite3_stmt *st = db_prep(db, SQL_ATT_PAGE[dir]);
+	if (!st)
+		return db_status(db);
+	sqlite3_bind_int64(st, 1, meeting_id);
+	sqlite3_bind_int64(st, 2, only);
+	sqlite3_bind_int(st, 3, max);
+	if (key)
+		sqlite3_bind_int64(st, 4, key->num);
+	return db_page_read(db, st, dir, rows, max, sizeof *rows, read_attendance, NULL, n);
+}
+
+void attendance_row_key(const struct attendance_row *r, struct page_key *key)
+{
+	memset(key, 0, sizeof *key);
+	key->id = r->member_id;
+	key->num = r->member_no;
+}
+
 static int count_one(struct db *db, const char *sql, const char *text, int64_t id, int64_t *out)
 {
 	sqlite3_stmt *st = db_prep(db, sql);
@@ -626,6 +750,29 @@ static int open_write(struct db *db, int64_t id, struct meeting_quorum *q)
 	return db_step_done(db, st);
 }
 
+int meeting_quorum_now(struct db *db, const struct actor *who, int64_t id,
+		       struct meeting_quorum *q)
+{
+	memset(q, 0, sizeof *q);
+	struct meeting m;
+	int rc = meeting_get(db, who, id, &m);
+	if (rc)
+		return rc;
+	q->applies = rule_notice_applies(m.kind);
+	if ((rc = count_one(db, SQL_MEMBERS_ON, m.held_on, 0, &q->members)) ||
+	    (rc = count_one(db, SQL_PRESENT_NOW, NULL, id, &q->present)))
+		return rc;
+	if (q->applies) {
+		int64_t min_members, percent;
+		if ((rc = setting_int(db, "quorum_min_members", &min_members)) ||
+		    (rc = setting_int(db, "quorum_percent", &percent)))
+			return rc;
+		q->needed = rule_quorum(q->members, min_members, percent);
+	}
+	q->quorate = q->present >= q->needed;
+	return DB_OK;
+}
+
 int meeting_open(struct db *db, const struct actor *who, int64_t id, struct meeting_quorum *q)
 {
 	struct meeting_quorum local;
@@ -646,11 +793,15 @@ int meeting_minutes_get(struct db *db, const struct actor *who, int64_t id, char
 	int rc = db_access_check(db, who, AREA_MEETINGS, OP_READ, &level);
 	if (rc)
 		return rc;
+	int board;
+	if ((rc = board_shown(db, &board)))
+		return rc;
 	sqlite3_stmt *st = db_prep(db, SQL_MINUTES_GET);
 	if (!st)
 		return db_status(db);
 	sqlite3_bind_int64(st, 1, id);
 	sqlite3_bind_int(st, 2, level != ACCESS_ALL);
+	sqlite3_bind_int(st, 3, board);
 	rc = db_step_row(db, st);
 	if (rc == DB_NOTFOUND)
 		return db_set_error(db, DB_NOTFOUND, "there is no such meeting");

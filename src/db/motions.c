@@ -51,6 +51,25 @@ static const char SQL_LIST[] =
 	" coalesce((SELECT r.outcome FROM motion_results r WHERE r.motion_id = m.id"
 	"           ORDER BY r.id DESC LIMIT 1), '')"
 	" FROM motions m WHERE m.meeting_id = ?1 ORDER BY m.motion_no LIMIT ?2";
+/* The same, a page at a time by number: ?3 the key's number, ?2 the size. */
+#define PAGE_COLS \
+	"SELECT m.id, m.motion_no, m.title, m.resolution, coalesce(m.confirms_id, 0)," \
+	" coalesce((SELECT r.outcome FROM motion_results r WHERE r.motion_id = m.id" \
+	"           ORDER BY r.id DESC LIMIT 1), '')" \
+	" FROM motions m WHERE m.meeting_id = ?1"
+static const char *const SQL_PAGE[4] = {
+	[PAGE_FIRST] = PAGE_COLS " ORDER BY m.motion_no LIMIT ?2",
+	[PAGE_LAST] = PAGE_COLS " ORDER BY m.motion_no DESC LIMIT ?2",
+	[PAGE_AFTER] = PAGE_COLS " AND m.motion_no > ?3 ORDER BY m.motion_no LIMIT ?2",
+	[PAGE_BEFORE] = PAGE_COLS " AND m.motion_no < ?3 ORDER BY m.motion_no DESC LIMIT ?2",
+};
+/* A motion by its meeting's kind, year and number (AGM-2026/3); two rows
+ * at most, to tell an ambiguous reference. */
+static const char SQL_BY_REF[] =
+	"SELECT m.id FROM motions m JOIN meetings g ON g.id = m.meeting_id"
+	" WHERE g.kind = ?1 AND g.held_on BETWEEN ?2 || '-01-01' AND ?2 || '-12-31'"
+	" AND m.motion_no = ?3 AND (?4 = 0 OR g.minutes_published = 1)"
+	" AND (?5 = 0 OR m.resolution = 'amalgamation') ORDER BY m.id LIMIT 2";
 
 static const char SQL_PRESENCE_HAS[] =
 	"SELECT 1 FROM vote_presence WHERE motion_id = ?1 AND member_id = ?2";
@@ -82,6 +101,17 @@ static const char SQL_VOTES_LIST[] =
 	"SELECT v.member_id, m.member_no, m.name, v.vote, coalesce(v.by_proxy_id, 0)"
 	" FROM votes v JOIN members m ON m.id = v.member_id"
 	" WHERE v.motion_id = ?1 AND (?2 = 0 OR v.member_id = ?2) ORDER BY m.member_no LIMIT ?3";
+/* The same a page at a time by member number: ?3 the size, ?4 the key's. */
+#define VOTE_COLS \
+	"SELECT v.member_id, m.member_no, m.name, v.vote, coalesce(v.by_proxy_id, 0)" \
+	" FROM votes v JOIN members m ON m.id = v.member_id" \
+	" WHERE v.motion_id = ?1 AND (?2 = 0 OR v.member_id = ?2)"
+static const char *const SQL_VOTES_PAGE[4] = {
+	[PAGE_FIRST] = VOTE_COLS " ORDER BY m.member_no LIMIT ?3",
+	[PAGE_LAST] = VOTE_COLS " ORDER BY m.member_no DESC LIMIT ?3",
+	[PAGE_AFTER] = VOTE_COLS " AND m.member_no > ?4 ORDER BY m.member_no LIMIT ?3",
+	[PAGE_BEFORE] = VOTE_COLS " AND m.member_no < ?4 ORDER BY m.member_no DESC LIMIT ?3",
+};
 
 #define RESULT_COLS \
 	"SELECT id, motion_id, votes_for, votes_against, abstentions, coalesce(casting_vote, '')," \
@@ -339,6 +369,73 @@ int motion_list(struct db *db, const struct actor *who, int64_t meeting_id,
 	return db_page_read(db, st, PAGE_FIRST, rows, max, sizeof *rows, read_row, NULL, n);
 }
 
+int motion_page(struct db *db, const struct actor *who, int64_t meeting_id, enum page_dir dir,
+		const struct page_key *key, struct motion_row *rows, int max, int *n)
+{
+	*n = 0;
+	enum access_level level;
+	int rc = db_access_check(db, who, AREA_MEETINGS, OP_READ, &level);
+	if (rc || (rc = db_page_args(db, "motion_page", 0, dir, key, max)) ||
+	    (rc = visible_meeting(db, level, meeting_id)))
+		return rc;
+	sqlite3_stmt *st = db_prep(db, SQL_PAGE[dir]);
+	if (!st)
+		return db_status(db);
+	sqlite3_bind_int64(st, 1, meeting_id);
+	sqlite3_bind_int(st, 2, max);
+	if (key)
+		sqlite3_bind_int64(st, 3, key->num);
+	return db_page_read(db, st, dir, rows, max, sizeof *rows, read_row, NULL, n);
+}
+
+int motion_find_by_ref(struct db *db, const struct actor *who, enum meeting_kind kind, int year,
+		       int64_t motion_no, int amalgamation_only, int64_t *id)
+{
+	*id = 0;
+	enum access_level level;
+	int rc = db_access_check(db, who, AREA_MEETINGS, OP_READ, &level);
+	if (rc)
+		return rc;
+	sqlite3_stmt *st = db_prep(db, SQL_BY_REF);
+	if (!st)
+		return db_status(db);
+	char y[16];
+	snprintf(y, sizeof y, "%04d", year);
+	db_bind_text(st, 1, rule_meeting_kind_word(kind));
+	db_bind_text(st, 2, y);
+	sqlite3_bind_int64(st, 3, motion_no);
+	sqlite3_bind_int(st, 4, level != ACCESS_ALL);
+	sqlite3_bind_int(st, 5, amalgamation_only != 0);
+	int found = 0;
+	while ((rc = db_step_row(db, st)) == DB_OK) {
+		if (found++)
+			break;
+		*id = sqlite3_column_int64(st, 0);
+	}
+	db_reset(st);
+	if (rc != DB_OK && rc != DB_NOTFOUND)
+		return rc;
+	if (!found)
+		return db_set_error(db, DB_NOTFOUND, "there is no %smotion %lld at a %s in %d",
+				    amalgamation_only ? "amalgamation or transfer " : "",
+				    (long long)motion_no, rule_meeting_kind_name(kind), year);
+	if (found > 1) {
+		*id = 0;
+		return db_set_error(db, DB_INVALID,
+				    "more than one %s in %d has a motion %lld; open the motion from"
+				    " its meeting instead", rule_meeting_kind_name(kind), year,
+				    (long long)motion_no);
+	}
+	return DB_OK;
+}
+
+void motion_row_key(const struct motion_row *r, struct page_key *key)
+{
+	memset(key, 0, sizeof *key);
+	key->id = r->id;
+	key->num = r->motion_no;
+}
+
 /* Loads a motion that may still take presence and votes. */
 static int open_for_votes(struct db *db, int64_t motion_id, struct mctx *c)
 {
@@ -503,10 +600,11 @@ static void read_vote(sqlite3_stmt *st, void *row, const void *ctx)
 	r->by_proxy_id = sqlite3_column_int64(st, 4);
 }
 
-int motion_votes_list(struct db *db, const struct actor *who, int64_t motion_id,
-		      struct vote_row *rows, int max, int *n)
+/* Whose votes this actor sees: 0 for all (the board; anyone when roll
+ * calls are published), else their own member id; -1 for none. */
+static int votes_seen(struct db *db, const struct actor *who, int64_t motion_id, int64_t *only)
 {
-	*n = 0;
+	*only = 0;
 	enum access_level level;
 	int rc = db_access_check(db, who, AREA_MEETINGS, OP_READ, &level);
 	if (rc)
@@ -514,13 +612,26 @@ int motion_votes_list(struct db *db, const struct actor *who, int64_t motion_id,
 	struct mctx c;
 	if ((rc = load_ctx(db, motion_id, &c)))
 		return rc;
-	int64_t only = 0;
+	int64_t roll_calls = 0;
 	if (level != ACCESS_ALL) {
 		if (!c.published)
 			return db_set_error(db, DB_NOTFOUND, NO_MOTION);
-		if ((only = who->member_id) <= 0)
-			return DB_OK;
+		if ((rc = setting_int(db, "publish_roll_calls", &roll_calls)))
+			return rc;
+		if (!roll_calls)
+			*only = who->member_id > 0 ? who->member_id : -1;
 	}
+	return DB_OK;
+}
+
+int motion_votes_list(struct db *db, const struct actor *who, int64_t motion_id,
+		      struct vote_row *rows, int max, int *n)
+{
+	*n = 0;
+	int64_t only;
+	int rc = votes_seen(db, who, motion_id, &only);
+	if (rc || only < 0)
+		return rc;
 	sqlite3_stmt *st = db_prep(db, SQL_VOTES_LIST);
 	if (!st)
 		return db_status(db);
@@ -528,6 +639,33 @@ int motion_votes_list(struct db *db, const struct actor *who, int64_t motion_id,
 	sqlite3_bind_int64(st, 2, only);
 	sqlite3_bind_int(st, 3, max);
 	return db_page_read(db, st, PAGE_FIRST, rows, max, sizeof *rows, read_vote, NULL, n);
+}
+
+int motion_votes_page(struct db *db, const struct actor *who, int64_t motion_id,
+		      enum page_dir dir, const struct page_key *key, struct vote_row *rows, int max,
+		      int *n)
+{
+	*n = 0;
+	int64_t only;
+	int rc = db_page_args(db, "motion_votes_page", 0, dir, key, max);
+	if (rc || (rc = votes_seen(db, who, motion_id, &only)) || only < 0)
+		return rc;
+	sqlite3_stmt *st = db_prep(db, SQL_VOTES_PAGE[dir]);
+	if (!st)
+		return db_status(db);
+	sqlite3_bind_int64(st, 1, motion_id);
+	sqlite3_bind_int64(st, 2, only);
+	sqlite3_bind_int(st, 3, max);
+	if (key)
+		sqlite3_bind_int64(st, 4, key->num);
+	return db_page_read(db, st, dir, rows, max, sizeof *rows, read_vote, NULL, n);
+}
+
+void vote_row_key(const struct vote_row *r, struct page_key *key)
+{
+	memset(key, 0, sizeof *key);
+	key->id = r->member_id;
+	key->num = r->member_no;
 }
 
 static int count_votes(struct db *db, int64_t motion_id, struct vote_tally *t)
@@ -589,6 +727,28 @@ static int presence_at_vote(struct db *db, const struct mctx *c, int64_t motion_
 	return rc;
 }
 
+/* The settings' numbers that decide an outcome. */
+static int load_rules(struct db *db, struct outcome_rules *rules)
+{
+	memset(rules, 0, sizeof *rules);
+	rules->amalgamation_num = AMALGAMATION_MAJORITY_NUM;
+	rules->amalgamation_den = AMALGAMATION_MAJORITY_DEN;
+	int64_t casting_allowed = 0;
+	int rc;
+	if ((rc = setting_int(db, "special_majority_num", &rules->special_num)) ||
+	    (rc = setting_int(db, "special_majority_den", &rules->special_den)) ||
+	    (rc = setting_int(db, "chair_casting_vote", &casting_allowed)))
+		return rc;
+	rules->chair_casting_vote = casting_allowed != 0;
+	return DB_OK;
+}
+
+int motion_outcome_rules(struct db *db, const struct actor *who, struct outcome_rules *rules)
+{
+	int rc = db_access_check(db, who, AREA_MEETINGS, OP_READ, NULL);
+	return rc ? rc : load_rules(db, rules);
+}
+
 /* Works out the outcome of a vote into *r. */
 static int decide(struct db *db, const struct mctx *c, int64_t motion_id,
 		  const struct motion_result_input *in, struct motion_result *r)
@@ -616,16 +776,9 @@ static int decide(struct db *db, const struct mctx *c, int64_t motion_id,
 				    "%lld votes were counted but only %lld member%s present at the vote",
 				    (long long)counted, (long long)(present + proxies),
 				    present + proxies == 1 ? " was" : "s were");
-	struct outcome_rules rules = {
-		.amalgamation_num = AMALGAMATION_MAJORITY_NUM,
-		.amalgamation_den = AMALGAMATION_MAJORITY_DEN,
-	};
-	int64_t casting_allowed = 0;
-	if ((rc = setting_int(db, "special_majority_num", &rules.special_num)) ||
-	    (rc = setting_int(db, "special_majority_den", &rules.special_den)) ||
-	    (rc = setting_int(db, "chair_casting_vote", &casting_allowed)))
+	struct outcome_rules rules;
+	if ((rc = load_rules(db, &rules)))
 		return rc;
-	rules.chair_casting_vote = casting_allowed != 0;
 	char why[200];
 	r->casting = in->casting;
 	if (rule_motion_outcome(c->resolution, c->confirms_id > 0, present >= c->quorum_needed,
@@ -699,6 +852,30 @@ int motion_record_result(struct db *db, const struct actor *who, int64_t motion_
 	struct motion_result local;
 	struct motion_result *r = out ? out : &local;
 	if ((rc = result_write(db, motion_id, in, r)))
+		return db_abort(db, rc);
+	return db_commit(db);
+}
+
+int motion_roll_call(struct db *db, const struct actor *who, int64_t motion_id,
+		     const struct roll_vote *votes, int n, enum casting_vote casting,
+		     struct motion_result *out)
+{
+	int rc = db_access_check(db, who, AREA_MEETINGS, OP_WRITE, NULL);
+	if (rc)
+		return rc;
+	if (n <= 0 || !votes)
+		return db_set_error(db, DB_INVALID, "a roll call names at least one member's vote");
+	if ((rc = db_begin(db, who)))
+		return rc;
+	if ((rc = motion_presence_from_attendance(db, who, motion_id, NULL)))
+		return db_abort(db, rc);
+	for (int i = 0; i < n; i++)
+		if ((rc = motion_vote(db, who, motion_id, votes[i].member_id, votes[i].vote,
+				      votes[i].by_proxy_id)))
+			return db_abort(db, rc);
+	struct motion_result_input in = { .count_recorded_votes = 1, .casting = casting };
+	struct motion_result local;
+	if ((rc = result_write(db, motion_id, &in, out ? out : &local)))
 		return db_abort(db, rc);
 	return db_commit(db);
 }

@@ -56,6 +56,8 @@
 	X(PRINT,       "print",       "p",             'L', "print",    "Show this as a document, to read or save for printing") \
 	X(POST_RENT,   "post-rent",   "P",             'L', "post charges", "Post the rent charges due up to a day, for every tenancy (the board)") \
 	X(RENT,        "rent",        "R",             'H', "rent",     "Rent: your own rent statement; the board's arrears list") \
+	X(VOTE,        "vote",        "v",             'L', "vote",     "Record the vote on the selected motion: counts, or a roll call of those present") \
+	X(ERRATUM,     "erratum",     "x",             'L', "erratum",  "Correct a recorded result with an erratum that names it: a result is never edited") \
 	X(OFFICERS,    "officers",    "o",             'M', "officers", "The register of officers") \
 	X(SHARE_REGISTER, "share-register", "w",       'M', "share register", "The share register: every operation, with running totals") \
 	X(PARTICIPATION, "participation", "y",         'M', "participation", "This year's participation: meetings attended and hours, each member") \

@@ -14,24 +14,20 @@
 #include "coopdesk/access.h"
 #include "coopdesk/settings.h"
 #include "coopdesk/text.h"
+#include "meetings_area.h"
 #include "prompt.h"
 #include "ui.h"
 
 volatile sig_atomic_t ui_signal;
 static struct db *signal_db;
 
-/* Meetings is built by an issue that follows; until then its area says so. */
-static struct screen *open_meetings(struct app *app)
-{
-	return screen_placeholder_new(app, 4, "meetings, motions, votes and board decisions");
-}
 
 const struct area_def ui_areas[AREA_COUNT_UI] = {
 	{ "Home", "Home", ACT_AREA_HOME, screen_home_new },
 	{ "Tenancies", "Tenancies", ACT_AREA_TENANCIES, screen_homes_new },
 	{ "Members & shares", "Members", ACT_AREA_MEMBERS, screen_members_new },
 	{ "Repairs", "Repairs", ACT_AREA_REPAIRS, screen_repairs_new },
-	{ "Meetings", "Meetings", ACT_AREA_MEETINGS, open_meetings },
+	{ "Meetings", "Meetings", ACT_AREA_MEETINGS, screen_meetings_new },
 };
 
 /* Only sets a flag and stops the running query: the loop does the rest

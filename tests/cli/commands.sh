@@ -25,6 +25,8 @@ mode=$(stat -c %a "$TMP/sub/dir")
 expect "init refuses to overwrite" 1 "$BIN" --db "$DB" init
 contains "and says so" "$TMP/err" "already exists"
 
+SQL_DIR="$(dirname "$0")/../../sql"
+latest=$(ls "$SQL_DIR"/[0-9]*.sql | tail -1 | xargs basename | sed 's/_.*//; s/^0*//')
 out=$(sqlite3 "$DB" 'PRAGMA application_id; PRAGMA user_version; PRAGMA journal_mode' | tr '\n' ' ')
 newest=$(ls "$(dirname "$0")"/../../sql/[0-9]*.sql | tail -1 | xargs basename | sed 's/_.*//; s/^0*//')
 [ "$out" = "1131376496 $newest wal " ] && ok "application_id, user_version, WAL" || not_ok "pragmas: $out"
@@ -40,8 +42,6 @@ contains "check warns that a co-op needs 3 members" "$TMP/out" "WARNING"
 # check passes on it. Each is made from the migrations up to its version
 # with the sqlite3 shell (so without the generated audit triggers, which
 # every upgrade makes again).
-SQL_DIR="$(dirname "$0")/../../sql"
-latest=$(ls "$SQL_DIR"/[0-9]*.sql | tail -1 | xargs basename | sed 's/_.*//; s/^0*//')
 for f in "$SQL_DIR"/[0-9]*.sql; do
 	v=$(basename "$f" | sed 's/_.*//; s/^0*//')
 	[ "$v" -lt "$latest" ] || continue
@@ -73,6 +73,12 @@ for f in "$SQL_DIR"/[0-9]*.sql; do
 	[ "$out" = "text/
 1" ] && ok "schema $v gained coop_address and the audited rent_entry_details" \
 		|| not_ok "coop_address, rent_entry_details after schema $v: $out"
+	out=$(sqlite3 "$old" "SELECT count(*) FROM settings WHERE key IN ('publish_board_meetings',
+		'publish_roll_calls') AND value = '0'; SELECT agenda || vote_by FROM meetings LIMIT 0;
+		SELECT count(*) FROM pragma_table_info('meetings') WHERE name IN ('agenda', 'vote_by')" |
+		tr '\n' ' ')
+	[ "$out" = "2 2 " ] && ok "schema $v gained a meeting's agenda and vote, and two settings" \
+		|| not_ok "schema 8's changes after schema $v: $out"
 done
 
 # A schema 2 database as coopdesk left it (audit triggers, a trail, the
@@ -81,6 +87,9 @@ done
 # Opening it adds the setting without an audit row.
 cp "$DB" "$TMP/schema2-used.db"
 sqlite3 "$TMP/schema2-used.db" "DROP TRIGGER audit_settings_delete;
+	DROP TRIGGER audit_meetings_insert; DROP TRIGGER audit_meetings_update;
+	DROP TRIGGER audit_meetings_delete; ALTER TABLE meetings DROP COLUMN agenda;
+	ALTER TABLE meetings DROP COLUMN vote_by;
 	DROP TRIGGER audit_repairs_insert; DROP TRIGGER audit_repairs_update;
 	DROP TRIGGER audit_repairs_delete; DROP TRIGGER audit_rtr_defects_insert;
 	DROP TRIGGER audit_rtr_defects_update; DROP TRIGGER audit_rtr_defects_delete;
@@ -91,7 +100,7 @@ sqlite3 "$TMP/schema2-used.db" "DROP TRIGGER audit_settings_delete;
 	ALTER TABLE repairs DROP COLUMN rtr_comp_on; ALTER TABLE repairs DROP COLUMN satisfaction;
 	DROP TABLE rtr_defects; DROP INDEX repairs_rtr_by_reported; DROP INDEX repairs_damp_by_reported;
 	DELETE FROM settings WHERE key IN ('hours_expected_per_year', 'scheme_right_to_repair',
-	'scheme_awaab', 'coop_address');
+	'scheme_awaab', 'coop_address', 'publish_board_meetings', 'publish_roll_calls');
 	DROP TABLE rent_entry_details; DROP INDEX rent_ledger_by_tenancy_date;
 	DROP INDEX repairs_by_status_target; DROP INDEX repairs_open_by_target;
 	CREATE INDEX repairs_open_by_target ON repairs (target_at, id) WHERE is_open;

@@ -242,6 +242,54 @@ static void words_both_ways(void **state)
 	assert_string_equal(rule_meeting_kind_word((enum meeting_kind)9), "");
 }
 
+/* The arithmetic shown beside an outcome, as a person would check it. */
+static void explain(enum resolution_type type, int confirming, int64_t f, int64_t a, int64_t abst,
+		    enum casting_vote c, const struct outcome_rules *r, const char *want)
+{
+	struct vote_tally t = { f, a, abst };
+	enum motion_outcome o = outcome(type, confirming, 1, f, a, abst, c, r);
+	char buf[300];
+	rule_outcome_explain(type, confirming, &t, c, r, o, buf, sizeof buf);
+	assert_string_equal(buf, want);
+}
+
+static void outcomes_explained_with_their_arithmetic(void **state)
+{
+	(void)state;
+	struct outcome_rules r = defaults();
+	explain(RESOLUTION_SPECIAL, 0, 20, 10, 5, CASTING_NONE, &r,
+		"20 for, 10 against, 5 abstained: 20 of 30 votes cast is 66.7%, at least two thirds: carried");
+	explain(RESOLUTION_SPECIAL, 0, 19, 10, 0, CASTING_NONE, &r,
+		"19 for, 10 against: 19 of 29 votes cast is 65.5%, less than two thirds: lost");
+	explain(RESOLUTION_ORDINARY, 0, 10, 10, 2, CASTING_FOR, &r,
+		"10 for, 10 against, 2 abstained: a tie, and the chair's casting vote for: carried");
+	explain(RESOLUTION_ORDINARY, 0, 12, 9, 0, CASTING_NONE, &r,
+		"12 for, 9 against: more for than against: carried");
+	explain(RESOLUTION_AMALGAMATION, 1, 7, 8, 0, CASTING_NONE, &r,
+		"7 for, 8 against: confirmation by simple majority; fewer for than against: lost");
+	r.chair_casting_vote = 0;
+	explain(RESOLUTION_ORDINARY, 0, 10, 10, 0, CASTING_NONE, &r,
+		"10 for, 10 against: a tie, with no casting vote: lost");
+	r.special_num = 3;
+	r.special_den = 4;
+	explain(RESOLUTION_SPECIAL, 0, 30, 10, 0, CASTING_NONE, &r,
+		"30 for, 10 against: 30 of 40 votes cast is 75.0%, at least three quarters: carried");
+	explain(RESOLUTION_SPECIAL, 0, 29, 10, 0, CASTING_NONE, &r,
+		"29 for, 10 against: 29 of 39 votes cast is 74.4%, less than three quarters: lost");
+	struct vote_tally t = { 3, 1, 0 };
+	char buf[200];
+	rule_outcome_explain(RESOLUTION_SPECIAL, 0, &t, CASTING_NONE, &r, OUTCOME_NOT_QUORATE, buf,
+			     sizeof buf);
+	assert_string_equal(buf, "3 for, 1 against: fewer members were present at the vote than"
+			    " the quorum: not quorate");
+	rule_outcome_explain(RESOLUTION_SPECIAL, 0, &t, CASTING_NONE, &r, OUTCOME_WITHDRAWN, buf,
+			     sizeof buf);
+	assert_string_equal(buf, "withdrawn before the vote");
+	/* The quorum at the sizes the issue names: 5 members or 10%, rounded up. */
+	assert_int_equal(rule_quorum(49, 5, 10), 5);
+	assert_int_equal(rule_quorum(80, 5, 10), 8);
+}
+
 int main(void)
 {
 	setenv("COOPDESK_TODAY", "2026-11-22", 1);
@@ -255,6 +303,7 @@ int main(void)
 		cmocka_unit_test(confirmation_window),
 		cmocka_unit_test(add_months_keeps_to_the_month),
 		cmocka_unit_test(words_both_ways),
+		cmocka_unit_test(outcomes_explained_with_their_arithmetic),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
