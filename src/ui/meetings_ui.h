@@ -1,0 +1,35 @@
+/*
+ * src/ui/meetings_ui.h: the Meetings area's documents and the board's
+ * decisions and actions, for the area's screens to open.
+ *
+ *  - screen_notice_new: the notice of a meeting (report_notice) in the
+ *    document viewer: what is sent to members before it.
+ *  - screen_minutes_new: the minutes of a meeting (report_minutes):
+ *    attendance, quorum, each motion with its votes, outcome and
+ *    arithmetic, errata beside what they correct, decisions. A member or
+ *    volunteer reads only what report_minutes lets them (the minutes of a
+ *    general meeting once published).
+ *  - screen_decisions_new: the board's decisions, numbered per year
+ *    (2026/14), newest first; Enter opens one with its actions, `n`
+ *    records a new one. Board only.
+ *  - screen_actions_new: the board's open actions, soonest due first, the
+ *    overdue marked. Board only.
+ * Each returns NULL (after saying why on the status line) when the screen
+ * cannot be made.
+ */
+#ifndef COOPDESK_UI_MEETINGS_UI_H
+#define COOPDESK_UI_MEETINGS_UI_H
+
+#include <stdint.h>
+
+#include "ui.h"
+
+struct app;
+struct screen;
+
+struct screen *screen_notice_new(struct app *app, int64_t meeting_id);
+struct screen *screen_minutes_new(struct app *app, int64_t meeting_id);
+struct screen *screen_decisions_new(struct app *app);
+struct screen *screen_actions_new(struct app *app);
+
+#endif
