@@ -22,6 +22,7 @@
 
 #include "coopdesk/cli.h"
 #include "coopdesk/date.h"
+#include "coopdesk/meeting_docs.h"
 #include "coopdesk/members.h"
 #include "coopdesk/report.h"
 
@@ -31,6 +32,7 @@ static const char report_usage[] =
 	"       coopdesk [--db FILE] report officers [--current] [OPTIONS]\n"
 	"       coopdesk [--db FILE] report participation [--year YYYY] [OPTIONS]\n"
 	"       coopdesk [--db FILE] report shareholding MEMBER_NO [OPTIONS]\n"
+	"       coopdesk [--db FILE] report notice|minutes MEETING [--format text|md] [-o FILE]\n"
 	"Prints one of the co-op's documents (doc/reports.md):\n"
 	"  register       the register of members as it stood at the end of DATE (default\n"
 	"                 today): everyone on it that day, former members too; with\n"
@@ -41,6 +43,10 @@ static const char report_usage[] =
 	"  participation  each member's general meetings and hours in a year (default\n"
 	"                 this one) against the co-op's expectation\n"
 	"  shareholding   one member's shareholding, as they see it themselves\n"
+	"  notice         the notice of a meeting: when and where, the agenda, each motion\n"
+	"  minutes        the minutes of a meeting: attendance, quorum, each motion with\n"
+	"                 its votes, outcome and arithmetic, errata, decisions\n"
+	"                 (MEETING: its number in the meetings list, or its date)\n"
 	"OPTIONS:\n"
 	"  --format FORMAT  text (default), md (Markdown) or csv\n"
 	"  --no-bom         csv: no UTF-8 byte-order mark (for programs)\n"
@@ -52,12 +58,15 @@ static const char report_usage[] =
 static const char export_usage[] =
 	"usage: coopdesk [--db FILE] export members|shares|officers|participation\n"
 	"                [--format csv] [--no-bom] [-o FILE]\n"
+	"       coopdesk [--db FILE] export meetings|attendance|motions|votes|decisions|actions\n"
+	"                [--format csv] [--no-bom] [-o FILE]\n"
 	"Exports a register as CSV (RFC 4180): UTF-8 with a byte-order mark unless\n"
 	"--no-bom, a header row, ISO dates, amounts in pounds with two decimals:\n"
 	"  members        the register of members today, with shares and property\n"
 	"  shares         the share register, every operation, with running totals\n"
 	"  officers       the register of officers, former officers too\n"
 	"  participation  this year's participation, member by member\n"
+	"  meetings, attendance, motions, votes, decisions, actions: every one recorded\n"
 	"A text cell a spreadsheet would run as a formula (=, +, -, @) starts with '.\n"
 	"-o FILE writes FILE (made private, 0600) instead of standard output.\n"
 	"Exit status: 0 written, 1 refused or not written, 2 usage.\n";
@@ -66,6 +75,7 @@ struct report_args {
 	const char *prog;      /* "coopdesk report" */
 	const char *usage;
 	const char *what, *as_at, *output;
+	const char *meeting;   /* notice, minutes: the number or date given */
 	int is_export;
 	int inspection, current, year;
 	int64_t member_no;
@@ -170,6 +180,8 @@ static int parse_args(const struct cli_ctx *ctx, struct cli_ctx *local, int argc
 		a->member_no = v;
 		optind++;
 	}
+	if (optind < argc && (strcmp(a->what, "minutes") == 0 || strcmp(a->what, "notice") == 0))
+		a->meeting = argv[optind++];
 	if (optind < argc)
 		return usage_error(ctx, a, "unexpected '%s'", argv[optind]);
 	if (a->as_at) {
@@ -286,6 +298,16 @@ static int write_document(const struct cli_ctx *ctx, const struct report_args *a
 		return report_officers(db, who, a->current, &a->o, out);
 	if (strcmp(w, "participation") == 0)
 		return report_participation(db, who, a->year, &a->o, out);
+	if (strcmp(w, "minutes") == 0 || strcmp(w, "notice") == 0) {
+		int64_t id;
+		int rc = meeting_find(db, who, a->meeting, &id);
+		if (rc)
+			return rc;
+		return w[0] == 'm' ? report_minutes(db, who, id, &a->o, out)
+				   : report_notice(db, who, id, &a->o, out);
+	}
+	if (a->is_export)
+		return report_meeting_export(db, who, w, &a->o, out);
 	int64_t id = member_of(ctx, a, db, who);
 	if (!id)
 		return -1;
@@ -309,6 +331,10 @@ static int run(const struct cli_ctx *ctx, int argc, char **argv, struct report_a
 		return rc;
 	if (strcmp(a->what, "shareholding") == 0 && !a->member_no)
 		return usage_error(ctx, a, "whose shareholding? give a member number");
+	if ((strcmp(a->what, "minutes") == 0 || strcmp(a->what, "notice") == 0) && !a->meeting)
+		return usage_error(ctx, a, "which meeting? give its number or its date");
+	if (a->meeting && a->o.format == REPORT_CSV)
+		return usage_error(ctx, a, "the %s is a document: --format text or md", a->what);
 
 	char path[PATH_MAX], tmp[PATH_MAX + 8], said[CLI_INERT_BUFSZ(512)];
 	struct db *db;
@@ -330,7 +356,8 @@ static int run(const struct cli_ctx *ctx, int argc, char **argv, struct report_a
 int cmd_report(const struct cli_ctx *ctx, int argc, char **argv)
 {
 	static const char *const names[] = {
-		"register", "shares", "officers", "participation", "shareholding", NULL
+		"register", "shares", "officers", "participation", "shareholding", "notice",
+		"minutes", NULL
 	};
 	struct report_args a = { .prog = "coopdesk report", .usage = report_usage };
 	a.o.format = REPORT_TEXT;
@@ -339,7 +366,10 @@ int cmd_report(const struct cli_ctx *ctx, int argc, char **argv)
 
 int cmd_export(const struct cli_ctx *ctx, int argc, char **argv)
 {
-	static const char *const names[] = { "members", "shares", "officers", "participation", NULL };
+	static const char *const names[] = {
+		"members", "shares", "officers", "participation", "meetings", "attendance",
+		"motions", "votes", "decisions", "actions", NULL
+	};
 	struct report_args a = { .prog = "coopdesk export", .usage = export_usage, .is_export = 1 };
 	a.o.format = REPORT_CSV;
 	return run(ctx, argc, argv, &a, names);
