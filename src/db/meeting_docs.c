@@ -76,6 +76,10 @@ static const char SQL_CHAIR[] =
 	"SELECT coalesce(c.member_no, 0), coalesce(c.name, ''), g.minutes_published"
 	" FROM meetings g LEFT JOIN members c ON c.id = g.chair_member_id WHERE g.id = ?1";
 
+static const char SQL_ACTION_READ[] =
+	"SELECT id, decision_id, description, coalesce(owner_member, 0), coalesce(due_on, ''),"
+	" coalesce(done_on, ''), version FROM decision_actions WHERE id = ?1";
+
 static int setting_on(struct db *db, const char *key)
 {
 	int64_t v = 0;
@@ -438,4 +442,23 @@ int meeting_chair(struct db *db, const struct actor *who, int64_t meeting_id, in
 	}
 	db_reset(st);
 	return hidden ? db_set_error(db, DB_NOTFOUND, NO_MEETING) : DB_OK;
+}
+
+static void read_one_action(sqlite3_stmt *st, void *row, const void *ctx)
+{
+	struct decision_action *r = row;
+	int col = 0;
+	(void)ctx;
+	memset(r, 0, sizeof *r);
+	DB_COL(INT64, id) DB_COL(INT64, decision_id) DB_COL(TEXT, description)
+	DB_COL(INT64, owner_member) DB_COL(TEXT, due_on) DB_COL(TEXT, done_on) DB_COL(INT64, version)
+}
+
+int decision_action_read(struct db *db, const struct actor *who, int64_t id,
+			 struct decision_action *a)
+{
+	int rc = db_access_check(db, who, AREA_DECISIONS, OP_READ, NULL);
+	if (rc)
+		return rc;
+	return db_get(db, SQL_ACTION_READ, id, read_one_action, a, NULL, "there is no such action");
 }

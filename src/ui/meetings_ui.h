@@ -32,4 +32,14 @@ struct screen *screen_minutes_new(struct app *app, int64_t meeting_id);
 struct screen *screen_decisions_new(struct app *app);
 struct screen *screen_actions_new(struct app *app);
 
+/* Home's lines for the board's yearly deadlines (home_deadlines.c): the
+ * next AGM and the annual return, each from 60 days before it is due (in
+ * the warning style once past), at most `max` into out; returns how many. */
+struct home_line {
+	char label[40];
+	char value[200];
+	int style;
+};
+int home_deadlines(struct app *app, struct home_line *out, int max);
+
 #endif

@@ -15,6 +15,7 @@
 #include "coopdesk/summary.h"
 #include "coopdesk/text.h"
 #include "coopdesk/users.h"
+#include "meetings_ui.h"
 #include "pwask.h"
 #include "ui.h"
 
@@ -144,6 +145,12 @@ static void home_draw(struct screen *s, WINDOW *w)
 			snprintf(v, sizeof v, "none planned");
 		}
 		line(w, y++, "Next meeting", v, STYLE_NORMAL);
+		if (board(s)) {
+			struct home_line dl[2];
+			int nd = home_deadlines(s->app, dl, 2);
+			for (int i = 0; i < nd; i++)
+				line(w, y++, dl[i].label, dl[i].value, (enum ui_style)dl[i].style);
+		}
 		y++;
 	}
 	char areas[256], key[KEY_NAME_MAX];
@@ -175,6 +182,8 @@ static int home_acts(struct screen *s, enum action a)
 	switch (a) {
 	case ACT_AUDIT:
 	case ACT_USERS:
+	case ACT_DECISIONS:
+	case ACT_ACTIONS:
 		return board(s);
 	case ACT_PASSWORD:
 		return s->app->who.user_id > 0;
@@ -213,6 +222,12 @@ static int home_handle(struct screen *s, enum action a, int32_t key)
 	case ACT_USERS:
 		app_push(s->app, screen_users_new(s->app));
 		return 1;
+	case ACT_DECISIONS:
+		app_push(s->app, screen_decisions_new(s->app));
+		return 1;
+	case ACT_ACTIONS:
+		app_push(s->app, screen_actions_new(s->app));
+		return 1;
 	case ACT_PASSWORD:
 		pwask_start(h->pw, s->app->username[0] ? s->app->username : "you", 1);
 		s->app->status_dirty = 1;
@@ -227,7 +242,9 @@ static const char *home_why_not(struct screen *s, enum action a)
 	if (board(s))
 		return NULL;
 	return a == ACT_AUDIT ? "Only the board may open the audit trail"
-	     : a == ACT_USERS ? "Only the board may open user accounts" : NULL;
+	     : a == ACT_USERS ? "Only the board may open user accounts"
+	     : a == ACT_DECISIONS || a == ACT_ACTIONS ? "Decisions and their actions are the board's"
+	     : NULL;
 }
 
 static const char *home_hint(struct screen *s)
@@ -235,7 +252,8 @@ static const char *home_hint(struct screen *s)
 	struct home *h = s->priv;
 	if (pwask_active(h->pw))
 		return pwask_hint(h->pw);
-	static const enum action mine[] = { ACT_PASSWORD, ACT_AUDIT, ACT_USERS, ACT_GOTO, ACT_NONE };
+	static const enum action mine[] = { ACT_PASSWORD, ACT_AUDIT, ACT_USERS, ACT_DECISIONS,
+					    ACT_ACTIONS, ACT_GOTO, ACT_NONE };
 	return ui_hints(s->app, s, h->hint, sizeof h->hint, mine);
 }
 
