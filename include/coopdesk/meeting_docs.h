@@ -111,6 +111,11 @@ int vote_export_page(struct db *db, const struct actor *who, int64_t after,
 int action_export_page(struct db *db, const struct actor *who, int64_t after,
 		       struct action_row *rows, int max, int *n);
 
+/* One action of a decision, with its version, for marking it done.
+ * DB_NOTFOUND if none. Board only. */
+int decision_action_read(struct db *db, const struct actor *who, int64_t id,
+			 struct decision_action *a);
+
 /* The board's count of open actions due before today. */
 int action_overdue_count(struct db *db, const struct actor *who, int64_t *count);
 
