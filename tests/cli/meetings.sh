@@ -78,8 +78,9 @@ while read -r m no res conf f a cast outcome; do
 	line=$(awk -v no="$no" '/^Motion [0-9]+: / { split($2, x, ":"); cur = x[1] }
 		cur == no && /^(Result|Corrected result): / { last = $0 } END { print last }' \
 		"$TMP/minutes$m.txt")
-	if [ "$res" = ordinary ] || [ "$conf" = 1 ]; then how="more for than against"
-	else how="$f of $cast_n votes cast is"; fi
+	if [ "$res" != ordinary ] && [ "$conf" = 0 ]; then how="$f of $cast_n votes cast is"
+	elif [ "$f" -eq "$a" ]; then how="a tie"
+	else how="more for than against"; fi
 	case $line in
 	*"$f for, $a against"*"$how"*": $hand.") ok "meeting $m motion $no: the minutes give the arithmetic and $hand" ;;
 	*) not_ok "meeting $m motion $no: the minutes say '$line', wanted $f-$a and $hand" ;;
