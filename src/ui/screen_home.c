@@ -159,6 +159,12 @@ static void home_draw(struct screen *s, WINDOW *w)
 		snprintf(v, sizeof v, "The other areas: %s.", areas);
 		draw_text(w, y++, 4, cols - 6, v);
 	}
+	char dkey[KEY_NAME_MAX];
+	if (board(s) && ui_key(s->app, s, ACT_DECISIONS, dkey, sizeof dkey)[0] &&
+	    ui_key(s->app, s, ACT_ACTIONS, key, sizeof key)[0]) {
+		snprintf(v, sizeof v, "%s: the board's decisions; %s: their open actions.", dkey, key);
+		draw_text(w, y++, 4, cols - 6, v);
+	}
 	if (ui_key(s->app, s, ACT_HELP, key, sizeof key)[0]) {
 		snprintf(v, sizeof v, "%s shows every key of every screen.", key);
 		draw_text(w, y++, 4, cols - 6, v);
@@ -252,8 +258,7 @@ static const char *home_hint(struct screen *s)
 	struct home *h = s->priv;
 	if (pwask_active(h->pw))
 		return pwask_hint(h->pw);
-	static const enum action mine[] = { ACT_PASSWORD, ACT_AUDIT, ACT_USERS, ACT_DECISIONS,
-					    ACT_ACTIONS, ACT_GOTO, ACT_NONE };
+	static const enum action mine[] = { ACT_PASSWORD, ACT_AUDIT, ACT_USERS, ACT_GOTO, ACT_NONE };
 	return ui_hints(s->app, s, h->hint, sizeof h->hint, mine);
 }
 
