@@ -25,8 +25,9 @@ mode=$(stat -c %a "$TMP/sub/dir")
 expect "init refuses to overwrite" 1 "$BIN" --db "$DB" init
 contains "and says so" "$TMP/err" "already exists"
 
+newest=$(ls "$(dirname "$0")"/../../sql/[0-9]*.sql | tail -1 | xargs basename | sed 's/_.*//; s/^0*//')
 out=$(sqlite3 "$DB" 'PRAGMA application_id; PRAGMA user_version; PRAGMA journal_mode' | tr '\n' ' ')
-[ "$out" = "1131376496 3 wal " ] && ok "application_id, user_version, WAL" || not_ok "pragmas: $out"
+[ "$out" = "1131376496 $newest wal " ] && ok "application_id, user_version, WAL" || not_ok "pragmas: $out"
 name=$(sqlite3 "$DB" "SELECT value FROM settings WHERE key = 'coop_name'")
 [ "$name" = "Ælfric's Co-op" ] && ok "the co-op's name is kept" || not_ok "name: $name"
 who=$(sqlite3 "$DB" "SELECT actor FROM audit WHERE table_name = 'settings'")
@@ -58,21 +59,27 @@ for f in "$SQL_DIR"/[0-9]*.sql; do
 		WHERE key = 'hours_expected_per_year'")
 	[ "$out" = "0integer0-2000" ] && ok "schema $v gained hours_expected_per_year" \
 		|| not_ok "hours_expected_per_year after schema $v: $out"
+	out=$(sqlite3 "$old" "SELECT group_concat(value || kind, ' ') FROM settings
+		WHERE key IN ('board_minutes_to_members', 'roll_calls_to_members')")
+	[ "$out" = "0boolean 0boolean" ] && ok "schema $v gained schema 9's two settings, off" \
+		|| not_ok "schema 9's settings after schema $v: $out"
 done
 
 # A schema 2 database as coopdesk left it (audit triggers, a trail, the
 # co-op's name): schema 3 undone by hand, its trigger dropped first as the
-# migration drops it. Opening it adds the setting without an audit row.
+# migration drops it, and schema 9's settings taken out too. Opening it adds
+# the settings without an audit row.
 cp "$DB" "$TMP/schema2-used.db"
 sqlite3 "$TMP/schema2-used.db" "DROP TRIGGER audit_settings_delete;
-	DELETE FROM settings WHERE key = 'hours_expected_per_year'; PRAGMA user_version = 2"
+	DELETE FROM settings WHERE key IN ('hours_expected_per_year', 'board_minutes_to_members',
+	'roll_calls_to_members'); PRAGMA user_version = 2"
 before=$(sqlite3 "$TMP/schema2-used.db" "SELECT count(*) FROM audit")
 expect "check upgrades a used schema 2 database and passes" 0 "$BIN" --db "$TMP/schema2-used.db" check
 out=$(sqlite3 "$TMP/schema2-used.db" "PRAGMA user_version; SELECT count(*) FROM audit;
 	SELECT value FROM settings WHERE key IN ('coop_name', 'hours_expected_per_year') ORDER BY key;
 	SELECT count(*) FROM sqlite_schema WHERE name = 'audit_settings_delete'" | tr '\n' ' ')
-[ "$out" = "3 $before Ælfric's Co-op 0 1 " ] \
-	&& ok "schema 3, the setting unaudited, the name kept, the triggers made again" \
+[ "$out" = "$latest $before Ælfric's Co-op 0 1 " ] \
+	&& ok "schema $latest, the settings unaudited, the name kept, the triggers made again" \
 	|| not_ok "after the upgrade: $out (audit rows before: $before)"
 
 expect "a missing database is reported" 1 "$BIN" --db "$TMP/none.db" check
