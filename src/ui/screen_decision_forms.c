@@ -22,30 +22,33 @@
 
 enum { D_DATE, D_TITLE, D_MEETING, D_TEXT, D_COUNT };
 
+/* The fields a new decision and an edit share. */
+#define TITLE_FIELD { \
+		.label = "Title", .kind = FORM_TEXT, .required = 1, .max_chars = DECISION_TITLE_MAX, \
+		FORM_AT(struct decision, title), \
+	}
+#define MEETING_FIELD { \
+		.label = "Meeting no.", .kind = FORM_INTEGER, .min = 0, .max = 999999999, \
+		FORM_AT(struct decision, meeting_id), .help = MEETING_HELP, \
+	}
+#define TEXT_FIELD { \
+		.label = "Text", .kind = FORM_MULTILINE, .max_chars = DECISION_TEXT_MAX, \
+		FORM_AT(struct decision, text), .help = "What the board decided, in full.", \
+	}
+
 static const struct form_spec new_fields[D_COUNT] = {
 	[D_DATE] = {
 		.label = "Decided on", .kind = FORM_DATE, .required = 1,
 		FORM_AT(struct decision, decided_on),
 		.help = "The day it was decided, dd/mm/yyyy: its number is the next in that year.",
 	},
-	[D_TITLE] = {
-		.label = "Title", .kind = FORM_TEXT, .required = 1, .max_chars = DECISION_TITLE_MAX,
-		FORM_AT(struct decision, title),
-	},
-	[D_MEETING] = {
-		.label = "Meeting no.", .kind = FORM_INTEGER, .min = 0, .max = 999999999,
-		FORM_AT(struct decision, meeting_id), .help = MEETING_HELP,
-	},
-	[D_TEXT] = {
-		.label = "Text", .kind = FORM_MULTILINE, .max_chars = DECISION_TEXT_MAX,
-		FORM_AT(struct decision, text), .help = "What the board decided, in full.",
-	},
+	[D_TITLE] = TITLE_FIELD,
+	[D_MEETING] = MEETING_FIELD,
+	[D_TEXT] = TEXT_FIELD,
 };
 
 /* Editing: the date stays (the number belongs to its year). */
-static const struct form_spec edit_fields[] = {
-	new_fields[D_TITLE], new_fields[D_MEETING], new_fields[D_TEXT],
-};
+static const struct form_spec edit_fields[] = { TITLE_FIELD, MEETING_FIELD, TEXT_FIELD };
 
 static const struct ferr new_errs[] = {
 	{ "date", D_DATE }, { "year", D_DATE }, { "title", D_TITLE }, { "meeting", D_MEETING },
