@@ -5,7 +5,8 @@
  * was held since the last year end, and the annual return (the Act s.89),
  * each shown from 60 days before it is due, in the warning style once
  * past. The co-op records no filing of the return, so a return past due
- * is shown until the next year end.
+ * is shown until the next year end. And Home's keys to the board's
+ * decisions and open actions.
  */
 #include <stdio.h>
 #include <string.h>
@@ -51,4 +52,25 @@ int home_deadlines(struct app *app, struct home_line *out, int max)
 	if (n < max && deadline_after(e, (int)return_months, today, WARN_DAYS, &d) == 0 && d.shown)
 		one(&out[n++], "Annual return (s.89)", &d);
 	return n;
+}
+
+int home_board_keys(struct app *app, struct screen *s, char *buf, size_t n)
+{
+	char d[KEY_NAME_MAX], o[KEY_NAME_MAX];
+	if (!ui_key(app, s, ACT_DECISIONS, d, sizeof d)[0] ||
+	    !ui_key(app, s, ACT_ACTIONS, o, sizeof o)[0])
+		return 0;
+	snprintf(buf, n, "%s: the board's decisions; %s: their open actions.", d, o);
+	return 1;
+}
+
+struct screen *home_board_open(struct app *app, enum action a)
+{
+	return a == ACT_DECISIONS ? screen_decisions_new(app) : screen_actions_new(app);
+}
+
+const char *home_board_why_not(enum action a)
+{
+	return a == ACT_DECISIONS || a == ACT_ACTIONS ? "Decisions and their actions are the board's"
+						       : NULL;
 }

@@ -42,4 +42,11 @@ struct home_line {
 };
 int home_deadlines(struct app *app, struct home_line *out, int max);
 
+/* Home's keys to the board's decisions and open actions: the sentence
+ * naming the keys in force into buf (1 when both are bound), the screen
+ * each opens, and why they do nothing for anyone else. */
+int home_board_keys(struct app *app, struct screen *s, char *buf, size_t n);
+struct screen *home_board_open(struct app *app, enum action a);
+const char *home_board_why_not(enum action a);
+
 #endif

@@ -145,12 +145,9 @@ static void home_draw(struct screen *s, WINDOW *w)
 			snprintf(v, sizeof v, "none planned");
 		}
 		line(w, y++, "Next meeting", v, STYLE_NORMAL);
-		if (board(s)) {
-			struct home_line dl[2];
-			int nd = home_deadlines(s->app, dl, 2);
-			for (int i = 0; i < nd; i++)
-				line(w, y++, dl[i].label, dl[i].value, (enum ui_style)dl[i].style);
-		}
+		struct home_line dl[2];
+		for (int i = 0, nd = board(s) ? home_deadlines(s->app, dl, 2) : 0; i < nd; i++)
+			line(w, y++, dl[i].label, dl[i].value, (enum ui_style)dl[i].style);
 		y++;
 	}
 	char areas[256], key[KEY_NAME_MAX];
@@ -159,12 +156,8 @@ static void home_draw(struct screen *s, WINDOW *w)
 		snprintf(v, sizeof v, "The other areas: %s.", areas);
 		draw_text(w, y++, 4, cols - 6, v);
 	}
-	char dkey[KEY_NAME_MAX];
-	if (board(s) && ui_key(s->app, s, ACT_DECISIONS, dkey, sizeof dkey)[0] &&
-	    ui_key(s->app, s, ACT_ACTIONS, key, sizeof key)[0]) {
-		snprintf(v, sizeof v, "%s: the board's decisions; %s: their open actions.", dkey, key);
+	if (board(s) && home_board_keys(s->app, s, v, sizeof v))
 		draw_text(w, y++, 4, cols - 6, v);
-	}
 	if (ui_key(s->app, s, ACT_HELP, key, sizeof key)[0]) {
 		snprintf(v, sizeof v, "%s shows every key of every screen.", key);
 		draw_text(w, y++, 4, cols - 6, v);
@@ -229,10 +222,8 @@ static int home_handle(struct screen *s, enum action a, int32_t key)
 		app_push(s->app, screen_users_new(s->app));
 		return 1;
 	case ACT_DECISIONS:
-		app_push(s->app, screen_decisions_new(s->app));
-		return 1;
 	case ACT_ACTIONS:
-		app_push(s->app, screen_actions_new(s->app));
+		app_push(s->app, home_board_open(s->app, a));
 		return 1;
 	case ACT_PASSWORD:
 		pwask_start(h->pw, s->app->username[0] ? s->app->username : "you", 1);
@@ -248,9 +239,7 @@ static const char *home_why_not(struct screen *s, enum action a)
 	if (board(s))
 		return NULL;
 	return a == ACT_AUDIT ? "Only the board may open the audit trail"
-	     : a == ACT_USERS ? "Only the board may open user accounts"
-	     : a == ACT_DECISIONS || a == ACT_ACTIONS ? "Decisions and their actions are the board's"
-	     : NULL;
+	     : a == ACT_USERS ? "Only the board may open user accounts" : home_board_why_not(a);
 }
 
 static const char *home_hint(struct screen *s)
