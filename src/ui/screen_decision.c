@@ -3,7 +3,8 @@
  * screen (record.h): its number (2026/14), date, meeting, title and text,
  * and its actions as a sub-list, each with who, when due and when done,
  * the overdue marked. The board: e edits the decision, n adds an action,
- * d (on an action) records that it was done.
+ * d (on an action) records that it was done, p shows the minutes of the
+ * meeting it was taken at.
  */
 #include <stdio.h>
 #include <string.h>
@@ -129,6 +130,16 @@ static void done(struct rscreen *rs)
 	app_push(rs->app, screen_action_done_new(rs->app, a->id));
 }
 
+static int has_meeting(const struct rscreen *rs)
+{
+	return board(rs) && ((const struct decision *)rs->rec)->meeting_id > 0;
+}
+
+static void minutes(struct rscreen *rs)
+{
+	app_push(rs->app, screen_minutes_new(rs->app, ((const struct decision *)rs->rec)->meeting_id));
+}
+
 static const struct ract acts[] = {
 	{ .action = ACT_EDIT, .help = "Edit this decision's title, meeting and text",
 	  .allowed = board, .run = edit, .refused = "Only the board edits decisions" },
@@ -136,6 +147,9 @@ static const struct ract acts[] = {
 	  .allowed = board, .run = add_action, .refused = "Only the board adds actions" },
 	{ .action = ACT_DONE, .help = "Record that the selected action was done",
 	  .allowed = board, .run = done, .refused = "Only the board records actions done" },
+	{ .action = ACT_PRINT, .label = "minutes", .help = "The minutes of the meeting it was taken at",
+	  .allowed = has_meeting, .run = minutes,
+	  .refused = "It was not taken at a meeting recorded: there are no minutes to show" },
 };
 
 static const struct rdesc decision_record = {

@@ -135,4 +135,31 @@ got=$(sql done "SELECT done_on FROM decision_actions WHERE description = '$first
 [ "$got" = 2026-11-21 ] && ok "recorded done on the day given" || not_ok "done_on '$got'"
 contains "and it leaves the open list" "$TMP/done2.txt" "$((overdue - 1)) past the day due."
 checked done
+
+# ---- p on a decision taken at a meeting: that meeting's minutes ----------------------
+mref=$(sqlite3 "$BASE" "SELECT year || '/' || number || '|' || meeting_id FROM decisions
+	WHERE meeting_id IS NOT NULL ORDER BY decided_on LIMIT 1")
+mday=$(sqlite3 "$BASE" "SELECT strftime('%d/%m/%Y', held_on) FROM meetings WHERE id = ${mref#*|}")
+# Its row from the end of the list (newest first): k as many times as older ones.
+pos=$(sqlite3 "$BASE" "SELECT count(*) FROM decisions WHERE (decided_on, id) < (SELECT decided_on, id
+	FROM decisions WHERE year || '/' || number = '${mref%|*}')")
+ups=""
+i=0
+while [ "$i" -lt "$pos" ]; do ups="${ups}k"; i=$((i + 1)); done
+cat > "$TMP/mins.script" <<EOF
+$BOARD
+d
+G${ups}<Enter>
+:dump $TMP/mins0.txt
+p
+:dump $TMP/mins1.txt
+G
+:dump $TMP/mins2.txt
+EOF
+play mins
+contains "the decision taken at a meeting is open" "$TMP/mins0.txt" "Decision ${mref%|*}"
+contains "p shows the minutes of its meeting" "$TMP/mins1.txt" "Minutes of the board meeting of"
+contains "on the meeting's day" "$TMP/mins1.txt" "$mday"
+contains "with the decision at its end" "$TMP/mins2.txt" "Decision ${mref%|*}:"
 finish
+
