@@ -124,4 +124,19 @@ int rule_outcome_parse(const char *s);
 const char *rule_meeting_kind_name(enum meeting_kind k);
 const char *rule_outcome_name(enum motion_outcome o);
 
+/* The arithmetic of a vote, as one sentence for the minutes and the
+ * screens (src/core/outcome_sentence.c), ending with the outcome the
+ * rules give, which goes into *out (may be NULL):
+ *   "20 for, 10 against, 5 abstained: 20 of 30 votes cast is 66.7%,
+ *    at least two thirds: carried"
+ *   "10 for, 10 against: a tie, decided by the chair's casting vote for:
+ *    carried"
+ * Abstentions are named only when there were some. `quorate` 0 gives
+ * "...: not quorate at the vote, so no decision". Arguments are as for
+ * rule_motion_outcome; -1 (and its reason in buf) where that refuses. */
+int rule_outcome_sentence(enum resolution_type type, int confirming, int quorate,
+			  const struct vote_tally *t, enum casting_vote casting,
+			  const struct outcome_rules *r, enum motion_outcome *out,
+			  char *buf, size_t n);
+
 #endif

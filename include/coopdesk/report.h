@@ -195,5 +195,35 @@ int export_tenancies(struct db *db, const struct actor *who, const struct report
 		     FILE *out);
 int export_rent(struct db *db, const struct actor *who, const char *from, const char *to,
 		const struct report_opts *o, FILE *out);
+/* The notice of meeting `meeting_id` (the number a meetings list shows):
+ * the co-op's name, the kind of meeting, its day, time and place, the
+ * agenda (its motions in number order), each motion's text with its
+ * resolution type, what carries it, its proposer and seconder, and the day
+ * notice was given with its clear days against the setting
+ * notice_clear_days. Text or md only (DB_INVALID for csv). Visibility as
+ * meeting_get, and a board meeting's only as meeting_minutes_readable. */
+int report_notice(struct db *db, const struct actor *who, int64_t meeting_id,
+		  const struct report_opts *o, FILE *out);
+
+/* The minutes of meeting `meeting_id`: when and where it was held, the
+ * chair, the notice given; attendance (the board's copy names everyone,
+ * at the start, arriving, leaving, proxies; anyone else's gives the
+ * counts) and the quorum at the start; each motion with its text,
+ * proposer, seconder, presence and quorum at its vote, the result with
+ * its arithmetic (rule_outcome_sentence), the roll call where one was
+ * taken and may be shown (meeting_roll_calls_shown), each erratum beside
+ * the result it corrects; the minutes as written; and the decisions taken
+ * at it with their actions (the board's). DB_INVALID for a meeting not
+ * held. Text or md only. A member or volunteer: the published minutes of
+ * a general meeting, a board meeting's only where the setting
+ * publish_board_meetings is 1; others answer DB_NOTFOUND. */
+int report_minutes(struct db *db, const struct actor *who, int64_t meeting_id,
+		   const struct report_opts *o, FILE *out);
+
+/* The CSV export of meetings, attendance, motions, votes, decisions or
+ * actions (`what`), every row by id: see doc/reports.md for the columns.
+ * Board only. DB_INVALID for another `what` or a format other than csv. */
+int report_meeting_export(struct db *db, const struct actor *who, const char *what,
+			  const struct report_opts *o, FILE *out);
 
 #endif

@@ -23,6 +23,7 @@
 
 #include "coopdesk/cli.h"
 #include "coopdesk/date.h"
+#include "coopdesk/meeting_docs.h"
 #include "coopdesk/members.h"
 #include "coopdesk/report.h"
 #include "coopdesk/tenancies.h"
@@ -38,6 +39,7 @@ static const char report_usage[] =
 	"       coopdesk [--db FILE] report arrears [--as-at DATE] [OPTIONS]\n"
 	"       coopdesk [--db FILE] report rent-statement HOME-OR-TENANCY [--from DATE]\n"
 	"                [--to DATE] [OPTIONS]\n"
+	"       coopdesk [--db FILE] report notice|minutes MEETING [--format text|md] [-o FILE]\n"
 	"Prints one of the co-op's documents (doc/reports.md):\n"
 	"  register       the register of members as it stood at the end of DATE (default\n"
 	"                 today): everyone on it that day, former members too; with\n"
@@ -60,6 +62,10 @@ static const char report_usage[] =
 	"  rent-statement the rent book of a tenancy (its number) or of a home's latest\n"
 	"                 tenancy (its reference, H-001): from its start, or --from DATE,\n"
 	"                 to today, or --to DATE\n"
+	"  notice         the notice of a meeting: when and where, the agenda, each motion\n"
+	"  minutes        the minutes of a meeting: attendance, quorum, each motion with\n"
+	"                 its votes, outcome and arithmetic, errata, decisions\n"
+	"                 (MEETING: its number in the meetings list, or its date)\n"
 	"OPTIONS:\n"
 	"  --format FORMAT  text (default), md (Markdown) or csv\n"
 	"  --no-bom         csv: no UTF-8 byte-order mark (for programs)\n"
@@ -73,6 +79,7 @@ static const char export_usage[] =
 	"                [--format csv] [--no-bom] [-o FILE]\n"
 	"       coopdesk [--db FILE] export repairs [--events] [--from DATE] [--to DATE]\n"
 	"       coopdesk [--db FILE] export homes|tenancies|rent [--from DATE] [--to DATE]\n"
+	"       coopdesk [--db FILE] export meetings|attendance|motions|votes|decisions|actions\n"
 	"                [--format csv] [--no-bom] [-o FILE]\n"
 	"Exports a register as CSV (RFC 4180): UTF-8 with a byte-order mark unless\n"
 	"--no-bom, a header row, ISO dates, amounts in pounds with two decimals:\n"
@@ -86,6 +93,7 @@ static const char export_usage[] =
 	"  tenancies      every tenancy, with its signatories and balance\n"
 	"  rent           every rent account row (--from/--to: those dated then), with\n"
 	"                 its home, tenancy and signatories, for the accountant\n"
+	"  meetings, attendance, motions, votes, decisions, actions: every one recorded\n"
 	"A text cell a spreadsheet would run as a formula (=, +, -, @) starts with '.\n"
 	"-o FILE writes FILE (made private, 0600) instead of standard output.\n"
 	"Exit status: 0 written, 1 refused or not written, 2 usage.\n";
@@ -94,6 +102,7 @@ struct report_args {
 	const char *prog;      /* "coopdesk report" */
 	const char *usage;
 	const char *what, *as_at, *output, *which;
+	const char *meeting;   /* notice, minutes: the number or date given */
 	const char *from, *to;  /* a period: rp02, right-to-repair, awaab, rent, the repairs export */
 	int events;
 	int is_export;
@@ -210,6 +219,8 @@ static int parse_args(const struct cli_ctx *ctx, struct cli_ctx *local, int argc
 	}
 	if (optind < argc && strcmp(a->what, "rent-statement") == 0)
 		a->which = argv[optind++];
+	if (optind < argc && (strcmp(a->what, "minutes") == 0 || strcmp(a->what, "notice") == 0))
+		a->meeting = argv[optind++];
 	if (optind < argc)
 		return usage_error(ctx, a, "unexpected '%s'", argv[optind]);
 	char why[160];
@@ -409,6 +420,16 @@ static int write_document(const struct cli_ctx *ctx, const struct report_args *a
 		int64_t t = tenancy_of(ctx, a, db, who);
 		return t ? report_rent_statement(db, who, t, a->from, a->to, &a->o, out) : -1;
 	}
+	if (strcmp(w, "minutes") == 0 || strcmp(w, "notice") == 0) {
+		int64_t id;
+		int rc = meeting_find(db, who, a->meeting, &id);
+		if (rc)
+			return rc;
+		return w[0] == 'm' ? report_minutes(db, who, id, &a->o, out)
+				   : report_notice(db, who, id, &a->o, out);
+	}
+	if (a->is_export)
+		return report_meeting_export(db, who, w, &a->o, out);
 	int64_t id = member_of(ctx, a, db, who);
 	if (!id)
 		return -1;
@@ -432,6 +453,10 @@ static int run(const struct cli_ctx *ctx, int argc, char **argv, struct report_a
 		return rc;
 	if (strcmp(a->what, "shareholding") == 0 && !a->member_no)
 		return usage_error(ctx, a, "whose shareholding? give a member number");
+	if ((strcmp(a->what, "minutes") == 0 || strcmp(a->what, "notice") == 0) && !a->meeting)
+		return usage_error(ctx, a, "which meeting? give its number or its date");
+	if (a->meeting && a->o.format == REPORT_CSV)
+		return usage_error(ctx, a, "the %s is a document: --format text or md", a->what);
 
 	char path[PATH_MAX], tmp[PATH_MAX + 8], said[CLI_INERT_BUFSZ(512)];
 	struct db *db;
@@ -454,7 +479,8 @@ int cmd_report(const struct cli_ctx *ctx, int argc, char **argv)
 {
 	static const char *const names[] = {
 		"register", "shares", "officers", "participation", "shareholding",
-		"right-to-repair", "awaab", "overdue", "rp02", "arrears", "rent-statement", NULL
+		"right-to-repair", "awaab", "overdue", "rp02", "arrears", "rent-statement", "notice",
+		"minutes", NULL
 	};
 	struct report_args a = { .prog = "coopdesk report", .usage = report_usage };
 	a.o.format = REPORT_TEXT;
@@ -463,8 +489,10 @@ int cmd_report(const struct cli_ctx *ctx, int argc, char **argv)
 
 int cmd_export(const struct cli_ctx *ctx, int argc, char **argv)
 {
-	static const char *const names[] = { "members", "shares", "officers", "participation",
-					     "repairs", "homes", "tenancies", "rent", NULL };
+	static const char *const names[] = {
+		"members", "shares", "officers", "participation", "repairs", "homes", "tenancies",
+		"rent", "meetings", "attendance", "motions", "votes", "decisions", "actions", NULL
+	};
 	struct report_args a = { .prog = "coopdesk export", .usage = export_usage, .is_export = 1 };
 	a.o.format = REPORT_CSV;
 	return run(ctx, argc, argv, &a, names);

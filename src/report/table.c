@@ -160,6 +160,51 @@ void report_note(FILE *out, const struct report_opts *o, const char *line)
 	}
 }
 
+void report_section(FILE *out, const struct report_opts *o, const char *title)
+{
+	if (o->format == REPORT_CSV)
+		return;
+	if (o->format == REPORT_MD) {
+		fputs("### ", out);
+		put_md(out, title);
+		fputs("\n\n", out);
+		return;
+	}
+	put_wrapped(out, title, text_width_of(o));
+	for (int i = text_width(title); i > 0; i--)
+		fputc('-', out);
+	fputs("\n\n", out);
+}
+
+void report_para(FILE *out, const struct report_opts *o, const char *s, int from_db)
+{
+	if (o->format == REPORT_CSV)
+		return;
+	const char *p = s ? s : "";
+	do {
+		const char *nl = strchr(p, '\n');
+		size_t len = nl ? (size_t)(nl - p) : strlen(p);
+		char *line = malloc(len + 1), *shown = NULL;
+		if (!line)
+			return;
+		memcpy(line, p, len);
+		line[len] = '\0';
+		if (from_db)
+			shown = inert(line);
+		const char *text = from_db ? (shown ? shown : "") : line;
+		if (o->format == REPORT_MD) {
+			put_md(out, text);
+			fputs(nl ? "  \n" : "\n", out);
+		} else {
+			put_wrapped(out, text, text_width_of(o));
+		}
+		free(shown);
+		free(line);
+		p = nl ? nl + 1 : p + len;
+	} while (*p);
+	fputc('\n', out);
+}
+
 /* ---- cells ------------------------------------------------------------- */
 
 static void put_file(const char *bytes, size_t n, void *arg)

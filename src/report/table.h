@@ -100,6 +100,17 @@ void report_heading(FILE *out, const struct report_opts *o, const char *coop,
 /* A paragraph after a table, for text and Markdown (nothing in CSV). */
 void report_note(FILE *out, const struct report_opts *o, const char *line);
 
+/* A section's title in a document of paragraphs (the minutes): text
+ * underlined, Markdown a level-3 heading, then a blank line; nothing in
+ * CSV. */
+void report_section(FILE *out, const struct report_opts *o, const char *title);
+
+/* A paragraph: wrapped to the page in text, escaped in Markdown; each of
+ * its lines (at new lines) kept as a line, then a blank line. `from_db`:
+ * text from the database (made inert); else our own words. Nothing in
+ * CSV. */
+void report_para(FILE *out, const struct report_opts *o, const char *s, int from_db);
+
 /* The co-op's name (the setting coop_name) into buf, REPORT_COOP_MAX
  * bytes being enough. */
 #define REPORT_COOP_MAX (SETTING_VALUE_MAX * 4 + 1)

@@ -15,6 +15,7 @@
 #include "coopdesk/summary.h"
 #include "coopdesk/text.h"
 #include "coopdesk/users.h"
+#include "meetings_ui.h"
 #include "pwask.h"
 #include "rent_ui.h"
 #include "ui.h"
@@ -145,6 +146,9 @@ static void home_draw(struct screen *s, WINDOW *w)
 			snprintf(v, sizeof v, "none planned");
 		}
 		line(w, y++, "Next meeting", v, STYLE_NORMAL);
+		struct home_line dl[2];
+		for (int i = 0, nd = board(s) ? home_deadlines(s->app, dl, 2) : 0; i < nd; i++)
+			line(w, y++, dl[i].label, dl[i].value, (enum ui_style)dl[i].style);
 		y++;
 	}
 	char areas[256], key[KEY_NAME_MAX];
@@ -153,6 +157,8 @@ static void home_draw(struct screen *s, WINDOW *w)
 		snprintf(v, sizeof v, "The other areas: %s.", areas);
 		draw_text(w, y++, 4, cols - 6, v);
 	}
+	if (board(s) && home_board_keys(s->app, s, v, sizeof v))
+		draw_text(w, y++, 4, cols - 6, v);
 	if (ui_key(s->app, s, ACT_HELP, key, sizeof key)[0]) {
 		snprintf(v, sizeof v, "%s shows every key of every screen.", key);
 		draw_text(w, y++, 4, cols - 6, v);
@@ -176,6 +182,8 @@ static int home_acts(struct screen *s, enum action a)
 	switch (a) {
 	case ACT_AUDIT:
 	case ACT_USERS:
+	case ACT_DECISIONS:
+	case ACT_ACTIONS:
 		return board(s);
 	case ACT_PASSWORD:
 		return s->app->who.user_id > 0;
@@ -220,6 +228,10 @@ static int home_handle(struct screen *s, enum action a, int32_t key)
 		app_push(s->app, board(s) ? screen_arrears_new(s->app)
 			 : screen_rent_statement_new(s->app, h->sum.own_tenancy_id));
 		return 1;
+	case ACT_DECISIONS:
+	case ACT_ACTIONS:
+		app_push(s->app, home_board_open(s->app, a));
+		return 1;
 	case ACT_PASSWORD:
 		pwask_start(h->pw, s->app->username[0] ? s->app->username : "you", 1);
 		s->app->status_dirty = 1;
@@ -235,7 +247,7 @@ static const char *home_why_not(struct screen *s, enum action a)
 		return NULL;
 	return a == ACT_AUDIT ? "Only the board may open the audit trail"
 	     : a == ACT_USERS ? "Only the board may open user accounts"
-	     : a == ACT_RENT ? "You hold no tenancy with a rent account" : NULL;
+	     : a == ACT_RENT ? "You hold no tenancy with a rent account" : home_board_why_not(a);
 }
 
 static const char *home_hint(struct screen *s)

@@ -158,8 +158,8 @@ same "a row a current member" "$(($(wc -l < "$TMP/out") - 1))" \
 # ---- usage -------------------------------------------------------------------
 expect "an export is CSV" 2 "$BIN" --db "$DB" export members --format md
 contains "and says so" "$TMP/err" "an export is CSV"
-expect "an unknown document" 2 "$BIN" --db "$DB" report minutes
-contains "is named" "$TMP/err" "there is no document 'minutes'"
+expect "an unknown document" 2 "$BIN" --db "$DB" report agenda
+contains "is named" "$TMP/err" "there is no document 'agenda'"
 expect "--current is for officers" 2 "$BIN" --db "$DB" report register --current
 expect "a bad format" 2 "$BIN" --db "$DB" report register --format pdf
 contains "in words" "$TMP/err" "--format takes text, md or csv, not 'pdf'"
