@@ -57,6 +57,8 @@
 	X(POST_RENT,   "post-rent",   "P",             'L', "post charges", "Post the rent charges due up to a day, for every tenancy (the board)") \
 	X(RENT,        "rent",        "R",             'H', "rent",     "Rent: your own rent statement; the board's arrears list") \
 	X(VOTE,        "vote",        "v",             'L', "vote",     "Record the vote on the selected motion: counts, or a roll call of those present") \
+	X(MINUTES,     "minutes",     "M",             'L', "write minutes", "Write the minutes of this meeting, and publish them when agreed (the board)") \
+	X(NOTICE,      "notice",      "N",             'L', "notice",   "The notice of this meeting, to read or print") \
 	X(ERRATUM,     "erratum",     "x",             'L', "erratum",  "Correct a recorded result with an erratum that names it: a result is never edited") \
 	X(OFFICERS,    "officers",    "o",             'M', "officers", "The register of officers") \
 	X(SHARE_REGISTER, "share-register", "w",       'M', "share register", "The share register: every operation, with running totals") \
@@ -79,6 +81,7 @@
 	X(RP02,        "rp02",        "m",             'P', "RP02",     "RP02: the share of repairs completed within target in a period you give") \
 	X(IN_USE,      "in-use",      "u",             'P', "in use",   "Set the selected contractor out of use, or in use again") \
 	X(RENT_CHANGE, "rent-change", "R",             'T', "rent change", "A new rent for this home from a day you give; the rents before it are kept") \
+	X(RENT_ACCOUNT, "rent-account", "a",           'T', "rent account", "The rent account of this home's current tenancy: every charge and payment, the balance") \
 	X(RENT_REVIEW, "rent-review", "v",             'T', "rent review", "The rent review: one new rent for every home listed, as a percentage or an amount, previewed before it is saved") \
 	X(SET_PASSWORD, "set-password", "p",           'U', "password", "Set a new password for the selected account") \
 	X(SET_ROLE,    "set-role",    "r",             'U', "role",     "Change the selected account's role or member") \

@@ -62,4 +62,15 @@ int meetings_board(const struct app *app);
 void meeting_result_words(struct app *app, const struct motion *mo,
 			  const struct motion_result *r, char *buf, size_t n);
 
+/* screen_meeting_minutes.c: the board writes and publishes the minutes;
+ * p shows the minutes of a meeting held (the notice of one to come), N the
+ * notice, each a document (meetings_ui.h). */
+struct rscreen;
+struct screen *screen_meeting_minutes_new(struct app *app, const struct meeting *m);
+const char *meeting_print_word(const struct rscreen *rs);
+void meeting_print(struct rscreen *rs);
+void meeting_notice(struct rscreen *rs);
+int meeting_may_write_minutes(const struct rscreen *rs);
+void meeting_write_minutes(struct rscreen *rs);
+
 #endif

@@ -22,6 +22,7 @@
 #include "coopdesk/tenancies.h"
 #include "coopdesk/zone.h"
 #include "home_record.h"
+#include "rent_ui.h"
 
 struct home_extra {
 	int let;                     /* t is the current tenancy */
@@ -112,9 +113,7 @@ static void rows(struct rscreen *rs)
 	} else {
 		record_row(rs, "Rent", "none set", STYLE_DIM);
 	}
-	/* RENT ACCOUNT: the tenancy's balance and its ledger go here (a row,
-	 * and the key that opens screen_rent_account_new(app, x->t.id) in
-	 * acts[] below), wired in when the rent account screens are merged. */
+	/* The tenancy's balance and ledger are on its rent account (a). */
 	if (h->notes[0])
 		record_row(rs, "Notes", h->notes, -1);
 }
@@ -178,6 +177,19 @@ static void rent(struct rscreen *rs)
 	app_push(rs->app, screen_rent_change_new(rs->app, rs->rec));
 }
 
+/* The current tenancy's rent account: the board's, or a tenant's own
+ * (the data layer refuses anyone else's). */
+static int may_account(const struct rscreen *rs)
+{
+	return rs->ok && extra(rs)->let &&
+	       access_level(&rs->app->who, AREA_RENT, OP_READ) != ACCESS_NONE;
+}
+
+static void account(struct rscreen *rs)
+{
+	app_push(rs->app, screen_rent_account_new(rs->app, extra(rs)->t.id));
+}
+
 static const struct ract acts[] = {
 	{ .action = ACT_NEW, .label = "start tenancy", .allowed = may_start, .run = start,
 	  .help = "Start a tenancy of this void home: its signatories (members) and other occupants" },
@@ -186,7 +198,7 @@ static const struct ract acts[] = {
 	{ .action = ACT_RENT_CHANGE, .allowed = may_rent, .run = rent },
 	{ .action = ACT_EDIT, .label_of = use_word, .allowed = may_use, .run = use,
 	  .help = "Record that this void home is out of use (unavailable), or back in use" },
-	/* RENT ACCOUNT: the key for the tenancy's rent account goes here. */
+	{ .action = ACT_RENT_ACCOUNT, .allowed = may_account, .run = account },
 };
 
 static const char *why_not(struct rscreen *rs, enum action a)

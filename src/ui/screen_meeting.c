@@ -129,9 +129,6 @@ static void rows(struct rscreen *rs)
 						     : "not allowed by the co-op's rules", -1);
 	record_row(rs, "Minutes", m->minutes_published ? "published" : "not published", -1);
 	record_row(rs, "Agenda", m->agenda, -1);
-	/* The notice and the minutes as documents open from here once they
-	 * exist (screen_notice_new, screen_minutes_new in meetings_ui.h):
-	 * their keys go in acts[] below. */
 }
 
 /* ---- actions ---------------------------------------------------------------- */
@@ -234,8 +231,12 @@ static const struct ract acts[] = {
 	  .help = "Mark a member present (in the attendance), or table a motion" },
 	{ .action = ACT_VOTE, .allowed = may_vote, .run = vote },
 	{ .action = ACT_ERRATUM, .allowed = may_erratum, .run = erratum },
-	/* Here: the notice and the minutes as documents (the lead wires
-	 * screen_notice_new and screen_minutes_new from meetings_ui.h). */
+	{ .action = ACT_PRINT, .label_of = meeting_print_word, .run = meeting_print,
+	  .help = "The minutes of a meeting held, or the notice of one to come, to read or print" },
+	{ .action = ACT_NOTICE, .run = meeting_notice, .unhinted = 1 },
+	{ .action = ACT_MINUTES, .allowed = meeting_may_write_minutes, .run = meeting_write_minutes,
+	  .refused = "Only the board writes the minutes, of a meeting held, until they are"
+		     " published" },
 };
 
 static const char *why_not(struct rscreen *rs, enum action a)
