@@ -266,15 +266,6 @@ static int options_fit(const struct cli_ctx *ctx, const struct report_args *a)
 		return usage_error(ctx, a, "--inspection is for the register");
 	if (a->current && strcmp(a->what, "officers") != 0)
 		return usage_error(ctx, a, "--current is for the officers");
-	int schemes = strcmp(a->what, "right-to-repair") == 0 || strcmp(a->what, "awaab") == 0;
-	if ((a->from || a->to) && !schemes)
-		return usage_error(ctx, a, "--from and --to are for right-to-repair and awaab");
-	for (int i = 0; i < 2; i++) {
-		const char *d = i ? a->to : a->from;
-		char why[128];
-		if (d && date_explain(d, why, sizeof why) != DATE_OK)
-			return usage_error(ctx, a, "%s %s", i ? "--to" : "--from", why);
-	}
 	if (a->year && strcmp(a->what, "participation") != 0)
 		return usage_error(ctx, a, "--year is for participation");
 	return 0;

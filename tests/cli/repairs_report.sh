@@ -45,8 +45,12 @@ done
 expect "report rp02 with UK dates" 0 "$BIN" --db "$DB" report rp02 --from 01/11/2026 --to 30/11/2026
 contains "the period in words" "$TMP/out" "Repairs completed from 01/11/2026 to 30/11/2026"
 contains "the counts behind each share" "$TMP/out" "Within target"
-contains "which schemes were on (none set yet)" "$TMP/out" \
-	"Schemes: Right to Repair not set; Awaab's Law not set."
+on=$(sqlite3 "$DB" "SELECT group_concat(CASE value WHEN '0' THEN 'off' ELSE 'on' END, ' ')
+	FROM (SELECT value FROM settings WHERE key IN ('scheme_right_to_repair', 'scheme_awaab')
+	ORDER BY key DESC)")
+set -- $on
+contains "which schemes were on, as the settings say" "$TMP/out" \
+	"Schemes: Right to Repair $1; Awaab's Law $2."
 expect "report rp02 --format md" 0 "$BIN" --db "$DB" report rp02 --format md
 contains "Markdown table" "$TMP/out" "| emergency |"
 expect "a bad --from is a usage error" 2 "$BIN" --db "$DB" report rp02 --from 31/02/2026

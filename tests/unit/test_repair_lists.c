@@ -465,20 +465,22 @@ static void rp02_on_a_worked_set(void **state)
 	has(d, "Repairs completed from 01/11/2026 to 30/11/2026");
 	has(d, "66.7%");
 	has(d, "75.0%");
-	has(d, "Schemes: Right to Repair not set; Awaab's Law not set.");
+	has(d, "Schemes: Right to Repair on; Awaab's Law on.");   /* schema 4's defaults */
 	free(d.text);
 	/* A period with nothing completed: no share, and says so. */
 	d = rp02_doc(f->db, &board, "2026-06-01", "2026-06-30", REPORT_MD);
 	assert_int_equal(d.rc, DB_OK);
 	has(d, "No repair was completed in the period.");
 	free(d.text);
-	/* The schemes, once the settings exist (the Right to Repair and
-	 * Awaab's Law work adds them): on and off as set. */
-	raw_exec(f, "INSERT INTO settings (key, value, kind, min_value, max_value, description,"
-		    " source) VALUES ('scheme_right_to_repair', '1', 'integer', 0, 1, 'RtR', ''),"
-		    " ('scheme_awaab', '0', 'integer', 0, 1, 'Awaab', '')");
+	/* The schemes on and off as set; and said "not set" for a database
+	 * that has no such setting. */
+	raw_exec(f, "UPDATE settings SET value = '0' WHERE key = 'scheme_awaab'");
 	d = rp02_doc(f->db, &board, "2026-11-01", "2026-11-30", REPORT_TEXT);
 	has(d, "Schemes: Right to Repair on; Awaab's Law off.");
+	free(d.text);
+	raw_exec(f, "DELETE FROM settings WHERE key IN ('scheme_awaab', 'scheme_right_to_repair')");
+	d = rp02_doc(f->db, &board, "2026-11-01", "2026-11-30", REPORT_TEXT);
+	has(d, "Schemes: Right to Repair not set; Awaab's Law not set.");
 	free(d.text);
 	/* Refusals write nothing. */
 	d = rp02_doc(f->db, &alice, "2026-11-01", "2026-11-30", REPORT_TEXT);
@@ -516,7 +518,7 @@ static void overdue_report_lists_and_counts(void **state)
 	assert_int_equal(report_overdue(f->db, &board, &o, out), DB_OK);
 	fclose(out);
 	has(d, "2 open repairs past the target: 0 emergency, 2 urgent, 0 routine, 0 planned.");
-	has(d, "Schemes: Right to Repair not set; Awaab's Law not set.");
+	has(d, "Schemes: Right to Repair on; Awaab's Law on.");
 	has(d, "17/12/2026");
 	free(d.text);
 }
