@@ -134,8 +134,12 @@ q "$DB" "SELECT name FROM members ORDER BY member_no" > "$TMP/names1"
 expect "demo again with the same seed" 0 "$BIN" demo "$TMP/again.db" --seed 1
 q "$TMP/again.db" "SELECT name FROM members ORDER BY member_no" > "$TMP/names2"
 cmp -s "$TMP/names1" "$TMP/names2" && ok "the same seed gives the same members" || not_ok "the members differ"
-q "$DB" "SELECT title || status || reported_at FROM repairs ORDER BY id" > "$TMP/rep1"
-q "$TMP/again.db" "SELECT title || status || reported_at FROM repairs ORDER BY id" > "$TMP/rep2"
+# The repairs' times come from the clock: two runs at one instant.
+now=$(date -u +%Y-%m-%dT%H:%M:%SZ)
+COOPDESK_NOW=$now "$BIN" demo "$TMP/at1.db" --seed 1 > /dev/null 2>&1
+COOPDESK_NOW=$now "$BIN" demo "$TMP/at2.db" --seed 1 > /dev/null 2>&1
+q "$TMP/at1.db" "SELECT title || status || reported_at FROM repairs ORDER BY id" > "$TMP/rep1"
+q "$TMP/at2.db" "SELECT title || status || reported_at FROM repairs ORDER BY id" > "$TMP/rep2"
 cmp -s "$TMP/rep1" "$TMP/rep2" && ok "and the same repairs" || not_ok "the repairs differ"
 expect "demo with another seed, by --db" 0 "$BIN" --db "$TMP/other.db" demo --seed 7
 q "$TMP/other.db" "SELECT name FROM members ORDER BY member_no" > "$TMP/names3"
