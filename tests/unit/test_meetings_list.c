@@ -260,7 +260,7 @@ static void roll_call_in_one_go(void **state)
 	int64_t g = meeting(f, MEETING_GENERAL, "2026-11-15", 6);
 	int64_t mo = motion(f, g, RESOLUTION_ORDINARY);
 	assert_int_equal(meeting_open(f->db, &board, g, NULL), DB_OK);
-	struct roll_vote v[6];
+	struct roll_vote v[6] = { 0 };
 	for (int i = 0; i < 6; i++) {
 		v[i].member_id = f->m[i];
 		v[i].vote = i < 3 ? VOTE_FOR : VOTE_AGAINST;
@@ -347,7 +347,7 @@ static void what_members_read(void **state)
 		assert_int_equal(meeting_get(f->db, &board, id, &m), DB_OK);
 		assert_int_equal(meeting_minutes_set(f->db, &board, id, "Minutes.", m.version), DB_OK);
 	}
-	struct roll_vote v[6];
+	struct roll_vote v[6] = { 0 };
 	for (int i = 0; i < 6; i++) {
 		v[i].member_id = f->m[i];
 		v[i].vote = VOTE_FOR;
