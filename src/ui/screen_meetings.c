@@ -58,6 +58,14 @@ static int cell_kind(const struct lscreen *ls, const void *row, char *buf, size_
 	return -1;
 }
 
+/* The number `coopdesk report minutes|notice` takes. */
+static int cell_number(const struct lscreen *ls, const void *row, char *buf, size_t n)
+{
+	(void)ls;
+	snprintf(buf, n, "%lld", (long long)ROW(row)->id);
+	return -1;
+}
+
 static int cell_title(const struct lscreen *ls, const void *row, char *buf, size_t n)
 {
 	(void)ls;
@@ -132,6 +140,7 @@ static int cell_motions(const struct lscreen *ls, const void *row, char *buf, si
 }
 
 static const struct lcol columns[] = {
+	{ "No.", 5, 100, 0, cell_number },
 	{ "Date", 12, 0, 0, cell_date },
 	{ "Kind", 7, 0, 0, cell_kind },
 	{ "Title", 0, 0, 0, cell_title },

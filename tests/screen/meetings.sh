@@ -299,7 +299,10 @@ before=$(sql "$AUDITED")
 play member 100x30
 lacks "a member does not see the meeting not yet published" "$TMP/member1.txt" "reconvened"
 lacks "nor the board's meetings" "$TMP/member1.txt" "Board meeting"
-contains "but reads the general meetings published" "$TMP/member1.txt" "Annual general meeting 2026"
+contains "but reads the general meetings published" "$TMP/member1.txt" "15/09/2026  AGM    Annual general meeting"
+agm=$(sql "SELECT id FROM meetings WHERE held_on = '2026-09-15'")
+contains "each with the number coopdesk report minutes takes" "$TMP/member1.txt" \
+	"$(printf '%-5s15/09/2026' "$agm")"
 contains "arranging a meeting is refused in words" "$TMP/member0.txt" "Only the board arranges meetings"
 lacks "and not offered" "$TMP/member1.txt" "n arrange"
 contains "the outcomes with the arithmetic" "$TMP/member2.txt" \
@@ -319,7 +322,7 @@ volunteer<Enter>volunteer-demo-1<Enter>
 :dump $TMP/volunteer2.txt
 EOF
 play volunteer 100x30
-contains "a volunteer reads the published meetings" "$TMP/volunteer1.txt" "Annual general meeting 2026"
+contains "a volunteer reads the published meetings" "$TMP/volunteer1.txt" "15/09/2026  AGM    Annual general meeting"
 contains "and is refused arranging one" "$TMP/volunteer1.txt" "Only the board arranges meetings"
 contains "or recording a vote" "$TMP/volunteer2.txt" "Only the board changes meetings: you may read this one"
 same "the volunteer changed nothing (their login aside)" "$(sql "$AUDITED")" "$before"
