@@ -27,6 +27,7 @@
 #include "coopdesk/money.h"
 #include "coopdesk/sha256.h"
 #include "coopdesk/text.h"
+#include "coopdesk/zone.h"
 #include "import_int.h"
 
 static const char import_usage[] =
@@ -123,7 +124,7 @@ int imp_text(struct imp *im, int col, char *out, size_t n, size_t max, int requi
 		return -1;
 	}
 	if (text_chars(s) > max || strlen(s) >= n) {
-		imp_fault(im, col, "is %zu characters long; at most %zu are kept", text_chars(s), max);
+		imp_fault(im, col, "is %zu characters long; at most %zu are allowed", text_chars(s), max);
 		return -1;
 	}
 	memcpy(out, s, strlen(s) + 1);
@@ -405,18 +406,11 @@ static void rows(struct imp *im, struct csv_reader *r)
 
 static void words_of_done(const struct import_done *d, char *out, size_t n)
 {
-	struct date day;
-	char uk[DATE_BUFSZ];
-	char iso[11];
-	snprintf(iso, sizeof iso, "%.10s", d->imported_at);
-	if (date_parse(iso, &day) == DATE_OK)
-		date_format_uk(day, uk, sizeof uk);
-	else
-		snprintf(uk, sizeof uk, "%s", iso);
-	snprintf(out, n, "on %s at %.5s UTC by %s%s%s (%lld rows, as %s)", uk,
-		 strlen(d->imported_at) > 11 ? d->imported_at + 11 : "", d->login[0] ? d->login : d->actor,
-		 d->login[0] ? " with " : "", d->login[0] ? d->actor : "", (long long)d->rows,
-		 d->file_name);
+	char when[64];
+	zone_format(d->imported_at, when, sizeof when);
+	snprintf(out, n, "on %s by %s%s%s (%lld rows, as %s)", when,
+		 d->login[0] ? d->login : d->actor, d->login[0] ? " with " : "",
+		 d->login[0] ? d->actor : "", (long long)d->rows, d->file_name);
 }
 
 static int run(const struct cli_ctx *ctx, const struct imp_kind *kind, const char *file,
