@@ -58,6 +58,8 @@ static int usage(const struct cli_ctx *ctx, const char *why, const char *what)
 /* ---- faults ------------------------------------------------------------ */
 
 static void say(struct imp *im, long line, const char *column, const char *fmt, va_list ap)
+	__attribute__((format(printf, 4, 0)));
+static void say(struct imp *im, long line, const char *column, const char *fmt, va_list ap)
 {
 	char words[1024], shown[CLI_INERT_BUFSZ(1024)], file[CLI_INERT_BUFSZ(512)],
 		col[CLI_INERT_BUFSZ(256)];
