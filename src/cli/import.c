@@ -386,7 +386,7 @@ static void rows(struct imp *im, struct csv_reader *r)
 	int rc;
 	while ((rc = csv_read(r, &rec)) != CSV_EOF) {
 		if (rc == CSV_NOMEM) {
-			fault_at(im, rec.line, "-", "out of memory");
+			fault_at(im, im->line, "-", "out of memory");
 			return;
 		}
 		im->rec = &rec;
