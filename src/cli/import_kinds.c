@@ -49,7 +49,7 @@ static int not_future(struct imp *im, int col, const char *iso, const char *what
 /* ---- members ------------------------------------------------------------ */
 
 enum { M_NO, M_NAME, M_ADDRESS, M_POSTCODE, M_EMAIL, M_PURPOSE, M_PHONE, M_BORN, M_JOINED,
-       M_NOTES };
+       M_NOTES, M_CEASED };
 static const struct imp_col member_cols[] = {
 	[M_NO] = { "Member No", "member number|membership no|membership number|no|number|"
 			       "member id|membership", 0 },
@@ -63,6 +63,7 @@ static const struct imp_col member_cols[] = {
 	[M_JOINED] = { "Joined", "entered on|date joined|joined on|admitted|admitted on|"
 				 "date admitted|entered|membership date", 1 },
 	[M_NOTES] = { "Notes", "note|comments|comment", 0 },
+	[M_CEASED] = { "Ceased", "ceased on|date ceased|left|left on|date left", 0 },
 };
 
 static int member_row(struct imp *im)
@@ -105,6 +106,11 @@ static int member_row(struct imp *im)
 	if (imp_date(im, M_JOINED, m.entered_on, 1) ||
 	    not_future(im, M_JOINED, m.entered_on, "the date joined"))
 		bad++;
+	if (*imp_cell(im, M_CEASED)) {
+		imp_fault(im, M_CEASED, "a former member is not imported: leave them out, or import"
+			  " them as members and end their membership on the screen");
+		bad++;
+	}
 	if (m.email[0] && !strchr(m.email, '@')) {
 		imp_fault(im, M_EMAIL, "\"%s\" is not an email address (name@example.org)", m.email);
 		bad++;
@@ -380,12 +386,10 @@ static int rent_row(struct imp *im)
 		imp_fault(im, R_AMOUNT, "is £0.00; an entry moves some money");
 		bad++;
 	} else if (kind == RENT_PAYMENT) {
-		/* Sheets write a payment as the money paid: stored as less owed. */
-		if (e.amount_pence < 0) {
-			imp_fault(im, R_AMOUNT, "a payment is written as the amount paid, more than £0.00");
-			bad++;
-		}
-		e.amount_pence = -e.amount_pence;
+		/* Sheets write a payment as the money paid, the ledger (and our
+		 * export) as less owed: either way it is stored as less owed. */
+		if (e.amount_pence > 0)
+			e.amount_pence = -e.amount_pence;
 	} else if ((kind == RENT_CHARGE || kind == RENT_REFUND) && e.amount_pence < 0) {
 		imp_fault(im, R_AMOUNT, "a %s is more than £0.00", kinds[kind]);
 		bad++;

@@ -121,4 +121,14 @@ sed -i '3d' "$TMP/c.csv"
 expect "without that row the contractors import" 0 "$BIN" --db "$DB" import contractors "$TMP/c.csv"
 [ "$(q "SELECT phone FROM contractors WHERE name = 'Gamma'")" = "+44 113 496 0002" ] \
 	&& ok "the quote our exports put before + is taken off" || not_ok "phone $(q "SELECT phone FROM contractors WHERE name = 'Gamma'")"
+# coopdesk's own export of the register reads back into a new co-op.
+"$BIN" --db "$DB" export members -o "$TMP/export.csv" > /dev/null 2>&1 || not_ok "export members"
+printf 'round-trip-pass-1\n' | "$BIN" --db "$TMP/two.db" init > /dev/null 2>&1 || not_ok "a second init"
+expect "the register's own export imports" 0 "$BIN" --db "$TMP/two.db" import members "$TMP/export.csv"
+[ "$(sqlite3 "$TMP/two.db" 'SELECT group_concat(member_no || name || entered_on, ",") FROM members')" = \
+  "$(q 'SELECT group_concat(member_no || name || entered_on, ",") FROM members')" ] \
+	&& ok "the same numbers, names and dates" || not_ok "the export read back differs"
+printf 'Name,Address,Joined,Ceased\nOld Member,1 Rd,01/01/2010,01/01/2020\n' > "$TMP/ceased.csv"
+expect "a former member is refused" 1 "$BIN" --db "$TMP/two.db" import members "$TMP/ceased.csv"
+contains "saying why, on its line" "$TMP/err" "ceased.csv:2: Ceased: a former member is not imported"
 finish
