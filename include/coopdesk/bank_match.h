@@ -34,7 +34,7 @@
 
 #define BANK_TEXT_MAX 512        /* bytes of a line's reference text, with its NUL */
 #define BANK_REF_MAX 84          /* bytes of a home's reference, with its NUL */
-#define BANK_NAMES_MAX 1024      /* bytes of a tenancy's names, with its NUL */
+#define BANK_NAMES_MAX 2432      /* bytes of a tenancy's names (6 of 100 characters), with its NUL */
 #define BANK_WHY_MAX 400         /* bytes of a reason, with its NUL */
 
 /* One line of a statement, parsed. */
