@@ -25,6 +25,8 @@ static const char usage_text[] =
 	"  init [--name NAME]   make a new, empty co-op database\n"
 	"  demo [FILE]          make a demo co-op to explore (default: --db or the usual place)\n"
 	"  rent post --through DATE   post the rent charges due up to DATE (rent --help)\n"
+	"  import payments FILE.csv   post the rent paid, from the bank's statement\n"
+	"                       (import payments --help)\n"
 	"  check                check the database and the co-op's rules; exit 0 when all hold\n"
 	"  user add|passwd|role|disable|enable|list   manage user accounts (user --help)\n"
 	"  report register|shares|officers|participation|shareholding|arrears|\n"
@@ -163,6 +165,14 @@ int main(int argc, char **argv)
 	}
 	if (optind >= argc)
 		return run_interface(&ctx, &ui);
+	/* coopdesk import payments: the bank's statement (src/cli/payments.c). */
+	if (strcmp(argv[optind], "import") == 0 && optind + 1 < argc &&
+	    strcmp(argv[optind + 1], "payments") == 0) {
+		char **cargv = argv + optind + 1;
+		int cargc = argc - optind - 1;
+		optind = 0;
+		return cmd_import_payments(&ctx, cargc, cargv);
+	}
 	for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++) {
 		if (strcmp(argv[optind], commands[i].name) == 0) {
 			char **cargv = argv + optind;
