@@ -22,6 +22,7 @@ static const char DATE_NAMES[] = "date|transaction date|posting date|posted|valu
 static const char AMOUNT_NAMES[] = "amount|value|amount gbp|amount (gbp)";
 static const char CREDIT_NAMES[] = "paid in|money in|credit|credits|credit amount|in|receipts";
 static const char DEBIT_NAMES[] = "paid out|money out|debit|debits|debit amount|out|payments";
+static const char CRDR_NAMES[] = "cr/dr|dr/cr|credit/debit|debit/credit|credit or debit";
 static const char REF_NAMES[] =
 	"description|reference|details|narrative|transaction description|memo|payee|particulars";
 
@@ -67,10 +68,11 @@ static int columns(const char *path, struct csv_record *h, struct bank_profile *
 	int bad = 0;
 	c->at[C_DATE] = find_col(h, p->date_column, DATE_NAMES);
 	c->at[C_REF] = find_col(h, p->reference_column, REF_NAMES);
-	c->at[C_CRDR] = p->crdr_column[0] ? find_col(h, p->crdr_column, "") : -1;
+	c->at[C_CRDR] = -1;
 	if (p->amount_column[0] || (!p->credit_column[0] && find_col(h, "", CREDIT_NAMES) < 0)) {
 		c->at[C_AMOUNT] = find_col(h, p->amount_column, AMOUNT_NAMES);
 		c->at[C_CREDIT] = c->at[C_DEBIT] = -1;
+		c->at[C_CRDR] = find_col(h, p->crdr_column, CRDR_NAMES);
 	} else {
 		c->at[C_AMOUNT] = -1;
 		c->at[C_CREDIT] = find_col(h, p->credit_column, CREDIT_NAMES);
@@ -89,8 +91,9 @@ static int columns(const char *path, struct csv_record *h, struct bank_profile *
 	for (size_t i = 0; i < sizeof want / sizeof want[0]; i++) {
 		long at = c->at[want[i].col];
 		if (at >= 0) {
-			c->said[want[i].col] = h->field[at];
+			/* The header's own words, kept (the record's are the reader's). */
 			snprintf(want[i].name, sizeof p->date_column, "%s", h->field[at]);
+			c->said[want[i].col] = want[i].name;
 			continue;
 		}
 		c->said[want[i].col] = col_words[want[i].col];
