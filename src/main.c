@@ -181,6 +181,15 @@ int main(int argc, char **argv)
 			return commands[i].run(&ctx, cargc, cargv);
 		}
 	}
+	/* `import` with no command of its own in the table (only payments):
+	 * say what it takes. */
+	if (strcmp(argv[optind], "import") == 0) {
+		int help = optind + 1 < argc && (strcmp(argv[optind + 1], "--help") == 0 ||
+						 strcmp(argv[optind + 1], "-h") == 0);
+		fputs("usage: coopdesk [--db FILE] import payments FILE.csv [OPTIONS]\n"
+		      "  (coopdesk import payments --help says more)\n", help ? stdout : stderr);
+		return help ? 0 : 2;
+	}
 	fprintf(stderr, "coopdesk: there is no command '%s'\n\n%s", argv[optind], usage_text);
 	return 2;
 }

@@ -1,8 +1,8 @@
 /*
  * src/core/bank_match.c: which tenancy a bank statement's line pays
  * (coopdesk/bank_match.h). Text is normalised into words of capitals and
- * digits; a home's reference is looked for among the line's words (or up
- * to four words run together), a signatory's name by their surname, with
+ * digits; a home's reference is looked for among the line's words (or
+ * words in a row run together), a signatory's name by their surname, with
  * their first name or its initial.
  */
 #include <stdio.h>
@@ -12,7 +12,6 @@
 #include "coopdesk/bank_match.h"
 
 #define MAX_WORDS 512           /* a normalised text of 1024 bytes has at most 512 */
-#define REF_PIECES 4            /* "H 0 1 2": a reference in at most 4 pieces */
 
 struct words {
 	char buf[BANK_NAMES_MAX * 2];
@@ -163,8 +162,7 @@ char *bank_ref_key(const char *ref, char *out, size_t n)
 	return out;
 }
 
-/* 1 if key is one of the words, or up to REF_PIECES words in a row run
- * together. */
+/* 1 if key is one of the words, or words in a row run together. */
 static int has_key(const struct words *w, const char *key)
 {
 	size_t klen = strlen(key);
@@ -172,7 +170,7 @@ static int has_key(const struct words *w, const char *key)
 		return 0;
 	for (int i = 0; i < w->n; i++) {
 		size_t at = 0;
-		for (int j = i; j < w->n && j < i + REF_PIECES; j++) {
+		for (int j = i; j < w->n; j++) {
 			size_t l = (size_t)w->len[j];
 			if (at + l > klen || memcmp(key + at, w->buf + w->start[j], l) != 0)
 				break;

@@ -28,6 +28,13 @@ before=$(paid)
 
 expect "import payments --help exits 0" 0 "$BIN" import payments --help
 contains "and names --assign" "$TMP/out" "--assign LINE=HOME"
+# The manual describes every option the command's --help lists.
+PAGE="$(dirname "$0")/../../doc/coopdesk.1"
+for opt in $(grep -o -- '--[a-z][a-z-]*' "$TMP/out" | sort -u); do
+	grep -qF -- "$(echo "$opt" | sed 's/-/\\-/g')" "$PAGE" \
+		&& ok "the manual describes import payments $opt" \
+		|| not_ok "the manual lacks import payments $opt"
+done
 expect "no file is a usage error" 2 "$BIN" --db "$DB" import payments
 contains "saying what is missing" "$TMP/err" "which file? give the bank's CSV export"
 expect "--amount-column with --credit-column is a usage error" 2 "$BIN" --db "$DB" \
