@@ -25,8 +25,6 @@ static const char usage_text[] =
 	"  init [--name NAME]   make a new, empty co-op database\n"
 	"  demo [FILE]          make a demo co-op to explore (default: --db or the usual place)\n"
 	"  rent post --through DATE   post the rent charges due up to DATE (rent --help)\n"
-	"  import payments FILE.csv   post the rent paid, from the bank's statement\n"
-	"                       (import payments --help)\n"
 	"  check                check the database and the co-op's rules; exit 0 when all hold\n"
 	"  user add|passwd|role|disable|enable|list   manage user accounts (user --help)\n"
 	"  report register|shares|officers|participation|shareholding|arrears|\n"
@@ -36,6 +34,11 @@ static const char usage_text[] =
 	"  export members|shares|officers|participation|homes|tenancies|rent|repairs|\n"
 	"         meetings|attendance|motions|votes|decisions|actions\n"
 	"                       export a register as CSV for a spreadsheet (export --help)\n"
+	"  import members|homes|tenancies|rent|repairs|contractors FILE.csv [--dry-run]\n"
+	"                       bring a register in from a spreadsheet, all or nothing\n"
+	"                       (import --help, doc/import.md)\n"
+	"  import payments FILE.csv   post the rent paid, from the bank's statement\n"
+	"                       (import payments --help)\n"
 	"  backup FILE          copy the co-op into FILE, safely while it is in use\n"
 	"  restore FILE         put a backup back, keeping the co-op it replaces aside\n"
 	"  settings list|get|set   the co-op's rules: see them, change one (settings --help)\n"
@@ -68,6 +71,7 @@ static const struct command commands[] = {
 	{ "restore", cmd_restore },
 	{ "settings", cmd_settings },
 	{ "rent", cmd_rent },
+	{ "import", cmd_import },
 	{ "roles", cmd_roles }, /* hidden: the role table, for tests/cli/security_doc.sh */
 };
 
@@ -180,15 +184,6 @@ int main(int argc, char **argv)
 			optind = 0; /* let the command's getopt_long start afresh */
 			return commands[i].run(&ctx, cargc, cargv);
 		}
-	}
-	/* `import` with no command of its own in the table (only payments):
-	 * say what it takes. */
-	if (strcmp(argv[optind], "import") == 0) {
-		int help = optind + 1 < argc && (strcmp(argv[optind + 1], "--help") == 0 ||
-						 strcmp(argv[optind + 1], "-h") == 0);
-		fputs("usage: coopdesk [--db FILE] import payments FILE.csv [OPTIONS]\n"
-		      "  (coopdesk import payments --help says more)\n", help ? stdout : stderr);
-		return help ? 0 : 2;
 	}
 	fprintf(stderr, "coopdesk: there is no command '%s'\n\n%s", argv[optind], usage_text);
 	return 2;

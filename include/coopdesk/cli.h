@@ -31,6 +31,9 @@ int cmd_restore(const struct cli_ctx *ctx, int argc, char **argv);
 int cmd_settings(const struct cli_ctx *ctx, int argc, char **argv);
 /* coopdesk rent post --through DATE (src/cli/rent.c). */
 int cmd_rent(const struct cli_ctx *ctx, int argc, char **argv);
+/* coopdesk import members|homes|tenancies|rent|repairs|contractors FILE
+ * [--dry-run] (src/cli/import.c, doc/import.md). */
+int cmd_import(const struct cli_ctx *ctx, int argc, char **argv);
 /* coopdesk import payments FILE.csv: rent paid by bank, from the bank's
  * statement (src/cli/payments.c); argv[0] is "payments". */
 int cmd_import_payments(const struct cli_ctx *ctx, int argc, char **argv);
