@@ -157,4 +157,21 @@ expect "an unknown profile is refused" 1 "$BIN" --db "$DB" import payments "$TMP
 	--profile "No Bank" --dry-run
 contains "in words" "$TMP/err" "there is no bank profile called 'No Bank'"
 expect "check passes at the end" 0 "$BIN" --db "$DB" check
+
+# ---- the example co-op's bank export (contrib/examples/) ---------------------------
+EX="$(cd "$(dirname "$0")/../../contrib/examples" && pwd)"
+DB="$TMP/example.db"
+printf 'payments-test-pass-1\n' | "$BIN" --db "$DB" init --name "Rowan & Alder" > /dev/null 2>&1
+for kind in members homes tenancies rent; do
+	"$BIN" --db "$DB" import "$kind" "$EX/$kind.csv" > /dev/null 2>&1 || not_ok "example $kind import"
+done
+base=$(q "SELECT max(id) FROM rent_ledger")
+before=$(paid)
+expect "the example statement is posted" 0 "$BIN" --db "$DB" import payments "$EX/bank-statement.csv" --yes
+contains "its counts" "$TMP/out" \
+	"14 lines: 9 to post (£912.50), 0 posted before, 1 not matched, 1 ambiguous, 3 paid out"
+same "the ledger gained its nine payments" "$(paid) $(q "SELECT count(*) FROM rent_ledger WHERE id > $base")" \
+	"$((before + 91250)) 9"
+same "one to each of nine tenancies" "$(q "SELECT count(DISTINCT tenancy_id) FROM rent_ledger WHERE id > $base")" 9
+expect "the example co-op passes check" 0 "$BIN" --db "$DB" check
 finish
