@@ -58,6 +58,8 @@ static int usage(const struct cli_ctx *ctx, const char *why, const char *what)
 /* ---- faults ------------------------------------------------------------ */
 
 static void say(struct imp *im, long line, const char *column, const char *fmt, va_list ap)
+	__attribute__((format(printf, 4, 0)));
+static void say(struct imp *im, long line, const char *column, const char *fmt, va_list ap)
 {
 	char words[1024], shown[CLI_INERT_BUFSZ(1024)], file[CLI_INERT_BUFSZ(512)],
 		col[CLI_INERT_BUFSZ(256)];
@@ -113,6 +115,8 @@ const char *imp_cell(struct imp *im, int col)
 		return "";
 	char *s = im->rec->field[at];
 	text_trim(s);
+	if (s[0] == '\'' && s[1] && strchr("=+-@\t\r", s[1]))
+		s++;
 	return s;
 }
 
@@ -399,6 +403,18 @@ static void rows(struct imp *im, struct csv_reader *r)
 		if (csv_record_blank(&rec))
 			continue;
 		im->rows++;
+		/* More cells than the header: most often an address with a comma
+		 * not in quotes, which moves every cell after it one column on. */
+		size_t extra = 0;
+		for (size_t i = im->width; i < rec.nfields; i++)
+			if (rec.field[i][0])
+				extra++;
+		if (extra) {
+			fault_at(im, rec.line, "-", "the row has %zu cells but the header names %zu"
+				 " columns: is there a comma in a cell that is not in double quotes?",
+				 rec.nfields, im->width);
+			continue;
+		}
 		if (im->kind->row(im))
 			im->added++;
 	}
@@ -468,6 +484,8 @@ static int run(const struct cli_ctx *ctx, const struct imp_kind *kind, const cha
 	}
 	while ((hrc = csv_read(r, &h)) == CSV_RECORD && csv_record_blank(&h))
 		;
+	if (hrc == CSV_RECORD)
+		im.width = h.nfields;
 	if (hrc == CSV_EOF)
 		fault_at(&im, 1, "-", "the file is empty: it needs a header row naming the columns,"
 			 " then a row for each of the %s", kind->nouns);

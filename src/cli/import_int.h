@@ -54,6 +54,7 @@ struct imp {
 	int at[IMP_MAX_COLS];      /* the file's column for each kind column; -1 none */
 	char *head[IMP_MAX_COLS];  /* the header's own words for each, for messages */
 	const struct csv_record *rec;
+	size_t width;              /* the header's cells */
 	long line;
 	int64_t faults, rows, added;
 	void *state;               /* the kind's own, across rows */
@@ -61,7 +62,9 @@ struct imp {
 };
 
 /* The cell of kind column `col` in the current row, spaces around dropped
- * (in place); "" when the file has no such column or the row is short. */
+ * (in place); "" when the file has no such column or the row is short. A
+ * text cell our own exports made formula-safe ("'=A1", "'+44 113...":
+ * coopdesk/csv.h) comes back without the quote. */
 const char *imp_cell(struct imp *im, int col);
 
 /* 1 if the file has column `col`. */

@@ -107,4 +107,18 @@ contains "no tenancy that day" "$TMP/err" "r.csv:2: Home: home H-12 had no tenan
 contains "money with three decimals" "$TMP/err" "r.csv:3: Amount: \"12.345\" is not an amount of money"
 expect "an unknown kind is a usage error" 2 "$BIN" --db "$DB" import shares "$EX/members.csv"
 expect "a missing file is refused" 1 "$BIN" --db "$DB" import members "$TMP/none.csv"
+# Without a Member No column, numbers follow the highest on the register.
+printf 'Name,Address,Joined\nAnn Lee,"1 Rd, Leeds",01/06/2024\nBo Chan,2 Rd,2024-06-02\n' > "$TMP/auto.csv"
+expect "members without numbers are numbered in turn" 0 "$BIN" --db "$DB" import members "$TMP/auto.csv"
+[ "$(q "SELECT group_concat(member_no || ':' || name, ' ') FROM members WHERE member_no > 20")" = "21:Ann Lee 22:Bo Chan" ] \
+	&& ok "numbered 21 and 22" || not_ok "numbers: $(q 'SELECT group_concat(member_no) FROM members WHERE member_no > 20')"
+# An address with a comma not in quotes moves the cells after it: refused.
+printf 'Name,Trade,Phone\nAcme,Roofing,0113 496 0000\nBeta Ltd, Leeds,Joinery,0113 496 0001\nGamma,Glazing,\047+44 113 496 0002,,\n' > "$TMP/c.csv"
+expect "a row with more cells than columns is refused" 1 "$BIN" --db "$DB" import contractors "$TMP/c.csv"
+contains "it says why, with the line" "$TMP/err" "c.csv:3: -: the row has 4 cells but the header names 3 columns"
+lacks "trailing empty cells are no fault" "$TMP/err" "c.csv:4:"
+sed -i '3d' "$TMP/c.csv"
+expect "without that row the contractors import" 0 "$BIN" --db "$DB" import contractors "$TMP/c.csv"
+[ "$(q "SELECT phone FROM contractors WHERE name = 'Gamma'")" = "+44 113 496 0002" ] \
+	&& ok "the quote our exports put before + is taken off" || not_ok "phone $(q "SELECT phone FROM contractors WHERE name = 'Gamma'")"
 finish
