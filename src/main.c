@@ -37,6 +37,8 @@ static const char usage_text[] =
 	"  import members|homes|tenancies|rent|repairs|contractors FILE.csv [--dry-run]\n"
 	"                       bring a register in from a spreadsheet, all or nothing\n"
 	"                       (import --help, doc/import.md)\n"
+	"  import payments FILE.csv   post the rent paid, from the bank's statement\n"
+	"                       (import payments --help)\n"
 	"  backup FILE          copy the co-op into FILE, safely while it is in use\n"
 	"  restore FILE         put a backup back, keeping the co-op it replaces aside\n"
 	"  settings list|get|set   the co-op's rules: see them, change one (settings --help)\n"
@@ -167,6 +169,14 @@ int main(int argc, char **argv)
 	}
 	if (optind >= argc)
 		return run_interface(&ctx, &ui);
+	/* coopdesk import payments: the bank's statement (src/cli/payments.c). */
+	if (strcmp(argv[optind], "import") == 0 && optind + 1 < argc &&
+	    strcmp(argv[optind + 1], "payments") == 0) {
+		char **cargv = argv + optind + 1;
+		int cargc = argc - optind - 1;
+		optind = 0;
+		return cmd_import_payments(&ctx, cargc, cargv);
+	}
 	for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++) {
 		if (strcmp(argv[optind], commands[i].name) == 0) {
 			char **cargv = argv + optind;

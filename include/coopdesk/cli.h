@@ -34,6 +34,9 @@ int cmd_rent(const struct cli_ctx *ctx, int argc, char **argv);
 /* coopdesk import members|homes|tenancies|rent|repairs|contractors FILE
  * [--dry-run] (src/cli/import.c, doc/import.md). */
 int cmd_import(const struct cli_ctx *ctx, int argc, char **argv);
+/* coopdesk import payments FILE.csv: rent paid by bank, from the bank's
+ * statement (src/cli/payments.c); argv[0] is "payments". */
+int cmd_import_payments(const struct cli_ctx *ctx, int argc, char **argv);
 /* Hidden: prints the role table (access_level) as doc/security.md shows it. */
 int cmd_roles(const struct cli_ctx *ctx, int argc, char **argv);
 

@@ -84,6 +84,11 @@ for f in "$SQL_DIR"/[0-9]*.sql; do
 		tr '\n' ' ')
 	[ "$out" = "0 3 " ] && ok "schema $v gained the record of imports, audited" \
 		|| not_ok "schema 9's imports after schema $v: $out"
+	out=$(sqlite3 "$old" "SELECT count(*) FROM sqlite_schema WHERE name IN ('bank_lines',
+		'bank_profiles', 'audit_bank_lines_insert', 'audit_bank_profiles_update',
+		'bank_lines_no_update')")
+	[ "$out" = 5 ] && ok "schema $v gained the bank lines and profiles, audited" \
+		|| not_ok "schema 10's tables after schema $v: $out"
 done
 
 # A schema 2 database as coopdesk left it (audit triggers, a trail, the
@@ -107,6 +112,7 @@ sqlite3 "$TMP/schema2-used.db" "DROP TRIGGER audit_settings_delete;
 	DELETE FROM settings WHERE key IN ('hours_expected_per_year', 'scheme_right_to_repair',
 	'scheme_awaab', 'coop_address', 'publish_board_meetings', 'publish_roll_calls');
 	DROP TABLE rent_entry_details; DROP INDEX rent_ledger_by_tenancy_date;
+	DROP TABLE bank_lines; DROP TABLE bank_profiles;
 	DROP INDEX repairs_by_status_target; DROP INDEX repairs_open_by_target;
 	DROP TRIGGER audit_imports_insert; DROP TRIGGER audit_imports_update;
 	DROP TRIGGER audit_imports_delete; DROP TABLE imports;
