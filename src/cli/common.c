@@ -98,7 +98,10 @@ int cli_open(const struct cli_ctx *ctx, const char *path, int flags, struct db *
 	char err[600];
 	int rc = db_open(path, flags, out, err, sizeof err);
 	if (rc) {
-		fprintf(ctx->err, "coopdesk: %s\n", err);
+		if (flags & DB_OPEN_CREATE)
+			fprintf(ctx->err, "coopdesk: the co-op could not be made: %s\n", err);
+		else
+			fprintf(ctx->err, "coopdesk: %s\n", err);
 		return rc;
 	}
 	/* Everything shown from here on is in the co-op's own zone. */

@@ -116,7 +116,11 @@ int db_fail(struct db *db, int rc, const char *doing)
 	case SQLITE_FULL:
 		return db_set_error(db, DB_IO, "the disk is full; nothing was saved");
 	case SQLITE_READONLY:
-		return db_set_error(db, DB_IO, "the database file is read-only here");
+		if (db->readonly[0])
+			return db_set_error(db, DB_IO, "not saved: %s, so changes cannot be saved",
+					    db->readonly);
+		return db_set_error(db, DB_IO, "not saved: the database file or its folder is"
+				    " read-only here, so changes cannot be saved");
 	case SQLITE_IOERR:
 	case SQLITE_CANTOPEN:
 	case SQLITE_PERM:
