@@ -16,6 +16,7 @@ struct cli_ctx {
 	const char *db_path;   /* from --db, or NULL for the default */
 	FILE *out;             /* normally stdout */
 	FILE *err;             /* normally stderr */
+	int read_only;         /* --read-only: open for viewing, save nothing */
 };
 
 int cmd_init(const struct cli_ctx *ctx, int argc, char **argv);
@@ -53,7 +54,10 @@ void cli_remove_db(const char *path);
 
 /* Opens the database for a command, printing the reason on failure, and
  * puts the co-op's time zone in force (setting_zone_apply; a warning on
- * ctx->err when this machine lacks it, the open still succeeds). */
+ * ctx->err when this machine lacks it, the open still succeeds). With
+ * ctx->read_only the co-op opens for viewing (DB_OPEN_READONLY), and a new
+ * one (DB_OPEN_CREATE) is refused. Damage seen as it opens (db_damaged) is
+ * a warning on ctx->err. */
 int cli_open(const struct cli_ctx *ctx, const char *path, int flags, struct db **out);
 
 /* Room for any text of n bytes made inert by cli_inert. */

@@ -69,6 +69,21 @@ int db_open(const char *path, int flags, struct db **out, char *err, size_t errl
  * opened with --read-only"), or NULL when the co-op can be saved into. */
 const char *db_read_only(const struct db *db);
 
+/* Opening looks quickly for damage in the file (db_quick_look with
+ * DB_QUICK_LOOK_PAGES): db_damaged gives the warning in words for the
+ * board ("the database file is damaged: run 'coopdesk check' and restore
+ * from a backup ..."), or NULL when none was seen. The co-op still opens:
+ * the board decides, and `coopdesk check` looks at every page. */
+const char *db_damaged(const struct db *db);
+
+/* The look itself: a file of at most `full_up_to` pages is checked whole
+ * (PRAGMA quick_check); a bigger one by its header against its size and
+ * the first and last rows of the main tables. Returns 1 when damage was
+ * seen (and db_damaged says so from then on), else 0; leaves db_errmsg as
+ * it was. Fast: a few milliseconds on a co-op of a million repairs. */
+#define DB_QUICK_LOOK_PAGES 1024
+int db_quick_look(struct db *db, const char *path, int64_t full_up_to);
+
 /* Closes the handle, rolling back anything left open. NULL is fine. */
 void db_close(struct db *db);
 

@@ -150,6 +150,9 @@ static int readonly_reason(struct db *db, const char *path, int flags)
 		dir[1] = '\0';
 	else
 		*slash = '\0';
+	char real[PATH_MAX];
+	if (realpath(dir, real))
+		snprintf(dir, sizeof dir, "%s", real);
 	int dir_ok = writable(dir);
 	if (!writable(path))
 		snprintf(db->readonly, sizeof db->readonly, "the file %s is read-only", path);
@@ -248,6 +251,8 @@ int db_open(const char *path, int flags, struct db **out, char *err, size_t errl
 	int status = setup_connection(db);
 	if (!status)
 		status = check_identity(db, path, flags);
+	if (!status && !(flags & DB_OPEN_CREATE) && !is_memory)
+		db_quick_look(db, path, DB_QUICK_LOOK_PAGES);
 	if (!status)
 		status = db->readonly[0] ? readonly_version(db)
 		       : (flags & DB_OPEN_READONLY) ? DB_OK : db_migrate(db);

@@ -47,6 +47,7 @@ struct db {
 	/* Why nothing can be saved ("the folder /x is read-only, so ..."), or
 	 * "" when the co-op was opened for saving (db_read_only). */
 	char readonly[PATH_MAX + 96];
+	int damaged;               /* db_quick_look found damage (db_damaged) */
 	/* The statement cache: open addressing on the string's address,
 	 * linear probing, a power of two slots kept at most half full. */
 	struct db_stmt_slot *slots;
