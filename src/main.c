@@ -81,7 +81,13 @@ static int run_interface(const struct cli_ctx *ctx, const struct ui_options *ui)
 	}
 	if (cli_db_path(ctx, path, sizeof path) != 0 || cli_open(ctx, path, 0, &db))
 		return 1;
-	int rc = ui_run(ui, db, NULL);
+	/* The first start of the day backs the co-op up; only a failure is
+	 * said (to the board, on Home). */
+	char why[1200];
+	struct ui_options with = *ui;
+	if (cli_daily_backup(db, path, why, sizeof why) != 0)
+		with.backup_failed = why;
+	int rc = ui_run(&with, db, NULL);
 	db_close(db);
 	return rc;
 }
