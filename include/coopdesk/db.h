@@ -77,12 +77,12 @@ const char *db_read_only(const struct db *db);
 const char *db_damaged(const struct db *db);
 
 /* The look itself: a file of at most `full_up_to` pages is checked whole
- * (PRAGMA quick_check); a bigger one by its header against its size and
- * the first and last rows of the main tables. Returns 1 when damage was
+ * (PRAGMA quick_check); a bigger one by the first and last rows of the
+ * main tables. Returns 1 when damage was
  * seen (and db_damaged says so from then on), else 0; leaves db_errmsg as
  * it was. Fast: a few milliseconds on a co-op of a million repairs. */
 #define DB_QUICK_LOOK_PAGES 1024
-int db_quick_look(struct db *db, const char *path, int64_t full_up_to);
+int db_quick_look(struct db *db, int64_t full_up_to);
 
 /* Closes the handle, rolling back anything left open. NULL is fine. */
 void db_close(struct db *db);

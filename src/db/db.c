@@ -252,7 +252,7 @@ int db_open(const char *path, int flags, struct db **out, char *err, size_t errl
 	if (!status)
 		status = check_identity(db, path, flags);
 	if (!status && !(flags & DB_OPEN_CREATE) && !is_memory)
-		db_quick_look(db, path, DB_QUICK_LOOK_PAGES);
+		db_quick_look(db, DB_QUICK_LOOK_PAGES);
 	if (!status)
 		status = db->readonly[0] ? readonly_version(db)
 		       : (flags & DB_OPEN_READONLY) ? DB_OK : db_migrate(db);

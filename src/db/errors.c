@@ -9,6 +9,7 @@
  * the rule that refused the change. UNIQUE and NOT NULL failures name a
  * table and column; the table below gives those their words.
  */
+#include <errno.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -99,6 +100,11 @@ int db_fail(struct db *db, int rc, const char *doing)
 	const char *prefix = doing ? doing : "";
 	const char *sep = doing ? ": " : "";
 
+	/* A write that found the disk full may come back as an I/O error (the
+	 * shared-memory file, a journal being made): the cause is the same. */
+	if (db->conn && ((rc & 0xff) == SQLITE_IOERR || (rc & 0xff) == SQLITE_CANTOPEN) &&
+	    sqlite3_system_errno(db->conn) == ENOSPC)
+		rc = SQLITE_FULL;
 	switch (rc & 0xff) {
 	case SQLITE_CONSTRAINT:
 		return constraint_message(db, rc, copy);

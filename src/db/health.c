@@ -4,19 +4,16 @@
  *
  * A whole check (PRAGMA quick_check) reads every page: fine for a small
  * co-op, far too slow for a big one. So a small file (at most
- * HEALTH_FULL_PAGES pages) is checked whole, and a big one is looked at
- * where damage does most harm and shows first: the file's header against
- * its size (a file cut short by a copy that stopped), and the first and
- * last rows of the main tables (their root pages and the pages down to
- * either end), read with SQLite's cell checks on. `coopdesk check` is the
- * whole check for any size.
+ * DB_QUICK_LOOK_PAGES pages) is checked whole, and a big one is looked at
+ * where damage does most harm and shows first: the first and last rows of
+ * the main tables (their root pages and the pages down to either end),
+ * read with SQLite's cell checks on. (A file cut short, shorter than its
+ * header says, SQLite refuses to open at all, as damaged.) `coopdesk
+ * check` is the whole check for any size.
  */
-#include <fcntl.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include "dbint.h"
 
@@ -34,34 +31,6 @@ static const char *const SQL_ENDS[] = {
 	ENDS("homes"), ENDS("tenancies"), ENDS("rent_ledger"), ENDS("repairs"),
 	ENDS("repair_events"), ENDS("meetings"), ENDS("decisions"), ENDS("audit"),
 };
-
-/* 1 when the file is shorter than its header says (no journal pending:
- * with one, the header may be ahead of the file for a moment). */
-static int cut_short(const char *path)
-{
-	char wal[4096 + 8];
-	struct stat st, ws;
-	unsigned char h[100];
-	snprintf(wal, sizeof wal, "%s-wal", path);
-	if (stat(wal, &ws) == 0 && ws.st_size > 0)
-		return 0;
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
-	if (fd < 0)
-		return 0;
-	ssize_t n = pread(fd, h, sizeof h, 0);
-	int bad = 0;
-	if (n == (ssize_t)sizeof h && fstat(fd, &st) == 0) {
-		uint32_t size = (uint32_t)h[16] << 8 | h[17];
-		int64_t page = size == 1 ? 65536 : size;
-		uint32_t pages = (uint32_t)h[28] << 24 | (uint32_t)h[29] << 16 |
-				 (uint32_t)h[30] << 8 | h[31];
-		/* The count holds only while the two change counters agree. */
-		int counted = memcmp(h + 24, h + 92, 4) == 0 && pages > 0;
-		bad = counted && (int64_t)pages * page > (int64_t)st.st_size;
-	}
-	close(fd);
-	return bad;
-}
 
 /* Steps `sql` through every row, reading each column: DB_OK, or the status
  * of the failure (DB_CORRUPT for damage). */
@@ -94,7 +63,7 @@ static int quick_check(struct db *db)
 	return ok ? DB_OK : DB_CORRUPT;
 }
 
-int db_quick_look(struct db *db, const char *path, int64_t full_up_to)
+int db_quick_look(struct db *db, int64_t full_up_to)
 {
 	char keep[DB_ERRMSG_MAX];
 	int keep_status = db->status;
@@ -107,8 +76,6 @@ int db_quick_look(struct db *db, const char *path, int64_t full_up_to)
 		pages = sqlite3_column_int64(st, 0);
 		db_reset(st);
 	}
-	if (rc == DB_OK && strcmp(path, ":memory:") != 0 && cut_short(path))
-		rc = DB_CORRUPT;
 	if (rc == DB_OK && pages <= full_up_to) {
 		rc = quick_check(db);
 	} else if (rc == DB_OK) {
