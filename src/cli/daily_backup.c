@@ -55,8 +55,13 @@ static int make_folder(const char *path)
 			continue;
 		char keep = *p;
 		*p = '\0';
+		struct stat st;
 		if (mkdir(buf, 0700) != 0 && errno != EEXIST)
 			return -1;
+		if (stat(buf, &st) != 0 || !S_ISDIR(st.st_mode)) {
+			errno = ENOTDIR;
+			return -1;
+		}
 		if (!keep)
 			return 0;
 		*p = keep;
