@@ -36,9 +36,11 @@ expect "the copy is a whole co-op: check passes" 0 "$BIN" --db "$copy" check
 lacks "silent: nothing on Home" "$TMP/home.txt" "backup"
 [ ! -s "$TMP/start.out" ] && ok "nor on the terminal" || not_ok "it said: $(head -3 "$TMP/start.out")"
 stamp=$(stat -c %i.%y "$copy")
-start 2026-11-01T17:00:00Z
+rm "$TMP/home.txt"
+start 2026-11-01T17:00:00Z home
 [ "$(made)" = "2026-11-01 " ] && [ "$(stat -c %i.%y "$copy")" = "$stamp" ] &&
 	ok "a second start the same day makes none" || not_ok "the second start: $(made)"
+lacks "and says nothing" "$TMP/home.txt" "backup"
 # 23:30 UTC on 1 July is 00:30 on 2 July in London (BST): the co-op's day.
 start 2026-07-01T23:30:00Z
 case "$(made)" in *2026-07-02*) ok "the day is the co-op's (London), not UTC's" ;;
