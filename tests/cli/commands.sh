@@ -79,6 +79,10 @@ for f in "$SQL_DIR"/[0-9]*.sql; do
 		tr '\n' ' ')
 	[ "$out" = "2 2 " ] && ok "schema $v gained a meeting's agenda and vote, and two settings" \
 		|| not_ok "schema 8's changes after schema $v: $out"
+	out=$(sqlite3 "$old" "SELECT value || kind || min_value || '-' || max_value FROM settings
+		WHERE key = 'backup_days'")
+	[ "$out" = "14integer1-365" ] && ok "schema $v gained backup_days (schema 11)" \
+		|| not_ok "backup_days after schema $v: $out"
 done
 
 # A schema 2 database as coopdesk left it (audit triggers, a trail, the
@@ -100,7 +104,8 @@ sqlite3 "$TMP/schema2-used.db" "DROP TRIGGER audit_settings_delete;
 	ALTER TABLE repairs DROP COLUMN rtr_comp_on; ALTER TABLE repairs DROP COLUMN satisfaction;
 	DROP TABLE rtr_defects; DROP INDEX repairs_rtr_by_reported; DROP INDEX repairs_damp_by_reported;
 	DELETE FROM settings WHERE key IN ('hours_expected_per_year', 'scheme_right_to_repair',
-	'scheme_awaab', 'coop_address', 'publish_board_meetings', 'publish_roll_calls');
+	'scheme_awaab', 'coop_address', 'publish_board_meetings', 'publish_roll_calls',
+	'backup_days');
 	DROP TABLE rent_entry_details; DROP INDEX rent_ledger_by_tenancy_date;
 	DROP INDEX repairs_by_status_target; DROP INDEX repairs_open_by_target;
 	CREATE INDEX repairs_open_by_target ON repairs (target_at, id) WHERE is_open;
