@@ -45,6 +45,7 @@ static const char usage_text[] =
 	"\n"
 	"Options:\n"
 	"  --db FILE            the co-op's database (default $XDG_DATA_HOME/coopdesk/coop.db)\n"
+	"  --read-only          open the co-op for viewing only: nothing is saved\n"
 	"  --color WHEN         colour: auto (default; off when NO_COLOR is set), never, always\n"
 	"  --keys FILE          key bindings (default $XDG_CONFIG_HOME/coopdesk/keys)\n"
 	"  --mouse              take the mouse: a click selects, a double click opens,\n"
@@ -86,7 +87,13 @@ static int run_interface(const struct cli_ctx *ctx, const struct ui_options *ui)
 	}
 	if (cli_db_path(ctx, path, sizeof path) != 0 || cli_open(ctx, path, 0, &db))
 		return 1;
-	int rc = ui_run(ui, db, NULL);
+	/* The first start of the day backs the co-op up; only a failure is
+	 * said (to the board, on Home). */
+	char why[1200];
+	struct ui_options with = *ui;
+	if (cli_daily_backup(db, path, why, sizeof why) != 0)
+		with.backup_failed = why;
+	int rc = ui_run(&with, db, NULL);
 	db_close(db);
 	return rc;
 }
@@ -95,6 +102,7 @@ int main(int argc, char **argv)
 {
 	static const struct option opts[] = {
 		{ "db", required_argument, NULL, 'd' },
+		{ "read-only", no_argument, NULL, 'R' },
 		{ "color", required_argument, NULL, 'c' },
 		{ "colour", required_argument, NULL, 'c' },
 		{ "keys", required_argument, NULL, 'k' },
@@ -106,8 +114,8 @@ int main(int argc, char **argv)
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 },
 	};
-	struct cli_ctx ctx = { NULL, stdout, stderr };
-	struct ui_options ui = { UI_COLOR_AUTO, NULL, 0, 0, 0, NULL, 0 };
+	struct cli_ctx ctx = { NULL, stdout, stderr, 0 };
+	struct ui_options ui = { UI_COLOR_AUTO, NULL, 0, 0, 0, NULL, 0, NULL };
 	int c;
 
 	setlocale(LC_ALL, "");
@@ -122,6 +130,9 @@ int main(int argc, char **argv)
 		switch (c) {
 		case 'd':
 			ctx.db_path = optarg;
+			break;
+		case 'R':
+			ctx.read_only = 1;
 			break;
 		case 'c':
 			if (strcmp(optarg, "auto") == 0)

@@ -16,6 +16,7 @@ struct cli_ctx {
 	const char *db_path;   /* from --db, or NULL for the default */
 	FILE *out;             /* normally stdout */
 	FILE *err;             /* normally stderr */
+	int read_only;         /* --read-only: open for viewing, save nothing */
 };
 
 int cmd_init(const struct cli_ctx *ctx, int argc, char **argv);
@@ -59,8 +60,24 @@ void cli_remove_db(const char *path);
 
 /* Opens the database for a command, printing the reason on failure, and
  * puts the co-op's time zone in force (setting_zone_apply; a warning on
- * ctx->err when this machine lacks it, the open still succeeds). */
+ * ctx->err when this machine lacks it, the open still succeeds). With
+ * ctx->read_only the co-op opens for viewing (DB_OPEN_READONLY), and a new
+ * one (DB_OPEN_CREATE) is refused. Damage seen as it opens (db_damaged) is
+ * a warning on ctx->err. */
 int cli_open(const struct cli_ctx *ctx, const char *path, int flags, struct db **out);
+
+/* The automatic daily backup (daily_backup.c), made when the interface
+ * starts: unless today's (the co-op's zone) is there already, the open
+ * co-op at `path` is copied (db_backup: online, checked) into the backups
+ * folder as STEM-HASH-YYYY-MM-DD.db, and this co-op's copies older than its
+ * backup_days setting are removed. Nothing is done for a co-op open for
+ * viewing only. 0 when done or nothing was needed; -1 with the reason in
+ * words in `why` (the interface shows it to the board). */
+int cli_daily_backup(struct db *db, const char *path, char *why, size_t n);
+
+/* The backups folder: $XDG_DATA_HOME/coopdesk/backups, else
+ * ~/.local/share/coopdesk/backups. 0, or -1 when it cannot be worked out. */
+int cli_backups_folder(char *buf, size_t n);
 
 /* Room for any text of n bytes made inert by cli_inert. */
 #define CLI_INERT_BUFSZ(n) (3 * (n) + 1)

@@ -59,6 +59,31 @@ struct actor actor_system(const char *name);
 enum db_open_flags { DB_OPEN_CREATE = 1, DB_OPEN_READONLY = 2 };
 int db_open(const char *path, int flags, struct db **out, char *err, size_t errlen);
 
+/* A co-op opens for viewing only (read-only) when asked (DB_OPEN_READONLY,
+ * `--read-only`), when its file is read-only, or when its folder is (SQLite
+ * makes a journal beside the file for every save). Then every write is
+ * refused in words by db_begin ("not saved: the folder /x is read-only, so
+ * changes cannot be saved"), and a file from an older coopdesk is refused
+ * at open (upgrading it would be a write). db_read_only gives the cause in
+ * words ("the folder /x is read-only", "the file /x is read-only", "it was
+ * opened with --read-only"), or NULL when the co-op can be saved into. */
+const char *db_read_only(const struct db *db);
+
+/* Opening looks quickly for damage in the file (db_quick_look with
+ * DB_QUICK_LOOK_PAGES): db_damaged gives the warning in words for the
+ * board ("the database file is damaged: run 'coopdesk check' and restore
+ * from a backup ..."), or NULL when none was seen. The co-op still opens:
+ * the board decides, and `coopdesk check` looks at every page. */
+const char *db_damaged(const struct db *db);
+
+/* The look itself: a file of at most `full_up_to` pages is checked whole
+ * (PRAGMA quick_check); a bigger one by the first and last rows of the
+ * main tables. Returns 1 when damage was
+ * seen (and db_damaged says so from then on), else 0; leaves db_errmsg as
+ * it was. Fast: a few milliseconds on a co-op of a million repairs. */
+#define DB_QUICK_LOOK_PAGES 1024
+int db_quick_look(struct db *db, int64_t full_up_to);
+
 /* Closes the handle, rolling back anything left open. NULL is fine. */
 void db_close(struct db *db);
 
@@ -85,6 +110,13 @@ int db_abort(struct db *db, int status);
  * this connection, so one big transaction is not spilled to the WAL page by
  * page. The interface keeps its small default. */
 int db_bulk_cache(struct db *db, int mib);
+
+/* Copies everything saved so far from the journal (the WAL) into the
+ * database file itself and empties the journal, so that the file alone is
+ * the whole co-op: init and demo call it before the file they built is put
+ * in place. DB_OK, or DB_IO ("the disk is full; nothing was saved"), DB_BUSY
+ * when another connection is reading. */
+int db_checkpoint(struct db *db);
 
 /* Nonzero while a transaction is open on this handle. */
 int db_in_transaction(struct db *db);

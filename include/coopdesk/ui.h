@@ -15,6 +15,7 @@ struct ui_options {
 	int cols, rows;          /* headless size; 0 for 80x24 */
 	const char *keys_file;   /* key bindings; NULL for $XDG_CONFIG_HOME/coopdesk/keys */
 	int mouse;               /* take the mouse (also the co-op's mouse setting) */
+	const char *backup_failed; /* why today's automatic backup failed, or NULL */
 };
 
 /* Runs the interface on an open database as `who` until the person quits,

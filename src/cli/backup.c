@@ -88,6 +88,11 @@ int cmd_restore(const struct cli_ctx *ctx, int argc, char **argv)
 	if (rc)
 		return rc < 0 ? 0 : rc;
 	char path[PATH_MAX], err[1024], aside[PATH_MAX + 64];
+	if (ctx->read_only) {
+		fprintf(ctx->err, "coopdesk restore: --read-only opens the co-op for viewing;"
+			" it cannot be restored so; nothing was changed\n");
+		return 1;
+	}
 	if (cli_db_path(&local, path, sizeof path) != 0)
 		return 1;
 	if (db_restore(file, path, aside, sizeof aside, err, sizeof err)) {

@@ -96,11 +96,24 @@ const char *cli_inert(const char *s, char *buf, size_t n)
 int cli_open(const struct cli_ctx *ctx, const char *path, int flags, struct db **out)
 {
 	char err[600];
+	if (ctx->read_only && (flags & DB_OPEN_CREATE)) {
+		fprintf(ctx->err, "coopdesk: --read-only opens a co-op for viewing;"
+			" it cannot make one\n");
+		*out = NULL;
+		return DB_INVALID;
+	}
+	if (ctx->read_only)
+		flags |= DB_OPEN_READONLY;
 	int rc = db_open(path, flags, out, err, sizeof err);
 	if (rc) {
-		fprintf(ctx->err, "coopdesk: %s\n", err);
+		if (flags & DB_OPEN_CREATE)
+			fprintf(ctx->err, "coopdesk: the co-op could not be made: %s\n", err);
+		else
+			fprintf(ctx->err, "coopdesk: %s\n", err);
 		return rc;
 	}
+	if (db_damaged(*out))
+		fprintf(ctx->err, "coopdesk: warning: %s\n", db_damaged(*out));
 	/* Everything shown from here on is in the co-op's own zone. */
 	char said[CLI_INERT_BUFSZ(512)];
 	if (setting_zone_apply(*out) == DB_INVALID)

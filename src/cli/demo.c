@@ -339,6 +339,8 @@ int cmd_demo(const struct cli_ctx *ctx, int argc, char **argv)
 	sigaction(SIGTERM, &sa, &old_term);
 	int64_t user_ids[3] = { 0, 0, 0 };
 	int rc = build(&d, user_ids);
+	if (!rc && !interrupted)
+		rc = db_checkpoint(d.db); /* all of it in the file, or say why */
 	sigaction(SIGINT, &old_int, NULL);
 	sigaction(SIGTERM, &old_term, NULL);
 	double secs = demo_seconds() - d.started;

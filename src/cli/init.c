@@ -93,10 +93,14 @@ int cmd_init(const struct cli_ctx *ctx, int argc, char **argv)
 	}
 	if (!rc)
 		rc = user_create(db, &who, username, display, ROLE_BOARD, 0, pw, NULL);
+	if (!rc)
+		rc = db_checkpoint(db); /* all of it in the file, or say why */
 	explicit_bzero(pw, sizeof pw);
 	if (rc) {
 		char said[CLI_INERT_BUFSZ(512)];
-		fprintf(ctx->err, "coopdesk init: %s; nothing was made\n",
+		/* A full disk's words already say nothing was saved. */
+		fprintf(ctx->err, rc == DB_IO ? "coopdesk init: %s\n"
+			: "coopdesk init: %s; nothing was made\n",
 			cli_inert(db_errmsg(db), said, sizeof said));
 		db_close(db);
 		cli_remove_db(tmp);

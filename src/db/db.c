@@ -122,6 +122,81 @@ static int check_identity(struct db *db, const char *path, int flags)
 	return db_exec(db, "PRAGMA journal_mode = WAL");
 }
 
+/* Writable for saving: the permission is there (access) and the mode
+ * grants some write bit, so that a file or folder made read-only with
+ * chmod is read-only for root too, who passes every access check. */
+static int writable(const char *path)
+{
+	struct stat st;
+	return access(path, W_OK) == 0 && stat(path, &st) == 0 && (st.st_mode & 0222) != 0;
+}
+
+/* Why the co-op at `path` cannot be saved into, in words, into db->readonly
+ * ("" when it can): asked (--read-only), the file, or its folder (where
+ * SQLite makes the journal that every save needs). Returns 1 when nothing can be created in the
+ * folder and no journal is there: the file is then opened immutable, the
+ * only way SQLite reads a WAL database with no journal it can make. */
+static int readonly_reason(struct db *db, const char *path, int flags)
+{
+	char dir[PATH_MAX], wal[PATH_MAX + 8];
+	db->readonly[0] = '\0';
+	if (strcmp(path, ":memory:") == 0 || (flags & DB_OPEN_CREATE))
+		return 0;
+	snprintf(dir, sizeof dir, "%s", path);
+	char *slash = strrchr(dir, '/');
+	if (!slash)
+		snprintf(dir, sizeof dir, ".");
+	else if (slash == dir)
+		dir[1] = '\0';
+	else
+		*slash = '\0';
+	char real[PATH_MAX];
+	if (realpath(dir, real))
+		snprintf(dir, sizeof dir, "%s", real);
+	int dir_ok = writable(dir);
+	if (!writable(path))
+		snprintf(db->readonly, sizeof db->readonly, "the file %s is read-only", path);
+	else if (!dir_ok)
+		snprintf(db->readonly, sizeof db->readonly, "the folder %s is read-only", dir);
+	else if (flags & DB_OPEN_READONLY)
+		snprintf(db->readonly, sizeof db->readonly, "it was opened with --read-only");
+	snprintf(wal, sizeof wal, "%s-wal", path);
+	return !dir_ok && access(wal, F_OK) != 0;
+}
+
+/* "file:PATH?immutable=1" with PATH's '%', '?' and '#' escaped. */
+static int immutable_uri(const char *path, char *buf, size_t n)
+{
+	size_t used = (size_t)snprintf(buf, n, "file:");
+	for (const char *p = path; *p; p++) {
+		if (used + 4 >= n)
+			return -1;
+		if (*p == '%' || *p == '?' || *p == '#')
+			used += (size_t)snprintf(buf + used, n - used, "%%%02X", (unsigned char)*p);
+		else
+			buf[used++] = *p;
+	}
+	buf[used] = '\0';
+	return (size_t)snprintf(buf + used, n - used, "?immutable=1") >= n - used ? -1 : 0;
+}
+
+/* A read-only co-op is read as it is: one from an older coopdesk would need
+ * upgrading first, which is a write. */
+static int readonly_version(struct db *db)
+{
+	int have = db_schema_version(db), known = db_schema_version_known();
+	if (have < 0)
+		return db_status(db);
+	if (have > known)
+		return db_migrate(db); /* says DB_NEWER in its words */
+	if (have < known)
+		return db_set_error(db, DB_IO,
+				    "this co-op was made by an older coopdesk and must be upgraded"
+				    " before it can be opened, which cannot be done while %s",
+				    db->readonly);
+	return DB_OK;
+}
+
 int db_open(const char *path, int flags, struct db **out, char *err, size_t errlen)
 {
 	*out = NULL;
@@ -155,7 +230,17 @@ int db_open(const char *path, int flags, struct db **out, char *err, size_t errl
 		free(db);
 		return DB_NOTFOUND;
 	}
-	int rc = sqlite3_open_v2(path, &db->conn, oflags | SQLITE_OPEN_NOFOLLOW, NULL);
+	int immutable = readonly_reason(db, path, flags);
+	char uri[PATH_MAX * 3 + 32];
+	const char *name = path;
+	if (db->readonly[0]) {
+		oflags = SQLITE_OPEN_READONLY;
+		if (immutable && immutable_uri(path, uri, sizeof uri) == 0) {
+			oflags |= SQLITE_OPEN_URI;
+			name = uri;
+		}
+	}
+	int rc = sqlite3_open_v2(name, &db->conn, oflags | SQLITE_OPEN_NOFOLLOW, NULL);
 	if (rc != SQLITE_OK) {
 		snprintf(err, errlen, "cannot open %s: %s", path,
 			 db->conn ? sqlite3_errmsg(db->conn) : sqlite3_errstr(rc));
@@ -166,10 +251,17 @@ int db_open(const char *path, int flags, struct db **out, char *err, size_t errl
 	int status = setup_connection(db);
 	if (!status)
 		status = check_identity(db, path, flags);
-	if (!status && !(flags & DB_OPEN_READONLY))
-		status = db_migrate(db);
+	if (!status && !(flags & DB_OPEN_CREATE) && !is_memory)
+		db_quick_look(db, DB_QUICK_LOOK_PAGES);
+	if (!status)
+		status = db->readonly[0] ? readonly_version(db)
+		       : (flags & DB_OPEN_READONLY) ? DB_OK : db_migrate(db);
 	if (status) {
-		snprintf(err, errlen, "%s: %s", path, db->errmsg);
+		/* A file being made is a temporary one: its name says nothing. */
+		if (flags & DB_OPEN_CREATE)
+			snprintf(err, errlen, "%s", db->errmsg);
+		else
+			snprintf(err, errlen, "%s: %s", path, db->errmsg);
 		db_close(db);
 		return status;
 	}
@@ -188,6 +280,11 @@ void db_close(struct db *db)
 	free(db->slots);
 	sqlite3_close(db->conn);
 	free(db);
+}
+
+const char *db_read_only(const struct db *db)
+{
+	return db->readonly[0] ? db->readonly : NULL;
 }
 
 const char *db_errmsg(const struct db *db)
@@ -310,6 +407,9 @@ static const char SQL_CLEAR_ACTOR[] =
 int db_begin(struct db *db, const struct actor *who)
 {
 	int rc;
+	if (db->readonly[0])
+		return db_set_error(db, DB_IO, "not saved: %s, so changes cannot be saved",
+				    db->readonly);
 	if (db->depth > 0) {
 		if ((rc = db_exec(db, "SAVEPOINT nested")))
 			return rc;
@@ -385,6 +485,24 @@ int db_bulk_cache(struct db *db, int mib)
 		return db_set_error(db, DB_INVALID, "a cache of %d MiB is out of range", mib);
 	snprintf(sql, sizeof sql, "PRAGMA cache_size = -%d", mib * 1024);
 	return db_exec(db, sql);
+}
+
+static const char SQL_CHECKPOINT[] = "PRAGMA wal_checkpoint(TRUNCATE)";
+
+int db_checkpoint(struct db *db)
+{
+	sqlite3_stmt *st = db_prep(db, SQL_CHECKPOINT);
+	if (!st)
+		return db_status(db);
+	int rc = db_step_row(db, st);
+	if (rc)
+		return rc == DB_NOTFOUND ? db_set_error(db, DB_ERROR, "no checkpoint") : rc;
+	int busy = sqlite3_column_int(st, 0);
+	db_reset(st);
+	if (busy)
+		return db_set_error(db, DB_BUSY, "another program is reading the database;"
+				    " try again in a moment");
+	return DB_OK;
 }
 
 int db_in_transaction(struct db *db)

@@ -24,6 +24,7 @@
 /* 'Coop' in ASCII: marks a file as coopdesk's (PRAGMA application_id). */
 #define COOPDESK_APPLICATION_ID 0x436F6F70
 
+#include <limits.h>
 #include <sqlite3.h>
 #include <stdarg.h>
 
@@ -43,6 +44,10 @@ struct db {
 	int depth;                 /* open db_begin calls */
 	int status;                /* status of the last failure */
 	char errmsg[DB_ERRMSG_MAX];
+	/* Why nothing can be saved ("the folder /x is read-only, so ..."), or
+	 * "" when the co-op was opened for saving (db_read_only). */
+	char readonly[PATH_MAX + 96];
+	int damaged;               /* db_quick_look found damage (db_damaged) */
 	/* The statement cache: open addressing on the string's address,
 	 * linear probing, a power of two slots kept at most half full. */
 	struct db_stmt_slot *slots;

@@ -9,6 +9,7 @@
  * the rule that refused the change. UNIQUE and NOT NULL failures name a
  * table and column; the table below gives those their words.
  */
+#include <errno.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -99,6 +100,11 @@ int db_fail(struct db *db, int rc, const char *doing)
 	const char *prefix = doing ? doing : "";
 	const char *sep = doing ? ": " : "";
 
+	/* A write that found the disk full may come back as an I/O error (the
+	 * shared-memory file, a journal being made): the cause is the same. */
+	if (db->conn && ((rc & 0xff) == SQLITE_IOERR || (rc & 0xff) == SQLITE_CANTOPEN) &&
+	    sqlite3_system_errno(db->conn) == ENOSPC)
+		rc = SQLITE_FULL;
 	switch (rc & 0xff) {
 	case SQLITE_CONSTRAINT:
 		return constraint_message(db, rc, copy);
@@ -116,7 +122,11 @@ int db_fail(struct db *db, int rc, const char *doing)
 	case SQLITE_FULL:
 		return db_set_error(db, DB_IO, "the disk is full; nothing was saved");
 	case SQLITE_READONLY:
-		return db_set_error(db, DB_IO, "the database file is read-only here");
+		if (db->readonly[0])
+			return db_set_error(db, DB_IO, "not saved: %s, so changes cannot be saved",
+					    db->readonly);
+		return db_set_error(db, DB_IO, "not saved: the database file or its folder is"
+				    " read-only here, so changes cannot be saved");
 	case SQLITE_IOERR:
 	case SQLITE_CANTOPEN:
 	case SQLITE_PERM:

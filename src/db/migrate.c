@@ -14,7 +14,7 @@ int db_schema_version_known(void)
 	return migration_count > 0 ? migrations[migration_count - 1].version : 0;
 }
 
-static int run_one(struct db *db, const struct migration *m)
+static int run_one(struct db *db, const struct migration *m, int fresh)
 {
 	char pragma[64];
 	int rc;
@@ -27,7 +27,14 @@ static int run_one(struct db *db, const struct migration *m)
 		goto fail;
 	return DB_OK;
 fail:
-	db_exec(db, "ROLLBACK");
+	/* SQLite may have rolled back already (a full disk does): a ROLLBACK
+	 * then would fail and its words ("no transaction is active") would
+	 * hide the cause. */
+	if (!sqlite3_get_autocommit(db->conn))
+		sqlite3_exec(db->conn, "ROLLBACK", NULL, NULL, NULL);
+	/* A new file being made: the cause alone ("the disk is full"). */
+	if (fresh)
+		return rc;
 	/* Say which step failed, keeping SQLite's words for the developer. */
 	char why[DB_ERRMSG_MAX];
 	snprintf(why, sizeof why, "%s", db->errmsg);
@@ -50,7 +57,7 @@ int db_migrate(struct db *db)
 	for (int i = 0; i < migration_count; i++) {
 		if (migrations[i].version <= have)
 			continue;
-		int rc = run_one(db, &migrations[i]);
+		int rc = run_one(db, &migrations[i], have == 0);
 		if (rc)
 			return rc;
 	}

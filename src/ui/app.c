@@ -258,6 +258,11 @@ static void draw_top(struct app *app)
 	 * the areas take their short names before either is cut. */
 	char tabs[AREA_COUNT_UI][64];
 	const char *who = app->who.name ? app->who.name : "";
+	char who_ro[160];
+	if (db_read_only(app->db)) { /* said all the time, not only on Home */
+		snprintf(who_ro, sizeof who_ro, "read-only: %s", who);
+		who = who_ro;
+	}
 	int name_full = text_width(app->coop_name), who_full = text_width(who);
 	int who_min = who_full < 12 ? who_full : 12;
 	int tabs_w = 0, room = 0;

@@ -92,6 +92,14 @@ static void login_draw(struct screen *s, WINDOW *w)
 	draw_text(w, 10, x, 56, "Tab moves between the fields; Enter logs in.");
 	draw_text(w, 11, x, 56, "The password is not shown as you type it.");
 	draw_text(w, 12, x, 56, "Esc on this screen leaves coopdesk.");
+	if (db_read_only(s->app->db) && !l->message[0]) {
+		char ro[1024];
+		snprintf(ro, sizeof ro, "Read-only: %s, so changes cannot be saved.",
+			 db_read_only(s->app->db));
+		style_on(w, STYLE_ERROR);
+		draw_wrapped(w, 14, x, cols - x - 1, 2, ro);
+		style_off(w, STYLE_ERROR);
+	}
 	if (l->message[0]) {
 		style_on(w, STYLE_ERROR);
 		draw_text(w, 14, x, cols - x - 1, l->message);

@@ -42,6 +42,11 @@ struct home_line {
 };
 int home_deadlines(struct app *app, struct home_line *out, int max);
 
+/* Home's warnings, drawn from row *y (home_warnings.c): the co-op open for
+ * viewing only (to everyone); damage seen as it opened and a failed daily
+ * backup (to the board). *y ends below them. */
+void home_warnings(struct app *app, WINDOW *w, int *y);
+
 /* Home's keys to the board's decisions and open actions: the sentence
  * naming the keys in force into buf (1 when both are bound), the screen
  * each opens, and why they do nothing for anyone else. */

@@ -106,6 +106,7 @@ static void home_draw(struct screen *s, WINDOW *w)
 	draw_text(w, y, 2, cols - 4, "Home");
 	style_off(w, STYLE_TITLE);
 	y += 2;
+	home_warnings(s->app, w, &y);
 	if (h->ok) {
 		if (m->own)
 			own_account(m, w, &y);

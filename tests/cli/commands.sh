@@ -89,6 +89,10 @@ for f in "$SQL_DIR"/[0-9]*.sql; do
 		'bank_lines_no_update')")
 	[ "$out" = 5 ] && ok "schema $v gained the bank lines and profiles, audited" \
 		|| not_ok "schema 10's tables after schema $v: $out"
+	out=$(sqlite3 "$old" "SELECT value || kind || min_value || '-' || max_value FROM settings
+		WHERE key = 'backup_days'")
+	[ "$out" = "14integer1-365" ] && ok "schema $v gained backup_days (schema 11)" \
+		|| not_ok "backup_days after schema $v: $out"
 done
 
 # A schema 2 database as coopdesk left it (audit triggers, a trail, the
@@ -110,7 +114,8 @@ sqlite3 "$TMP/schema2-used.db" "DROP TRIGGER audit_settings_delete;
 	ALTER TABLE repairs DROP COLUMN rtr_comp_on; ALTER TABLE repairs DROP COLUMN satisfaction;
 	DROP TABLE rtr_defects; DROP INDEX repairs_rtr_by_reported; DROP INDEX repairs_damp_by_reported;
 	DELETE FROM settings WHERE key IN ('hours_expected_per_year', 'scheme_right_to_repair',
-	'scheme_awaab', 'coop_address', 'publish_board_meetings', 'publish_roll_calls');
+	'scheme_awaab', 'coop_address', 'publish_board_meetings', 'publish_roll_calls',
+	'backup_days');
 	DROP TABLE rent_entry_details; DROP INDEX rent_ledger_by_tenancy_date;
 	DROP TABLE bank_lines; DROP TABLE bank_profiles;
 	DROP INDEX repairs_by_status_target; DROP INDEX repairs_open_by_target;

@@ -4,6 +4,11 @@ set -u
 BIN=${COOPDESK_BIN:-$(pwd)/coopdesk}
 TMP=$(mktemp -d)
 trap '[ -n "${KEEP_TMP:-}" ] || rm -rf "$TMP"' EXIT
+# Nothing of a test's lands in the real home (the default co-op, the daily
+# backups), and the daily backup is off unless a test turns it on
+# (tests/cli/safety.sh): every start of the interface on a new copy of a
+# co-op would otherwise make one.
+export XDG_DATA_HOME="$TMP/data" COOPDESK_DAILY_BACKUP=off
 failures=0
 
 ok() { echo "ok - $1"; }

@@ -13,6 +13,7 @@
 #include "../../src/db/dbint.h"
 #include "coopdesk/contractors.h"
 #include "coopdesk/settings.h"
+#include "coopdesk/users.h"
 #include "testutil.h"
 
 static int setup(void **state)
@@ -309,6 +310,57 @@ static void the_data_version_shows_another_terminals_change(void **state)
 	test_db_unlink(path);
 }
 
+/* Opened for viewing: reads work, login works and keeps nothing (no last
+ * login, no failure count), every write is refused in words at db_begin. */
+static void a_read_only_coop_reads_logs_in_and_saves_nothing(void **state)
+{
+	(void)state;
+	char path[64], err[600], name[64];
+	struct db *db = test_db_file(path);
+	struct actor system = actor_system("test"), who;
+	assert_null(db_read_only(db));
+	assert_int_equal(user_create(db, &system, "ann", "Ann", ROLE_BOARD, 0,
+				     "ann-pass-12345", NULL), DB_OK);
+	db_close(db);
+	assert_int_equal(db_open(path, DB_OPEN_READONLY, &db, err, sizeof err), DB_OK);
+	assert_string_equal(db_read_only(db), "it was opened with --read-only");
+	int64_t v0, v1;
+	assert_int_equal(db_data_version(db, &v0), DB_OK);
+	assert_int_equal(user_login(db, "ann", "wrong-pass-999", &who, name, sizeof name),
+			 DB_DENIED);
+	assert_int_equal(user_login(db, "ann", "ann-pass-12345", &who, name, sizeof name), DB_OK);
+	assert_int_equal(who.role, ROLE_BOARD);
+	struct user u;
+	assert_int_equal(user_get_by_name(db, &system, "ann", &u), DB_OK);
+	assert_int_equal(u.failed_logins, 0);
+	assert_string_equal(u.last_login_at, "");
+	struct setting st;
+	assert_int_equal(setting_get(db, "quorum_percent", &st), DB_OK);
+	assert_int_equal(setting_set(db, &who, "quorum_percent", "30", st.version), DB_IO);
+	assert_string_equal(db_errmsg(db), "not saved: it was opened with --read-only, so changes"
+			    " cannot be saved");
+	assert_int_equal(db_begin(db, &who), DB_IO);
+	assert_false(db_in_transaction(db));
+	assert_int_equal(db_data_version(db, &v1), DB_OK);
+	assert_true(v1 == v0);
+	db_close(db);
+	test_db_unlink(path);
+}
+
+/* The quick look at open: a sound file, whole or by its tables' ends, is
+ * not called damaged. */
+static void a_sound_file_is_not_called_damaged(void **state)
+{
+	(void)state;
+	char path[64];
+	struct db *db = test_db_file(path);
+	assert_int_equal(db_quick_look(db, DB_QUICK_LOOK_PAGES), 0);
+	assert_int_equal(db_quick_look(db, 0), 0); /* by the ends */
+	assert_null(db_damaged(db));
+	db_close(db);
+	test_db_unlink(path);
+}
+
 int main(void)
 {
 	setlocale(LC_ALL, "C.UTF-8");
@@ -321,6 +373,8 @@ int main(void)
 						teardown),
 		cmocka_unit_test_setup_teardown(a_lost_update_of_a_setting_says_who, setup, teardown),
 		cmocka_unit_test(the_data_version_shows_another_terminals_change),
+		cmocka_unit_test(a_read_only_coop_reads_logs_in_and_saves_nothing),
+		cmocka_unit_test(a_sound_file_is_not_called_damaged),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

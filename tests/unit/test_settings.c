@@ -1,12 +1,14 @@
 /* tests/unit/test_settings.c: the settings the schema cannot check alone
  * (src/db/settings.c): the co-op's time zone, its name, the mouse, numbers
- * that are all digits, and the hours expected of a member (schema 3). */
+ * that are all digits, the hours expected of a member (schema 3), and the
+ * days the daily backups are kept (schema 11, with its upgrade). */
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <setjmp.h>
 #include <cmocka.h>
 #include <locale.h>
+#include <sqlite3.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -151,6 +153,57 @@ static void hours_expected_is_0_to_2000_and_came_unaudited(void **state)
 	assert_int_equal(audit_count_for(db, "settings", 0), 1);
 }
 
+/* Schema 11: the days the daily backups are kept, 14 by default, 1 to
+ * 365, with its source; in unaudited, like every default. */
+static void backup_days_is_1_to_365_and_came_unaudited(void **state)
+{
+	struct db *db = *state;
+	struct setting s;
+	assert_int_equal(setting_get(db, "backup_days", &s), DB_OK);
+	assert_string_equal(s.kind, "integer");
+	assert_string_equal(s.value, "14");
+	assert_true(s.has_min && s.has_max);
+	assert_int_equal(s.min_value, 1);
+	assert_int_equal(s.max_value, 365);
+	assert_string_equal(s.description, "Days the automatic daily backups of the co-op are"
+			    " kept before the oldest is removed");
+	assert_string_equal(s.source, "UK GDPR art. 32(1)(c): restore personal data in a timely manner");
+	assert_int_equal(audit_count_for(db, "settings", 0), 0);
+	assert_int_equal(set(db, "backup_days", "0"), DB_CONSTRAINT);
+	assert_string_equal(db_errmsg(db), "that setting is outside the range the rules allow");
+	assert_int_equal(set(db, "backup_days", "366"), DB_CONSTRAINT);
+	assert_int_equal(set(db, "backup_days", "365"), DB_OK);
+	assert_int_equal(audit_count_for(db, "settings", 0), 1);
+}
+
+/* A co-op of schema 10 (the one before) is brought up to this one: the
+ * setting appears with its default, unaudited, and what was there stays. */
+static void a_schema_10_coop_gets_backup_days_on_upgrade(void **state)
+{
+	(void)state;
+	char path[64];
+	struct db *db = test_db_file(path);
+	assert_int_equal(set(db, "quorum_percent", "30"), DB_OK);
+	db_close(db);
+	sqlite3 *raw;
+	assert_int_equal(sqlite3_open(path, &raw), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(raw, "DROP TRIGGER audit_settings_delete;"
+				      "DELETE FROM settings WHERE key = 'backup_days';"
+				      "PRAGMA user_version = 10", NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(raw);
+	char err[600];
+	assert_int_equal(db_open(path, 0, &db, err, sizeof err), DB_OK);
+	assert_int_equal(db_schema_version(db), db_schema_version_known());
+	int64_t v = 0;
+	assert_int_equal(setting_int(db, "backup_days", &v), DB_OK);
+	assert_int_equal(v, 14);
+	assert_int_equal(setting_int(db, "quorum_percent", &v), DB_OK);
+	assert_int_equal(v, 30);
+	assert_int_equal(audit_count_for(db, "settings", 0), 1); /* the quorum only */
+	db_close(db);
+	test_db_unlink(path);
+}
+
 static void coop_name_is_one_line_and_not_empty(void **state)
 {
 	struct db *db = *state;
@@ -182,6 +235,10 @@ int main(void)
 		cmocka_unit_test_setup_teardown(mouse_is_off_by_default_and_yes_or_no, setup, teardown),
 		cmocka_unit_test_setup_teardown(a_number_setting_is_all_digits, setup, teardown),
 		cmocka_unit_test_setup_teardown(hours_expected_is_0_to_2000_and_came_unaudited, setup,
+						teardown),
+		cmocka_unit_test_setup_teardown(backup_days_is_1_to_365_and_came_unaudited, setup,
+						teardown),
+		cmocka_unit_test_setup_teardown(a_schema_10_coop_gets_backup_days_on_upgrade, setup,
 						teardown),
 		cmocka_unit_test_setup_teardown(coop_name_is_one_line_and_not_empty, setup, teardown),
 	};
