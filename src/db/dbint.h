@@ -41,6 +41,13 @@ struct db_stmt_slot {
 struct db {
 	sqlite3 *conn;
 	int depth;                 /* open db_begin calls */
+	/* Bit d-1 set: level d was opened by db_begin_flat inside another,
+	 * with no savepoint of its own. */
+	uint64_t flat;
+	/* Nonzero (the failure's status) when a flat level rolled back: the
+	 * work it did cannot be undone alone, so the next level that commits
+	 * is rolled back instead, and the first that rolls back clears it. */
+	int doomed;
 	int status;                /* status of the last failure */
 	char errmsg[DB_ERRMSG_MAX];
 	/* The statement cache: open addressing on the string's address,
@@ -64,6 +71,21 @@ struct db {
  * NULL with the error set (the SQL is wrong, or out of memory). The caller
  * resets it (db_step_done, db_reset). */
 sqlite3_stmt *db_prep(struct db *db, const char *sql);
+
+/* Opens a level like db_begin, but inside an open transaction takes no
+ * savepoint: for a bulk write (the rent run) whose thousands of
+ * statements made SQLite's in-memory savepoint journal grow with each
+ * one, and each statement slower than the last. Its work is still all or
+ * nothing: should it fail (db_rollback, db_abort), the level around it is
+ * rolled back too when it comes to commit, with the failure's status. At
+ * the outermost level it is db_begin. */
+int db_begin_flat(struct db *db, const struct actor *who);
+
+/* For one bulk write inside the program (the rent run): a page cache of
+ * at least `mib` MiB until db_cache_restore(db, *saved) puts back what
+ * there was (the pages above it are then freed). */
+int db_cache_enlarge(struct db *db, int mib, int64_t *saved);
+int db_cache_restore(struct db *db, int64_t saved);
 
 /* Resets a statement and clears its bindings; NULL is fine. */
 void db_reset(sqlite3_stmt *st);
