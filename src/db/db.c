@@ -425,6 +425,7 @@ int db_commit(struct db *db)
 
 void db_rollback(struct db *db)
 {
+	db->settings_gen++;   /* a setting changed in what is undone is changed back */
 	if (db->depth > 1) {
 		if (level_is_flat(db)) {
 			/* Nothing to roll back to: the enclosing level must go. */

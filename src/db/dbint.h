@@ -29,6 +29,7 @@
 
 #include "coopdesk/access.h"
 #include "coopdesk/db.h"
+#include "coopdesk/repair_rules.h"
 
 #define DB_STMT_SLOTS_FIRST 512  /* the cache's first size; it doubles as it fills */
 #define DB_ERRMSG_MAX 512
@@ -63,6 +64,17 @@ struct db {
 	struct {
 		int64_t op_no, shares, paid_pence;
 	} share_totals;
+	/* The repair rules as last read from the settings (repairs.c), true
+	 * while the file's data version (another connection's commit) and
+	 * settings_gen are what they were then. settings_gen counts this
+	 * connection's writes to the settings and its rollbacks (either may
+	 * have changed what the settings say). */
+	int64_t settings_gen;
+	struct {
+		int ok;
+		int64_t data_version, settings_gen;
+		struct repair_rules rules;
+	} rules_cache;
 };
 
 /* The statement for `sql`, prepared once (persistent) and reused. `sql` must

@@ -121,7 +121,34 @@ void repair_now(char now[REPAIR_INSTANT_LEN], char today[REPAIR_DATE_LEN])
 	date_format_iso(date_today(), today, REPAIR_DATE_LEN);
 }
 
+static int rules_read(struct db *db, struct repair_rules *rules);
+
+/* The rules are read once for the connection and kept while the settings
+ * cannot have changed: no other connection committed (PRAGMA data_version)
+ * and this one neither wrote a setting nor rolled back. */
 int repair_rules_load(struct db *db, struct repair_rules *rules)
+{
+	int64_t dv;
+	int rc = db_data_version(db, &dv);
+	if (rc)
+		return rc;
+	if (db->rules_cache.ok && db->rules_cache.data_version == dv &&
+	    db->rules_cache.settings_gen == db->settings_gen) {
+		*rules = db->rules_cache.rules;
+		return DB_OK;
+	}
+	db->rules_cache.ok = 0;
+	int64_t gen = db->settings_gen;
+	if ((rc = rules_read(db, rules)))
+		return rc;
+	db->rules_cache.rules = *rules;
+	db->rules_cache.data_version = dv;
+	db->rules_cache.settings_gen = gen;
+	db->rules_cache.ok = 1;
+	return DB_OK;
+}
+
+static int rules_read(struct db *db, struct repair_rules *rules)
 {
 	static const struct { const char *key; size_t off; int wide; } map[] = {
 #define INT_SETTING(k, f) { k, offsetof(struct repair_rules, f), 0 }
