@@ -112,6 +112,8 @@ sqlite3 "$TMP/schema2-used.db" "DROP TRIGGER audit_settings_delete;
 	DROP TABLE rent_entry_details; DROP INDEX rent_ledger_by_tenancy_date;
 	DROP INDEX repairs_by_status_target; DROP INDEX repairs_open_by_target;
 	CREATE INDEX repairs_open_by_target ON repairs (target_at, id) WHERE is_open;
+	DROP INDEX members_by_entered; DROP INDEX repairs_completed_cover;
+	DROP INDEX member_property_by_kind;
 	PRAGMA user_version = 2"
 before=$(sqlite3 "$TMP/schema2-used.db" "SELECT count(*) FROM audit")
 expect "check upgrades a used schema 2 database and passes" 0 "$BIN" --db "$TMP/schema2-used.db" check
