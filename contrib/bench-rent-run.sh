@@ -8,7 +8,8 @@
 #     charged, posted in one run;
 # and checks that each run wrote one audit row per charge, and that
 # `coopdesk check` finds the result sound.
-# Prints lines "rent-run N week|year MS CHARGES" for contrib/bench.sh.
+# Prints lines "rent-run N week|year MS CHARGES" for contrib/bench.sh, and
+# keeps the co-ops (rent-N-year.db: a year of charges, for the reports).
 set -eu
 cd "$(dirname "$0")/.."
 BIN=${COOPDESK_BIN:-$(pwd)/coopdesk}
@@ -51,8 +52,8 @@ SQL
 }
 
 for n in $SIZES; do
-	db="$DIR/rent-$n.db"
 	for what in year week; do
+		db="$DIR/rent-$n-$what.db"
 		if [ "$what" = year ]; then
 			make_db "$db" "$n" "$year_ago"
 		else
@@ -72,7 +73,7 @@ for n in $SIZES; do
 			exit 1
 		fi
 		echo "rent-run $n $what $(( (t1 - t0) / 1000000 )) $((c1 - c0))"
+		"$BIN" --db "$db" check > "$DIR/rent-$n-$what-check.log" 2>&1 || {
+			echo "rent run: coopdesk check found faults in $db" >&2; exit 1; }
 	done
-	"$BIN" --db "$db" check > "$DIR/rent-$n-check.log" 2>&1 || {
-		echo "rent run: coopdesk check found faults in $db" >&2; exit 1; }
 done
