@@ -221,7 +221,17 @@ awk '{ OFS = "\t"; what = "arrears as at today, ledger rows";
 	print sprintf("report: %s %d", what, $3), sprintf("%.0f ms", $4), sprintf("%.0f ms", $5),
 		sprintf("%.2fx", $4 / $5), ($4 <= 2 * $5 ? "<= 2x query: met" : "<= 2x query: MISSED") }' \
 	"$DIR/reports.txt" >> "$T"
-row "lists: members, homes, ledger, shares, meetings" "not yet measured" "" "" "issue 13, item 5"
+# The members and homes lists: first screen, G, a search, peak RSS.
+BENCH_DIR="$DIR" RUNS="$RUNS" COOPDESK_BIN="$BIN" sh contrib/bench-lists.sh "$big" > "$DIR/lists.txt"
+awk '{ OFS = "\t";
+	print sprintf("%s (%d): first screen (the key)", $2, $3), sprintf("%.2f ms", $4),
+		sprintf("%.1f ms", $5), "", ($4 <= 1.5 * $5 ? "<= 1.5x floor: met" : "<= 1.5x floor: MISSED");
+	print sprintf("%s: G", $2), sprintf("%.2f ms", $6), "", "", ($6 < 5 ? "< 5 ms: met" : "< 5 ms: MISSED");
+	print sprintf("%s: a search (last key)", $2), sprintf("%.2f ms", $7), "", "",
+		($7 < 10 ? "< 10 ms: met" : "< 10 ms: MISSED");
+	print sprintf("%s: peak RSS of the session", $2), sprintf("%.1f MiB", $8 / 1024), "", "",
+		($8 < 10240 ? "< 10 MiB: met" : "< 10 MiB: MISSED") }' "$DIR/lists.txt" >> "$T"
+row "lists: a ledger, the whole ledger, shares, meetings" "not yet measured" "" "" "issue 13, item 5"
 row "import: 100,000 members, 1M payments" "not yet measured" "" "" "needs coopdesk import"
 
 BENCH_T1=$(now_ns)
