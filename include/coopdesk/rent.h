@@ -249,6 +249,11 @@ int rent_arrears_list(struct db *db, const struct actor *who, const struct rent_
 		      struct rent_arrears_item *rows, int max, int *n);
 void rent_arrears_item_key(const struct rent_arrears_query *q, const struct rent_arrears_item *r,
 			   struct page_key *key);
+/* The whole list in one pass, in the same order, each row to `each` (a
+ * nonzero return stops it and is returned): for a document, which would
+ * otherwise work out every balance again for each page. */
+int rent_arrears_each(struct db *db, const struct actor *who, const struct rent_arrears_query *q,
+		      int (*each)(const struct rent_arrears_item *it, void *ctx), void *ctx);
 
 /* Every account with arrears: how many and their sum. Board only. */
 int rent_arrears_total(struct db *db, const struct actor *who, int64_t *count,

@@ -43,7 +43,10 @@ static const char demo_usage[] =
 	"                --scale 333 is about 20,000 homes, 40,000 members and\n"
 	"                1,000,000 repairs)\n"
 	"  --homes H, --members M, --repairs R\n"
-	"                exact counts, overriding --scale\n";
+	"                exact counts, overriding --scale\n"
+	"  --progress    say how far it has got, on the way (always, when large)\n"
+	"  --through-api each repair written step by step as the estate office\n"
+	"                would (slower; the same co-op: for tests)\n";
 
 /* The demo's users: one of each role, with passwords to remember. */
 static const struct {
@@ -268,12 +271,14 @@ int cmd_demo(const struct cli_ctx *ctx, int argc, char **argv)
 		{ "members", required_argument, NULL, 'M' },
 		{ "repairs", required_argument, NULL, 'R' },
 		{ "db", required_argument, NULL, 'd' },
+		{ "through-api", no_argument, NULL, 'A' },
+		{ "progress", no_argument, NULL, 'P' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
 	struct cli_ctx local = *ctx;
 	int64_t scale = 1, seed = 1, homes = -1, members = -1, repairs = -1;
-	int c;
+	int c, through_api = 0, progress = 0;
 	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
 		const char *bad = NULL;
 		switch (c) {
@@ -283,6 +288,8 @@ int cmd_demo(const struct cli_ctx *ctx, int argc, char **argv)
 		case 'M': if (parse_count(optarg, 5, 4000000, &members)) bad = "--members takes a whole number from 5 to 4000000"; break;
 		case 'R': if (parse_count(optarg, 0, 100000000, &repairs)) bad = "--repairs takes a whole number from 0 to 100000000"; break;
 		case 'd': local.db_path = optarg; break;
+		case 'A': through_api = 1; break;
+		case 'P': progress = 1; break;
 		case 'h': fputs(demo_usage, ctx->out); return 0;
 		default: fputs(demo_usage, ctx->err); return 2;
 		}
@@ -317,7 +324,8 @@ int cmd_demo(const struct cli_ctx *ctx, int argc, char **argv)
 	/* Two years of weekly rent for every tenancy is for a co-op of the usual
 	 * size; a big one gets the last weeks only. */
 	d.cfg.rent_weeks = d.cfg.homes <= 2000 ? 0 : (int)(200000 / d.cfg.homes) + 4;
-	d.cfg.progress = d.cfg.repairs >= 100000 || d.cfg.homes > 2000;
+	d.cfg.progress = progress || d.cfg.repairs >= 100000 || d.cfg.homes > 2000;
+	d.cfg.through_api = through_api;
 	rng_seed(&d.people, d.cfg.seed, 1);
 	rng_seed(&d.rent, d.cfg.seed, 2);
 	rng_seed(&d.repairs, d.cfg.seed, 3);

@@ -44,6 +44,7 @@ struct demo_config {
 	uint64_t seed;
 	int rent_weeks;          /* 0: the whole history; else the last N weeks only */
 	int progress;            /* print progress to stderr */
+	int through_api;         /* each repair's every step through the API (slow) */
 };
 
 enum home_kind { KIND_HOUSE, KIND_FLAT, KIND_MAISONETTE, KIND_BUNGALOW, KIND_BEDSIT };
@@ -113,6 +114,7 @@ struct demo_counts {
 struct demo {
 	struct db *db;
 	struct actor who;
+	struct repair_bulk *bulk;   /* the repairs' bulk path (repair_bulk.h) */
 	FILE *err;
 	struct demo_config cfg;
 	struct demo_rng people, rent, repairs, meetings;

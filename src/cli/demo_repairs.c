@@ -10,6 +10,7 @@
 #include <time.h>
 
 #include "coopdesk/contractors.h"
+#include "coopdesk/repair_bulk.h"
 #include "coopdesk/repairs.h"
 #include "coopdesk/zone.h"
 #include "demo_data.h"
@@ -222,50 +223,66 @@ static int one_repair(struct demo *d, int64_t i, int32_t home, int64_t t0, int j
 	r.damp_hazard = (enum repair_damp)repair_damp_parse(job->damp);
 	d->n.damp += r.damp_hazard != REPAIR_DAMP_NONE;
 	d->n.emergencies += r.priority == REPAIR_EMERGENCY;
-	int rc = repair_report(d->db, &d->who, &r);
-	if (rc)
-		return demo_fail(d, rc, "reporting repair %lld (%s)", (long long)i + 1, job->title);
-
 	struct life l;
+	int rc;
+	if (d->cfg.through_api) {
+		if ((rc = repair_report(d->db, &d->who, &r)))
+			return demo_fail(d, rc, "reporting repair %lld (%s)", (long long)i + 1,
+					 job->title);
+	}
 	plan_life(d, &l, r.priority, t0, max_moves >= 0);
 	if (max_moves >= 0 && l.n > max_moves)
 		l.n = max_moves;
+	/* The moves that have happened by now. */
+	struct repair_bulk_move moves[MAX_MOVES];
 	enum repair_status status = REPAIR_REPORTED;
-	int64_t version = r.version, investigated = 0;
-	char at[21];
-	for (int k = 0; k < l.n && l.move[k].at <= d->now; k++) {
+	int64_t investigated = 0;
+	int n = 0;
+	for (int k = 0; k < l.n && l.move[k].at <= d->now; k++, n++) {
 		enum repair_status to = l.move[k].to;
-		int64_t contractor = to == REPAIR_ASSIGNED ? d->contractor_ids[job->trade] : 0;
-		demo_instant(l.move[k].at, at);
-		rc = repair_move_at(d->db, &d->who, r.id, version, to, l.move[k].note, contractor, at);
-		if (rc)
-			return demo_fail(d, rc, "moving repair %s to %s at %s", r.ref,
-					 repair_status_label(to), at);
+		moves[n].to = to;
+		moves[n].contractor_id = to == REPAIR_ASSIGNED ? d->contractor_ids[job->trade] : 0;
+		moves[n].note = l.move[k].note;
+		demo_instant(l.move[k].at, moves[n].at);
 		if (to == REPAIR_IN_PROGRESS && !investigated)
 			investigated = l.move[k].at;
 		d->n.reopened += repair_move_reopens(status, to);
 		status = to;
-		version++;
 	}
 	/* What the estate office records afterwards: the cost, the damp milestones. */
+	static struct repair after;
+	after = r;
 	int update = 0;
 	if (status == REPAIR_COMPLETED || status == REPAIR_CLOSED) {
-		r.has_cost = 1;
-		r.cost_pence = cost_of(d, r.priority, r.rtr_days);
+		after.has_cost = 1;
+		after.cost_pence = cost_of(d, r.priority, r.rtr_days);
 		update = 1;
 	}
 	if (r.damp_hazard != REPAIR_DAMP_NONE && investigated) {
 		int32_t inv = date_to_days(zone_date_of((time_t)investigated));
-		demo_iso(inv, r.investigated_on);
+		demo_iso(inv, after.investigated_on);
 		int32_t sent = inv + (int32_t)rng_range(&d->repairs, 1, 5);
 		if (sent <= d->today && rng_chance(&d->repairs, 850))
-			demo_iso(sent, r.summary_sent_on);
+			demo_iso(sent, after.summary_sent_on);
 		update = 1;
 	}
-	if (update) {
-		r.version = version;
-		if ((rc = repair_update(d->db, &d->who, &r)))
-			return demo_fail(d, rc, "recording the cost of repair %s", r.ref);
+	if (!d->cfg.through_api) {
+		if ((rc = repair_bulk_add(d->bulk, &r, moves, n, update ? &after : NULL)))
+			return demo_fail(d, rc, "writing repair %lld (%s)", (long long)i + 1, job->title);
+	} else {
+		int64_t version = r.version;
+		for (int k = 0; k < n; k++, version++)
+			if ((rc = repair_move_at(d->db, &d->who, r.id, version, moves[k].to,
+						 moves[k].note, moves[k].contractor_id, moves[k].at)))
+				return demo_fail(d, rc, "moving repair %s to %s at %s", r.ref,
+						 repair_status_label(moves[k].to), moves[k].at);
+		if (update) {
+			after.id = r.id;
+			after.version = version;
+			if ((rc = repair_update(d->db, &d->who, &after)))
+				return demo_fail(d, rc, "recording the cost of repair %s", r.ref);
+			r = after;
+		}
 	}
 	d->n.repairs_by_status[status]++;
 	if (repair_status_is_open(status) && repair_target_passed(r.target_at, now_iso, d->today_iso))
@@ -273,11 +290,28 @@ static int one_repair(struct demo *d, int64_t i, int32_t home, int64_t t0, int j
 	return DB_OK;
 }
 
+static int all_repairs(struct demo *d);
+
 int demo_repairs(struct demo *d)
 {
 	int rc = contractors(d);
 	if (rc)
 		return rc;
+	if (!d->cfg.through_api) {
+		char founded[DATE_BUFSZ];
+		demo_iso(d->founded - 1, founded);
+		if ((rc = repair_bulk_begin(d->db, &d->who, founded, &d->bulk)))
+			return demo_fail(d, rc, "starting the repairs");
+	}
+	rc = all_repairs(d);
+	repair_bulk_end(d->bulk);
+	d->bulk = NULL;
+	return rc;
+}
+
+static int all_repairs(struct demo *d)
+{
+	int rc;
 	int job_total = 0;
 	for (int j = 0; j < DEMO_COUNT(demo_jobs); j++)
 		job_total += demo_jobs[j].weight;

@@ -404,21 +404,64 @@ static const char SQL_SET_ACTOR[] =
 static const char SQL_CLEAR_ACTOR[] =
 	"UPDATE audit_context SET user_id = NULL, actor = NULL WHERE id = 1";
 
-int db_begin(struct db *db, const struct actor *who)
+/* The transaction statements, prepared once for the connection: a repair
+ * or a ledger row opens and closes a level each, and re-parsing these was
+ * a measurable part of a bulk load. */
+static const char SQL_BEGIN[] = "BEGIN IMMEDIATE";
+static const char SQL_COMMIT[] = "COMMIT";
+static const char SQL_ROLLBACK[] = "ROLLBACK";
+static const char SQL_SAVEPOINT[] = "SAVEPOINT nested";
+static const char SQL_RELEASE[] = "RELEASE nested";
+static const char SQL_ROLLBACK_TO[] = "ROLLBACK TO nested";
+
+static int run_stmt(struct db *db, const char *sql)
+{
+	sqlite3_stmt *st = db_prep(db, sql);
+	return st ? db_step_done(db, st) : db_status(db);
+}
+
+/* Ends a level quietly (the rollbacks): no error recorded, the first
+ * failure's message is kept. */
+static void run_quiet(struct db *db, const char *sql)
+{
+	sqlite3_stmt *st = db_prep(db, sql);
+	if (st) {
+		sqlite3_step(st);
+		sqlite3_reset(st);
+	} else {
+		sqlite3_exec(db->conn, sql, NULL, NULL, NULL);
+	}
+}
+
+static int level_is_flat(const struct db *db)
+{
+	return db->depth >= 1 && db->depth <= 64 && (db->flat >> (db->depth - 1) & 1);
+}
+
+static int begin_level(struct db *db, const struct actor *who, int flat)
 {
 	int rc;
 	if (db->readonly[0])
 		return db_set_error(db, DB_IO, "not saved: %s, so changes cannot be saved",
 				    db->readonly);
 	if (db->depth > 0) {
-		if ((rc = db_exec(db, "SAVEPOINT nested")))
+		if (flat && db->depth < 64) {
+			db->depth++;
+			db->flat |= UINT64_C(1) << (db->depth - 1);
+			return DB_OK;
+		}
+		if ((rc = run_stmt(db, SQL_SAVEPOINT)))
 			return rc;
 		db->depth++;
+		if (db->depth <= 64)
+			db->flat &= ~(UINT64_C(1) << (db->depth - 1));
 		return DB_OK;
 	}
-	if ((rc = db_exec(db, "BEGIN IMMEDIATE")))
+	if ((rc = run_stmt(db, SQL_BEGIN)))
 		return rc;
 	db->depth = 1;
+	db->flat = 0;
+	db->doomed = 0;
 	sqlite3_stmt *st = db_prep(db, SQL_SET_ACTOR);
 	if (!st)
 		return db_abort(db, db_status(db));
@@ -430,13 +473,34 @@ int db_begin(struct db *db, const struct actor *who)
 	return DB_OK;
 }
 
+int db_begin(struct db *db, const struct actor *who)
+{
+	return begin_level(db, who, 0);
+}
+
+int db_begin_flat(struct db *db, const struct actor *who)
+{
+	return begin_level(db, who, 1);
+}
+
 int db_commit(struct db *db)
 {
 	int rc;
 	if (db->depth <= 0)
 		return db_set_error(db, DB_ERROR, "commit without a transaction");
+	if (db->doomed) {
+		/* A flat level inside this one failed and could not be undone
+		 * by itself: this level is rolled back instead of kept. */
+		rc = db->doomed;
+		db_rollback(db);
+		return rc;
+	}
 	if (db->depth > 1) {
-		if ((rc = db_exec(db, "RELEASE nested"))) {
+		if (level_is_flat(db)) {
+			db->depth--;
+			return DB_OK;
+		}
+		if ((rc = run_stmt(db, SQL_RELEASE))) {
 			db_rollback(db); /* undoes this level and leaves the depth right */
 			return rc;
 		}
@@ -450,7 +514,7 @@ int db_commit(struct db *db)
 		return db_abort(db, db_status(db));
 	if ((rc = db_step_done(db, st)))
 		return db_abort(db, rc);
-	if ((rc = db_exec(db, "COMMIT"))) {
+	if ((rc = run_stmt(db, SQL_COMMIT))) {
 		/* A failed COMMIT may leave the transaction open: end it. */
 		db_rollback(db);
 		return rc;
@@ -461,14 +525,26 @@ int db_commit(struct db *db)
 
 void db_rollback(struct db *db)
 {
+	db->settings_gen++;   /* a setting changed in what is undone is changed back */
 	if (db->depth > 1) {
-		sqlite3_exec(db->conn, "ROLLBACK TO nested; RELEASE nested", NULL, NULL, NULL);
+		if (level_is_flat(db)) {
+			/* Nothing to roll back to: the enclosing level must go. */
+			if (!db->doomed)
+				db->doomed = db->status ? db->status : DB_ERROR;
+			db->depth--;
+			return;
+		}
+		run_quiet(db, SQL_ROLLBACK_TO);
+		run_quiet(db, SQL_RELEASE);
 		db->depth--;
+		db->doomed = 0;  /* whatever failed inside is undone with this level */
 		return;
 	}
 	if (!sqlite3_get_autocommit(db->conn))
-		sqlite3_exec(db->conn, "ROLLBACK", NULL, NULL, NULL);
+		run_quiet(db, SQL_ROLLBACK);
 	db->depth = 0;
+	db->flat = 0;
+	db->doomed = 0;
 }
 
 int db_abort(struct db *db, int status)
@@ -503,6 +579,32 @@ int db_checkpoint(struct db *db)
 		return db_set_error(db, DB_BUSY, "another program is reading the database;"
 				    " try again in a moment");
 	return DB_OK;
+}
+
+static const char SQL_CACHE_SIZE[] = "PRAGMA cache_size";
+
+int db_cache_enlarge(struct db *db, int mib, int64_t *saved)
+{
+	sqlite3_stmt *st = db_prep(db, SQL_CACHE_SIZE);
+	if (!st)
+		return db_status(db);
+	int rc = db_step_row(db, st);
+	if (rc)
+		return rc == DB_NOTFOUND ? db_set_error(db, DB_ERROR, "no cache size") : rc;
+	*saved = sqlite3_column_int64(st, 0);
+	db_reset(st);
+	/* Negative: KiB; positive: pages. Either way, only ever made larger. */
+	int64_t kib = *saved < 0 ? -*saved : *saved * 4;
+	if (kib >= (int64_t)mib * 1024)
+		return DB_OK;
+	return db_bulk_cache(db, mib);
+}
+
+int db_cache_restore(struct db *db, int64_t saved)
+{
+	char sql[64];
+	snprintf(sql, sizeof sql, "PRAGMA cache_size = %lld", (long long)saved);
+	return db_exec(db, sql);
 }
 
 int db_in_transaction(struct db *db)

@@ -30,6 +30,7 @@
 
 #include "coopdesk/access.h"
 #include "coopdesk/db.h"
+#include "coopdesk/repair_rules.h"
 
 #define DB_STMT_SLOTS_FIRST 512  /* the cache's first size; it doubles as it fills */
 #define DB_ERRMSG_MAX 512
@@ -42,6 +43,13 @@ struct db_stmt_slot {
 struct db {
 	sqlite3 *conn;
 	int depth;                 /* open db_begin calls */
+	/* Bit d-1 set: level d was opened by db_begin_flat inside another,
+	 * with no savepoint of its own. */
+	uint64_t flat;
+	/* Nonzero (the failure's status) when a flat level rolled back: the
+	 * work it did cannot be undone alone, so the next level that commits
+	 * is rolled back instead, and the first that rolls back clears it. */
+	int doomed;
 	int status;                /* status of the last failure */
 	char errmsg[DB_ERRMSG_MAX];
 	/* Why nothing can be saved ("the folder /x is read-only, so ..."), or
@@ -61,6 +69,17 @@ struct db {
 	struct {
 		int64_t op_no, shares, paid_pence;
 	} share_totals;
+	/* The repair rules as last read from the settings (repairs.c), true
+	 * while the file's data version (another connection's commit) and
+	 * settings_gen are what they were then. settings_gen counts this
+	 * connection's writes to the settings and its rollbacks (either may
+	 * have changed what the settings say). */
+	int64_t settings_gen;
+	struct {
+		int ok;
+		int64_t data_version, settings_gen;
+		struct repair_rules rules;
+	} rules_cache;
 };
 
 /* The statement for `sql`, prepared once (persistent) and reused. `sql` must
@@ -69,6 +88,21 @@ struct db {
  * NULL with the error set (the SQL is wrong, or out of memory). The caller
  * resets it (db_step_done, db_reset). */
 sqlite3_stmt *db_prep(struct db *db, const char *sql);
+
+/* Opens a level like db_begin, but inside an open transaction takes no
+ * savepoint: for a bulk write (the rent run) whose thousands of
+ * statements made SQLite's in-memory savepoint journal grow with each
+ * one, and each statement slower than the last. Its work is still all or
+ * nothing: should it fail (db_rollback, db_abort), the level around it is
+ * rolled back too when it comes to commit, with the failure's status. At
+ * the outermost level it is db_begin. */
+int db_begin_flat(struct db *db, const struct actor *who);
+
+/* For one bulk write inside the program (the rent run): a page cache of
+ * at least `mib` MiB until db_cache_restore(db, *saved) puts back what
+ * there was (the pages above it are then freed). */
+int db_cache_enlarge(struct db *db, int mib, int64_t *saved);
+int db_cache_restore(struct db *db, int64_t saved);
 
 /* Resets a statement and clears its bindings; NULL is fine. */
 void db_reset(sqlite3_stmt *st);

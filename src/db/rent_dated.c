@@ -268,11 +268,9 @@ static void read_item(sqlite3_stmt *st, void *row, const void *ctx)
 		r->weekly_rent = 0;
 }
 
-int rent_arrears_list(struct db *db, const struct actor *who, const struct rent_arrears_query *q,
-		      enum page_dir dir, const struct page_key *key,
-		      struct rent_arrears_item *rows, int max, int *n)
+static int arrears_args(struct db *db, const struct actor *who, const struct rent_arrears_query *q,
+			enum page_dir dir, const struct page_key *key, int max, char day[DATE_BUFSZ])
 {
-	*n = 0;
 	enum access_level level;
 	int rc = db_access_check(db, who, AREA_RENT, OP_READ, &level);
 	if (rc)
@@ -283,13 +281,50 @@ int rent_arrears_list(struct db *db, const struct actor *who, const struct rent_
 			       (unsigned)q->which > TENANCIES_FORMER ||
 			       (unsigned)q->sort > RENT_ARREARS_BY_HOME, dir, key, max)))
 		return rc;
-	char day[DATE_BUFSZ];
 	if (q->as_at[0] && rent_iso_date(q->as_at, NULL))
 		return bad_date(db, "the day of the arrears");
 	if (q->as_at[0])
-		snprintf(day, sizeof day, "%s", q->as_at);
+		snprintf(day, DATE_BUFSZ, "%s", q->as_at);
 	else
-		date_format_iso(date_today(), day, sizeof day);
+		date_format_iso(date_today(), day, DATE_BUFSZ);
+	return DB_OK;
+}
+
+int rent_arrears_each(struct db *db, const struct actor *who, const struct rent_arrears_query *q,
+		      int (*each)(const struct rent_arrears_item *it, void *ctx), void *ctx)
+{
+	char day[DATE_BUFSZ];
+	int rc = arrears_args(db, who, q, PAGE_FIRST, NULL, 1, day);
+	if (rc)
+		return rc;
+	sqlite3_stmt *st = db_prep(db, SQL_AS_AT[q->sort][PAGE_FIRST]);
+	if (!st)
+		return db_status(db);
+	sqlite3_bind_int(st, 3, -1);   /* no limit: the whole list in one pass */
+	sqlite3_bind_text(st, 4, day, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int(st, 5, (int)q->which);
+	struct rent_arrears_item it;
+	while ((rc = db_step_row(db, st)) == DB_OK) {
+		read_item(st, &it, NULL);
+		if ((rc = oldest_unpaid(db, it.r.tenancy_id, day, it.r.balance_pence,
+					it.oldest_unpaid)) ||
+		    (rc = each(&it, ctx))) {
+			db_reset(st);
+			return rc;
+		}
+	}
+	return rc == DB_NOTFOUND ? DB_OK : rc;
+}
+
+int rent_arrears_list(struct db *db, const struct actor *who, const struct rent_arrears_query *q,
+		      enum page_dir dir, const struct page_key *key,
+		      struct rent_arrears_item *rows, int max, int *n)
+{
+	*n = 0;
+	char day[DATE_BUFSZ];
+	int rc = arrears_args(db, who, q, dir, key, max, day);
+	if (rc)
+		return rc;
 	sqlite3_stmt *st = db_prep(db, SQL_AS_AT[q->sort][dir]);
 	if (!st)
 		return db_status(db);
@@ -309,3 +344,4 @@ int rent_arrears_list(struct db *db, const struct actor *who, const struct rent_
 			return rc;
 	return DB_OK;
 }
+

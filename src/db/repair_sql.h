@@ -15,6 +15,8 @@
 #ifndef COOPDESK_REPAIR_SQL_H
 #define COOPDESK_REPAIR_SQL_H
 
+#include "coopdesk/repairs.h"
+
 #define REPAIR_OVERDUE_SQL(R, NOW, TODAY) \
 	"(" R ".is_open AND " R ".target_at < CASE WHEN length(" R ".target_at) = 10" \
 	" THEN " TODAY " ELSE " NOW " END)"
@@ -69,4 +71,14 @@ int repair_apply_schemes(struct db *db, struct repair *r, struct repair_rules *r
 /* The local date of an instant ("" stays ""; a date stays that date). */
 void repair_local_date(const char *instant, char out[11]);
 
+/* repairs.c's writes, shared with the bulk path (repair_bulk.c) so that
+ * a repair made either way is written by the same statements, and the
+ * same triggers (audit, search, counts) fire. */
+extern const char repair_sql_insert[], repair_sql_event[], repair_sql_move[],
+	repair_sql_update[];
+int repair_check_fields(struct db *db, const struct repair *r);
+int repair_clean_date(struct db *db, char *field, const char *what);
+int repair_check_damp_dates(struct db *db, const char *reported_at, const struct repair *r);
+int repair_add_event(struct db *db, const struct actor *who, int64_t id, const char *at,
+		     enum repair_status from, enum repair_status to, const char *note);
 #endif

@@ -18,12 +18,16 @@
 #include "coopdesk/zone.h"
 #include "dbint.h"
 #include "repair_sql.h"
+#define SQL_UPDATE repair_sql_update
+#define SQL_MOVE repair_sql_move
+#define SQL_EVENT repair_sql_event
+#define SQL_INSERT repair_sql_insert
 
 static const char SQL_HOME_EXISTS[] = "SELECT 1 FROM homes WHERE id = ?1";
 static const char SQL_MEMBER_HOME[] =
 	"SELECT 1 FROM tenancy_signatories s JOIN tenancies t ON t.id = s.tenancy_id"
 	" WHERE s.member_id = ?1 AND t.home_id = ?2 AND t.end_date IS NULL";
-static const char SQL_INSERT[] =
+const char repair_sql_insert[] =
 	"INSERT INTO repairs (uuid, home_id, reported_by_member, reported_at, title,"
 	" description, location, priority, rtr_defect, rtr_days, damp_hazard, cost_pence,"
 	" target_at, reported_how, category)"
@@ -31,7 +35,7 @@ static const char SQL_INSERT[] =
 /* The user id is kept only when that user exists (the command line has none). */
 static const char SQL_LAST_EVENT_AT[] =
 	"SELECT max(at) FROM repair_events WHERE repair_id = ?1";
-static const char SQL_EVENT[] =
+const char repair_sql_event[] =
 	"INSERT INTO repair_events (repair_id, at, user_id, actor, from_status, to_status, note)"
 	" VALUES (?1, ?2, (SELECT id FROM users WHERE id = ?3), ?4, ?5, ?6, ?7)";
 /* A whole repair: the columns it shares with a list row first
@@ -61,10 +65,10 @@ static const char SQL_STATE[] =
 	"SELECT status, version, reported_at, priority_rank, coalesce(rtr_days, 0),"
 	" coalesce(damp_hazard, ''), cost_pence, target_at, coalesce(contractor_id, 0),"
 	" completed_at, closed_at, reopened FROM repairs WHERE id = ?1";
-static const char SQL_MOVE[] =
+const char repair_sql_move[] =
 	"UPDATE repairs SET status = ?3, contractor_id = ?4, completed_at = ?5, closed_at = ?6,"
 	" reopened = ?7, version = version + 1 WHERE id = ?1 AND version = ?2";
-static const char SQL_UPDATE[] =
+const char repair_sql_update[] =
 	"UPDATE repairs SET title = ?3, description = ?4, location = ?5, priority = ?6,"
 	" rtr_defect = ?7, rtr_days = ?8, damp_hazard = ?9, investigated_on = ?10,"
 	" summary_sent_on = ?11, cost_pence = ?12, target_at = ?13, safety_done_on = ?14,"
@@ -117,7 +121,34 @@ void repair_now(char now[REPAIR_INSTANT_LEN], char today[REPAIR_DATE_LEN])
 	date_format_iso(date_today(), today, REPAIR_DATE_LEN);
 }
 
+static int rules_read(struct db *db, struct repair_rules *rules);
+
+/* The rules are read once for the connection and kept while the settings
+ * cannot have changed: no other connection committed (PRAGMA data_version)
+ * and this one neither wrote a setting nor rolled back. */
 int repair_rules_load(struct db *db, struct repair_rules *rules)
+{
+	int64_t dv;
+	int rc = db_data_version(db, &dv);
+	if (rc)
+		return rc;
+	if (db->rules_cache.ok && db->rules_cache.data_version == dv &&
+	    db->rules_cache.settings_gen == db->settings_gen) {
+		*rules = db->rules_cache.rules;
+		return DB_OK;
+	}
+	db->rules_cache.ok = 0;
+	int64_t gen = db->settings_gen;
+	if ((rc = rules_read(db, rules)))
+		return rc;
+	db->rules_cache.rules = *rules;
+	db->rules_cache.data_version = dv;
+	db->rules_cache.settings_gen = gen;
+	db->rules_cache.ok = 1;
+	return DB_OK;
+}
+
+static int rules_read(struct db *db, struct repair_rules *rules)
 {
 	static const struct { const char *key; size_t off; int wide; } map[] = {
 #define INT_SETTING(k, f) { k, offsetof(struct repair_rules, f), 0 }
@@ -201,7 +232,7 @@ static int blank(const char *s)
 }
 
 /* Checks and rewrites an optional date field as ISO; "" stays "". */
-static int clean_date(struct db *db, char *field, const char *what)
+int repair_clean_date(struct db *db, char *field, const char *what)
 {
 	struct date d;
 	char why[128];
@@ -234,7 +265,7 @@ static int check_milestone(struct db *db, const char *day, const char *what,
 /* The damp and mould dates of an edit (already ISO, clean_date): each on
  * or after the local reporting date and not after today, and the summary
  * sent on or after the investigation it sums up. */
-static int check_damp_dates(struct db *db, const char *reported_at, const struct repair *r)
+int repair_check_damp_dates(struct db *db, const char *reported_at, const struct repair *r)
 {
 	char reported_on[REPAIR_DATE_LEN], now[REPAIR_INSTANT_LEN], today[REPAIR_DATE_LEN];
 	char shown[ZONE_TIME_BUFSZ];
@@ -265,7 +296,7 @@ static int check_damp_dates(struct db *db, const char *reported_at, const struct
 
 /* Checks the enumerations and the text every write of the "in" fields
  * shares: the summary, location and defect are one line each. */
-static int check_fields(struct db *db, const struct repair *r)
+int repair_check_fields(struct db *db, const struct repair *r)
 {
 	int rc;
 	if ((rc = db_check_line(db, "a repair's summary", r->title)) ||
@@ -323,7 +354,7 @@ static int exists(struct db *db, const char *sql, int64_t a, int64_t b)
 	return rc;
 }
 
-static int add_event(struct db *db, const struct actor *who, int64_t id, const char *at,
+int repair_add_event(struct db *db, const struct actor *who, int64_t id, const char *at,
 		     enum repair_status from, enum repair_status to, const char *note)
 {
 	sqlite3_stmt *st = db_prep(db, SQL_EVENT);
@@ -347,7 +378,7 @@ int repair_report(struct db *db, const struct actor *who, struct repair *r)
 	int rc = db_access_check(db, who, AREA_REPAIRS, OP_WRITE, &level);
 	if (rc == DB_OK && level == ACCESS_OWN)
 		r->priority = REPAIR_ROUTINE;   /* a tenant's report: the office triages it */
-	if (rc || (rc = check_fields(db, r)))
+	if (rc || (rc = repair_check_fields(db, r)))
 		return rc;
 	char now[REPAIR_INSTANT_LEN], today[REPAIR_DATE_LEN];
 	repair_now(now, today);
@@ -429,7 +460,7 @@ int repair_report(struct db *db, const struct actor *who, struct repair *r)
 	if ((rc = db_step_done(db, st)))
 		return db_abort(db, rc);
 	r->id = sqlite3_last_insert_rowid(db->conn);
-	if ((rc = add_event(db, who, r->id, r->reported_at, REPAIR_NO_STATUS, REPAIR_REPORTED, "")))
+	if ((rc = repair_add_event(db, who, r->id, r->reported_at, REPAIR_NO_STATUS, REPAIR_REPORTED, "")))
 		return db_abort(db, rc);
 	if ((rc = db_commit(db)))
 		return rc;
@@ -678,7 +709,7 @@ int repair_move_at(struct db *db, const struct actor *who, int64_t id, int64_t v
 	if ((rc = db_step_done(db, st)) ||
 	    (rc = db_updated(db, SQL_STATE, "repairs", id, "this repair", NO_REPAIR)))
 		return db_abort(db, rc);
-	if ((rc = add_event(db, who, id, when, s.status, to, note)))
+	if ((rc = repair_add_event(db, who, id, when, s.status, to, note)))
 		return db_abort(db, rc);
 	return db_commit(db);
 }
@@ -707,16 +738,16 @@ int repair_close(struct db *db, const struct actor *who, int64_t id, int64_t ver
 int repair_update(struct db *db, const struct actor *who, struct repair *r)
 {
 	int rc = office_only(db, who, "edit");
-	if (rc || (rc = check_fields(db, r)) ||
-	    (rc = clean_date(db, r->investigated_on, "the date investigated")) ||
-	    (rc = clean_date(db, r->summary_sent_on, "the date the summary was sent")) ||
-	    (rc = clean_date(db, r->safety_done_on, "the date of the safety work")))
+	if (rc || (rc = repair_check_fields(db, r)) ||
+	    (rc = repair_clean_date(db, r->investigated_on, "the date investigated")) ||
+	    (rc = repair_clean_date(db, r->summary_sent_on, "the date the summary was sent")) ||
+	    (rc = repair_clean_date(db, r->safety_done_on, "the date of the safety work")))
 		return rc;
 	if ((rc = db_begin(db, who)))
 		return rc;
 	struct state s;
 	if ((rc = read_state(db, r->id, r->version, &s)) ||
-	    (rc = check_damp_dates(db, s.reported_at, r)))
+	    (rc = repair_check_damp_dates(db, s.reported_at, r)))
 		return db_abort(db, rc);
 	char target[REPAIR_INSTANT_LEN];
 	memcpy(target, s.target_at, sizeof target);
@@ -762,7 +793,7 @@ int repair_update(struct db *db, const struct actor *who, struct repair *r)
 		snprintf(note, sizeof note, "priority changed from %s to %s; target now %s",
 			 repair_priority_name(s.priority), repair_priority_name(r->priority),
 			 zone_format(target, shown, sizeof shown));
-		if ((rc = add_event(db, who, r->id, now, s.status, s.status, note)))
+		if ((rc = repair_add_event(db, who, r->id, now, s.status, s.status, note)))
 			return db_abort(db, rc);
 	}
 	if ((rc = db_commit(db)))
@@ -787,7 +818,7 @@ int repair_note(struct db *db, const struct actor *who, int64_t id, const char *
 		return rc;
 	struct state s;
 	if ((rc = read_state(db, id, -1, &s)) ||
-	    (rc = add_event(db, who, id, now, s.status, s.status, note)))
+	    (rc = repair_add_event(db, who, id, now, s.status, s.status, note)))
 		return db_abort(db, rc);
 	return db_commit(db);
 }

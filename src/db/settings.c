@@ -141,6 +141,7 @@ int setting_set(struct db *db, const struct actor *who, const char *key,
 	sqlite3_stmt *st = db_prep(db, SQL_SET);
 	if (!st)
 		return db_abort(db, db_status(db));
+	db->settings_gen++;   /* what was read from the settings may no longer hold */
 	sqlite3_bind_text(st, 1, key, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(st, 2, value, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_int64(st, 3, version);

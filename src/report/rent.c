@@ -265,53 +265,53 @@ static const struct table_col arrears_flat_cols[] = {
 	{ "Oldest unpaid", "oldest_unpaid", 0, TABLE_LEFT },
 };
 
-/* One part of the list: current tenancies, or former ones. */
+struct arrears_ctx {
+	struct table t;
+	int text;
+	int64_t *count, *total;
+};
+
+static int arrears_row(const struct rent_arrears_item *it, void *ctx)
+{
+	struct arrears_ctx *a = ctx;
+	struct table *t = &a->t;
+	const struct rent_arrears_row *r = &it->r;
+	char weeks[24];
+	if (!a->text)
+		table_int(t, r->tenancy_id);
+	table_text(t, r->home_ref);
+	table_text(t, r->tenants);
+	if (!a->text)
+		table_date(t, r->start_date);
+	if (!a->text)
+		table_date(t, r->end_date);
+	table_amount(t, r->balance_pence);
+	if (!a->text)
+		table_amount(t, r->weekly_rent);
+	if (r->weekly_rent)
+		table_word(t, rent_weeks_format(r->weeks_x100, weeks, sizeof weeks));
+	else
+		table_word(t, "");
+	table_date(t, it->oldest_unpaid);
+	if (a->text)
+		table_date(t, r->end_date);
+	table_end_row(t);
+	(*a->count)++;
+	*a->total += r->balance_pence;
+	return 0;
+}
+
+/* One part of the list: current tenancies, or former ones, read in one
+ * pass (rent_arrears_each). */
 static int arrears_part(struct db *db, const struct actor *who, struct rent_arrears_query *q,
 			const struct report_opts *o, FILE *out, int *failed, int64_t *count,
 			int64_t *total)
 {
-	struct rent_arrears_item *rows = malloc(PAGE * sizeof *rows);
-	if (!rows)
-		return db_note_error(db, DB_ERROR, "out of memory for the arrears");
-	int text = o->format == REPORT_TEXT, n = 0;
-	struct table t;
-	struct page_key key;
-	char weeks[24];
-	table_begin(&t, out, o, text ? arrears_text_cols : arrears_flat_cols,
-		    text ? COUNT(arrears_text_cols) : COUNT(arrears_flat_cols));
-	int rc = rent_arrears_list(db, who, q, PAGE_FIRST, NULL, rows, PAGE, &n);
-	while (!rc && n > 0) {
-		for (int i = 0; i < n; i++) {
-			const struct rent_arrears_row *r = &rows[i].r;
-			if (!text)
-				table_int(&t, r->tenancy_id);
-			table_text(&t, r->home_ref);
-			table_text(&t, r->tenants);
-			if (!text)
-				table_date(&t, r->start_date);
-			if (!text)
-				table_date(&t, r->end_date);
-			table_amount(&t, r->balance_pence);
-			if (!text)
-				table_amount(&t, r->weekly_rent);
-			if (r->weekly_rent)
-				table_word(&t, rent_weeks_format(r->weeks_x100, weeks, sizeof weeks));
-			else
-				table_word(&t, "");
-			table_date(&t, rows[i].oldest_unpaid);
-			if (text)
-				table_date(&t, r->end_date);
-			table_end_row(&t);
-			(*count)++;
-			*total += r->balance_pence;
-		}
-		if (n < PAGE)
-			break;
-		rent_arrears_item_key(q, &rows[n - 1], &key);
-		rc = rent_arrears_list(db, who, q, PAGE_AFTER, &key, rows, PAGE, &n);
-	}
-	*failed |= table_end(&t);
-	free(rows);
+	struct arrears_ctx a = { .text = o->format == REPORT_TEXT, .count = count, .total = total };
+	table_begin(&a.t, out, o, a.text ? arrears_text_cols : arrears_flat_cols,
+		    a.text ? COUNT(arrears_text_cols) : COUNT(arrears_flat_cols));
+	int rc = rent_arrears_each(db, who, q, arrears_row, &a);
+	*failed |= table_end(&a.t);
 	return rc;
 }
 

@@ -53,6 +53,14 @@ for f in "$SQL_DIR"/[0-9]*.sql; do
 	done
 	sqlite3 "$old" "PRAGMA user_version = $v"
 	expect "check upgrades a schema $v database and passes" 0 "$BIN" --db "$old" check
+	# Schema 13: the reports' indexes, and search triggers that fire only
+	# when the words change.
+	out=$(sqlite3 "$old" "SELECT count(*) FROM sqlite_schema WHERE type = 'index' AND name IN
+		('members_by_entered', 'repairs_completed_cover', 'member_property_by_kind');
+		SELECT count(*) FROM sqlite_schema WHERE type = 'trigger' AND name IN ('repairs_fts_update',
+		'members_fts_update', 'homes_fts_update') AND sql LIKE '%WHEN OLD.%IS NOT NEW.%'" | tr '\n' ' ')
+	[ "$out" = "3 3 " ] && ok "schema $v gained schema 13's indexes and search triggers" \
+		|| not_ok "schema 13 after schema $v: $out"
 	out=$(sqlite3 "$old" "PRAGMA user_version")
 	[ "$out" = "$latest" ] && ok "schema $v is now schema $latest" || not_ok "schema $v became $out"
 	out=$(sqlite3 "$old" "SELECT value || kind || min_value || '-' || max_value FROM settings
@@ -122,6 +130,8 @@ sqlite3 "$TMP/schema2-used.db" "DROP TRIGGER audit_settings_delete;
 	DROP TRIGGER audit_imports_insert; DROP TRIGGER audit_imports_update;
 	DROP TRIGGER audit_imports_delete; DROP TABLE imports;
 	CREATE INDEX repairs_open_by_target ON repairs (target_at, id) WHERE is_open;
+	DROP INDEX members_by_entered; DROP INDEX repairs_completed_cover;
+	DROP INDEX member_property_by_kind;
 	PRAGMA user_version = 2"
 before=$(sqlite3 "$TMP/schema2-used.db" "SELECT count(*) FROM audit")
 expect "check upgrades a used schema 2 database and passes" 0 "$BIN" --db "$TMP/schema2-used.db" check

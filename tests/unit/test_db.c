@@ -361,6 +361,97 @@ static void a_sound_file_is_not_called_damaged(void **state)
 	test_db_unlink(path);
 }
 
+static int64_t scratch_rows(struct db *db)
+{
+	static const char count[] = "SELECT count(*) FROM flat_scratch";
+	sqlite3_stmt *st = db_prep(db, count);
+	assert_non_null(st);
+	assert_int_equal(db_step_row(db, st), DB_OK);
+	int64_t n = sqlite3_column_int64(st, 0);
+	db_reset(st);
+	return n;
+}
+
+static void add_row(struct db *db, int v)
+{
+	static const char insert[] = "INSERT INTO flat_scratch (v) VALUES (?1)";
+	sqlite3_stmt *st = db_prep(db, insert);
+	assert_non_null(st);
+	sqlite3_bind_int(st, 1, v);
+	assert_int_equal(db_step_done(db, st), DB_OK);
+}
+
+/* db_begin_flat (the rent run's): inside a transaction it takes no
+ * savepoint, yet its work is still all or nothing: kept when it commits,
+ * and when it fails, the level around it is rolled back at its commit
+ * rather than keep half of it; a savepoint around it that rolls back
+ * undoes it and ends the matter. At the top it is a transaction. */
+static void a_flat_level_is_all_or_nothing(void **state)
+{
+	struct db *db = *state;
+	struct actor board = actor_system("test");
+	assert_int_equal(db_exec(db, "CREATE TEMP TABLE flat_scratch (v INTEGER)"), DB_OK);
+
+	/* At the top: its own transaction. */
+	assert_int_equal(db_begin_flat(db, &board), DB_OK);
+	assert_true(db_in_transaction(db));
+	add_row(db, 1);
+	assert_int_equal(db_commit(db), DB_OK);
+	assert_false(db_in_transaction(db));
+	assert_int_equal(scratch_rows(db), 1);
+
+	/* Inside a transaction, committed: kept with it. */
+	assert_int_equal(db_begin(db, &board), DB_OK);
+	assert_int_equal(db_begin_flat(db, &board), DB_OK);
+	assert_int_equal(db->depth, 2);
+	add_row(db, 2);
+	assert_int_equal(db_commit(db), DB_OK);
+	assert_int_equal(db_commit(db), DB_OK);
+	assert_int_equal(scratch_rows(db), 2);
+
+	/* Inside a transaction, failed half way: the caller's commit keeps
+	 * nothing, and says the failure's status. */
+	assert_int_equal(db_begin(db, &board), DB_OK);
+	add_row(db, 3);
+	assert_int_equal(db_begin_flat(db, &board), DB_OK);
+	add_row(db, 4);
+	assert_int_equal(db_abort(db, db_set_error(db, DB_INVALID, "half way")), DB_INVALID);
+	assert_int_equal(db->depth, 1);
+	assert_int_equal(db_commit(db), DB_INVALID);
+	assert_false(db_in_transaction(db));
+	assert_int_equal(scratch_rows(db), 2);
+	/* The next transaction starts clean. */
+	assert_int_equal(db_begin(db, &board), DB_OK);
+	add_row(db, 5);
+	assert_int_equal(db_commit(db), DB_OK);
+	assert_int_equal(scratch_rows(db), 3);
+
+	/* Failed inside a savepoint that is rolled back: only that is lost. */
+	assert_int_equal(db_begin(db, &board), DB_OK);
+	add_row(db, 6);
+	assert_int_equal(db_begin(db, &board), DB_OK);
+	assert_int_equal(db_begin_flat(db, &board), DB_OK);
+	add_row(db, 7);
+	db_rollback(db);
+	db_rollback(db);
+	assert_int_equal(db_commit(db), DB_OK);
+	assert_int_equal(scratch_rows(db), 4);
+
+	/* Failed inside a savepoint that tries to commit: that savepoint is
+	 * rolled back instead; the rest is kept. */
+	assert_int_equal(db_begin(db, &board), DB_OK);
+	add_row(db, 8);
+	assert_int_equal(db_begin(db, &board), DB_OK);
+	assert_int_equal(db_begin_flat(db, &board), DB_OK);
+	add_row(db, 9);
+	db_set_error(db, DB_CONFLICT, "changed meanwhile");
+	db_rollback(db);
+	assert_int_equal(db_commit(db), DB_CONFLICT);
+	assert_int_equal(db->depth, 1);
+	assert_int_equal(db_commit(db), DB_OK);
+	assert_int_equal(scratch_rows(db), 5);
+}
+
 int main(void)
 {
 	setlocale(LC_ALL, "C.UTF-8");
@@ -375,6 +466,7 @@ int main(void)
 		cmocka_unit_test(the_data_version_shows_another_terminals_change),
 		cmocka_unit_test(a_read_only_coop_reads_logs_in_and_saves_nothing),
 		cmocka_unit_test(a_sound_file_is_not_called_damaged),
+		cmocka_unit_test_setup_teardown(a_flat_level_is_all_or_nothing, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -658,6 +658,32 @@ static void the_scheme_reports_say_what_happened(void **state)
 	free(text);
 }
 
+/* The rules are read once for the connection and kept, but never stale:
+ * a setting changed here, changed by another program, or changed inside
+ * a transaction that is then rolled back is what the next read sees. */
+static void the_rules_are_kept_until_a_setting_changes(void **state)
+{
+	struct fx *f = *state;
+	struct repair_rules r;
+	assert_int_equal(repair_rules_load(f->db, &r), DB_OK);
+	int urgent = r.urgent_days;
+	assert_int_equal(set(f->db, "repair_urgent_days", "9"), DB_OK);
+	assert_int_equal(repair_rules_load(f->db, &r), DB_OK);
+	assert_int_equal(r.urgent_days, 9);
+	raw_exec(f, "UPDATE settings SET value = '4' WHERE key = 'repair_urgent_days'");
+	assert_int_equal(repair_rules_load(f->db, &r), DB_OK);
+	assert_int_equal(r.urgent_days, 4);
+	struct actor board = actor_system("test");
+	assert_int_equal(db_begin(f->db, &board), DB_OK);
+	assert_int_equal(set(f->db, "repair_urgent_days", "11"), DB_OK);
+	assert_int_equal(repair_rules_load(f->db, &r), DB_OK);
+	assert_int_equal(r.urgent_days, 11);
+	db_rollback(f->db);
+	assert_int_equal(repair_rules_load(f->db, &r), DB_OK);
+	assert_int_equal(r.urgent_days, 4);
+	assert_true(urgent != 4 && urgent != 9 && urgent != 11);
+}
+
 int main(void)
 {
 	setlocale(LC_ALL, "C.UTF-8");
@@ -679,6 +705,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(how_and_category_are_kept, setup, teardown),
 		cmocka_unit_test_setup_teardown(every_refused_move_says_why, setup, teardown),
 		cmocka_unit_test_setup_teardown(the_scheme_reports_say_what_happened, setup, teardown),
+		cmocka_unit_test_setup_teardown(the_rules_are_kept_until_a_setting_changes, setup,
+						teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,0 +1,59 @@
+#!/bin/sh
+# Reports at scale (doc/bench.md): each document made by `coopdesk report`
+# (the whole process, text to /dev/null) against the sqlite3 shell running
+# the hand-written query that reads the same rows (the floor), on the same
+# file, medians of RUNS, run back to back:
+#   - the register as at a day, on the big co-op's members;
+#   - RP02 over the big co-op's repairs, a whole year;
+#   - the arrears list as at today, over a rent ledger of two years (made
+#     by contrib/bench-rent-run.sh).
+# Prints lines "report NAME ROWS COOPDESK_MS FLOOR_MS" for contrib/bench.sh.
+# Usage: bench-reports.sh BIG_DB LEDGER_DB
+set -eu
+cd "$(dirname "$0")/.."
+BIN=${COOPDESK_BIN:-$(pwd)/coopdesk}
+RUNS=${RUNS:-7}
+big=$1 ledger=$2
+export LANG=C.UTF-8 TZ=UTC
+now_ns() { date +%s%N; }
+median() { sort -g | awk '{ a[NR] = $1 } END { if (NR == 0) print "nan"; else print a[int((NR + 1) / 2)] }'; }
+ms() { t0=$(now_ns); "$@" > /dev/null 2>&1; t1=$(now_ns); echo "$(( (t1 - t0) / 1000 ))" | awk '{ printf "%.1f\n", $1 / 1000 }'; }
+
+today=$(date -u +%Y-%m-%d)
+year_start=$(date -u -d "$today -1 year" +%Y-%m-%d)
+as_at=$(date -u -d "$today -30 days" +%Y-%m-%d)
+
+REGISTER_SQL="SELECT m.member_no, m.name, m.address, m.postcode, m.entered_on,
+  CASE WHEN m.ceased_on <= '$as_at' THEN m.ceased_on ELSE '' END,
+  (SELECT coalesce(sum(o.shares), 0) FROM share_ops o WHERE o.member_id = m.id AND o.op_date <= '$as_at'),
+  (SELECT coalesce(sum(CASE WHEN o.kind = 'issue' THEN o.amount_pence ELSE 0 END), 0)
+     FROM share_ops o WHERE o.member_id = m.id AND o.op_date <= '$as_at')
+  FROM members m WHERE m.entered_on <= '$as_at' ORDER BY m.member_no;"
+RP02_SQL="SELECT priority = 'emergency', count(*),
+  sum(CASE WHEN length(target_at) = 10 THEN date(completed_at) <= target_at ELSE completed_at <= target_at END)
+  FROM repairs WHERE completed_at >= '${year_start}T00:00:00Z' AND completed_at < '${today}T00:00:00Z' GROUP BY 1;"
+ARREARS_SQL="SELECT t.id, h.ref, b.bal FROM (SELECT t.id AS tid,
+  (SELECT l.balance_pence FROM rent_ledger l WHERE l.tenancy_id = t.id ORDER BY l.id DESC LIMIT 1) AS bal
+  FROM tenancies t) b JOIN tenancies t ON t.id = b.tid JOIN homes h ON h.id = t.home_id
+  WHERE b.bal > 0 ORDER BY b.bal DESC;"
+
+# one NAME DB ROWS_SQL SQL COOPDESK-ARGS...
+one() {
+	name=$1 db=$2 rows_sql=$3 sql=$4
+	shift 4
+	cat "$db" > /dev/null
+	: > "/tmp/bench-rep.$$.c" ; : > "/tmp/bench-rep.$$.f"
+	i=0
+	while [ "$i" -lt "$RUNS" ]; do
+		ms "$BIN" --db "$db" report "$@" >> "/tmp/bench-rep.$$.c"
+		ms sqlite3 "$db" "$sql" >> "/tmp/bench-rep.$$.f"
+		i=$((i + 1))
+	done
+	echo "report $name $(sqlite3 "$db" "$rows_sql") $(median < "/tmp/bench-rep.$$.c") $(median < "/tmp/bench-rep.$$.f")"
+	rm -f "/tmp/bench-rep.$$.c" "/tmp/bench-rep.$$.f"
+}
+
+one register "$big" "SELECT count(*) FROM members WHERE entered_on <= '$as_at'" "$REGISTER_SQL" \
+	register --as-at "$as_at"
+one rp02 "$big" "SELECT count(*) FROM repairs" "$RP02_SQL" rp02 --from "$year_start" --to "$today"
+one arrears "$ledger" "SELECT count(*) FROM rent_ledger" "$ARREARS_SQL" arrears
