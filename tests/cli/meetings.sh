@@ -93,7 +93,11 @@ done < "$TMP/results"
 agm=$(q "SELECT id FROM meetings WHERE kind = 'agm' AND status = 'held' ORDER BY held_on DESC LIMIT 1")
 agm_day=$(uk "$(q "SELECT held_on FROM meetings WHERE id = $agm")")
 expect "minutes by the meeting's date" 0 "$BIN" --db "$DB" report minutes "$agm_day" --width 1000
-if cmp -s "$TMP/out" "$TMP/minutes$agm.txt"; then ok "are the same minutes as by its number"
+# The same but for the minute each was produced in (a busy machine may
+# cross one between the two runs).
+if cmp -s "$TMP/out" "$TMP/minutes$agm.txt" ||
+	diff "$TMP/out" "$TMP/minutes$agm.txt" | grep -v '^[<>] Produced \|^---$\|^[0-9]*c[0-9]*$' |
+	{ ! grep -q .; }; then ok "are the same minutes as by its number"
 else not_ok "the minutes by date differ from those by number"; fi
 expect "minutes in Markdown" 0 "$BIN" --db "$DB" report minutes "$agm" --format md
 contains "with a section for attendance" "$TMP/out" "### Attendance"
