@@ -89,6 +89,7 @@
 	X(DONE,        "done",        "d",             'L', "done",     "Record that the selected action was done, on a day you give") \
 	X(DECISIONS,   "decisions",   "d",             'H', "decisions", "The board's decisions, numbered per year, with their actions") \
 	X(ACTIONS,     "actions",     "o",             'H', "actions", "The board's open actions, soonest due first, the overdue marked") \
+	X(SETTINGS,    "settings",    "s",             'H', "settings", "The co-op's settings: every rule number with its default, source and range (the board)") \
 	X(NEXT_FIELD,  "next-field",  "<Tab> <Down>",  'F', "next",     "Go to the next field") \
 	X(PREV_FIELD,  "prev-field",  "<BackTab> <Up>", 'F', "previous", "Go to the previous field") \
 	X(SAVE,        "save",        "^S <F2>",       'F', "save",     "Save the form") \

@@ -41,6 +41,9 @@ struct home_line {
 	int style;
 };
 int home_deadlines(struct app *app, struct home_line *out, int max);
+/* The yearly ones alone (the AGM, the annual return); home_deadlines adds
+ * the oldest open subject access request after them. */
+int home_year_deadlines(struct app *app, struct home_line *out, int max);
 
 /* Home's keys to the board's decisions and open actions: the sentence
  * naming the keys in force into buf (1 when both are bound), the screen
