@@ -278,6 +278,16 @@ int cmd_export_all(const struct cli_ctx *ctx, int argc, char **argv)
 	const char *dir = argv[optind + 1];
 	char said[CLI_INERT_BUFSZ(PATH_MAX)], file[PATH_MAX], tmp[PATH_MAX + 8], path[PATH_MAX];
 	struct stat st;
+	/* Made with its parents, as mkdir -p; private, as the files are. */
+	snprintf(file, sizeof file, "%s", dir);
+	for (char *p = file + 1; *p; p++) {
+		if (*p != '/')
+			continue;
+		*p = '\0';
+		if (mkdir(file, 0700) != 0 && errno != EEXIST)
+			break;
+		*p = '/';
+	}
 	if (mkdir(dir, 0700) != 0 && errno != EEXIST) {
 		fprintf(ctx->err, "%s: cannot make the folder %s: %s\n", prog,
 			cli_inert(dir, said, sizeof said), strerror(errno));
