@@ -23,6 +23,19 @@ sql() { sqlite3 "$DB" "$1"; }
 no=$(sql "SELECT m.member_no FROM users u JOIN members m ON m.id = u.member_id
 	WHERE u.username = 'member'")
 id=$(sql "SELECT id FROM members WHERE member_no = $no")
+# A repair on their home that nobody reported as a member (the office
+# logged it): theirs too, while the tenancy is theirs; and one on another
+# home, which is not.
+sql "INSERT INTO repairs (uuid, home_id, reported_at, title, priority, target_at)
+	SELECT '00000000-0000-4000-8000-00000000aaa1', t.home_id, '2026-11-01T10:00:00Z',
+	'Logged by the office', 'routine', '2026-12-09' FROM tenancies t
+	JOIN tenancy_signatories s ON s.tenancy_id = t.id
+	WHERE s.member_id = $id AND t.end_date IS NULL;
+	INSERT INTO repairs (uuid, home_id, reported_at, title, priority, target_at)
+	SELECT '00000000-0000-4000-8000-00000000aaa2', h.id, '2026-11-01T10:00:00Z',
+	'Someone else''s home', 'routine', '2026-12-09' FROM homes h WHERE h.id NOT IN
+	(SELECT t.home_id FROM tenancies t JOIN tenancy_signatories s ON s.tenancy_id = t.id
+	 WHERE s.member_id = $id) LIMIT 1"
 
 expect "export member $no as JSON" 0 "$BIN" --db "$DB" export member "$no" --format json
 cp "$TMP/out" "$TMP/m.json"
@@ -83,6 +96,8 @@ same "the audit trail's entries on their entry, shares and account" audit \
 	     (SELECT id FROM subject_access_requests WHERE member_id = $id))"
 mname=$(sql "SELECT name FROM members WHERE id = $id")
 contains "the member's own name is in it" "$TMP/m.json" "\"name\": \"$mname\""
+contains "the repair the office logged on their home" "$TMP/m.json" "Logged by the office"
+lacks "not a repair on another home" "$TMP/m.json" "Someone else's home"
 lacks "never a password hash" "$TMP/m.json" '$y$'
 lacks "nor its column" "$TMP/m.json" "password_hash"
 # Nobody else's identity: no other member's UUID or full name.
