@@ -79,6 +79,13 @@ for f in "$SQL_DIR"/[0-9]*.sql; do
 		tr '\n' ' ')
 	[ "$out" = "2 2 " ] && ok "schema $v gained a meeting's agenda and vote, and two settings" \
 		|| not_ok "schema 8's changes after schema $v: $out"
+	out=$(sqlite3 "$old" "SELECT group_concat(key || '=' || coalesce(default_value, 'none'), ' ')
+		FROM settings WHERE key IN ('quorum_percent', 'coop_name', 'notice_clear_days',
+		'publish_roll_calls') ORDER BY key; SELECT count(*) FROM settings WHERE source = ''
+		" | tr '\n' ' ')
+	[ "$out" = "coop_name=none notice_clear_days=14 publish_roll_calls=0 quorum_percent=10 0 " ] \
+		&& ok "schema $v gained each setting's default and every rule's source" \
+		|| not_ok "schema 12's defaults after schema $v: $out"
 done
 
 # A schema 2 database as coopdesk left it (audit triggers, a trail, the
@@ -103,6 +110,8 @@ sqlite3 "$TMP/schema2-used.db" "DROP TRIGGER audit_settings_delete;
 	'scheme_awaab', 'coop_address', 'publish_board_meetings', 'publish_roll_calls');
 	DROP TABLE rent_entry_details; DROP INDEX rent_ledger_by_tenancy_date;
 	DROP INDEX repairs_by_status_target; DROP INDEX repairs_open_by_target;
+	DROP TRIGGER audit_settings_insert; DROP TRIGGER audit_settings_update;
+	ALTER TABLE settings DROP COLUMN default_value;
 	CREATE INDEX repairs_open_by_target ON repairs (target_at, id) WHERE is_open;
 	PRAGMA user_version = 2"
 before=$(sqlite3 "$TMP/schema2-used.db" "SELECT count(*) FROM audit")
