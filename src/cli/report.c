@@ -81,6 +81,8 @@ static const char export_usage[] =
 	"       coopdesk [--db FILE] export homes|tenancies|rent [--from DATE] [--to DATE]\n"
 	"       coopdesk [--db FILE] export meetings|attendance|motions|votes|decisions|actions\n"
 	"                [--format csv] [--no-bom] [-o FILE]\n"
+	"       coopdesk [--db FILE] export member MEMBER_NO [--format json|text] (export member --help)\n"
+	"       coopdesk [--db FILE] export all DIR [--no-bom] [--force] (export all --help)\n"
 	"Exports a register as CSV (RFC 4180): UTF-8 with a byte-order mark unless\n"
 	"--no-bom, a header row, ISO dates, amounts in pounds with two decimals:\n"
 	"  members        the register of members today, with shares and property\n"
