@@ -32,7 +32,7 @@ static const char usage_text[] =
 	"                       print a register or document as text, md or csv (report --help)\n"
 	"  report notice|minutes MEETING   a meeting's notice or minutes, text or md\n"
 	"  export members|shares|officers|participation|homes|tenancies|rent|repairs|\n"
-	"         meetings|attendance|motions|votes|decisions|actions\n"
+	"         meetings|attendance|motions|votes|decisions|actions|contractors\n"
 	"                       export a register as CSV for a spreadsheet (export --help)\n"
 	"  export member NO [--format json|text]   a member's whole record for a subject\n"
 	"                       access request (UK GDPR); --request logs one, --answered\n"

@@ -226,6 +226,12 @@ int report_minutes(struct db *db, const struct actor *who, int64_t meeting_id,
 int report_meeting_export(struct db *db, const struct actor *who, const char *what,
 			  const struct report_opts *o, FILE *out);
 
+/* The contractors as CSV: contractor_id, name, trade, phone, email,
+ * in_use (yes/no), in name order, those out of use too. Board and
+ * volunteers (who hold the contractors). DB_INVALID for text or md. */
+int report_contractors_export(struct db *db, const struct actor *who,
+			      const struct report_opts *o, FILE *out);
+
 /* A member's whole record for a subject access request (UK GDPR;
  * coopdesk/subject_access.h names the sections): with `json`, one JSON
  * object (document, coop, produced_at, member_no, then each section's

@@ -45,8 +45,8 @@ static const char all_usage[] =
 	"Writes every register as CSV into DIR (made if need be), one file each, as\n"
 	"coopdesk export NAME writes it: members.csv, shares.csv, officers.csv,\n"
 	"participation.csv, homes.csv, tenancies.csv, rent.csv, repairs.csv,\n"
-	"repair_events.csv, meetings.csv, attendance.csv, motions.csv, votes.csv,\n"
-	"decisions.csv, actions.csv; and says each file and its rows.\n"
+	"repair_events.csv, contractors.csv, meetings.csv, attendance.csv, motions.csv,\n"
+	"votes.csv, decisions.csv, actions.csv; and says each file and its rows.\n"
 	"  --no-bom   no UTF-8 byte-order mark (for programs)\n"
 	"  --force    replace files already there (refused otherwise, before anything\n"
 	"             is written)\n"
@@ -223,8 +223,8 @@ out:
 
 static const char *const registers[] = {
 	"members", "shares", "officers", "participation", "homes", "tenancies", "rent",
-	"repairs", "repair_events", "meetings", "attendance", "motions", "votes", "decisions",
-	"actions",
+	"repairs", "repair_events", "contractors", "meetings", "attendance", "motions", "votes",
+	"decisions", "actions",
 };
 #define NREG ((int)(sizeof registers / sizeof registers[0]))
 

@@ -79,6 +79,7 @@ static const char export_usage[] =
 	"                [--format csv] [--no-bom] [-o FILE]\n"
 	"       coopdesk [--db FILE] export repairs [--events] [--from DATE] [--to DATE]\n"
 	"       coopdesk [--db FILE] export homes|tenancies|rent [--from DATE] [--to DATE]\n"
+	"       coopdesk [--db FILE] export contractors [--format csv] [--no-bom] [-o FILE]\n"
 	"       coopdesk [--db FILE] export meetings|attendance|motions|votes|decisions|actions\n"
 	"                [--format csv] [--no-bom] [-o FILE]\n"
 	"       coopdesk [--db FILE] export member MEMBER_NO [--format json|text] (export member --help)\n"
@@ -96,6 +97,7 @@ static const char export_usage[] =
 	"  rent           every rent account row (--from/--to: those dated then), with\n"
 	"                 its home, tenancy and signatories, for the accountant\n"
 	"  meetings, attendance, motions, votes, decisions, actions: every one recorded\n"
+	"  contractors    every contractor, those out of use too, with phone and email\n"
 	"A text cell a spreadsheet would run as a formula (=, +, -, @) starts with '.\n"
 	"-o FILE writes FILE (made private, 0600) instead of standard output.\n"
 	"Exit status: 0 written, 1 refused or not written, 2 usage.\n";
@@ -407,6 +409,8 @@ static int write_document(const struct cli_ctx *ctx, const struct report_args *a
 		return report_arrears(db, who, a->as_at, &a->o, out);
 	if (strcmp(w, "homes") == 0)
 		return export_homes(db, who, &a->o, out);
+	if (strcmp(w, "contractors") == 0)
+		return report_contractors_export(db, who, &a->o, out);
 	if (strcmp(w, "tenancies") == 0)
 		return export_tenancies(db, who, &a->o, out);
 	if (strcmp(w, "rent") == 0)
@@ -512,7 +516,8 @@ int cmd_export(const struct cli_ctx *ctx, int argc, char **argv)
 	}
 	static const char *const names[] = {
 		"members", "shares", "officers", "participation", "repairs", "homes", "tenancies",
-		"rent", "meetings", "attendance", "motions", "votes", "decisions", "actions", NULL
+		"rent", "meetings", "attendance", "motions", "votes", "decisions", "actions",
+		"contractors", NULL
 	};
 	struct report_args a = { .prog = "coopdesk export", .usage = export_usage, .is_export = 1 };
 	a.o.format = REPORT_CSV;

@@ -199,7 +199,7 @@ static void reset(struct lscreen *ls, const void *row)
 
 static const struct lact actions[] = {
 	{ .action = ACT_EDIT, .help = "Change the selected setting's value (its range is checked)",
-	  .allowed = board, .run = edit, .needs_row = 1,
+	  .allowed = board, .run = edit, .needs_row = 1, .unhinted = 1,
 	  .refused = "Only the board changes the co-op's settings" },
 	{ .action = ACT_REVERSE, .label = "reset to default",
 	  .help = "Put the selected setting back to its lawful default (asked first)",

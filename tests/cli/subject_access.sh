@@ -5,7 +5,7 @@
 # counts; no other member's details; never a password hash. The request
 # logged, due a calendar month on, shown on Home's deadlines until
 # --answered records it answered. And coopdesk export all DIR: every
-# register a file, each with as many rows as sqlite3 counts, the BOM
+# register a file (the contractors too), each with as many rows as sqlite3 counts, the BOM
 # unless --no-bom, nothing overwritten without --force.
 . "$(dirname "$0")/lib.sh"
 export LANG=C.UTF-8 TZ=UTC COOPDESK_TODAY=2026-11-22 COOPDESK_NOW=2026-11-22T12:00:00Z
@@ -193,6 +193,7 @@ check_rows tenancies "SELECT count(*) FROM tenancies"
 check_rows rent "SELECT count(*) FROM rent_ledger"
 check_rows repairs "SELECT count(*) FROM repairs"
 check_rows repair_events "SELECT count(*) FROM repair_events"
+check_rows contractors "SELECT count(*) FROM contractors"
 check_rows meetings "SELECT count(*) FROM meetings"
 check_rows attendance "SELECT count(*) FROM attendance"
 check_rows motions "SELECT count(*) FROM motions"
@@ -200,7 +201,7 @@ check_rows votes "SELECT count(*) FROM votes"
 check_rows decisions "SELECT count(*) FROM decisions"
 check_rows actions "SELECT count(*) FROM decision_actions"
 n=$(ls "$TMP/all/sub" | wc -l)
-[ "$n" -eq 15 ] && ok "15 files, nothing else" || not_ok "$n files: $(ls "$TMP/all/sub")"
+[ "$n" -eq 16 ] && ok "16 files, nothing else" || not_ok "$n files: $(ls "$TMP/all/sub")"
 head -c 3 "$TMP/all/sub/members.csv" | od -An -tx1 | grep -q "ef bb bf" \
 	&& ok "with the byte-order mark" || not_ok "no byte-order mark"
 "$BIN" --db "$DB" export members -o "$TMP/members-alone.csv"
