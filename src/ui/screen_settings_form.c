@@ -36,9 +36,13 @@ static int save(struct fscreen *fs)
 		return DB_OK;
 	}
 	if (rc == DB_CONSTRAINT || rc == DB_INVALID) {
+		/* The range beside the words, where the setting has one. */
 		setting_range_words(s, range, sizeof range);
 		char msg[700];
-		snprintf(msg, sizeof msg, "%s (allowed: %s)", db_errmsg(fs->app->db), range);
+		if (strcmp(s->kind, "text") == 0)
+			snprintf(msg, sizeof msg, "%s", db_errmsg(fs->app->db));
+		else
+			snprintf(msg, sizeof msg, "%s (allowed: %s)", db_errmsg(fs->app->db), range);
 		form_set_error(fs->form, S_VALUE, msg);
 		return FORM_STAY;
 	}
