@@ -12,6 +12,8 @@
 
 #include "coopdesk/db.h"
 
+struct report_opts;
+
 struct cli_ctx {
 	const char *db_path;   /* from --db, or NULL for the default */
 	FILE *out;             /* normally stdout */
@@ -27,6 +29,21 @@ int cmd_user(const struct cli_ctx *ctx, int argc, char **argv);
  * coopdesk export members|shares|officers|participation (src/cli/report.c). */
 int cmd_report(const struct cli_ctx *ctx, int argc, char **argv);
 int cmd_export(const struct cli_ctx *ctx, int argc, char **argv);
+/* coopdesk export member NO (a subject access request) and export all DIR
+ * (every register as CSV, one file each): src/cli/export.c. */
+int cmd_export_member(const struct cli_ctx *ctx, int argc, char **argv);
+int cmd_export_all(const struct cli_ctx *ctx, int argc, char **argv);
+/* Writes coopdesk export's `what` ("members", ..., "repair_events" for the
+ * repairs' events) to out: the document's db status, -1 after saying why. */
+int cli_export_write(const struct cli_ctx *ctx, struct db *db, const struct actor *who,
+		     const char *what, const struct report_opts *o, FILE *out);
+/* Output to standard output (output NULL or "-"), or to a private (0600)
+ * file written beside `output` (its name in tmp) and renamed over it by
+ * cli_output_close only when ok; 0, or 1 after saying why. */
+FILE *cli_output_open(const struct cli_ctx *ctx, const char *prog, const char *output, char *tmp,
+		      size_t n);
+int cli_output_close(const struct cli_ctx *ctx, const char *prog, const char *output, FILE *f,
+		     const char *tmp, int ok);
 int cmd_backup(const struct cli_ctx *ctx, int argc, char **argv);
 int cmd_restore(const struct cli_ctx *ctx, int argc, char **argv);
 int cmd_settings(const struct cli_ctx *ctx, int argc, char **argv);

@@ -226,4 +226,21 @@ int report_minutes(struct db *db, const struct actor *who, int64_t meeting_id,
 int report_meeting_export(struct db *db, const struct actor *who, const char *what,
 			  const struct report_opts *o, FILE *out);
 
+/* The contractors as CSV: contractor_id, name, trade, phone, email,
+ * in_use (yes/no), in name order, those out of use too. Board and
+ * volunteers (who hold the contractors). DB_INVALID for text or md. */
+int report_contractors_export(struct db *db, const struct actor *who,
+			      const struct report_opts *o, FILE *out);
+
+/* A member's whole record for a subject access request (UK GDPR;
+ * coopdesk/subject_access.h names the sections): with `json`, one JSON
+ * object (document, coop, produced_at, member_no, then each section's
+ * name with an array of its rows as objects; pence as whole numbers,
+ * dates and times ISO); else a document to read or print (o->width, text
+ * only), each section a heading and each row its fields one a line.
+ * Never a password hash; never another member's details. Board only
+ * (DB_DENIED); DB_NOTFOUND for no such member. */
+int report_subject_access(struct db *db, const struct actor *who, int64_t member_id, int json,
+			  const struct report_opts *o, FILE *out);
+
 #endif

@@ -22,6 +22,10 @@ struct setting {
 	char description[512];
 	char source[128];
 	int64_t version;
+	/* The rule's lawful default (schema 12); has_default 0 for what is the
+	 * co-op's own (its name, its address). */
+	char default_value[SETTING_VALUE_MAX * 4 + 1];
+	int has_default;
 };
 
 /* Reads one setting as an integer (integer, money, boolean kinds). Returns
@@ -46,6 +50,11 @@ int setting_get(struct db *db, const char *key, struct setting *out);
  * time_zone is not put in force here: call setting_zone_apply. */
 int setting_set(struct db *db, const struct actor *who, const char *key,
 		const char *value, int64_t version);
+
+/* Puts the setting back to its default (setting_set's checks and
+ * refusals, `version` as read); DB_INVALID, in words, for a setting that
+ * has none. */
+int setting_reset(struct db *db, const struct actor *who, const char *key, int64_t version);
 
 /* Puts the co-op's time_zone setting in force for the whole process
  * (zone_set: every local date and time shown, "today"). Called whenever a

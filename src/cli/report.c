@@ -79,8 +79,11 @@ static const char export_usage[] =
 	"                [--format csv] [--no-bom] [-o FILE]\n"
 	"       coopdesk [--db FILE] export repairs [--events] [--from DATE] [--to DATE]\n"
 	"       coopdesk [--db FILE] export homes|tenancies|rent [--from DATE] [--to DATE]\n"
+	"       coopdesk [--db FILE] export contractors [--format csv] [--no-bom] [-o FILE]\n"
 	"       coopdesk [--db FILE] export meetings|attendance|motions|votes|decisions|actions\n"
 	"                [--format csv] [--no-bom] [-o FILE]\n"
+	"       coopdesk [--db FILE] export member MEMBER_NO [--format json|text] (export member --help)\n"
+	"       coopdesk [--db FILE] export all DIR [--no-bom] [--force] (export all --help)\n"
 	"Exports a register as CSV (RFC 4180): UTF-8 with a byte-order mark unless\n"
 	"--no-bom, a header row, ISO dates, amounts in pounds with two decimals:\n"
 	"  members        the register of members today, with shares and property\n"
@@ -94,6 +97,7 @@ static const char export_usage[] =
 	"  rent           every rent account row (--from/--to: those dated then), with\n"
 	"                 its home, tenancy and signatories, for the accountant\n"
 	"  meetings, attendance, motions, votes, decisions, actions: every one recorded\n"
+	"  contractors    every contractor, those out of use too, with phone and email\n"
 	"A text cell a spreadsheet would run as a formula (=, +, -, @) starts with '.\n"
 	"-o FILE writes FILE (made private, 0600) instead of standard output.\n"
 	"Exit status: 0 written, 1 refused or not written, 2 usage.\n";
@@ -273,9 +277,10 @@ static int options_fit(const struct cli_ctx *ctx, const struct report_args *a)
 
 /* The output: standard output, or a private file beside a->output that
  * takes its name once complete (*tmp holds that name, "" for stdout). */
-static FILE *open_output(const struct cli_ctx *ctx, const struct report_args *a, char *tmp,
-			 size_t n)
+FILE *cli_output_open(const struct cli_ctx *ctx, const char *prog, const char *output, char *tmp,
+		      size_t n)
 {
+	struct report_args args = { .prog = prog, .output = output }, *a = &args;
 	tmp[0] = '\0';
 	if (!a->output || strcmp(a->output, "-") == 0)
 		return ctx->out;
@@ -301,9 +306,10 @@ static FILE *open_output(const struct cli_ctx *ctx, const struct report_args *a,
 
 /* Ends the output: the file renamed into place when all went well,
  * removed otherwise. Returns 0, or 1 after saying why. */
-static int close_output(const struct cli_ctx *ctx, const struct report_args *a, FILE *f,
-			const char *tmp, int ok)
+int cli_output_close(const struct cli_ctx *ctx, const char *prog, const char *output, FILE *f,
+		     const char *tmp, int ok)
 {
+	struct report_args args = { .prog = prog, .output = output }, *a = &args;
 	char said[CLI_INERT_BUFSZ(PATH_MAX)];
 	if (!tmp[0])
 		return ok ? 0 : 1;
@@ -403,6 +409,8 @@ static int write_document(const struct cli_ctx *ctx, const struct report_args *a
 		return report_arrears(db, who, a->as_at, &a->o, out);
 	if (strcmp(w, "homes") == 0)
 		return export_homes(db, who, &a->o, out);
+	if (strcmp(w, "contractors") == 0)
+		return report_contractors_export(db, who, &a->o, out);
 	if (strcmp(w, "tenancies") == 0)
 		return export_tenancies(db, who, &a->o, out);
 	if (strcmp(w, "rent") == 0)
@@ -453,7 +461,7 @@ static int run(const struct cli_ctx *ctx, int argc, char **argv, struct report_a
 	struct db *db;
 	if (cli_db_path(&local, path, sizeof path) != 0 || cli_open(&local, path, 0, &db))
 		return 1;
-	FILE *out = open_output(ctx, a, tmp, sizeof tmp);
+	FILE *out = cli_output_open(ctx, a->prog, a->output, tmp, sizeof tmp);
 	if (!out) {
 		db_close(db);
 		return 1;
@@ -463,7 +471,7 @@ static int run(const struct cli_ctx *ctx, int argc, char **argv, struct report_a
 	if (rc > 0)
 		fprintf(ctx->err, "%s: %s\n", a->prog, cli_inert(db_errmsg(db), said, sizeof said));
 	db_close(db);
-	return close_output(ctx, a, out, tmp, rc == 0);
+	return cli_output_close(ctx, a->prog, a->output, out, tmp, rc == 0);
 }
 
 int cmd_report(const struct cli_ctx *ctx, int argc, char **argv)
@@ -478,11 +486,38 @@ int cmd_report(const struct cli_ctx *ctx, int argc, char **argv)
 	return run(ctx, argc, argv, &a, names);
 }
 
+int cli_export_write(const struct cli_ctx *ctx, struct db *db, const struct actor *who,
+		     const char *what, const struct report_opts *o, FILE *out)
+{
+	struct report_args a = { .prog = "coopdesk export all", .usage = export_usage,
+				 .is_export = 1, .o = *o };
+	a.events = strcmp(what, "repair_events") == 0;
+	a.what = a.events ? "repairs" : what;
+	return write_document(ctx, &a, db, who, out);
+}
+
 int cmd_export(const struct cli_ctx *ctx, int argc, char **argv)
 {
+	/* member and all are coopdesk export's own commands (src/cli/export.c). */
+	for (int i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "--db") == 0 || strcmp(argv[i], "-o") == 0 ||
+		    strcmp(argv[i], "--output") == 0 || strcmp(argv[i], "--format") == 0 ||
+		    strcmp(argv[i], "--from") == 0 || strcmp(argv[i], "--to") == 0) {
+			i++;
+			continue;
+		}
+		if (argv[i][0] == '-')
+			continue;
+		if (strcmp(argv[i], "member") == 0)
+			return cmd_export_member(ctx, argc, argv);
+		if (strcmp(argv[i], "all") == 0)
+			return cmd_export_all(ctx, argc, argv);
+		break;
+	}
 	static const char *const names[] = {
 		"members", "shares", "officers", "participation", "repairs", "homes", "tenancies",
-		"rent", "meetings", "attendance", "motions", "votes", "decisions", "actions", NULL
+		"rent", "meetings", "attendance", "motions", "votes", "decisions", "actions",
+		"contractors", NULL
 	};
 	struct report_args a = { .prog = "coopdesk export", .usage = export_usage, .is_export = 1 };
 	a.o.format = REPORT_CSV;

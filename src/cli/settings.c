@@ -15,10 +15,12 @@ static const char settings_usage[] =
 	"usage: coopdesk [--db FILE] settings list\n"
 	"       coopdesk [--db FILE] settings get KEY\n"
 	"       coopdesk [--db FILE] settings set KEY VALUE\n"
+	"       coopdesk [--db FILE] settings reset KEY\n"
 	"The co-op's rules as numbers and words: list shows each with its value, the\n"
 	"values it may take, what it is for and where the rule comes from; get prints\n"
 	"one value; set changes one, refusing in words a value out of its range or not\n"
-	"of its kind (the change is audited, as the command line's).\n"
+	"of its kind (the change is audited, as the command line's); reset puts one back\n"
+	"to its lawful default (list shows it).\n"
 	"Exit status: 0 done, 1 refused or not found, 2 usage.\n";
 
 #define PAGE 32
@@ -45,8 +47,12 @@ static int list(const struct cli_ctx *ctx, struct db *db, const struct actor *wh
 		for (int i = 0; i < n; i++) {
 			const struct setting *s = &rows[i];
 			range_of(s, range, sizeof range);
-			fprintf(ctx->out, "%s = %s\n    %s (%s)\n    %s%s%s\n", s->key,
-				cli_inert(s->value, shown[0], sizeof shown[0]), s->kind, range,
+			char dflt[CLI_INERT_BUFSZ(sizeof s->default_value) + 16] = "";
+			if (s->has_default)
+				snprintf(dflt, sizeof dflt, ", default %s",
+					 cli_inert(s->default_value, shown[2], sizeof shown[2]));
+			fprintf(ctx->out, "%s = %s\n    %s (%s)%s\n    %s%s%s\n", s->key,
+				cli_inert(s->value, shown[0], sizeof shown[0]), s->kind, range, dflt,
 				cli_inert(s->description, shown[1], sizeof shown[1]),
 				s->source[0] ? "; " : "",
 				cli_inert(s->source, shown[2], sizeof shown[2]));
@@ -77,10 +83,12 @@ int cmd_settings(const struct cli_ctx *ctx, int argc, char **argv)
 		}
 	}
 	const char *verb = optind < argc ? argv[optind] : "";
-	int want = !strcmp(verb, "list") ? 1 : !strcmp(verb, "get") ? 2 : !strcmp(verb, "set") ? 3 : 0;
+	int reset = !strcmp(verb, "reset");
+	int want = !strcmp(verb, "list") ? 1 : !strcmp(verb, "get") || reset ? 2
+		 : !strcmp(verb, "set") ? 3 : 0;
 	if (!want || argc - optind != want) {
-		fprintf(ctx->err, "coopdesk settings: %s\n%s", !want ? "list, get or set?"
-			: want == 2 ? "get takes one KEY" : want == 3 ? "set takes a KEY and a VALUE"
+		fprintf(ctx->err, "coopdesk settings: %s\n%s", !want ? "list, get, set or reset?"
+			: want == 2 ? "get and reset take one KEY" : want == 3 ? "set takes a KEY and a VALUE"
 			: "list takes nothing more", settings_usage);
 		return 2;
 	}
@@ -95,7 +103,11 @@ int cmd_settings(const struct cli_ctx *ctx, int argc, char **argv)
 	if (want == 1) {
 		rc = list(ctx, db, &who);
 	} else if (!(rc = setting_get(db, argv[optind + 1], &s))) {
-		if (want == 2)
+		if (reset) {
+			if (!(rc = setting_reset(db, &who, s.key, s.version)))
+				fprintf(ctx->out, "%s was %s; now %s (its default)\n", s.key,
+					cli_inert(s.value, shown, sizeof shown), s.default_value);
+		} else if (want == 2)
 			fprintf(ctx->out, "%s\n", cli_inert(s.value, shown, sizeof shown));
 		else if (!(rc = setting_set(db, &who, s.key, argv[optind + 2], s.version)))
 			fprintf(ctx->out, "%s was %s; now %s\n", s.key,

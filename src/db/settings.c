@@ -10,15 +10,16 @@
 #include "dbint.h"
 
 static const char SQL_GET[] =
-	"SELECT key, value, kind, min_value, max_value, description, source, version"
-	" FROM settings WHERE key = ?1";
+	"SELECT key, value, kind, min_value, max_value, description, source, version,"
+	" default_value FROM settings WHERE key = ?1";
 static const char SQL_SET[] =
 	"UPDATE settings SET value = ?2, version = version + 1 WHERE key = ?1 AND version = ?3";
 /* The rowid: the audit trail names a setting by it. */
 static const char SQL_EXISTS[] = "SELECT rowid FROM settings WHERE key = ?1";
 /* ?1 the key's key, ?2 the page size. */
 #define PAGE_COLS \
-	"SELECT key, value, kind, min_value, max_value, description, source, version FROM settings"
+	"SELECT key, value, kind, min_value, max_value, description, source, version," \
+	" default_value FROM settings"
 static const char *const SQL_PAGE[4] = {
 	[PAGE_FIRST] = PAGE_COLS " ORDER BY key LIMIT ?2",
 	[PAGE_LAST] = PAGE_COLS " ORDER BY key DESC LIMIT ?2",
@@ -44,6 +45,8 @@ static void read_row(sqlite3_stmt *st, void *row, const void *ctx)
 	db_col_text(st, 5, s->description, sizeof s->description);
 	db_col_text(st, 6, s->source, sizeof s->source);
 	s->version = sqlite3_column_int64(st, 7);
+	s->has_default = sqlite3_column_type(st, 8) != SQLITE_NULL;
+	db_col_text(st, 8, s->default_value, sizeof s->default_value);
 }
 
 int setting_get(struct db *db, const char *key, struct setting *out)
@@ -152,6 +155,18 @@ int setting_set(struct db *db, const struct actor *who, const char *key,
 		return db_abort(db, rc);
 	}
 	return db_commit(db);
+}
+
+int setting_reset(struct db *db, const struct actor *who, const char *key, int64_t version)
+{
+	struct setting s;
+	int rc = db_access_check(db, who, AREA_SETTINGS, OP_WRITE, NULL);
+	if (rc || (rc = setting_get(db, key, &s)))
+		return rc;
+	if (!s.has_default)
+		return db_set_error(db, DB_INVALID, "this setting has no default: it is the"
+				    " co-op's own");
+	return setting_set(db, who, key, s.default_value, version);
 }
 
 int setting_zone_apply(struct db *db)

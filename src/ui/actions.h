@@ -86,9 +86,11 @@
 	X(SET_PASSWORD, "set-password", "p",           'U', "password", "Set a new password for the selected account") \
 	X(SET_ROLE,    "set-role",    "r",             'U', "role",     "Change the selected account's role or member") \
 	X(DISABLE,     "disable",     "d",             'U', "disable",  "Disable or enable the selected account") \
+	X(SUBJECT_ACCESS, "subject-access", "A",      'L', "subject access", "The member's whole record for a subject access request (UK GDPR), to read or save (the board)") \
 	X(DONE,        "done",        "d",             'L', "done",     "Record that the selected action was done, on a day you give") \
 	X(DECISIONS,   "decisions",   "d",             'H', "decisions", "The board's decisions, numbered per year, with their actions") \
 	X(ACTIONS,     "actions",     "o",             'H', "actions", "The board's open actions, soonest due first, the overdue marked") \
+	X(SETTINGS,    "settings",    "s",             'H', "settings", "The co-op's settings: every rule number with its default, source and range (the board)") \
 	X(NEXT_FIELD,  "next-field",  "<Tab> <Down>",  'F', "next",     "Go to the next field") \
 	X(PREV_FIELD,  "prev-field",  "<BackTab> <Up>", 'F', "previous", "Go to the previous field") \
 	X(SAVE,        "save",        "^S <F2>",       'F', "save",     "Save the form") \

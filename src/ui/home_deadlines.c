@@ -5,16 +5,20 @@
  * was held since the last year end, and the annual return (the Act s.89),
  * each shown from 60 days before it is due, in the warning style once
  * past. The co-op records no filing of the return, so a return past due
- * is shown until the next year end. And Home's keys to the board's
- * decisions and open actions.
+ * is shown until the next year end. Then the oldest subject access
+ * request not yet answered (UK GDPR: a calendar month), from the day it
+ * is logged until it is answered, with how many more are open. And
+ * Home's keys to the board's decisions and open actions.
  */
 #include <stdio.h>
 #include <string.h>
 
+#include "coopdesk/complaints.h"
 #include "coopdesk/deadlines.h"
 #include "coopdesk/meeting_docs.h"
 #include "coopdesk/settings.h"
 #include "meetings_ui.h"
+#include "settings_ui.h"
 
 #define WARN_DAYS 60
 
@@ -25,7 +29,45 @@ static void one(struct home_line *l, const char *label, const struct deadline *d
 	l->style = d->overdue ? STYLE_OVERDUE : STYLE_NORMAL;
 }
 
+/* The oldest open subject access request into *l: 1, or 0 for none. */
+static int subject_access_line(struct app *app, struct home_line *l)
+{
+	enum { PAGE = 8 };
+	struct subject_access rows[PAGE];
+	struct member m;
+	struct deadline d;
+	struct date today = date_today();
+	int n = 0;
+	if (sar_page(app->db, &app->who, COMPLAINTS_OLDEST_FIRST, 1, PAGE_FIRST, NULL, rows, PAGE,
+		     &n) != DB_OK || n == 0 || date_parse(rows[0].due_on, &d.due) != DATE_OK)
+		return 0;
+	d.days_left = date_to_days(d.due) - date_to_days(today);
+	d.overdue = d.days_left < 0;
+	d.shown = 1;
+	if (member_get(app->db, &app->who, rows[0].member_id, &m) == DB_OK)
+		snprintf(l->label, sizeof l->label, "Subject access, no. %lld", (long long)m.member_no);
+	else
+		snprintf(l->label, sizeof l->label, "Subject access request");
+	char words[160];
+	deadline_words(&d, words, sizeof words);
+	if (n > 1)
+		snprintf(l->value, sizeof l->value, "%s (%s%d more open)", words,
+			 n == PAGE ? "at least " : "", n - 1);
+	else
+		snprintf(l->value, sizeof l->value, "%s", words);
+	l->style = d.overdue ? STYLE_OVERDUE : STYLE_NORMAL;
+	return 1;
+}
+
 int home_deadlines(struct app *app, struct home_line *out, int max)
+{
+	int n = max > 0 ? home_year_deadlines(app, out, max - 1) : 0;
+	if (n < max)
+		n += subject_access_line(app, &out[n]);
+	return n;
+}
+
+int home_year_deadlines(struct app *app, struct home_line *out, int max)
 {
 	char fy[SETTING_VALUE_MAX * 4 + 1], iso[ISO_DATE_LEN], held[ISO_DATE_LEN];
 	int64_t agm_months = 6, return_months = 7;
@@ -56,21 +98,26 @@ int home_deadlines(struct app *app, struct home_line *out, int max)
 
 int home_board_keys(struct app *app, struct screen *s, char *buf, size_t n)
 {
-	char d[KEY_NAME_MAX], o[KEY_NAME_MAX];
+	char d[KEY_NAME_MAX], o[KEY_NAME_MAX], st[KEY_NAME_MAX];
 	if (!ui_key(app, s, ACT_DECISIONS, d, sizeof d)[0] ||
 	    !ui_key(app, s, ACT_ACTIONS, o, sizeof o)[0])
 		return 0;
-	snprintf(buf, n, "%s: the board's decisions; %s: their open actions.", d, o);
+	if (ui_key(app, s, ACT_SETTINGS, st, sizeof st)[0])
+		snprintf(buf, n, "%s: decisions; %s: open actions; %s: settings (the rules).", d, o,
+			 st);
+	else
+		snprintf(buf, n, "%s: the board's decisions; %s: their open actions.", d, o);
 	return 1;
 }
 
 struct screen *home_board_open(struct app *app, enum action a)
 {
-	return a == ACT_DECISIONS ? screen_decisions_new(app) : screen_actions_new(app);
+	return a == ACT_DECISIONS ? screen_decisions_new(app)
+	     : a == ACT_SETTINGS ? screen_settings_new(app) : screen_actions_new(app);
 }
 
 const char *home_board_why_not(enum action a)
 {
 	return a == ACT_DECISIONS || a == ACT_ACTIONS ? "Decisions and their actions are the board's"
-						       : NULL;
+	     : a == ACT_SETTINGS ? "Only the board may open the co-op's settings" : NULL;
 }

@@ -41,6 +41,9 @@ struct home_line {
 	int style;
 };
 int home_deadlines(struct app *app, struct home_line *out, int max);
+/* The yearly ones alone (the AGM, the annual return); home_deadlines adds
+ * the oldest open subject access request after them. */
+int home_year_deadlines(struct app *app, struct home_line *out, int max);
 
 /* Home's warnings, drawn from row *y (home_warnings.c): the co-op open for
  * viewing only (to everyone); damage seen as it opened and a failed daily

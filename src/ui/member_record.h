@@ -18,4 +18,9 @@ extern const struct rsub member_subs[MEMBER_SUBS];
 int member_own(const struct rscreen *rs);
 int member_may(const struct rscreen *rs, enum area area, enum access_op op);
 
+/* The member's whole record for a subject access request, as a document
+ * (src/report/subject_access.c; screen_members_docs.c): the board only. */
+int member_may_subject_access(const struct rscreen *rs);
+void member_subject_access(struct rscreen *rs);
+
 #endif

@@ -147,8 +147,8 @@ static void home_draw(struct screen *s, WINDOW *w)
 			snprintf(v, sizeof v, "none planned");
 		}
 		line(w, y++, "Next meeting", v, STYLE_NORMAL);
-		struct home_line dl[2];
-		for (int i = 0, nd = board(s) ? home_deadlines(s->app, dl, 2) : 0; i < nd; i++)
+		struct home_line dl[3];
+		for (int i = 0, nd = board(s) ? home_deadlines(s->app, dl, 3) : 0; i < nd; i++)
 			line(w, y++, dl[i].label, dl[i].value, (enum ui_style)dl[i].style);
 		y++;
 	}
@@ -185,6 +185,7 @@ static int home_acts(struct screen *s, enum action a)
 	case ACT_USERS:
 	case ACT_DECISIONS:
 	case ACT_ACTIONS:
+	case ACT_SETTINGS:
 		return board(s);
 	case ACT_PASSWORD:
 		return s->app->who.user_id > 0;
@@ -231,6 +232,7 @@ static int home_handle(struct screen *s, enum action a, int32_t key)
 		return 1;
 	case ACT_DECISIONS:
 	case ACT_ACTIONS:
+	case ACT_SETTINGS:
 		app_push(s->app, home_board_open(s->app, a));
 		return 1;
 	case ACT_PASSWORD:

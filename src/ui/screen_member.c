@@ -250,6 +250,8 @@ static const struct ract acts[] = {
 	{ .action = ACT_GO_HOME, .allowed = may_go_home, .run = go_home },
 	{ .action = ACT_PRINT, .label = "shareholding", .allowed = sees_shares, .run = print,
 	  .help = "The shareholding as a document: to read, or save for printing" },
+	{ .action = ACT_SUBJECT_ACCESS, .allowed = member_may_subject_access,
+	  .run = member_subject_access },
 };
 
 static const char *why_not(struct rscreen *rs, enum action a)

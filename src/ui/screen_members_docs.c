@@ -13,6 +13,7 @@
 #include "coopdesk/report.h"
 #include "coopdesk/zone.h"
 #include "list_screen.h"
+#include "member_record.h"
 #include "members_area.h"
 
 int members_board(const struct lscreen *ls)
@@ -131,4 +132,33 @@ void members_participation(struct lscreen *ls, const void *row)
 	snprintf(title, sizeof title, "Participation in %d", year);
 	app_push(ls->app, screen_document_new(ls->app, title, write_participation, &year,
 					      sizeof year));
+}
+
+/* ---- a subject access request ---------------------------------------------- */
+
+int member_may_subject_access(const struct rscreen *rs)
+{
+	return access_level(&rs->app->who, AREA_AUDIT, OP_READ) == ACCESS_ALL;
+}
+
+static int write_subject_access(struct app *app, const void *ctx, const struct report_opts *o,
+				FILE *out)
+{
+	int64_t id;
+	memcpy(&id, ctx, sizeof id);
+	if (o->format == REPORT_CSV)
+		return db_note_error(app->db, DB_INVALID, "a subject access record is a document:"
+				     " save it as .txt (coopdesk export member NO --format json"
+				     " gives it for a program)");
+	return report_subject_access(app->db, &app->who, id, 0, o, out);
+}
+
+void member_subject_access(struct rscreen *rs)
+{
+	const struct member *m = rs->rec;
+	char title[MEMBER_NAME_MAX * 4 + 64];
+	snprintf(title, sizeof title, "Subject access: member no. %lld, %s",
+		 (long long)m->member_no, m->name);
+	app_push(rs->app, screen_document_new(rs->app, title, write_subject_access, &m->id,
+					      sizeof m->id));
 }

@@ -101,6 +101,13 @@ for f in "$SQL_DIR"/[0-9]*.sql; do
 		WHERE key = 'backup_days'")
 	[ "$out" = "14integer1-365" ] && ok "schema $v gained backup_days (schema 11)" \
 		|| not_ok "backup_days after schema $v: $out"
+	out=$(sqlite3 "$old" "SELECT group_concat(key || '=' || coalesce(default_value, 'none'), ' ')
+		FROM settings WHERE key IN ('quorum_percent', 'coop_name', 'notice_clear_days',
+		'publish_roll_calls') ORDER BY key; SELECT count(*) FROM settings WHERE source = ''
+		" | tr '\n' ' ')
+	[ "$out" = "coop_name=none notice_clear_days=14 publish_roll_calls=0 quorum_percent=10 0 " ] \
+		&& ok "schema $v gained each setting's default and every rule's source" \
+		|| not_ok "schema 12's defaults after schema $v: $out"
 done
 
 # A schema 2 database as coopdesk left it (audit triggers, a trail, the
@@ -129,6 +136,8 @@ sqlite3 "$TMP/schema2-used.db" "DROP TRIGGER audit_settings_delete;
 	DROP INDEX repairs_by_status_target; DROP INDEX repairs_open_by_target;
 	DROP TRIGGER audit_imports_insert; DROP TRIGGER audit_imports_update;
 	DROP TRIGGER audit_imports_delete; DROP TABLE imports;
+	DROP TRIGGER audit_settings_insert; DROP TRIGGER audit_settings_update;
+	ALTER TABLE settings DROP COLUMN default_value;
 	CREATE INDEX repairs_open_by_target ON repairs (target_at, id) WHERE is_open;
 	DROP INDEX members_by_entered; DROP INDEX repairs_completed_cover;
 	DROP INDEX member_property_by_kind;

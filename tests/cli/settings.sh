@@ -12,7 +12,7 @@ q() { sqlite3 "$DB" "$1"; }
 expect "settings --help exits 0" 0 "$BIN" settings --help
 contains "and names the three" "$TMP/out" "settings set KEY VALUE"
 expect "settings with nothing is a usage error" 2 "$BIN" --db "$DB" settings
-contains "asking which" "$TMP/err" "list, get or set?"
+contains "asking which" "$TMP/err" "list, get, set or reset?"
 
 expect "settings list" 0 "$BIN" --db "$DB" settings list
 listed=$(grep -c '^[a-z_0-9]* = ' "$TMP/out")
@@ -38,4 +38,16 @@ expect "a setting that does not exist is refused" 1 "$BIN" --db "$DB" settings s
 contains "naming where to look" "$TMP/err" "there is no such setting ('coopdesk settings list' names them)"
 [ "$(q "SELECT value FROM settings WHERE key = 'min_member_age'")" = 16 ] \
 	&& ok "nothing changed by the refusals" || not_ok "a refusal changed it"
+
+# Each setting's lawful default (schema 12): listed, and put back by reset.
+expect "settings list again" 0 "$BIN" --db "$DB" settings list
+contains "list shows the default beside the range" "$TMP/out" "integer (16 to 25), default 18"
+expect "reset puts the default back" 0 "$BIN" --db "$DB" settings reset min_member_age
+contains "saying what it was" "$TMP/out" "min_member_age was 16; now 18 (its default)"
+[ "$(q "SELECT value FROM settings WHERE key = 'min_member_age'")" = 18 ] \
+	&& ok "the default is in force" || not_ok "reset did not put 18 back"
+[ "$(q "SELECT json_extract(after, '$.value') FROM audit WHERE table_name = 'settings'
+	ORDER BY id DESC LIMIT 1")" = 18 ] && ok "the reset is audited" || not_ok "no audit row for the reset"
+expect "the co-op's own name has no default" 1 "$BIN" --db "$DB" settings reset coop_name
+contains "in words" "$TMP/err" "this setting has no default: it is the co-op's own"
 finish

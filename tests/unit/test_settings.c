@@ -192,6 +192,8 @@ static void a_schema_10_coop_gets_backup_days_on_upgrade(void **state)
 				      /* what the schemas after 11 add, so they apply again */
 				      "DROP INDEX members_by_entered; DROP INDEX repairs_completed_cover;"
 				      "DROP INDEX member_property_by_kind;"
+				      "DROP TRIGGER audit_settings_insert; DROP TRIGGER audit_settings_update;"
+				      "ALTER TABLE settings DROP COLUMN default_value;"
 				      "PRAGMA user_version = 10", NULL, NULL, NULL), SQLITE_OK);
 	sqlite3_close(raw);
 	char err[600];
@@ -227,6 +229,38 @@ static void coop_name_is_one_line_and_not_empty(void **state)
 	assert_string_equal(buf, "Zoë's Co-op, Łódź");
 }
 
+/* Schema 12: every rule carries its lawful default; the co-op's own name
+ * has none. Reset puts the default back (audited, the version checked);
+ * only the board may. */
+static void reset_puts_the_lawful_default_back(void **state)
+{
+	struct db *db = *state;
+	struct actor board = test_board(), volunteer = test_volunteer(0);
+	struct setting s;
+	assert_int_equal(setting_get(db, "notice_clear_days", &s), DB_OK);
+	assert_true(s.has_default);
+	assert_string_equal(s.default_value, "14");
+	assert_string_equal(s.source, "model rules");
+	assert_int_equal(setting_get(db, "rent_free_weeks", &s), DB_OK);
+	assert_string_equal(s.default_value, "0");
+	assert_true(s.source[0] != '\0');
+	assert_int_equal(setting_get(db, "coop_name", &s), DB_OK);
+	assert_false(s.has_default);
+	assert_int_equal(setting_reset(db, &board, "coop_name", s.version), DB_INVALID);
+	assert_string_equal(db_errmsg(db), "this setting has no default: it is the co-op's own");
+
+	assert_int_equal(set(db, "notice_clear_days", "21"), DB_OK);
+	int64_t audits = audit_count_for(db, "settings", 0);
+	assert_int_equal(setting_get(db, "notice_clear_days", &s), DB_OK);
+	assert_int_equal(setting_reset(db, &volunteer, "notice_clear_days", s.version), DB_DENIED);
+	assert_int_equal(setting_reset(db, &board, "notice_clear_days", s.version - 1), DB_CONFLICT);
+	assert_int_equal(audit_count_for(db, "settings", 0), audits);
+	assert_int_equal(setting_reset(db, &board, "notice_clear_days", s.version), DB_OK);
+	assert_int_equal(setting_get(db, "notice_clear_days", &s), DB_OK);
+	assert_string_equal(s.value, "14");
+	assert_int_equal(audit_count_for(db, "settings", 0), audits + 1);
+}
+
 int main(void)
 {
 	setlocale(LC_ALL, "C.UTF-8");
@@ -244,6 +278,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(a_schema_10_coop_gets_backup_days_on_upgrade, setup,
 						teardown),
 		cmocka_unit_test_setup_teardown(coop_name_is_one_line_and_not_empty, setup, teardown),
+		cmocka_unit_test_setup_teardown(reset_puts_the_lawful_default_back, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
