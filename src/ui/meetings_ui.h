@@ -45,6 +45,12 @@ int home_deadlines(struct app *app, struct home_line *out, int max);
  * the oldest open subject access request after them. */
 int home_year_deadlines(struct app *app, struct home_line *out, int max);
 
+/* One of Home's lines: its label, then its value in style vs (home_own.c). */
+void home_line_draw(WINDOW *w, int y, const char *label, const char *value, enum ui_style vs);
+/* A member's own account on Home, drawn from row *y; *y ends below it. */
+struct summary;
+void home_own_account(const struct summary *m, WINDOW *w, int *y);
+
 /* Home's warnings, drawn from row *y (home_warnings.c): the co-op open for
  * viewing only (to everyone); damage seen as it opened and a failed daily
  * backup (to the board). *y ends below them. */

@@ -20,8 +20,6 @@
 #include "rent_ui.h"
 #include "ui.h"
 
-#define LABEL_COLS 30
-
 struct home {
 	struct summary sum;
 	int ok;
@@ -42,42 +40,9 @@ static void home_load(struct screen *s)
 		app_message(s->app, STYLE_ERROR, "%s", db_errmsg(s->app->db));
 }
 
-static void line(WINDOW *w, int y, const char *label, const char *value, enum ui_style vs)
-{
-	int cols = getmaxx(w);
-	draw_text(w, y, 4, LABEL_COLS - 2, label);
-	style_on(w, vs);
-	draw_text(w, y, 4 + LABEL_COLS, cols - LABEL_COLS - 6, value);
-	style_off(w, vs);
-}
-
 static int board(const struct screen *s)
 {
 	return s->app->who.role == ROLE_BOARD;
-}
-
-static void own_account(const struct summary *m, WINDOW *w, int *y)
-{
-	char v[512], money[MONEY_BUFSZ];
-	snprintf(v, sizeof v, "no. %lld", (long long)m->own_member_no);
-	line(w, (*y)++, "Your membership", v, STYLE_NORMAL);
-	money_format(m->own_paid_pence, money, sizeof money);
-	snprintf(v, sizeof v, "%lld (%s paid)", (long long)m->own_shares, money);
-	line(w, (*y)++, "Your share", v, STYLE_NORMAL);
-	line(w, (*y)++, "Your home", m->own_home_ref[0] ? m->own_home_ref : "no current tenancy",
-	     STYLE_NORMAL);
-	if (m->has_own_rent) {
-		money_format(m->own_balance_pence < 0 ? -m->own_balance_pence : m->own_balance_pence,
-			     money, sizeof money);
-		snprintf(v, sizeof v, "%s %s", money,
-			 m->own_balance_pence > 0 ? "owed" : m->own_balance_pence < 0
-			 ? "in credit" : "(nothing owed)");
-		line(w, (*y)++, "Your rent account", v,
-		     m->own_balance_pence > 0 ? STYLE_OVERDUE : STYLE_NORMAL);
-	}
-	snprintf(v, sizeof v, "%lld open", (long long)m->own_repairs_open);
-	line(w, (*y)++, "Your repairs", v, STYLE_NORMAL);
-	(*y)++;
 }
 
 /* "2 Tenancies, 3 Members & shares, 4 Repairs, 5 Meetings": the areas
@@ -109,30 +74,30 @@ static void home_draw(struct screen *s, WINDOW *w)
 	home_warnings(s->app, w, &y);
 	if (h->ok) {
 		if (m->own)
-			own_account(m, w, &y);
+			home_own_account(m, w, &y);
 		snprintf(v, sizeof v, "%lld (%lld on the register in all)",
 			 (long long)m->members_current, (long long)m->members_all);
-		line(w, y++, "Members", v, STYLE_NORMAL);
+		home_line_draw(w, y++, "Members", v, STYLE_NORMAL);
 		snprintf(v, sizeof v, "%lld, %lld let", (long long)m->homes,
 			 (long long)m->tenancies_current);
-		line(w, y++, "Homes", v, STYLE_NORMAL);
+		home_line_draw(w, y++, "Homes", v, STYLE_NORMAL);
 		/* The co-op's repairs for those who handle them (board, volunteers). */
 		if (access_level(&s->app->who, AREA_REPAIRS, OP_READ) == ACCESS_ALL) {
 			snprintf(v, sizeof v, "%lld open of %lld", (long long)m->repairs_open,
 				 (long long)m->repairs_all);
-			line(w, y++, "Repairs", v, STYLE_NORMAL);
+			home_line_draw(w, y++, "Repairs", v, STYLE_NORMAL);
 			snprintf(v, sizeof v, "%lld", (long long)m->repairs_overdue);
-			line(w, y++, "Repairs past their target", v,
+			home_line_draw(w, y++, "Repairs past their target", v,
 			     m->repairs_overdue ? STYLE_OVERDUE : STYLE_NORMAL);
 		}
 		if (m->has_rent) {
 			money_format(m->arrears_pence, money, sizeof money);
 			snprintf(v, sizeof v, "%s owed on %lld tenancies", money,
 				 (long long)m->arrears_tenancies);
-			line(w, y++, "Rent arrears", v,
+			home_line_draw(w, y++, "Rent arrears", v,
 			     m->arrears_pence > 0 ? STYLE_OVERDUE : STYLE_NORMAL);
 			snprintf(v, sizeof v, "%lld", (long long)m->actions_overdue);
-			line(w, y++, "Board actions past due", v,
+			home_line_draw(w, y++, "Board actions past due", v,
 			     m->actions_overdue ? STYLE_OVERDUE : STYLE_NORMAL);
 		}
 		if (m->next_meeting_on[0]) {
@@ -146,10 +111,10 @@ static void home_draw(struct screen *s, WINDOW *w)
 		} else {
 			snprintf(v, sizeof v, "none planned");
 		}
-		line(w, y++, "Next meeting", v, STYLE_NORMAL);
+		home_line_draw(w, y++, "Next meeting", v, STYLE_NORMAL);
 		struct home_line dl[3];
 		for (int i = 0, nd = board(s) ? home_deadlines(s->app, dl, 3) : 0; i < nd; i++)
-			line(w, y++, dl[i].label, dl[i].value, (enum ui_style)dl[i].style);
+			home_line_draw(w, y++, dl[i].label, dl[i].value, (enum ui_style)dl[i].style);
 		y++;
 	}
 	char areas[256], key[KEY_NAME_MAX];
