@@ -186,6 +186,7 @@ void db_close(struct db *db)
 	for (size_t i = 0; i < db->nslots; i++)
 		sqlite3_finalize(db->slots[i].st);
 	free(db->slots);
+	free(db->log_buf);
 	sqlite3_close(db->conn);
 	free(db);
 }
@@ -319,6 +320,7 @@ int db_begin(struct db *db, const struct actor *who)
 	if ((rc = db_exec(db, "BEGIN IMMEDIATE")))
 		return rc;
 	db->depth = 1;
+	db_commit_log_begin(db);
 	sqlite3_stmt *st = db_prep(db, SQL_SET_ACTOR);
 	if (!st)
 		return db_abort(db, db_status(db));
@@ -350,12 +352,14 @@ int db_commit(struct db *db)
 		return db_abort(db, db_status(db));
 	if ((rc = db_step_done(db, st)))
 		return db_abort(db, rc);
+	db_commit_log_prepare(db);
 	if ((rc = db_exec(db, "COMMIT"))) {
 		/* A failed COMMIT may leave the transaction open: end it. */
 		db_rollback(db);
 		return rc;
 	}
 	db->depth = 0;
+	db_commit_log_write(db); /* only now is the write reported as saved */
 	return DB_OK;
 }
 

@@ -56,6 +56,11 @@ struct db {
 	struct {
 		int64_t op_no, shares, paid_pence;
 	} share_totals;
+	/* The committed-writes log (commit_log.c): the last audit id before
+	 * the transaction (-1: not logging) and the lines for its commit. */
+	int64_t log_from;
+	char *log_buf;
+	size_t log_len;
 };
 
 /* The statement for `sql`, prepared once (persistent) and reused. `sql` must
@@ -64,6 +69,12 @@ struct db {
  * NULL with the error set (the SQL is wrong, or out of memory). The caller
  * resets it (db_step_done, db_reset). */
 sqlite3_stmt *db_prep(struct db *db, const char *sql);
+
+/* The committed-writes log (commit_log.c, COOPDESK_COMMIT_LOG): begin at
+ * the outermost db_begin, prepare just before COMMIT, write just after. */
+void db_commit_log_begin(struct db *db);
+void db_commit_log_prepare(struct db *db);
+void db_commit_log_write(struct db *db);
 
 /* Resets a statement and clears its bindings; NULL is fine. */
 void db_reset(sqlite3_stmt *st);
