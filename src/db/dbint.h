@@ -26,6 +26,7 @@
 
 #include <sqlite3.h>
 #include <stdarg.h>
+#include <time.h>
 
 #include "coopdesk/access.h"
 #include "coopdesk/db.h"
@@ -61,6 +62,9 @@ struct db {
 	int64_t log_from;
 	char *log_buf;
 	size_t log_len;
+	/* The busy handler's (db.c): when this wait began, and its jitter. */
+	struct timespec busy_since;
+	unsigned busy_rand;
 };
 
 /* The statement for `sql`, prepared once (persistent) and reused. `sql` must

@@ -158,7 +158,10 @@ while [ $s -le $SESSIONS ]; do
 			last=$(grep -v '^ *$' "$f" | tail -n 1)
 			case $last in
 			*"payment of"*"recorded"* | *"Recorded decision"* | *"Logged R-"* | *" is triaged"*) ;;
-			*) echo "#   $(basename "$f"): $last" ;;
+			*)
+				echo "#   $(basename "$f"):"
+				grep -v '^ *$' "$f" | tail -n 4 | sed 's/^/#     /'
+				break ;;
 			esac
 		done
 	fi
