@@ -34,6 +34,9 @@ static const char usage_text[] =
 	"  export members|shares|officers|participation|homes|tenancies|rent|repairs|\n"
 	"         meetings|attendance|motions|votes|decisions|actions\n"
 	"                       export a register as CSV for a spreadsheet (export --help)\n"
+	"  import members|homes|tenancies|rent|repairs|contractors FILE.csv [--dry-run]\n"
+	"                       bring a register in from a spreadsheet, all or nothing\n"
+	"                       (import --help, doc/import.md)\n"
 	"  backup FILE          copy the co-op into FILE, safely while it is in use\n"
 	"  restore FILE         put a backup back, keeping the co-op it replaces aside\n"
 	"  settings list|get|set   the co-op's rules: see them, change one (settings --help)\n"
@@ -66,6 +69,7 @@ static const struct command commands[] = {
 	{ "restore", cmd_restore },
 	{ "settings", cmd_settings },
 	{ "rent", cmd_rent },
+	{ "import", cmd_import },
 	{ "roles", cmd_roles }, /* hidden: the role table, for tests/cli/security_doc.sh */
 };
 

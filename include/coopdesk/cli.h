@@ -31,6 +31,9 @@ int cmd_restore(const struct cli_ctx *ctx, int argc, char **argv);
 int cmd_settings(const struct cli_ctx *ctx, int argc, char **argv);
 /* coopdesk rent post --through DATE (src/cli/rent.c). */
 int cmd_rent(const struct cli_ctx *ctx, int argc, char **argv);
+/* coopdesk import members|homes|tenancies|rent|repairs|contractors FILE
+ * [--dry-run] (src/cli/import.c, doc/import.md). */
+int cmd_import(const struct cli_ctx *ctx, int argc, char **argv);
 /* Hidden: prints the role table (access_level) as doc/security.md shows it. */
 int cmd_roles(const struct cli_ctx *ctx, int argc, char **argv);
 

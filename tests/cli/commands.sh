@@ -79,6 +79,11 @@ for f in "$SQL_DIR"/[0-9]*.sql; do
 		tr '\n' ' ')
 	[ "$out" = "2 2 " ] && ok "schema $v gained a meeting's agenda and vote, and two settings" \
 		|| not_ok "schema 8's changes after schema $v: $out"
+	out=$(sqlite3 "$old" "SELECT count(*) FROM imports; SELECT count(*) FROM sqlite_schema
+		WHERE name IN ('audit_imports_insert', 'imports_never_edited', 'imports_never_deleted')" |
+		tr '\n' ' ')
+	[ "$out" = "0 3 " ] && ok "schema $v gained the record of imports, audited" \
+		|| not_ok "schema 9's imports after schema $v: $out"
 done
 
 # A schema 2 database as coopdesk left it (audit triggers, a trail, the
@@ -103,6 +108,8 @@ sqlite3 "$TMP/schema2-used.db" "DROP TRIGGER audit_settings_delete;
 	'scheme_awaab', 'coop_address', 'publish_board_meetings', 'publish_roll_calls');
 	DROP TABLE rent_entry_details; DROP INDEX rent_ledger_by_tenancy_date;
 	DROP INDEX repairs_by_status_target; DROP INDEX repairs_open_by_target;
+	DROP TRIGGER audit_imports_insert; DROP TRIGGER audit_imports_update;
+	DROP TRIGGER audit_imports_delete; DROP TABLE imports;
 	CREATE INDEX repairs_open_by_target ON repairs (target_at, id) WHERE is_open;
 	PRAGMA user_version = 2"
 before=$(sqlite3 "$TMP/schema2-used.db" "SELECT count(*) FROM audit")

@@ -17,7 +17,8 @@ CC_FUZZ=${CC_FUZZ:-clang}
 FLAGS="-std=c17 -g -O1 -Wall -Wextra -Wpedantic -Wshadow -Wformat=2 \
  -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
  -fno-omit-frame-pointer -Iinclude -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE"
-SRC="src/core/keys.c src/core/script.c src/core/text.c src/core/json_flat.c"
+SRC="src/core/keys.c src/core/script.c src/core/text.c src/core/json_flat.c \
+ src/core/csv_read.c src/core/money.c src/core/date.c src/core/clock.c"
 failed=0
 
 mkdir -p "$out" || exit 1
