@@ -1,7 +1,7 @@
 #!/bin/sh
 # make torture: the long forms of the crash loop and of several terminals
-# (doc/reliability.md). KILLS per write kind (default 40: 520 kills over
-# the 13 kinds), CYCLES per terminal (default 50: 200 writes per screen
+# (doc/reliability.md). KILLS per write kind (default 40: 560 kills over
+# the 14 kinds), CYCLES per terminal (default 50: 200 writes per screen
 # session, 150 per command-line writer), PAIRS conflicts (default 10).
 # Its output is kept in $BUILD/tests/torture.log; it ends with the figures.
 set -u
