@@ -96,7 +96,7 @@ while [ \$i -le $CYCLES ]; do
 	if printf 'pass-word-\$w-\$i\n' | "$BIN" --db "$DB" user add "w\${w}u\$i" --role volunteer \
 		--name "Writer \$w user \$i" > /dev/null 2> "$TMP/w\$w.err"
 	then echo "ok user"; else echo "failed user: \$(cat "$TMP/w\$w.err")"; fi
-	d=\$(date -u -d "2026-11-22 + \$i days" +%Y-%m-%d)
+	d=\$(date -u -d "2026-11-22 + \$((i % 28 + 1)) days" +%Y-%m-%d) # the run posts at most 31 days ahead
 	if "$BIN" --db "$DB" rent post --through \$d > /dev/null 2> "$TMP/w\$w.err"
 	then echo "ok rent"; else echo "failed rent: \$(cat "$TMP/w\$w.err")"; fi
 	i=\$((i + 1))
