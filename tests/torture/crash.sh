@@ -12,7 +12,7 @@
 #   - per kind, the records of that kind in the database (sqlite3) are at
 #     least as many as were reported saved, and no write is half there.
 #
-#   sh tests/torture/crash.sh [KILLS]   KILLS per kind (default 3)
+#   sh tests/torture/crash.sh [KILLS]   KILLS per kind (default 3; make check 2, make torture 40)
 #   SEED=N      the random moments (printed; the same SEED replays them)
 #   KINDS="admit pay"   only these kinds
 #
