@@ -53,6 +53,7 @@ UNIT_BIN  := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 TEST_HELP := $(BUILD)/tests/testutil.o
 
 .PHONY: all deps run check unit bench bench-shares install uninstall clean distclean tags coopdesk
+.PHONY: torture
 all: coopdesk
 
 # The binary at the top of the tree is a copy of the one in $(BUILD), made
@@ -144,6 +145,11 @@ run: deps
 check: deps
 	$(Q)$(MAKE) --no-print-directory coopdesk $(UNIT_BIN)
 	$(Q)BUILD=$(BUILD) sh tests/run.sh $(UNIT_BIN)
+
+# The long crash loop and several terminals (doc/reliability.md); not in check.
+torture: deps
+	$(Q)$(MAKE) --no-print-directory coopdesk
+	$(Q)BUILD=$(BUILD) sh tests/torture/run.sh
 
 bench: deps
 	$(Q)$(MAKE) --no-print-directory coopdesk

@@ -55,6 +55,12 @@ int setting_set(struct db *db, const struct actor *who, const char *key,
  * refusals, `version` as read); DB_INVALID, in words, for a setting that
  * has none. */
 int setting_reset(struct db *db, const struct actor *who, const char *key, int64_t version);
+/* As setting_set, for a command that has shown nothing first (coopdesk
+ * settings set): the setting is read and written in one transaction, so a
+ * change another terminal made a moment before is simply replaced, as the
+ * command asked, never refused as a conflict. *was gets the value it had. */
+int setting_set_now(struct db *db, const struct actor *who, const char *key,
+		    const char *value, struct setting *was);
 
 /* Puts the co-op's time_zone setting in force for the whole process
  * (zone_set: every local date and time shown, "today"). Called whenever a

@@ -98,24 +98,29 @@ int cmd_settings(const struct cli_ctx *ctx, int argc, char **argv)
 		return 1;
 	struct actor who = actor_system("coopdesk settings");
 	struct setting s;
+	memset(&s, 0, sizeof s);
 	char shown[CLI_INERT_BUFSZ(sizeof s.value)];
 	int rc;
 	if (want == 1) {
 		rc = list(ctx, db, &who);
-	} else if (!(rc = setting_get(db, argv[optind + 1], &s))) {
-		if (reset) {
-			if (!(rc = setting_reset(db, &who, s.key, s.version)))
-				fprintf(ctx->out, "%s was %s; now %s (its default)\n", s.key,
-					cli_inert(s.value, shown, sizeof shown), s.default_value);
-		} else if (want == 2)
+	} else if (reset) {
+		if (!(rc = setting_get(db, argv[optind + 1], &s)) &&
+		    !(rc = setting_reset(db, &who, s.key, s.version)))
+			fprintf(ctx->out, "%s was %s; now %s (its default)\n", s.key,
+				cli_inert(s.value, shown, sizeof shown), s.default_value);
+	} else if (want == 2) {
+		if (!(rc = setting_get(db, argv[optind + 1], &s)))
 			fprintf(ctx->out, "%s\n", cli_inert(s.value, shown, sizeof shown));
-		else if (!(rc = setting_set(db, &who, s.key, argv[optind + 2], s.version)))
-			fprintf(ctx->out, "%s was %s; now %s\n", s.key,
-				cli_inert(s.value, shown, sizeof shown), argv[optind + 2]);
+	} else if (!(rc = setting_set_now(db, &who, argv[optind + 1], argv[optind + 2], &s))) {
+		/* Read and written in one transaction: another terminal's
+		 * change just before is replaced, not a conflict. */
+		fprintf(ctx->out, "%s was %s; now %s\n", s.key,
+			cli_inert(s.value, shown, sizeof shown), argv[optind + 2]);
 	}
 	if (rc) {
 		char said[CLI_INERT_BUFSZ(512)], range[64] = "";
-		if (want == 3 && (rc == DB_INVALID || rc == DB_CONSTRAINT)) /* the value's fault */
+		/* the value's fault */
+		if (want == 3 && (rc == DB_INVALID || rc == DB_CONSTRAINT) && s.key[0])
 			range_of(&s, range, sizeof range);
 		fprintf(ctx->err, "coopdesk settings: %s%s%s%s\n", rc == DB_NOTFOUND && want > 1
 			? "there is no such setting ('coopdesk settings list' names them)"

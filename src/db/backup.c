@@ -331,8 +331,27 @@ int db_restore(const char *src, const char *path, char *aside, size_t asidelen, 
 		struct tm utc;
 		gmtime_r(&now, &utc);
 		strftime(stamp, sizeof stamp, "%Y%m%dT%H%M%SZ", &utc);
-		snprintf(aside, asidelen, "%s.before-restore-%s", path, stamp);
-		if (rename(path, aside) != 0) {
+		/* The co-op is kept aside by a second name (a hard link), and the
+		 * copy then renamed over it: at every moment there is a whole co-op
+		 * at `path`, however the program is stopped (a rename aside first
+		 * left none between the two renames). A name already taken (two
+		 * restores in one second) gets -2, -3...: no kept copy is replaced. */
+		int linked = -1;
+		for (int n = 1; n < 100 && linked != 0; n++) {
+			if (n == 1)
+				snprintf(aside, asidelen, "%s.before-restore-%s", path, stamp);
+			else
+				snprintf(aside, asidelen, "%s.before-restore-%s-%d", path, stamp, n);
+			linked = link(path, aside);
+			if (linked != 0 && errno != EEXIST) {
+				/* A file system without hard links: moved aside, as
+				 * before (a stop between the renames leaves the co-op
+				 * only in the copy kept aside). */
+				linked = rename(path, aside);
+				break;
+			}
+		}
+		if (linked != 0) {
 			rc = fail(err, errlen, DB_IO, "cannot keep %s aside: %s", path,
 				  strerror(errno));
 			aside[0] = '\0';
@@ -342,7 +361,7 @@ int db_restore(const char *src, const char *path, char *aside, size_t asidelen, 
 	}
 	if (rename(tmp, path) != 0) {
 		rc = fail(err, errlen, DB_IO, "cannot put the backup in place: %s", strerror(errno));
-		if (aside[0] && rename(aside, path) == 0)
+		if (aside[0] && unlink(aside) == 0) /* the co-op never left `path` */
 			aside[0] = '\0';
 		remove_temp(tmp);
 		return rc;

@@ -27,6 +27,7 @@
 #include <limits.h>
 #include <sqlite3.h>
 #include <stdarg.h>
+#include <time.h>
 
 #include "coopdesk/access.h"
 #include "coopdesk/db.h"
@@ -80,6 +81,14 @@ struct db {
 		int64_t data_version, settings_gen;
 		struct repair_rules rules;
 	} rules_cache;
+	/* The committed-writes log (commit_log.c): the last audit id before
+	 * the transaction (-1: not logging) and the lines for its commit. */
+	int64_t log_from;
+	char *log_buf;
+	size_t log_len;
+	/* The busy handler's (db.c): when this wait began, and its jitter. */
+	struct timespec busy_since;
+	unsigned busy_rand;
 };
 
 /* The statement for `sql`, prepared once (persistent) and reused. `sql` must
@@ -103,6 +112,11 @@ int db_begin_flat(struct db *db, const struct actor *who);
  * there was (the pages above it are then freed). */
 int db_cache_enlarge(struct db *db, int mib, int64_t *saved);
 int db_cache_restore(struct db *db, int64_t saved);
+/* The committed-writes log (commit_log.c, COOPDESK_COMMIT_LOG): begin at
+ * the outermost db_begin, prepare just before COMMIT, write just after. */
+void db_commit_log_begin(struct db *db);
+void db_commit_log_prepare(struct db *db);
+void db_commit_log_write(struct db *db);
 
 /* Resets a statement and clears its bindings; NULL is fine. */
 void db_reset(sqlite3_stmt *st);

@@ -169,6 +169,18 @@ int setting_reset(struct db *db, const struct actor *who, const char *key, int64
 	return setting_set(db, who, key, s.default_value, version);
 }
 
+int setting_set_now(struct db *db, const struct actor *who, const char *key,
+		    const char *value, struct setting *was)
+{
+	int rc = db_begin(db, who);
+	if (rc)
+		return rc;
+	if ((rc = setting_get(db, key, was)) ||
+	    (rc = setting_set(db, who, key, value, was->version)))
+		return db_abort(db, rc);
+	return db_commit(db);
+}
+
 int setting_zone_apply(struct db *db)
 {
 	char name[SETTING_VALUE_MAX * 4 + 1];
