@@ -30,6 +30,16 @@
 #include "coopdesk/access.h"
 #include "coopdesk/db.h"
 
+/* Binding text copies it, and the copy can fail for want of memory; the
+ * parameter is then left NULL and the statement would run on without it
+ * (a lookup finding nothing, a column saved empty). Every text bound in
+ * this folder goes through this check instead: a failed bind is kept, and
+ * the statement's next step (db_step_done, db_step_row) fails with it
+ * rather than running. */
+int db_bind_text_checked(sqlite3_stmt *st, int idx, const char *s, int n,
+			 void (*destructor)(void *));
+#define sqlite3_bind_text(st, idx, s, n, d) db_bind_text_checked(st, idx, s, n, d)
+
 #define DB_STMT_SLOTS_FIRST 512  /* the cache's first size; it doubles as it fills */
 #define DB_ERRMSG_MAX 512
 

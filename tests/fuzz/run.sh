@@ -17,7 +17,9 @@ CC_FUZZ=${CC_FUZZ:-clang}
 FLAGS="-std=c17 -g -O1 -Wall -Wextra -Wpedantic -Wshadow -Wformat=2 \
  -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
  -fno-omit-frame-pointer -Iinclude -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE"
-SRC="src/core/keys.c src/core/script.c src/core/text.c src/core/json_flat.c"
+SRC="src/core/keys.c src/core/script.c src/core/text.c src/core/json_flat.c
+ src/core/date.c src/core/clock.c src/core/zone.c src/core/money.c src/core/ref.c
+ src/core/rent_calc.c"
 failed=0
 
 mkdir -p "$out" || exit 1
@@ -63,8 +65,11 @@ for target in tests/fuzz/fuzz_*.c; do
 	[ "$secs" -gt 0 ] 2>/dev/null || continue
 	new=$out/new-$name
 	mkdir -p "$new"
+	# A target's own dictionary (tests/fuzz/NAME.dict), else the keys'.
+	dict=tests/fuzz/${name#fuzz_}.dict
+	[ -f "$dict" ] || dict=tests/fuzz/keys.dict
 	if "$bin" -max_total_time="$secs" -max_len=4096 -print_final_stats=1 \
-		-dict=tests/fuzz/keys.dict -artifact_prefix="$out/crash-$name-" \
+		-dict="$dict" -artifact_prefix="$out/crash-$name-" \
 		"$new" "$corpus" > "$log" 2>&1; then
 		runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log")
 		echo "ok - $name fuzzed for $secs seconds (${runs:-?} runs)"
