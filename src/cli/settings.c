@@ -103,7 +103,7 @@ int cmd_settings(const struct cli_ctx *ctx, int argc, char **argv)
 	}
 	if (rc) {
 		char said[CLI_INERT_BUFSZ(512)], range[64] = "";
-		if (want == 3 && rc != DB_NOTFOUND)
+		if (want == 3 && (rc == DB_INVALID || rc == DB_CONSTRAINT))
 			range_of(&s, range, sizeof range);
 		fprintf(ctx->err, "coopdesk settings: %s%s%s%s\n", rc == DB_NOTFOUND && want > 1
 			? "there is no such setting ('coopdesk settings list' names them)"

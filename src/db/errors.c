@@ -9,6 +9,7 @@
  * the rule that refused the change. UNIQUE and NOT NULL failures name a
  * table and column; the table below gives those their words.
  */
+#include <errno.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -105,6 +106,11 @@ int db_fail(struct db *db, int rc, const char *doing)
 	const char *prefix = doing ? doing : "";
 	const char *sep = doing ? ": " : "";
 
+	/* A full disk that SQLite met as an I/O error (making or growing its
+	 * shared-memory file, say): the system's own code says which. */
+	int sys = db->conn ? sqlite3_system_errno(db->conn) : 0;
+	if ((rc & 0xff) == SQLITE_IOERR && (sys == ENOSPC || sys == EDQUOT))
+		rc = SQLITE_FULL;
 	/* Memory, however SQLite reports it (an I/O layer short of memory too). */
 	if ((rc & 0xff) == SQLITE_NOMEM || rc == SQLITE_IOERR_NOMEM)
 		return db_set_error(db, DB_IO, "the computer ran out of memory; nothing was saved");

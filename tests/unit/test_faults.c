@@ -631,7 +631,7 @@ static long fault_loop(const struct write_kind *w, enum fault_kind kind)
 	assert_false(same_state(&before, &ref));
 
 	long injected = 0, n, stride = kind == FAULT_MALLOC ? malloc_stride : io_stride;
-	for (n = 1; n < 100000; n += stride) {
+	for (n = 1; n < 1000000; n += stride) {
 		db = open_copy();
 		arm(kind, n);
 		int rc = w->write(db);
@@ -670,7 +670,7 @@ static long fault_loop(const struct write_kind *w, enum fault_kind kind)
 		if (!fired)
 			break; /* the write ran to the end without reaching step n */
 	}
-	assert_true(n < 100000);
+	assert_true(n < 1000000); /* the write ended without a fault */
 	test_db_unlink(work_path);
 	if (getenv("FAULTS_VERBOSE"))
 		fprintf(stderr, "# %-34s %-10s %5ld faults injected\n", w->name, kind_name(kind),
