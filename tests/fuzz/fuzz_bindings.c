@@ -8,6 +8,7 @@
  * pressed gives no action or one that acts on that screen (a screen's own
  * before a global one) and that is bound to that key; the key's name is
  * among the keys the help shows for it. Every action keeps a name. */
+#define _GNU_SOURCE /* memfd_create */
 #include <stdarg.h>
 #include <sys/mman.h>
 #include <unistd.h>
