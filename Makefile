@@ -1,6 +1,7 @@
 # coopdesk: plain GNU make.  `make`, `make run`, `make check`, `make install`.
 # V=1 shows full commands; SANITIZE=1 builds with ASan and UBSan into its own
-# directory; CC=clang works as well as gcc.
+# directory; CC=clang works as well as gcc; `make check VALGRIND=1` runs the
+# tests under valgrind (tests/run.sh).
 
 VERSION    := 0.1.0
 PREFIX     ?= /usr/local
@@ -144,7 +145,7 @@ run: deps
 
 check: deps
 	$(Q)$(MAKE) --no-print-directory coopdesk $(UNIT_BIN)
-	$(Q)BUILD=$(BUILD) sh tests/run.sh $(UNIT_BIN)
+	$(Q)BUILD=$(BUILD) VALGRIND=$(VALGRIND) sh tests/run.sh $(UNIT_BIN)
 
 # The long crash loop and several terminals (doc/reliability.md); not in check.
 torture: deps

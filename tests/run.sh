@@ -35,10 +35,26 @@ count() { # $1: name, $2: file with TAP-ish output, $3: exit status
 	cat "$2" >> "$log"
 }
 
+# VALGRIND=1 (make check VALGRIND=1): every binary of ours under valgrind's
+# memcheck, the unit tests and the coopdesk the shell tests run (through
+# a wrapper); an error or a definite leak is exit status 99, a failure.
+# The fault loops step wider (tests/unit/test_faults.c), or they would
+# take an hour. The fuzz targets are clang's ASan builds: not under it.
+VG=
+if [ "${VALGRIND:-0}" = 1 ]; then
+	VG="valgrind -q --error-exitcode=99 --leak-check=full --show-leak-kinds=definite
+	    --errors-for-leak-kinds=definite --suppressions=$(pwd)/tests/valgrind.supp"
+	wrap=$(pwd)/${BUILD:-build/out}/tests/valgrind-coopdesk
+	printf '#!/bin/sh\nexec %s %s "$@"\n' "$(echo $VG)" "$COOPDESK_BIN" > "$wrap"
+	chmod +x "$wrap"
+	export COOPDESK_BIN="$wrap" FAULTS_STRIDE=${FAULTS_STRIDE:-400}
+fi
+
 out=$(mktemp)
 trap 'rm -f "$out"' EXIT
 for t in "$@"; do
-	"$t" > "$out" 2>&1
+	# shellcheck disable=SC2086
+	$VG "$t" > "$out" 2>&1
 	count "$(basename "$t")" "$out" $?
 done
 for t in tests/cli/*.sh tests/screen/*.sh tests/e2e/*.sh tests/fuzz/run.sh; do

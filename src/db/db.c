@@ -388,17 +388,47 @@ sqlite3_stmt *db_prep(struct db *db, const char *sql)
 	return st;
 }
 
+/* The statement whose text could not be bound, and SQLite's code. */
+static sqlite3_stmt *bind_failed_st;
+static int bind_failed_rc;
+
+int db_bind_text_checked(sqlite3_stmt *st, int idx, const char *s, int n,
+			 void (*destructor)(void *))
+{
+	int rc = (sqlite3_bind_text)(st, idx, s, n, destructor);
+	/* Only what the machine ran out of: a misnumbered parameter is a bug
+	 * the tests find, and a statement may skip parameters it does not use. */
+	if ((rc == SQLITE_NOMEM || rc == SQLITE_TOOBIG) && !bind_failed_st) {
+		bind_failed_st = st;
+		bind_failed_rc = rc;
+	}
+	return rc;
+}
+
+/* The code of a failed bind of `st`'s (forgotten once told), or 0. */
+static int bind_failure(sqlite3_stmt *st)
+{
+	if (!bind_failed_st || bind_failed_st != st)
+		return 0;
+	bind_failed_st = NULL;
+	return bind_failed_rc;
+}
+
 void db_reset(sqlite3_stmt *st)
 {
 	if (!st)
 		return;
+	if (st == bind_failed_st)
+		bind_failed_st = NULL;
 	sqlite3_reset(st);
 	sqlite3_clear_bindings(st);
 }
 
 int db_step_done(struct db *db, sqlite3_stmt *st)
 {
-	int rc = sqlite3_step(st);
+	int rc = bind_failure(st);
+	if (!rc)
+		rc = sqlite3_step(st);
 	if (rc == SQLITE_DONE || rc == SQLITE_ROW) {
 		db_reset(st);
 		return DB_OK;
@@ -410,7 +440,9 @@ int db_step_done(struct db *db, sqlite3_stmt *st)
 
 int db_step_row(struct db *db, sqlite3_stmt *st)
 {
-	int rc = sqlite3_step(st);
+	int rc = bind_failure(st);
+	if (!rc)
+		rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW)
 		return DB_OK;
 	if (rc == SQLITE_DONE) {
@@ -636,11 +668,13 @@ int db_cache_enlarge(struct db *db, int mib, int64_t *saved)
 	return db_bulk_cache(db, mib);
 }
 
-int db_cache_restore(struct db *db, int64_t saved)
+void db_cache_restore(struct db *db, int64_t saved)
 {
+	/* Quietly: the write it follows has committed or failed already, and
+	 * its outcome and message stand; a cache left larger is only memory. */
 	char sql[64];
 	snprintf(sql, sizeof sql, "PRAGMA cache_size = %lld", (long long)saved);
-	return db_exec(db, sql);
+	sqlite3_exec(db->conn, sql, NULL, NULL, NULL);
 }
 
 int db_in_transaction(struct db *db)

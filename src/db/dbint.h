@@ -33,6 +33,16 @@
 #include "coopdesk/db.h"
 #include "coopdesk/repair_rules.h"
 
+/* Binding text copies it, and the copy can fail for want of memory; the
+ * parameter is then left NULL and the statement would run on without it
+ * (a lookup finding nothing, a column saved empty). Every text bound in
+ * this folder goes through this check instead: a failed bind is kept, and
+ * the statement's next step (db_step_done, db_step_row) fails with it
+ * rather than running. */
+int db_bind_text_checked(sqlite3_stmt *st, int idx, const char *s, int n,
+			 void (*destructor)(void *));
+#define sqlite3_bind_text(st, idx, s, n, d) db_bind_text_checked(st, idx, s, n, d)
+
 #define DB_STMT_SLOTS_FIRST 512  /* the cache's first size; it doubles as it fills */
 #define DB_ERRMSG_MAX 512
 
@@ -109,9 +119,10 @@ int db_begin_flat(struct db *db, const struct actor *who);
 
 /* For one bulk write inside the program (the rent run): a page cache of
  * at least `mib` MiB until db_cache_restore(db, *saved) puts back what
- * there was (the pages above it are then freed). */
+ * there was (the pages above it are then freed; quietly, never changing
+ * the outcome or the message of the write it follows). */
 int db_cache_enlarge(struct db *db, int mib, int64_t *saved);
-int db_cache_restore(struct db *db, int64_t saved);
+void db_cache_restore(struct db *db, int64_t saved);
 /* The committed-writes log (commit_log.c, COOPDESK_COMMIT_LOG): begin at
  * the outermost db_begin, prepare just before COMMIT, write just after. */
 void db_commit_log_begin(struct db *db);

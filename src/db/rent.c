@@ -583,8 +583,8 @@ int rent_charge_run_summary(struct db *db, const struct actor *who, const char *
 	if ((rc = db_cache_enlarge(db, RUN_CACHE_MIB, &cache)))
 		return rc;
 	rc = run_all(db, who, until, up_to, (int)free_weeks, &count);
-	int rc2 = db_cache_restore(db, cache);
-	if (rc || (rc = rc2))
+	db_cache_restore(db, cache);
+	if (rc)
 		return rc;
 	*out = count;
 	return DB_OK;
