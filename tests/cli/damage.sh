@@ -115,4 +115,26 @@ for match in coop.db-wal coop.db; do
 	[ "$(sqlite3 "$TMP/full/coop.db" "SELECT value FROM settings WHERE key = 'quorum_percent'")" = "$before" ] &&
 		ok "and holds the value it had" || not_ok "the setting changed on a full disk"
 done
+
+# An import on a full disk: refused in words, nothing of the sheet kept (no
+# member, no record of the import), and the same sheet imports once there
+# is room again.
+EX="$(cd "$(dirname "$0")/../../contrib/examples" && pwd)"
+"$BIN" --db "$TMP/full/imp.db" init --name "Full Disk Co-op" < "$TMP/pw" > /dev/null 2>&1 ||
+	not_ok "init of the co-op to import into"
+imported() { sqlite3 "$TMP/full/imp.db" "SELECT count(*) FROM members; SELECT count(*) FROM imports" |
+	tr '\n' ' '; }
+for match in imp.db-wal imp.db; do
+	env ENOSPC_MATCH="$TMP/full/$match" ENOSPC_AFTER=0 LD_PRELOAD="$TMP/enospc.so" \
+		ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}verify_asan_link_order=0" \
+		"$BIN" --db "$TMP/full/imp.db" import members "$EX/members.csv" > "$TMP/out" 2> "$TMP/err"
+	[ $? = 1 ] && ok "an import on a full disk ($match) is refused" ||
+		not_ok "an import on a full disk ($match) did not fail"
+	contains "saying the disk is full" "$TMP/err" "the disk is full"
+	[ "$(imported)" = "0 0 " ] && ok "and keeps nothing of the sheet" ||
+		not_ok "a full disk's import left: $(imported)"
+	expect "the co-op still passes check" 0 "$BIN" --db "$TMP/full/imp.db" check
+done
+expect "with room again the sheet imports" 0 "$BIN" --db "$TMP/full/imp.db" import members "$EX/members.csv"
+[ "$(imported)" = "20 1 " ] && ok "all 20 members, once" || not_ok "after room was made: $(imported)"
 finish
