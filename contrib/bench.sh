@@ -137,7 +137,7 @@ run_script "$DIR/small.db" "$S/all.txt" "$DIR/t-all-small"
 rss_big=$(awk '$1 == "peak_rss_kib" { print $2 }' "$DIR/t-all-big")
 rss_small=$(awk '$1 == "peak_rss_kib" { print $2 }' "$DIR/t-all-small")
 rss_login=$(awk '$1 == "login_peak_rss_kib" { print $2 }' "$DIR/t-all-big")
-found=$(grep -c 'Quince-coloured' "$S/screen.txt" || true)
+found=$(grep -c 'Quince' "$S/screen.txt" || true)
 
 start=$(median < "$DIR/start.txt")
 login=$(median < "$DIR/login.txt")
