@@ -1,5 +1,6 @@
 #!/bin/sh
-# Runs every test and ends with one line: "N passed, N failed".
+# Runs every test (each line says its seconds, to watch CI's time) and ends
+# with one line: "N passed, N failed".
 #  - each cmocka binary named on the command line, in TAP mode: one count per
 #    test case; a binary that dies (crash, sanitizer) counts one failure more;
 #  - each tests/cli/*.sh, tests/screen/*.sh and tests/e2e/*.sh script, and
@@ -17,7 +18,7 @@ export LANG=C.UTF-8 TZ=UTC CMOCKA_MESSAGE_OUTPUT=TAP
 export LSAN_OPTIONS="suppressions=$(pwd)/tests/lsan.supp:print_suppressions=0"
 export COOPDESK_BIN="${COOPDESK_BIN:-$(pwd)/coopdesk}"
 
-count() { # $1: name, $2: file with TAP-ish output, $3: exit status
+count() { # $1: name, $2: file with TAP-ish output, $3: exit status, $4: seconds
 	p=$(grep -c '^ok ' "$2")
 	f=$(grep -c '^not ok ' "$2")
 	if [ "$3" -ne 0 ] && [ "$f" -eq 0 ]; then
@@ -27,10 +28,10 @@ count() { # $1: name, $2: file with TAP-ish output, $3: exit status
 	passed=$((passed + p))
 	failed=$((failed + f))
 	if [ "$f" -ne 0 ]; then
-		echo "FAIL $1 ($p passed, $f failed)"
+		echo "FAIL $1 ($p passed, $f failed; ${4}s)"
 		grep -v '^ok ' "$2" | sed 's/^/    /' | head -40
 	else
-		echo "ok   $1 ($p)"
+		echo "ok   $1 ($p; ${4}s)"
 	fi
 	cat "$2" >> "$log"
 }
@@ -53,15 +54,19 @@ fi
 out=$(mktemp)
 trap 'rm -f "$out"' EXIT
 for t in "$@"; do
+	t0=$(date +%s)
 	# shellcheck disable=SC2086
 	$VG "$t" > "$out" 2>&1
-	count "$(basename "$t")" "$out" $?
+	rc=$?
+	count "$(basename "$t")" "$out" $rc $(($(date +%s) - t0))
 done
 for t in tests/cli/*.sh tests/screen/*.sh tests/e2e/*.sh tests/fuzz/run.sh; do
 	[ -f "$t" ] || continue
 	case "$t" in */lib.sh) continue ;; esac
+	t0=$(date +%s)
 	sh "$t" > "$out" 2>&1
-	count "$t" "$out" $?
+	rc=$?
+	count "$t" "$out" $rc $(($(date +%s) - t0))
 done
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ] && [ "$passed" -gt 0 ]
