@@ -145,7 +145,7 @@ run: deps
 
 check: deps
 	$(Q)$(MAKE) --no-print-directory coopdesk $(UNIT_BIN)
-	$(Q)BUILD=$(BUILD) VALGRIND=$(VALGRIND) sh tests/run.sh $(UNIT_BIN)
+	$(Q)BUILD=$(BUILD) VALGRIND=$(VALGRIND) SANITIZE=$(SANITIZE) sh tests/run.sh $(UNIT_BIN)
 
 # The long crash loop and several terminals (doc/reliability.md); not in check.
 torture: deps
