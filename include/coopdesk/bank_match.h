@@ -76,6 +76,19 @@ struct bank_match {
 void bank_match_line(const struct bank_line *l, const struct bank_candidate *c, int n,
 		     struct bank_match *m);
 
+/* The same over a whole statement: bank_match_line compares a line with
+ * every tenancy, which on a co-op of 20,000 homes and a statement of a
+ * million lines is 20 billion comparisons. An index, made once, finds the
+ * few tenancies a line can be about (its words that are a home's
+ * reference, or run together make one, and those that are a signatory's
+ * surname); only those are compared in full, in the order of c, so the
+ * outcome, the tenancy and the reason are bank_match_line's own.
+ * bank_index_new returns NULL when out of memory; c must outlive it. */
+struct bank_index;
+struct bank_index *bank_index_new(const struct bank_candidate *c, int n);
+void bank_index_free(struct bank_index *ix);
+void bank_match_indexed(struct bank_index *ix, const struct bank_line *l, struct bank_match *m);
+
 /* The reference normalised as the matcher compares it ("h-012" -> "H12"),
  * into out (n bytes; cut short at a character's end). Returns out. Used to
  * find a candidate by an --assign given on the command line. */

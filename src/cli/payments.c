@@ -357,6 +357,7 @@ static int run(const struct cli_ctx *ctx, struct db *db, struct opts *o)
 	struct bank_profile p;
 	struct pay_statement s;
 	struct bank_candidate *c = NULL;
+	struct bank_index *ix = NULL;
 	struct tally t;
 	char said[CLI_INERT_BUFSZ(1024)], today[DATE_BUFSZ], m[MONEY_BUFSZ];
 	int nc = 0, rc, result = 1;
@@ -378,9 +379,14 @@ static int run(const struct cli_ctx *ctx, struct db *db, struct opts *o)
 	}
 	if ((rc = bank_candidates(db, &who, &c, &nc)))
 		goto db_error;
+	if (!(ix = bank_index_new(c, nc))) {
+		fprintf(ctx->err, "coopdesk import payments: out of memory indexing %d tenancies:"
+			" nothing was posted\n", nc);
+		goto out;
+	}
 	for (int i = 0; i < s.n; i++) {
 		struct pay_line *l = &s.lines[i];
-		bank_match_line(&l->l, c, nc, &l->m);
+		bank_match_indexed(ix, &l->l, &l->m);
 		if (l->m.outcome == BANK_DEBIT)
 			continue;
 		struct bank_print f = { .amount_pence = l->l.amount_pence, .text = l->l.text,
@@ -461,6 +467,7 @@ static int run(const struct cli_ctx *ctx, struct db *db, struct opts *o)
 db_error:
 	fprintf(ctx->err, "coopdesk import payments: %s\n", cli_inert(db_errmsg(db), said, sizeof said));
 out:
+	bank_index_free(ix);
 	free(c);
 	pay_statement_free(&s);
 	return result;

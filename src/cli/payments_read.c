@@ -288,16 +288,43 @@ static int one_line(const char *path, const struct csv_record *r, const struct c
 		return problem(err, path, r->line, c->said[C_DATE],
 			       "money paid in after today cannot be posted yet", dcell);
 	clean_text(r->field[c->at[C_REF]], pl.l.text, sizeof pl.l.text);
-	for (int i = s->n - 1; i >= 0; i--) {
-		const struct pay_line *o = &s->lines[i];
-		if (o->l.amount_pence == pl.l.amount_pence && strcmp(o->l.date, pl.l.date) == 0 &&
-		    strcmp(o->l.text, pl.l.text) == 0) {
-			pl.occurrence = o->occurrence;
-			break;
-		}
-	}
-	pl.occurrence++;
 	return add_line(s, &pl) ? -1 : 0;
+}
+
+/* Identical lines (date, amount, text) side by side, in the file's order. */
+static int same_then_order(const void *a, const void *b)
+{
+	const struct pay_line *x = *(const struct pay_line *const *)a;
+	const struct pay_line *y = *(const struct pay_line *const *)b;
+	int d = strcmp(x->l.date, y->l.date);
+	if (!d)
+		d = (x->l.amount_pence > y->l.amount_pence) - (x->l.amount_pence < y->l.amount_pence);
+	if (!d)
+		d = strcmp(x->l.text, y->l.text);
+	return d ? d : (x > y) - (x < y);
+}
+
+/* Numbers each line among the statement's identical ones, from 1 in the
+ * file's order (sorted, not compared with every line before it: a year's
+ * statement of a large co-op has a million lines). -1 out of memory. */
+static int number_occurrences(struct pay_statement *s)
+{
+	if (s->n == 0)
+		return 0;
+	struct pay_line **by = malloc((size_t)s->n * sizeof *by);
+	if (!by)
+		return -1;
+	for (int i = 0; i < s->n; i++)
+		by[i] = &s->lines[i];
+	qsort(by, (size_t)s->n, sizeof *by, same_then_order);
+	for (int i = 0; i < s->n; i++) {
+		const struct pay_line *o = i > 0 ? by[i - 1] : NULL;
+		int same = o && o->l.amount_pence == by[i]->l.amount_pence &&
+			   strcmp(o->l.date, by[i]->l.date) == 0 && strcmp(o->l.text, by[i]->l.text) == 0;
+		by[i]->occurrence = same ? o->occurrence + 1 : 1;
+	}
+	free(by);
+	return 0;
 }
 
 int pay_read(const char *path, struct bank_profile *p, const char *today, FILE *err,
@@ -352,6 +379,10 @@ int pay_read(const char *path, struct bank_profile *p, const char *today, FILE *
 		s->problems += one;
 	}
 	csv_reader_free(r);
+	if (result == 0 && number_occurrences(s) != 0) {
+		fprintf(err, "coopdesk import payments: out of memory\n");
+		result = -1;
+	}
 	if (ferror(fp) && result == 0) {
 		fprintf(err, "coopdesk import payments: cannot read %s\n", cli_inert(path, said, sizeof said));
 		result = -1;

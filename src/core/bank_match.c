@@ -10,15 +10,7 @@
 #include <string.h>
 
 #include "coopdesk/bank_match.h"
-
-#define MAX_WORDS 512           /* a normalised text of 1024 bytes has at most 512 */
-
-struct words {
-	char buf[BANK_NAMES_MAX * 2];
-	int start[MAX_WORDS];
-	int len[MAX_WORDS];
-	int n;
-};
+#include "bank_match_int.h"
 
 /* U+00C0..U+00FF as a bank prints them; "" is a separator (× ÷). */
 static const char *const latin1[64] = {
@@ -88,8 +80,7 @@ static void drop_zeros(struct words *w, int *pos)
 	s[out] = '\0';
 }
 
-/* Splits s into normalised words. 0, or -1 when s is not valid UTF-8. */
-static int words_of(const char *s, struct words *w)
+int bank_words_of(const char *s, struct words *w)
 {
 	const unsigned char *p = (const unsigned char *)s;
 	int in_word = 0, pos = 0;
@@ -150,7 +141,7 @@ char *bank_ref_key(const char *ref, char *out, size_t n)
 	if (n == 0)
 		return out;
 	out[0] = '\0';
-	if (!ref || words_of(ref, &w) != 0)
+	if (!ref || bank_words_of(ref, &w) != 0)
 		return out;
 	for (int i = 0; i < w.n; i++) {
 		if (used + (size_t)w.len[i] + 1 > n)
@@ -243,7 +234,7 @@ static int names_level(const struct words *text, const char *names, char *said, 
 			len = sizeof one - 1;
 		memcpy(one, p, len);
 		one[len] = '\0';
-		if (words_of(one, &nw) == 0) {
+		if (bank_words_of(one, &nw) == 0) {
 			int l = name_level(text, &nw);
 			if (l > best) {
 				best = l;
@@ -424,27 +415,33 @@ static void ref_or_name(const struct bank_line *l, const struct bank_candidate *
 	snprintf(m->why, sizeof m->why, "no home's reference and no tenant's name is in it");
 }
 
-void bank_match_line(const struct bank_line *l, const struct bank_candidate *c, int n,
-		     struct bank_match *m)
+/* The debit, empty and invalid cases, said in m; 1 when the line has
+ * words to match, after them in *text. */
+int bank_line_words(const struct bank_line *l, struct words *text, struct bank_match *m)
 {
-	static struct words text;
 	memset(m, 0, sizeof *m);
 	m->cand = -1;
 	m->by = BANK_BY_NONE;
 	if (l->amount_pence <= 0) {
 		m->outcome = BANK_DEBIT;
 		snprintf(m->why, sizeof m->why, l->amount_pence < 0 ? "paid out" : "nothing paid in");
-		return;
+		return 0;
 	}
 	m->outcome = BANK_UNMATCHED;
-	if (words_of(l->text, &text) != 0) {
+	if (bank_words_of(l->text, text) != 0) {
 		snprintf(m->why, sizeof m->why, "its text is not valid UTF-8");
-		return;
+		return 0;
 	}
-	if (text.n == 0) {
+	if (text->n == 0) {
 		snprintf(m->why, sizeof m->why, "it has no reference or description");
-		return;
+		return 0;
 	}
+	return 1;
+}
+
+void bank_match_among(const struct bank_line *l, const struct words *text,
+		      const struct bank_candidate *c, int n, struct bank_match *m)
+{
 	struct fit *f = n > 0 ? calloc((size_t)n, sizeof *f) : NULL;
 	int *set = n > 0 ? calloc((size_t)n, sizeof *set) : NULL;
 	if (n > 0 && (!f || !set)) {
@@ -455,14 +452,22 @@ void bank_match_line(const struct bank_line *l, const struct bank_candidate *c, 
 	}
 	for (int i = 0; i < n; i++) {
 		bank_ref_key(c[i].ref, f[i].key, sizeof f[i].key);
-		f[i].ref = has_key(&text, f[i].key);
-		f[i].name = names_level(&text, c[i].names, f[i].said, sizeof f[i].said);
+		f[i].ref = has_key(text, f[i].key);
+		f[i].name = names_level(text, c[i].names, f[i].said, sizeof f[i].said);
 		f[i].eligible = c[i].start_date[0] && strcmp(c[i].start_date, l->date) <= 0;
 		f[i].current = f[i].eligible && (!c[i].end_date[0] || strcmp(l->date, c[i].end_date) < 0);
 	}
 	ref_or_name(l, c, f, n, set, m);
 	free(f);
 	free(set);
+}
+
+void bank_match_line(const struct bank_line *l, const struct bank_candidate *c, int n,
+		     struct bank_match *m)
+{
+	static struct words text;
+	if (bank_line_words(l, &text, m))
+		bank_match_among(l, &text, c, n, m);
 }
 
 const char *bank_outcome_name(enum bank_outcome o)

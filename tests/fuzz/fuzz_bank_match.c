@@ -4,6 +4,7 @@
  * tenancy "REF|NAMES|START|END"; the first byte's low bit makes the line
  * paid out. Beyond not crashing: a debit is never matched; a match names
  * one of the candidates, anything else none; the reason is always said;
+ * the index an import uses (bank_match_indexed) says exactly the same;
  * a normalised reference is capitals, digits and other scripts; and a line whose text is
  * one tenancy's own reference, with no other tenancy, is matched to it
  * (when that reference has anything to match and is valid UTF-8). */
@@ -41,6 +42,15 @@ static void check_match(const struct bank_line *l, const struct bank_candidate *
 			struct bank_match *m)
 {
 	bank_match_line(l, c, n, m);
+	/* The index an import uses finds the same, in the same words. */
+	struct bank_index *ix = bank_index_new(c, n);
+	if (ix) {
+		struct bank_match mi;
+		bank_match_indexed(ix, l, &mi);
+		bank_index_free(ix);
+		CHECK(mi.outcome == m->outcome && mi.by == m->by && mi.cand == m->cand);
+		CHECK(strcmp(mi.why, m->why) == 0);
+	}
 	CHECK(memchr(m->why, '\0', sizeof m->why) != NULL);
 	CHECK(m->why[0] != '\0');
 	if (l->amount_pence <= 0)

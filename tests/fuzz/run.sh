@@ -19,7 +19,7 @@ FLAGS="-std=c17 -g -O1 -Wall -Wextra -Wpedantic -Wshadow -Wformat=2 \
  -fno-omit-frame-pointer -Iinclude -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE"
 SRC="src/core/keys.c src/core/script.c src/core/text.c src/core/json_flat.c
  src/core/date.c src/core/clock.c src/core/zone.c src/core/money.c src/core/ref.c
- src/core/rent_calc.c src/core/csv_read.c src/core/bank_match.c"
+ src/core/rent_calc.c src/core/csv_read.c src/core/bank_match.c src/core/bank_index.c"
 failed=0
 
 mkdir -p "$out" || exit 1
