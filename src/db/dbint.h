@@ -91,6 +91,16 @@ struct db {
 		int64_t data_version, settings_gen;
 		struct repair_rules rules;
 	} rules_cache;
+	/* The arrears list's balances (rent_dated.c), worked out into a temp
+	 * table for a day and a choice of tenancies, and paged from while no
+	 * connection can have changed the ledger since: the file's data
+	 * version (another's commit) and this connection's count of changed
+	 * rows (sqlite3_total_changes64) are what they were just after. */
+	struct {
+		int ok, which;
+		char day[16];
+		int64_t data_version, changes;
+	} arrears_snap;
 	/* The committed-writes log (commit_log.c): the last audit id before
 	 * the transaction (-1: not logging) and the lines for its commit. */
 	int64_t log_from;

@@ -238,6 +238,56 @@ static void balance_and_weeks_in_arrears(void **state)
 	assert_string_equal(db_errmsg(db), "the day of the arrears is not a real date, like 2026-11-22");
 }
 
+/* The list's balances are worked out once and paged from (a temp table):
+ * a payment at this terminal, a charge at another, and a read-only
+ * viewing each show at once. */
+static void the_arrears_list_follows_every_change(void **state)
+{
+	(void)state;
+	char path[64];
+	struct db *db = test_db_file(path);
+	struct actor board = test_board();
+	int64_t ann = let(db, "H-001", "Ann Tenant", "2026-11-02", 9500);
+	int64_t bob = let(db, "H-002", "Bob Tenant", "2026-11-02", 10000);
+	struct rent_run_result r;
+	assert_int_equal(rent_charge_run_summary(db, &board, "2026-11-15", &r), DB_OK);
+	struct rent_arrears_query q = { .which = TENANCIES_CURRENT, .sort = RENT_ARREARS_BY_AMOUNT };
+	struct rent_arrears_item it[4];
+	int n;
+	assert_int_equal(rent_arrears_list(db, &board, &q, PAGE_FIRST, NULL, it, 4, &n), DB_OK);
+	assert_int_equal(n, 2);
+	assert_int_equal(it[0].r.tenancy_id, bob);
+	assert_int_equal(it[0].r.balance_pence, 20000);     /* 2 and 9 November */
+	assert_int_equal(it[1].r.balance_pence, 19000);
+	/* Bob pays at this terminal: he owes nothing, and is gone from the list. */
+	pay(db, bob, "2026-11-14", 20000, "cash");
+	assert_int_equal(rent_arrears_list(db, &board, &q, PAGE_FIRST, NULL, it, 4, &n), DB_OK);
+	assert_int_equal(n, 1);
+	assert_int_equal(it[0].r.tenancy_id, ann);
+	/* Another terminal posts the week of the 16th: both owe again. */
+	struct db *other = NULL;
+	char err[600];
+	assert_int_equal(db_open(path, 0, &other, err, sizeof err), DB_OK);
+	assert_int_equal(rent_charge_run_summary(other, &board, "2026-11-22", &r), DB_OK);
+	assert_int_equal(r.charges, 2);
+	assert_int_equal(rent_arrears_list(db, &board, &q, PAGE_LAST, NULL, it, 4, &n), DB_OK);
+	assert_int_equal(n, 2);
+	assert_int_equal(it[0].r.tenancy_id, ann);           /* largest first */
+	assert_int_equal(it[0].r.balance_pence, 28500);
+	assert_int_equal(it[1].r.tenancy_id, bob);
+	assert_int_equal(it[1].r.balance_pence, 10000);
+	db_close(other);
+	/* Opened read-only, the list is still there (a temp table is the
+	 * connection's own). */
+	assert_int_equal(db_open(path, DB_OPEN_READONLY, &other, err, sizeof err), DB_OK);
+	assert_int_equal(rent_arrears_list(other, &board, &q, PAGE_FIRST, NULL, it, 4, &n), DB_OK);
+	assert_int_equal(n, 2);
+	assert_int_equal(it[0].r.tenancy_id, ann);
+	db_close(other);
+	db_close(db);
+	test_db_unlink(path);
+}
+
 static void a_reversal_names_the_row_and_keeps_it(void **state)
 {
 	struct db *db = *state;
@@ -400,6 +450,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(posting_is_idempotent_across_a_change_and_a_free_week,
 						setup, teardown),
 		cmocka_unit_test_setup_teardown(balance_and_weeks_in_arrears, setup, teardown),
+		cmocka_unit_test(the_arrears_list_follows_every_change),
 		cmocka_unit_test_setup_teardown(a_reversal_names_the_row_and_keeps_it, setup,
 						teardown),
 		cmocka_unit_test_setup_teardown(methods_and_kinds_are_checked, setup, teardown),
