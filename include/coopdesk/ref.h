@@ -33,6 +33,16 @@ char *ref_format(char prefix, int64_t n, char *buf, size_t len);
  * counts as empty. */
 int ref_parse(const char *s, char prefix, int64_t *n);
 
+/* What people type in the go-to prompt (^G) and a member field, read
+ * without the database. A member's number: "42", "no. 42", "#42",
+ * "member 42", "member no. 42", "Member Number 42" (any case, spaces
+ * around): 1 with it in *no (positive), else 0 and *no alone.
+ * A repair's reference as typed: "R-000123", "r123", " R-42" (spaces
+ * before; what ref_parse reads, with the R): 1 with it in *id, else 0 and
+ * *id alone ("123" alone is not a repair: it is a member's number). */
+int ref_member_number(const char *typed, int64_t *no);
+int ref_repair_typed(const char *typed, int64_t *id);
+
 /* A plain-English message for a ref_err; static, never NULL. */
 const char *ref_strerror(int err);
 

@@ -1,9 +1,12 @@
 /* ref.c: readable references such as R-000123. */
 #include "coopdesk/ref.h"
 
+#include <ctype.h>
 #include <inttypes.h>
 #include <stdio.h>
 #include <string.h>
+
+#include "coopdesk/text.h"
 
 static int is_space(char c)
 {
@@ -103,4 +106,58 @@ const char *ref_strerror(int err)
 	default:
 		return "unknown problem with a reference";
 	}
+}
+
+int ref_member_number(const char *typed, int64_t *no)
+{
+	char s[64];
+	if (!typed || !no || text_copy(s, sizeof s, typed) != 0)
+		return 0;
+	text_lower(s);
+	const char *p = s;
+	static const char *const words[] = { "member", "number", "no.", "no", "#" };
+	for (int again = 1; again;) {
+		again = 0;
+		while (*p == ' ')
+			p++;
+		for (size_t i = 0; i < sizeof words / sizeof words[0]; i++) {
+			size_t k = strlen(words[i]);
+			if (strncmp(p, words[i], k) == 0 && (p[k] == ' ' || p[k] == '.' ||
+							     isdigit((unsigned char)p[k]) || i >= 2)) {
+				p += k;
+				while (*p == '.')
+					p++;
+				again = 1;
+				break;
+			}
+		}
+	}
+	if (!isdigit((unsigned char)*p))
+		return 0;
+	int64_t v = 0;
+	for (; isdigit((unsigned char)*p); p++) {
+		if (v > (INT64_MAX - 9) / 10)
+			return 0;
+		v = v * 10 + (*p - '0');
+	}
+	while (*p == ' ')
+		p++;
+	if (*p || v <= 0)
+		return 0;
+	*no = v;
+	return 1;
+}
+
+int ref_repair_typed(const char *typed, int64_t *id)
+{
+	if (!typed || !id)
+		return 0;
+	while (*typed == ' ')
+		typed++;
+	if (*typed != 'r' && *typed != 'R')
+		return 0;
+	const char *p = typed + 1;
+	while (*p == '-' || *p == ' ')
+		p++;
+	return isdigit((unsigned char)*p) && ref_parse(typed, 'R', id) == REF_OK;
 }

@@ -15,48 +15,6 @@
 #include "coopdesk/text.h"
 #include "refs.h"
 
-/* "42", "no. 42", "#42", "member 42", "member no. 42", "member number 42":
- * a member's number into *no; 0 when it is not one of those. */
-static int member_number(const char *typed, int64_t *no)
-{
-	char s[64];
-	if (text_copy(s, sizeof s, typed) != 0)
-		return 0;
-	text_lower(s);
-	const char *p = s;
-	static const char *const words[] = { "member", "number", "no.", "no", "#" };
-	for (int again = 1; again;) {
-		again = 0;
-		while (*p == ' ')
-			p++;
-		for (size_t i = 0; i < sizeof words / sizeof words[0]; i++) {
-			size_t k = strlen(words[i]);
-			if (strncmp(p, words[i], k) == 0 && (p[k] == ' ' || p[k] == '.' ||
-							     isdigit((unsigned char)p[k]) || i >= 2)) {
-				p += k;
-				while (*p == '.')
-					p++;
-				again = 1;
-				break;
-			}
-		}
-	}
-	if (!isdigit((unsigned char)*p))
-		return 0;
-	int64_t v = 0;
-	for (; isdigit((unsigned char)*p); p++) {
-		if (v > (INT64_MAX - 9) / 10)
-			return 0;
-		v = v * 10 + (*p - '0');
-	}
-	while (*p == ' ')
-		p++;
-	if (*p || v <= 0)
-		return 0;
-	*no = v;
-	return 1;
-}
-
 /* ---- members --------------------------------------------------------------- */
 
 static void member_match(const struct member_row *r, struct ref_match *out)
@@ -94,7 +52,7 @@ static int member_find(struct app *app, const char *typed, struct ref_match *out
 	*n = 0;
 	snprintf(why, whylen, "no member's name or address has '%.40s': type a member no. or"
 		 " part of a name", typed);
-	if (member_number(typed, &no)) {
+	if (ref_member_number(typed, &no)) {
 		snprintf(why, whylen, "there is no member no. %lld on the register", (long long)no);
 		struct member *m = malloc(sizeof *m);
 		if (!m)
@@ -270,19 +228,6 @@ const struct ref_kind ref_contractor = {
 
 /* ---- going to a record ----------------------------------------------------------- */
 
-/* "R-000123", "r123", "R 123": a repair's reference. */
-static int repair_number(const char *typed, int64_t *id)
-{
-	while (*typed == ' ')
-		typed++;
-	if (*typed != 'r' && *typed != 'R')
-		return 0;
-	const char *p = typed + 1;
-	while (*p == '-' || *p == ' ')
-		p++;
-	return isdigit((unsigned char)*p) && ref_parse(typed, 'R', id) == REF_OK;
-}
-
 struct screen *refs_open(struct app *app, const char *typed, char *why, size_t n)
 {
 	char t[128];
@@ -293,7 +238,7 @@ struct screen *refs_open(struct app *app, const char *typed, char *why, size_t n
 		snprintf(why, n, "type a reference: R-000123, WEA-10 or member no. 42");
 		return NULL;
 	}
-	if (repair_number(t, &id)) {
+	if (ref_repair_typed(t, &id)) {
 		struct repair *r = malloc(sizeof *r);
 		int rc = r ? repair_get(app->db, &app->who, id, r) : DB_ERROR;
 		free(r);
@@ -307,7 +252,7 @@ struct screen *refs_open(struct app *app, const char *typed, char *why, size_t n
 			snprintf(why, n, "%s", db_errmsg(app->db));
 		return NULL;
 	}
-	if (member_number(t, &no)) {
+	if (ref_member_number(t, &no)) {
 		struct member *m = malloc(sizeof *m);
 		int rc = m ? member_get_by_no(app->db, &app->who, no, m) : DB_ERROR;
 		id = m ? m->id : 0;

@@ -1,5 +1,6 @@
 /* libFuzzer target for references typed in the go-to prompt and the
- * reference fields (src/core/ref.c: "R-000123", "r123", "123").
+ * reference fields (src/core/ref.c: "R-000123", "r123", "123", and as
+ * the go-to prompt reads them: "member no. 42", "#42", "R 123").
  *
  * The first byte is the prefix letter asked for, the rest what was typed.
  * A reference that parses names a positive number; written back it reads
@@ -32,6 +33,28 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		CHECK(ref_parse(buf, prefix, &back) == REF_OK && back == n);
 	} else {
 		CHECK(n == -5);
+	}
+	/* As typed in the go-to prompt: a member's number, a repair's
+	 * reference. What is read is positive and reads back from the way the
+	 * screens write it; what is refused leaves the number alone. */
+	int64_t no = -7, id = -7;
+	if (ref_member_number(s, &no)) {
+		CHECK(no > 0);
+		snprintf(buf, sizeof buf, "no. %lld", (long long)no);
+		CHECK(ref_member_number(buf, &back) && back == no);
+		snprintf(buf, sizeof buf, "#%lld", (long long)no);
+		CHECK(ref_member_number(buf, &back) && back == no);
+	} else {
+		CHECK(no == -7);
+	}
+	if (ref_repair_typed(s, &id)) {
+		CHECK(id > 0);
+		CHECK(ref_parse(s, 'R', &back) == REF_OK && back == id);
+		ref_format('R', id, buf, sizeof buf);
+		CHECK(ref_repair_typed(buf, &back) && back == id);
+		CHECK(!ref_member_number(s, &back));   /* one or the other */
+	} else {
+		CHECK(id == -7);
 	}
 	if (size >= 9) {
 		int64_t v;

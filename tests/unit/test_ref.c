@@ -143,6 +143,38 @@ static void test_round_trip(void **state)
 	}
 }
 
+/* As the go-to prompt and a member field read what is typed. */
+static void test_typed(void **state)
+{
+	(void)state;
+	static const struct { const char *typed; int64_t no; } members[] = {
+		{ "42", 42 }, { " no. 42 ", 42 }, { "#42", 42 }, { "member 42", 42 },
+		{ "Member No. 42", 42 }, { "MEMBER NUMBER 7", 7 }, { "no42", 42 },
+		{ "", 0 }, { "0", 0 }, { "no.", 0 }, { "42a", 0 }, { "member -4", 0 },
+		{ "R-000042", 0 }, { "99999999999999999999", 0 }, { "members 4", 0 },
+	};
+	for (size_t i = 0; i < sizeof members / sizeof members[0]; i++) {
+		int64_t no = -1;
+		int got = ref_member_number(members[i].typed, &no);
+		if (got != (members[i].no > 0) || (got && no != members[i].no) || (!got && no != -1))
+			fail_msg("'%s': %d, %lld", members[i].typed, got, (long long)no);
+	}
+	static const struct { const char *typed; int64_t id; } repairs[] = {
+		{ "R-000123", 123 }, { "r123", 123 }, { " R-42", 42 }, { "r-1", 1 }, { "R 123", 0 },
+		{ "123", 0 }, { "R", 0 }, { "R-", 0 }, { "RX1", 0 }, { "R-0", 0 }, { "W-000123", 0 },
+	};
+	for (size_t i = 0; i < sizeof repairs / sizeof repairs[0]; i++) {
+		int64_t id = -1;
+		int got = ref_repair_typed(repairs[i].typed, &id);
+		if (got != (repairs[i].id > 0) || (got && id != repairs[i].id) || (!got && id != -1))
+			fail_msg("'%s': %d, %lld", repairs[i].typed, got, (long long)id);
+	}
+	int64_t x = -1;
+	assert_false(ref_member_number(NULL, &x));
+	assert_false(ref_repair_typed(NULL, &x));
+	assert_int_equal(x, -1);
+}
+
 static void expect_mentions(int err, const char *word)
 {
 	const char *msg = ref_strerror(err);
@@ -176,6 +208,7 @@ int main(void)
 		cmocka_unit_test(test_parse_args),
 		cmocka_unit_test(test_round_trip),
 		cmocka_unit_test(test_strerror),
+		cmocka_unit_test(test_typed),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
