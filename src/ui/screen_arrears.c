@@ -78,7 +78,7 @@ static const struct lcol columns[] = {
 	{ "Ended", 11, 70, 0, cell_ended },
 };
 
-static const char *const sorts[] = { "largest first", "by home" };
+static const char *const sorts[] = { "largest first", "home" };
 static const char *const filters[] = { "current tenancies", "former tenants", "all tenancies" };
 static const enum tenancy_which which_of[] = { TENANCIES_CURRENT, TENANCIES_FORMER,
 					       TENANCIES_ALL };

@@ -67,6 +67,9 @@ cat > "$TMP/pay.script" <<EOF
 $BOARD
 R
 :dump $TMP/pay0.txt
+s
+:dump $TMP/pay0s.txt
+s
 <Enter>
 :dump $TMP/pay1.txt
 n
@@ -88,6 +91,12 @@ case "$first" in
 ">$top_ref "*"$(pounds "$top_bal")"*) ok "the largest arrears first, as sqlite3 sums them ($first)" ;;
 *) not_ok "first row '$first', wanted $top_ref $(pounds "$top_bal")" ;;
 esac
+contains "s sorts it by home" "$TMP/pay0s.txt" \
+	"Rent arrears: current tenancies, by home                           row "
+refs=$(sed -n '5,$p' "$TMP/pay0s.txt" | grep -E '^[ >][A-Z]+-[0-9]+ ' | cut -c2- | cut -d' ' -f1)
+[ "$(echo "$refs" | wc -l)" -gt 3 ] && [ "$refs" = "$(echo "$refs" | LC_ALL=C sort)" ] \
+	&& ok "the homes in order of reference ($(echo $refs | cut -c1-40)...)" \
+	|| not_ok "not in order of reference: $(echo $refs)"
 contains "Enter opens its rent account" "$TMP/pay1.txt" "Rent account  $top_ref, tenancy $top"
 contains "with its balance" "$TMP/pay1.txt" "Balance  $(pounds "$top_bal") owed"
 beside "£12.345 is refused beside the amount" "$TMP/pay2.txt" "Amount" \
