@@ -1,4 +1,5 @@
-/* libFuzzer target for script_parse (src/core/script.c).
+/* libFuzzer target for script_parse (src/core/script.c): keys, :dump,
+ * :resize, :sleep, :quit, :paste, :click, :dblclick, :wheel and :wait.
  *
  * Beyond not crashing: a refused script leaves nothing behind and says
  * why in printable UTF-8 naming the line; an accepted one has only steps
@@ -61,6 +62,20 @@ static void rewrite(const struct script_step *s, size_t n, struct out *o)
 	int line_start = 1;
 
 	for (size_t i = 0; i < n; i++) {
+		if (s[i].kind == STEP_KEY && s[i].key == CDK_PASTE_BEGIN) {
+			/* ":paste KEYS" on a line of its own (a space is <Space>). */
+			if (!line_start)
+				put(o, "\n");
+			put(o, ":paste ");
+			for (i++; i < n && s[i].key != CDK_PASTE_END; i++) {
+				const char *name = key_format(s[i].key, tmp, sizeof tmp);
+				CHECK(name != NULL);
+				put(o, name);
+			}
+			put(o, "\n");
+			line_start = 1;
+			continue;
+		}
 		if (s[i].kind == STEP_KEY) {
 			const char *name = key_format(s[i].key, tmp, sizeof tmp);
 			CHECK(name != NULL);
@@ -84,6 +99,16 @@ static void rewrite(const struct script_step *s, size_t n, struct out *o)
 		case STEP_SLEEP:
 			snprintf(tmp, sizeof tmp, ":sleep %d\n", s[i].ms);
 			break;
+		case STEP_WAIT:
+			snprintf(tmp, sizeof tmp, ":wait %s\n", s[i].path);
+			break;
+		case STEP_MOUSE:
+			if (s[i].mouse >= 3)
+				snprintf(tmp, sizeof tmp, ":wheel %s\n", s[i].mouse == 3 ? "up" : "down");
+			else
+				snprintf(tmp, sizeof tmp, ":%s %d %d\n", s[i].mouse == 1 ? "click" : "dblclick",
+					 s[i].rows, s[i].cols);
+			break;
 		default:
 			snprintf(tmp, sizeof tmp, ":quit\n");
 			break;
@@ -100,17 +125,42 @@ static void check_steps(const struct script_step *s, size_t n, size_t size)
 	const char *end;
 	int32_t k;
 
+	int pasting = 0;
 	CHECK(n <= SCRIPT_MAX_STEPS);
 	CHECK(n <= size); /* every step takes a byte at least */
 	for (size_t i = 0; i < n; i++) {
 		CHECK(s[i].line >= last_line);
 		last_line = s[i].line;
+		/* A :paste is its keys between a begin and an end, on one line. */
+		if (pasting)
+			CHECK(s[i].kind == STEP_KEY && s[i].line == pasting);
 		switch (s[i].kind) {
 		case STEP_KEY:
+			if (s[i].key == CDK_PASTE_BEGIN) {
+				CHECK(!pasting);
+				pasting = s[i].line;
+				/* :paste needs keys to paste. */
+				CHECK(i + 1 < n && s[i + 1].kind == STEP_KEY &&
+				      s[i + 1].key != CDK_PASTE_END);
+				break;
+			}
+			if (s[i].key == CDK_PASTE_END) {
+				CHECK(pasting);
+				pasting = 0;
+				break;
+			}
 			CHECK(key_valid(s[i].key));
 			CHECK(key_format(s[i].key, name, sizeof name) != NULL);
 			CHECK(key_parse(name, &k, &end) == 0 && k == s[i].key && *end == '\0');
 			break;
+		case STEP_MOUSE:
+			CHECK(s[i].mouse >= 1 && s[i].mouse <= 4);
+			CHECK(s[i].rows >= 0 && s[i].rows < SCRIPT_MAX_SIZE);
+			CHECK(s[i].cols >= 0 && s[i].cols < SCRIPT_MAX_SIZE);
+			if (s[i].mouse >= 3)
+				CHECK(s[i].rows == 0 && s[i].cols == 0);
+			break;
+		case STEP_WAIT:
 		case STEP_DUMP: {
 			size_t len = strnlen(s[i].path, sizeof s[i].path);
 			CHECK(len > 0 && len < sizeof s[i].path);
@@ -133,6 +183,7 @@ static void check_steps(const struct script_step *s, size_t n, size_t size)
 			CHECK(!"a step of no known kind");
 		}
 	}
+	CHECK(!pasting);
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
@@ -160,6 +211,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		CHECK(again[i].key == steps[i].key);
 		CHECK(again[i].cols == steps[i].cols && again[i].rows == steps[i].rows);
 		CHECK(again[i].ms == steps[i].ms);
+		CHECK(again[i].mouse == steps[i].mouse);
 		CHECK(strcmp(again[i].path, steps[i].path) == 0);
 	}
 	free(again);
