@@ -17,10 +17,12 @@ export LANG=C.UTF-8 TZ=UTC CMOCKA_MESSAGE_OUTPUT=TAP
 # For SANITIZE=1: what LeakSanitizer should not blame on us (see the file).
 export LSAN_OPTIONS="suppressions=$(pwd)/tests/lsan.supp:print_suppressions=0"
 export COOPDESK_BIN="${COOPDESK_BIN:-$(pwd)/coopdesk}"
-# make check SANITIZE=1, the second pass after the plain one: the kill and
-# fault loops take fewer steps (tests/cli/crash.sh, interrupt.sh,
-# test_faults), every other check is the same.
+# make check SANITIZE=1, the second pass after the plain one, and
+# VALGRIND=1, forty times slower: the kill and fault loops take fewer
+# steps (tests/cli/crash.sh, interrupt.sh, test_faults), every other check
+# is the same.
 [ "${SANITIZE:-0}" = 1 ] && export COOPDESK_TEST_SHORTER=1
+[ "${VALGRIND:-0}" = 1 ] && export COOPDESK_TEST_SHORTER=1
 
 count() { # $1: name, $2: file with TAP-ish output, $3: exit status, $4: seconds
 	p=$(grep -c '^ok ' "$2")
