@@ -98,10 +98,10 @@ static int setup_connection(struct db *db)
 		 * halves the time of a big load's nested writes. */
 		"PRAGMA temp_store = MEMORY;"
 		/* The arrears list's balances as at a day (rent_dated.c). */
-		"CREATE TEMP TABLE arrears_snap (tid INTEGER PRIMARY KEY, home_id INTEGER,"
-		" ref TEXT, bal INTEGER);"
-		"CREATE INDEX temp.arrears_snap_by_bal ON arrears_snap (bal, tid);"
-		"CREATE INDEX temp.arrears_snap_by_ref ON arrears_snap (ref, tid);"
+		"CREATE TEMP TABLE arrears_by_bal (bal INTEGER, tid INTEGER,"
+		" PRIMARY KEY (bal, tid)) WITHOUT ROWID;"
+		"CREATE TEMP TABLE arrears_by_ref (ref TEXT, tid INTEGER, bal INTEGER,"
+		" PRIMARY KEY (ref, tid)) WITHOUT ROWID;"
 		"";
 	int on = 1;
 	sqlite3_extended_result_codes(db->conn, 1);

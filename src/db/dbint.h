@@ -92,12 +92,12 @@ struct db {
 		struct repair_rules rules;
 	} rules_cache;
 	/* The arrears list's balances (rent_dated.c), worked out into a temp
-	 * table for a day and a choice of tenancies, and paged from while no
+	 * table for a day, a choice of tenancies and a sort, and paged from while no
 	 * connection can have changed the ledger since: the file's data
 	 * version (another's commit) and this connection's count of changed
 	 * rows (sqlite3_total_changes64) are what they were just after. */
 	struct {
-		int ok, which;
+		int ok, which, sort;
 		char day[16];
 		int64_t data_version, changes;
 	} arrears_snap;
