@@ -208,7 +208,9 @@ echo \$\$ > "$TMP/tty.pid"
 echo "status \$?"
 stty -a | tr ' ;' '\\n\\n' | grep -x -e echo -e -echo | sed 's/^/stty /'
 EOF
-coopdesk_pid() { pgrep -P "$(cat "$TMP/tty.pid")" -x coopdesk | head -1; }
+# The script's one child: coopdesk (under make check VALGRIND=1, valgrind
+# running it, which hands each signal on to it).
+coopdesk_pid() { pgrep -P "$(cat "$TMP/tty.pid")" | head -1; }
 pane_echo() { stty -a -F "$($T display-message -p -t main '#{pane_tty}')" | tr ' ;' '\n\n' | grep -x -e echo -e -echo; }
 
 start 100 24 sh "$TMP/tty.sh" user passwd ann

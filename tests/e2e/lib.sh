@@ -43,5 +43,6 @@ keys() { $T send-keys -t main "$@"; }
 
 pane_pid() { $T display-message -p -t main '#{pane_pid}'; }
 
-# The coopdesk process inside the pane's shell.
-app_pid() { pgrep -P "$(pane_pid)" -x coopdesk | head -1; }
+# The coopdesk process inside the pane's shell, its one child (under make
+# check VALGRIND=1, valgrind running it, which hands each signal on to it).
+app_pid() { pgrep -P "$(pane_pid)" | head -1; }
