@@ -356,8 +356,10 @@ int rent_arrears_each(struct db *db, const struct actor *who, const struct rent_
 	return rc == DB_NOTFOUND ? DB_OK : rc;
 }
 
-/* Fills the list's temp table for `day` and `which` unless it holds them
- * and nothing can have changed since. */
+/* Fills the list's temp table for `day`, `which` and `sort` unless it
+ * holds them and nothing can have changed since. Filled inside a
+ * transaction (the rows go with it should it roll back), it serves only
+ * that call. */
 static int arrears_snapshot(struct db *db, const char *day, enum tenancy_which which,
 			    enum rent_arrears_sort sort)
 {
@@ -383,7 +385,7 @@ static int arrears_snapshot(struct db *db, const char *day, enum tenancy_which w
 	sqlite3_bind_int(st, 5, (int)which);
 	if ((rc = db_step_done(db, st)))
 		return rc;
-	db->arrears_snap.ok = 1;
+	db->arrears_snap.ok = sqlite3_get_autocommit(db->conn) != 0;
 	db->arrears_snap.which = (int)which;
 	db->arrears_snap.sort = (int)sort;
 	db->arrears_snap.data_version = dv;
