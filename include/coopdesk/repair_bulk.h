@@ -2,12 +2,18 @@
  * coopdesk/repair_bulk.h: repairs written many at a time, each with its
  * whole life at once: the way the demo makes a large co-op. A repair made
  * so is written by the same statements as repair_report, repair_move_at
- * and repair_update, one after the other in the caller's transaction, so
- * the same triggers fire: the same row, the same events, the same audit
- * rows and search entries. What it leaves out is their work per call: the
- * access check, a savepoint, reading the repair back, re-reading the
- * settings and the bank holidays; the checks of the moves themselves are
- * made in memory (repair_move_refusal, times in order).
+ * and repair_update, one after the other in the caller's transaction, on
+ * copies of the repair and its events whose audit triggers are the real
+ * tables' own; the repair and its events then go into the real tables once,
+ * in their last state (src/db/repair_bulk.c). The result is the API's: the
+ * same row, the same events, the same audit rows in the same order, the
+ * same search entries and counts (tests/cli/demo.sh compares them). What it
+ * leaves out is the API's work per call: the access check, a savepoint,
+ * reading the repair back, re-reading the settings and the bank holidays,
+ * and writing the repair's sixteen indexes again at every step; the checks
+ * of the moves themselves are made in memory (repair_move_refusal, times
+ * in order, a contractor for an assigned repair, a completion time for a
+ * completed one).
  */
 #ifndef COOPDESK_REPAIR_BULK_H
 #define COOPDESK_REPAIR_BULK_H
@@ -38,11 +44,19 @@ int repair_bulk_begin(struct db *db, const struct actor *who, const char *from_d
  * version, target_at, and r's "in" fields from `after`.
  * Refused in words, as those would refuse; part of the repair may then be
  * written already, so the caller rolls its transaction back (the bulk path
- * takes no savepoint of its own). */
+ * takes no savepoint of its own). The repair reaches the repairs table by
+ * repair_bulk_finish at the latest. */
 int repair_bulk_add(struct repair_bulk *b, struct repair *r, const struct repair_bulk_move *moves,
 		    int nmoves, const struct repair *after);
 
-/* Ends the load (frees it; the transaction is the caller's). NULL is fine. */
+/* Puts the last repairs added into the real tables: until then (and
+ * between batches) some are held in the load's TEMP copies, so nothing else
+ * may write repairs or their events between repair_bulk_begin and this.
+ * DB_OK, or the caller rolls back. */
+int repair_bulk_finish(struct repair_bulk *b);
+
+/* Ends the load (frees it; the transaction is the caller's; repairs added
+ * since the last repair_bulk_finish are dropped). NULL is fine. */
 void repair_bulk_end(struct repair_bulk *b);
 
 #endif

@@ -304,6 +304,8 @@ int demo_repairs(struct demo *d)
 			return demo_fail(d, rc, "starting the repairs");
 	}
 	rc = all_repairs(d);
+	if (!rc && d->bulk && (rc = repair_bulk_finish(d->bulk)))
+		rc = demo_fail(d, rc, "writing the last repairs");
 	repair_bulk_end(d->bulk);
 	d->bulk = NULL;
 	return rc;

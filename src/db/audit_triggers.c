@@ -55,8 +55,18 @@ static void append_value(sqlite3_str *s, const char *ref, const char *col)
  * moving on records its status, not its whole description again:
  * (SELECT json_group_object(k, v) FROM (SELECT 'col' AS k, REF."col" AS v
  *  WHERE OLD."col" IS NOT NEW."col" UNION ALL ...)). */
+static int listed(const char *const *names, const char *name)
+{
+	for (; names && *names; names++)
+		if (strcmp(*names, name) == 0)
+			return 1;
+	return 0;
+}
+
+/* ONLY, when not NULL: the update's JSON looks at those columns alone (the
+ * others cannot change: see db_audit_copy_make). */
 static int append_json(struct db *db, sqlite3_str *s, const char *table, const char *ref,
-		       int changed_only)
+		       int changed_only, const char *const *only)
 {
 	sqlite3_stmt *st = db_prep(db, SQL_COLUMNS);
 	if (!st)
@@ -66,6 +76,8 @@ static int append_json(struct db *db, sqlite3_str *s, const char *table, const c
 	int first = 1, rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		const char *col = (const char *)sqlite3_column_text(st, 0);
+		if (only && !listed(only, col))
+			continue;
 		if (changed_only) {
 			sqlite3_str_appendf(s, "%sSELECT '%q' AS k, ", first ? "" : " UNION ALL ", col);
 			append_value(s, ref, col);
@@ -81,38 +93,128 @@ static int append_json(struct db *db, sqlite3_str *s, const char *table, const c
 	return rc == SQLITE_DONE ? DB_OK : db_fail(db, rc, "reading the schema");
 }
 
-static int create_trigger(struct db *db, const char *table, const char *event)
+/* The trigger that audits EVENT on TABLE. With COPY, the trigger of a TEMP
+ * table of that name holding copies of TABLE's rows (db_audit_copy_make):
+ * generated from TABLE's columns, so it writes the very row TABLE's own
+ * trigger would, naming TABLE and the row by its "id".
+ * SKIPPABLE: the schema has audit_context.unaudited (schema 14), and the
+ * trigger writes nothing while it names TABLE. */
+static int create_trigger(struct db *db, const char *table, const char *event, const char *copy,
+			  int skippable, const char *const *only)
 {
 	sqlite3_str *s = sqlite3_str_new(db->conn);
 	const char *lower = strcmp(event, "INSERT") == 0 ? "insert"
 			  : strcmp(event, "UPDATE") == 0 ? "update" : "delete";
+	const char *ref = strcmp(event, "DELETE") == 0 ? "OLD" : "NEW";
+	if (copy)
+		sqlite3_str_appendf(s, "CREATE TEMP TRIGGER IF NOT EXISTS \"audit_%w_%w\""
+				    " AFTER %s ON \"%w\" BEGIN", copy, lower, event, copy);
+	else
+		sqlite3_str_appendf(s, "CREATE TRIGGER \"audit_%w_%w\" AFTER %s ON \"%w\" BEGIN",
+				    table, lower, event, table);
 	sqlite3_str_appendf(s,
-		"CREATE TRIGGER \"audit_%w_%w\" AFTER %s ON \"%w\" BEGIN"
 		" INSERT INTO audit (at, user_id, actor, table_name, row_id, action, before, after)"
 		" SELECT strftime('%%Y-%%m-%%dT%%H:%%M:%%fZ', 'now'), c.user_id,"
-		" coalesce(c.actor, 'another program'), '%q', %s.rowid, '%s', ",
-		table, lower, event, table, table,
-		strcmp(event, "DELETE") == 0 ? "OLD" : "NEW", lower);
+		" coalesce(c.actor, 'another program'), '%q', %s.%s, '%s', ",
+		table, ref, copy ? "\"id\"" : "rowid", lower);
 	int rc = DB_OK;
 	int update = strcmp(event, "UPDATE") == 0;
 	if (strcmp(event, "INSERT") == 0)
 		sqlite3_str_appendall(s, "NULL");
 	else
-		rc = append_json(db, s, table, "OLD", update);
+		rc = append_json(db, s, table, "OLD", update, only);
 	sqlite3_str_appendall(s, ", ");
 	if (!rc) {
 		if (strcmp(event, "DELETE") == 0)
 			sqlite3_str_appendall(s, "NULL");
 		else
-			rc = append_json(db, s, table, "NEW", update);
+			rc = append_json(db, s, table, "NEW", update, only);
 	}
-	sqlite3_str_appendall(s, " FROM audit_context c WHERE c.id = 1; END");
+	sqlite3_str_appendall(s, " FROM audit_context c WHERE c.id = 1");
+	if (skippable)
+		sqlite3_str_appendf(s, " AND c.unaudited IS NOT '%q'", table);
+	sqlite3_str_appendall(s, "; END");
 	char *sql = sqlite3_str_finish(s);
 	if (!sql)
 		return db_set_error(db, DB_ERROR, "out of memory");
 	if (!rc)
 		rc = db_exec(db, sql);
 	sqlite3_free(sql);
+	return rc;
+}
+
+static const char SQL_HAS_UNAUDITED[] =
+	"SELECT count(*) FROM pragma_table_info('audit_context') WHERE name = 'unaudited'";
+
+/* Does the schema have audit_context.unaudited (schema 14 on)? 1, 0, or
+ * -1 after an error. */
+static int has_unaudited(struct db *db)
+{
+	sqlite3_stmt *st = db_prep(db, SQL_HAS_UNAUDITED);
+	if (!st)
+		return -1;
+	int rc = sqlite3_step(st);
+	int n = rc == SQLITE_ROW ? sqlite3_column_int(st, 0) : -1;
+	db_reset(st);
+	if (n < 0)
+		db_fail(db, rc, "reading the schema");
+	return n;
+}
+
+/* A lone INTEGER PRIMARY KEY stays one in the copy: its rows are then
+ * read back in the order of their ids with no sort. */
+static const char SQL_COPY_COLUMNS[] =
+	"SELECT name, dflt_value, pk = 1 AND type = 'INTEGER'"
+	"   AND (SELECT count(*) FROM pragma_table_xinfo(?1) WHERE pk > 0) = 1"
+	"  FROM pragma_table_xinfo(?1) WHERE hidden = 0 ORDER BY cid";
+
+int db_audit_copy_make(struct db *db, const char *table, const char *copy,
+		       const char *const *changing)
+{
+	sqlite3_stmt *st = db_prep(db, SQL_COPY_COLUMNS);
+	if (!st)
+		return db_status(db);
+	sqlite3_bind_text(st, 1, table, -1, SQLITE_TRANSIENT);
+	sqlite3_str *s = sqlite3_str_new(db->conn);
+	sqlite3_str *fixed = sqlite3_str_new(db->conn);
+	sqlite3_str_appendf(s, "CREATE TEMP TABLE IF NOT EXISTS \"%w\" (", copy);
+	int rc, n = 0, nfixed = 0;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *col = (const char *)sqlite3_column_text(st, 0);
+		const char *dflt = (const char *)sqlite3_column_text(st, 1);
+		/* The default is the schema's own text (as the table has it). */
+		sqlite3_str_appendf(s, "%s\"%w\"%s%s%s", n++ ? ", " : "", col,
+				    sqlite3_column_int(st, 2) ? " INTEGER PRIMARY KEY" : "",
+				    dflt ? " DEFAULT " : "", dflt ? dflt : "");
+		if (changing && !listed(changing, col))
+			sqlite3_str_appendf(fixed, "%s\"%w\"", nfixed++ ? ", " : "", col);
+	}
+	db_reset(st);
+	sqlite3_str_appendall(s, ")");
+	char *sql = sqlite3_str_finish(s);
+	char *cols = sqlite3_str_finish(fixed);
+	if (rc != SQLITE_DONE || !n || !sql || (nfixed && !cols)) {
+		sqlite3_free(sql);
+		sqlite3_free(cols);
+		return rc != SQLITE_DONE ? db_fail(db, rc, "reading the schema")
+		     : !n ? db_set_error(db, DB_ERROR, "no table %s to copy", table)
+			  : db_set_error(db, DB_ERROR, "out of memory");
+	}
+	rc = db_exec(db, sql);
+	sqlite3_free(sql);
+	/* The columns an UPDATE of the copy may not set, since its audit
+	 * trigger does not look at them: one that did would stop, never
+	 * leave a change out of the trail. */
+	if (!rc && nfixed) {
+		sql = sqlite3_mprintf("CREATE TEMP TRIGGER IF NOT EXISTS \"%w_fixed\" BEFORE UPDATE"
+				      " OF %s ON \"%w\" BEGIN SELECT RAISE(ABORT, 'the bulk copy of"
+				      " %q does not audit that column'); END", copy, cols, copy, table);
+		rc = sql ? db_exec(db, sql) : db_set_error(db, DB_ERROR, "out of memory");
+		sqlite3_free(sql);
+	}
+	sqlite3_free(cols);
+	if (!rc && !(rc = create_trigger(db, table, "INSERT", copy, 0, NULL)))
+		rc = create_trigger(db, table, "UPDATE", copy, 0, changing);
 	return rc;
 }
 
@@ -156,10 +258,13 @@ int db_audit_triggers_refresh(struct db *db)
 				    MAX_TABLES);
 	if (rc != SQLITE_DONE)
 		return db_fail(db, rc, "reading the schema");
+	int skippable = has_unaudited(db);
+	if (skippable < 0)
+		return db_status(db);
 	for (int i = 0; i < nt; i++) {
-		if ((rc = create_trigger(db, tables[i], "INSERT")) ||
-		    (rc = create_trigger(db, tables[i], "UPDATE")) ||
-		    (rc = create_trigger(db, tables[i], "DELETE")))
+		if ((rc = create_trigger(db, tables[i], "INSERT", NULL, skippable, NULL)) ||
+		    (rc = create_trigger(db, tables[i], "UPDATE", NULL, skippable, NULL)) ||
+		    (rc = create_trigger(db, tables[i], "DELETE", NULL, skippable, NULL)))
 			return rc;
 	}
 	return DB_OK;

@@ -303,5 +303,18 @@ int db_participation_met(const struct db_expectation *e, int64_t meetings, int64
 /* Migrations and the audit triggers (migrate.c, audit_triggers.c). */
 int db_migrate(struct db *db);
 int db_audit_triggers_refresh(struct db *db);
+/* A TEMP table COPY, made if missing, for rows of TABLE on their way in:
+ * TABLE's columns (not the generated ones), in its order, with its
+ * defaults, and no constraints, indexes or other triggers; its INSERT and
+ * UPDATE triggers write the audit rows the same INSERT or UPDATE on TABLE
+ * would (TABLE's name, the row's "id", the columns as TABLE's own triggers
+ * take them). Rows are then put into TABLE by INSERT ... SELECT * with
+ * TABLE's audit triggers skipped (audit_context.unaudited): the bulk path
+ * of repairs (repair_bulk.c) writes a repair's whole life so.
+ * CHANGING, when not NULL, lists (to a NULL) the only columns an UPDATE of
+ * the copy may set: its audit trigger looks at those alone, and an UPDATE
+ * that sets another is refused. */
+int db_audit_copy_make(struct db *db, const char *table, const char *copy,
+		       const char *const *changing);
 
 #endif

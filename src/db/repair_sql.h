@@ -15,6 +15,8 @@
 #ifndef COOPDESK_REPAIR_SQL_H
 #define COOPDESK_REPAIR_SQL_H
 
+#include <sqlite3.h>
+
 #include "coopdesk/repairs.h"
 
 #define REPAIR_OVERDUE_SQL(R, NOW, TODAY) \
@@ -72,13 +74,35 @@ int repair_apply_schemes(struct db *db, struct repair *r, struct repair_rules *r
 void repair_local_date(const char *instant, char out[11]);
 
 /* repairs.c's writes, shared with the bulk path (repair_bulk.c) so that
- * a repair made either way is written by the same statements, and the
- * same triggers (audit, search, counts) fire. */
+ * a repair made either way is written by the same statements (the bulk
+ * path's moves and edit on a copy of the row, whose audit trigger is
+ * generated as the table's own), and the same triggers (audit, search,
+ * counts) fire. */
+#define REPAIR_SQL_INSERT_COLS \
+	"uuid, home_id, reported_by_member, reported_at, title, description, location," \
+	" priority, rtr_defect, rtr_days, damp_hazard, cost_pence, target_at, reported_how," \
+	" category"
+#define REPAIR_SQL_INSERT_ARGS \
+	"?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15"
+/* The user id is kept only when that user exists (the command line has none). */
+#define REPAIR_SQL_EVENT_COLS "repair_id, at, user_id, actor, from_status, to_status, note"
+#define REPAIR_SQL_EVENT_ARGS "?1, ?2, (SELECT id FROM users WHERE id = ?3), ?4, ?5, ?6, ?7"
+#define REPAIR_SQL_MOVE_SET \
+	"SET status = ?3, contractor_id = ?4, completed_at = ?5, closed_at = ?6," \
+	" reopened = ?7, version = version + 1 WHERE id = ?1 AND version = ?2"
+#define REPAIR_SQL_UPDATE_SET \
+	"SET title = ?3, description = ?4, location = ?5, priority = ?6," \
+	" rtr_defect = ?7, rtr_days = ?8, damp_hazard = ?9, investigated_on = ?10," \
+	" summary_sent_on = ?11, cost_pence = ?12, target_at = ?13, safety_done_on = ?14," \
+	" version = version + 1 WHERE id = ?1 AND version = ?2"
 extern const char repair_sql_insert[], repair_sql_event[], repair_sql_move[],
 	repair_sql_update[];
 int repair_check_fields(struct db *db, const struct repair *r);
 int repair_clean_date(struct db *db, char *field, const char *what);
 int repair_check_damp_dates(struct db *db, const char *reported_at, const struct repair *r);
+/* Binds an event's ?1 to ?7 (REPAIR_SQL_EVENT_ARGS). */
+void repair_bind_event(sqlite3_stmt *st, const struct actor *who, int64_t id, const char *at,
+		       enum repair_status from, enum repair_status to, const char *note);
 int repair_add_event(struct db *db, const struct actor *who, int64_t id, const char *at,
 		     enum repair_status from, enum repair_status to, const char *note);
 #endif

@@ -28,16 +28,11 @@ static const char SQL_MEMBER_HOME[] =
 	"SELECT 1 FROM tenancy_signatories s JOIN tenancies t ON t.id = s.tenancy_id"
 	" WHERE s.member_id = ?1 AND t.home_id = ?2 AND t.end_date IS NULL";
 const char repair_sql_insert[] =
-	"INSERT INTO repairs (uuid, home_id, reported_by_member, reported_at, title,"
-	" description, location, priority, rtr_defect, rtr_days, damp_hazard, cost_pence,"
-	" target_at, reported_how, category)"
-	" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)";
-/* The user id is kept only when that user exists (the command line has none). */
+	"INSERT INTO repairs (" REPAIR_SQL_INSERT_COLS ") VALUES (" REPAIR_SQL_INSERT_ARGS ")";
 static const char SQL_LAST_EVENT_AT[] =
 	"SELECT max(at) FROM repair_events WHERE repair_id = ?1";
 const char repair_sql_event[] =
-	"INSERT INTO repair_events (repair_id, at, user_id, actor, from_status, to_status, note)"
-	" VALUES (?1, ?2, (SELECT id FROM users WHERE id = ?3), ?4, ?5, ?6, ?7)";
+	"INSERT INTO repair_events (" REPAIR_SQL_EVENT_COLS ") VALUES (" REPAIR_SQL_EVENT_ARGS ")";
 /* A whole repair: the columns it shares with a list row first
  * (SHARED_FIELDS, as the list's SEL has them), then its own (FULL_FIELDS), as
  * the readers take them. */
@@ -65,15 +60,8 @@ static const char SQL_STATE[] =
 	"SELECT status, version, reported_at, priority_rank, coalesce(rtr_days, 0),"
 	" coalesce(damp_hazard, ''), cost_pence, target_at, coalesce(contractor_id, 0),"
 	" completed_at, closed_at, reopened FROM repairs WHERE id = ?1";
-const char repair_sql_move[] =
-	"UPDATE repairs SET status = ?3, contractor_id = ?4, completed_at = ?5, closed_at = ?6,"
-	" reopened = ?7, version = version + 1 WHERE id = ?1 AND version = ?2";
-const char repair_sql_update[] =
-	"UPDATE repairs SET title = ?3, description = ?4, location = ?5, priority = ?6,"
-	" rtr_defect = ?7, rtr_days = ?8, damp_hazard = ?9, investigated_on = ?10,"
-	" summary_sent_on = ?11, cost_pence = ?12, target_at = ?13, safety_done_on = ?14,"
-	" version = version + 1"
-	" WHERE id = ?1 AND version = ?2";
+const char repair_sql_move[] = "UPDATE repairs " REPAIR_SQL_MOVE_SET;
+const char repair_sql_update[] = "UPDATE repairs " REPAIR_SQL_UPDATE_SET;
 static const char SQL_SATISFACTION[] =
 	"UPDATE repairs SET satisfaction = ?2 WHERE id = ?1";
 static const char SQL_CONTRACTOR[] = "SELECT in_use FROM contractors WHERE id = ?1";
@@ -354,12 +342,9 @@ static int exists(struct db *db, const char *sql, int64_t a, int64_t b)
 	return rc;
 }
 
-int repair_add_event(struct db *db, const struct actor *who, int64_t id, const char *at,
-		     enum repair_status from, enum repair_status to, const char *note)
+void repair_bind_event(sqlite3_stmt *st, const struct actor *who, int64_t id, const char *at,
+		       enum repair_status from, enum repair_status to, const char *note)
 {
-	sqlite3_stmt *st = db_prep(db, SQL_EVENT);
-	if (!st)
-		return db_status(db);
 	sqlite3_bind_int64(st, 1, id);
 	db_bind_text(st, 2, at);
 	sqlite3_bind_int64(st, 3, who ? who->user_id : 0);
@@ -367,6 +352,15 @@ int repair_add_event(struct db *db, const struct actor *who, int64_t id, const c
 	db_bind_text_or_null(st, 5, repair_status_name(from));
 	db_bind_text(st, 6, repair_status_name(to));
 	db_bind_text(st, 7, note);
+}
+
+int repair_add_event(struct db *db, const struct actor *who, int64_t id, const char *at,
+		     enum repair_status from, enum repair_status to, const char *note)
+{
+	sqlite3_stmt *st = db_prep(db, SQL_EVENT);
+	if (!st)
+		return db_status(db);
+	repair_bind_event(st, who, id, at, from, to, note);
 	return db_step_done(db, st);
 }
 

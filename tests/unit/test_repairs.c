@@ -16,8 +16,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "coopdesk/check.h"
 #include "coopdesk/contractors.h"
 #include "coopdesk/members.h"
+#include "coopdesk/repair_bulk.h"
 #include "coopdesk/repairs.h"
 #include "coopdesk/settings.h"
 #include "coopdesk/summary.h"
@@ -1409,6 +1411,141 @@ static void events_page_both_ways(void **state)
 	assert_string_equal(db_errmsg(f->db), "there is no such repair");
 }
 
+/* ---- the bulk path (src/db/repair_bulk.c) ------------------------------------ */
+
+/* The words of the last refusal bulk_one met. */
+static char bulk_why[512];
+
+/* One repair's whole life in bulk, in its own transaction: its status;
+ * the words of a refusal in bulk_why. */
+static int bulk_one(struct fx *f, const struct repair_bulk_move *moves, int n,
+		    const struct repair *after, struct repair *r)
+{
+	struct actor board = test_board();
+	struct repair_bulk *b = NULL;
+	memset(r, 0, sizeof *r);
+	r->home_id = 1;
+	strcpy(r->title, "Bath panel loose");
+	r->priority = REPAIR_ROUTINE;
+	strcpy(r->reported_at, "2026-11-02T09:00:00Z");
+	assert_int_equal(db_begin(f->db, &board), DB_OK);
+	assert_int_equal(repair_bulk_begin(f->db, &board, "2026-01-01", &b), DB_OK);
+	int rc = repair_bulk_add(b, r, moves, n, after);
+	if (!rc)
+		rc = repair_bulk_finish(b);
+	repair_bulk_end(b);
+	snprintf(bulk_why, sizeof bulk_why, "%s", rc ? db_errmsg(f->db) : "");
+	if (rc)
+		db_rollback(f->db);
+	else
+		assert_int_equal(db_commit(f->db), DB_OK);
+	return rc;
+}
+
+static void bulk_repairs_are_whole_or_refused_in_words(void **state)
+{
+	struct fx *f = *state;
+	struct actor board = test_board();
+	int64_t audit0 = raw_int(f, "SELECT max(id) FROM audit");
+	struct repair_bulk_move life[] = {
+		{ REPAIR_TRIAGED, "2026-11-02T10:00:00Z", "", 0 },
+		{ REPAIR_ASSIGNED, "2026-11-03T10:00:00Z", "", f->plumber },
+		{ REPAIR_IN_PROGRESS, "2026-11-04T10:00:00Z", "", 0 },
+		{ REPAIR_COMPLETED, "2026-11-05T10:00:00Z", "done", 0 },
+		{ REPAIR_CLOSED, "2026-11-06T10:00:00Z", "", 0 },
+	};
+	struct repair r, after, got;
+	memset(&after, 0, sizeof after);
+	after.home_id = 1;
+	strcpy(after.title, "Bath panel loose");
+	after.priority = REPAIR_ROUTINE;
+	after.has_cost = 1;
+	after.cost_pence = 4200;
+	assert_int_equal(bulk_one(f, life, 5, &after, &r), DB_OK);
+	assert_int_equal(repair_get(f->db, &board, r.id, &got), DB_OK);
+	assert_int_equal(got.status, REPAIR_CLOSED);
+	assert_int_equal(got.version, 7);
+	assert_int_equal(got.cost_pence, 4200);
+	assert_int_equal(got.contractor_id, f->plumber);
+	assert_string_equal(got.completed_at, "2026-11-05T10:00:00Z");
+	struct repair_event ev[8];
+	assert_int_equal(events(f, r.id, ev, 8), 6);
+	/* Its trail as the API leaves it: the insert, six events and six
+	 * updates (five moves and the cost), none for the put itself. */
+	char sql[256];
+	snprintf(sql, sizeof sql, "SELECT count(*) FROM audit WHERE id > %lld AND table_name ="
+		 " 'repairs' AND row_id = %lld", (long long)audit0, (long long)r.id);
+	assert_int_equal(raw_int(f, sql), 7);
+	snprintf(sql, sizeof sql, "SELECT count(*) FROM audit WHERE id > %lld AND table_name ="
+		 " 'repair_events'", (long long)audit0);
+	assert_int_equal(raw_int(f, sql), 6);
+	snprintf(sql, sizeof sql, "SELECT count(*) FROM audit WHERE id > %lld AND action = 'update'"
+		 " AND after = '{\"cost_pence\":4200,\"version\":7}'", (long long)audit0);
+	assert_int_equal(raw_int(f, sql), 1);
+	assert_int_equal(raw_int(f, "SELECT count(*) FROM audit_context WHERE unaudited IS NULL"), 1);
+
+	/* Refused, in words, and nothing of it written. */
+	int64_t repairs0 = raw_int(f, "SELECT count(*) FROM repairs");
+	int64_t audit1 = raw_int(f, "SELECT max(id) FROM audit");
+	struct repair_bulk_move no_contractor[] = {
+		{ REPAIR_TRIAGED, "2026-11-02T10:00:00Z", "", 0 },
+		{ REPAIR_ASSIGNED, "2026-11-03T10:00:00Z", "", 0 },
+	};
+	assert_int_equal(bulk_one(f, no_contractor, 2, NULL, &r), DB_INVALID);
+	assert_string_equal(bulk_why, "choose the contractor to assign the repair to");
+	struct repair_bulk_move backwards[] = {
+		{ REPAIR_TRIAGED, "2026-11-04T10:00:00Z", "", 0 },
+		{ REPAIR_ASSIGNED, "2026-11-03T10:00:00Z", "", f->plumber },
+	};
+	assert_int_equal(bulk_one(f, backwards, 2, NULL, &r), DB_INVALID);
+	assert_string_equal(bulk_why, "a move cannot be dated before the repair's last change");
+	struct repair_bulk_move cancelled_silently[] = {
+		{ REPAIR_CANCELLED, "2026-11-03T10:00:00Z", "", 0 },
+	};
+	assert_int_equal(bulk_one(f, cancelled_silently, 1, NULL, &r), DB_INVALID);
+	assert_string_equal(bulk_why, "say why the repair is cancelled");
+	assert_int_equal(raw_int(f, "SELECT count(*) FROM repairs"), repairs0);
+	assert_int_equal(raw_int(f, "SELECT max(id) FROM audit"), audit1);
+	assert_int_equal(raw_int(f, "SELECT count(*) FROM audit_context WHERE unaudited IS NULL"), 1);
+}
+
+/* check's reporter: counts the problems naming the audit switch. */
+static void count_switch(const char *name, const char *problem, int warning, void *arg)
+{
+	(void)name;
+	(void)warning;
+	if (problem && strstr(problem, "changes to repairs are not audited: audit_context.unaudited"))
+		++*(int *)arg;
+}
+
+/* The switch the bulk path sets for its two puts: while it names a table,
+ * that table's changes leave no audit row and every other table's do; and
+ * left set, check fails. */
+static void the_audit_switch_skips_one_table_only(void **state)
+{
+	struct fx *f = *state;
+	struct actor board = test_board();
+	int64_t id = report(f, &board, 1, "Gutter blocked", REPAIR_ROUTINE, NULL);
+	raw_exec(f, "UPDATE audit_context SET unaudited = 'repairs'");
+	int64_t audit0 = raw_int(f, "SELECT max(id) FROM audit");
+	move(f, id, REPAIR_TRIAGED, "", NULL);
+	assert_int_equal(raw_int(f, "SELECT count(*) FROM audit WHERE id > (SELECT max(id) - 1"
+				    " FROM audit) AND table_name = 'repair_events'"), 1);
+	char sql[160];
+	snprintf(sql, sizeof sql, "SELECT count(*) FROM audit WHERE id > %lld AND table_name ="
+		 " 'repairs'", (long long)audit0);
+	assert_int_equal(raw_int(f, sql), 0);
+	int failures, named = 0;
+	assert_int_equal(db_check(f->db, count_switch, &named, &failures), DB_OK);
+	assert_int_equal(named, 1);
+	raw_exec(f, "UPDATE audit_context SET unaudited = NULL");
+	move(f, id, REPAIR_CANCELLED, "a duplicate", NULL);
+	assert_int_equal(raw_int(f, sql), 1);
+	named = 0;
+	assert_int_equal(db_check(f->db, count_switch, &named, &failures), DB_OK);
+	assert_int_equal(named, 0);
+}
+
 static void rp02_counts_completions_in_target(void **state)
 {
 	struct fx *f = *state;
@@ -1482,6 +1619,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(home_and_the_list_agree_on_overdue, setup, teardown),
 		cmocka_unit_test_setup_teardown(events_page_both_ways, setup, teardown),
 		cmocka_unit_test_setup_teardown(rp02_counts_completions_in_target, setup, teardown),
+		cmocka_unit_test_setup_teardown(bulk_repairs_are_whole_or_refused_in_words, setup, teardown),
+		cmocka_unit_test_setup_teardown(the_audit_switch_skips_one_table_only, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

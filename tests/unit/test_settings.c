@@ -195,6 +195,20 @@ static void a_schema_10_coop_gets_backup_days_on_upgrade(void **state)
 				      "DROP TRIGGER audit_settings_insert; DROP TRIGGER audit_settings_update;"
 				      "ALTER TABLE settings DROP COLUMN default_value;"
 				      "PRAGMA user_version = 10", NULL, NULL, NULL), SQLITE_OK);
+	/* Schema 14's column, which every audit trigger reads: the triggers
+	 * go first (the upgrade makes them all again). */
+	sqlite3_stmt *st;
+	assert_int_equal(sqlite3_prepare_v2(raw, "SELECT group_concat('DROP TRIGGER \"' || name"
+					    " || '\";', '') FROM sqlite_schema WHERE type = 'trigger'"
+					    " AND name LIKE 'audit\\_%' ESCAPE '\\'"
+					    " AND name NOT LIKE 'audit\\_trail\\_%' ESCAPE '\\'",
+					    -1, &st, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	assert_int_equal(sqlite3_exec(raw, (const char *)sqlite3_column_text(st, 0), NULL, NULL,
+				      NULL), SQLITE_OK);
+	sqlite3_finalize(st);
+	assert_int_equal(sqlite3_exec(raw, "ALTER TABLE audit_context DROP COLUMN unaudited", NULL,
+				      NULL, NULL), SQLITE_OK);
 	sqlite3_close(raw);
 	char err[600];
 	assert_int_equal(db_open(path, 0, &db, err, sizeof err), DB_OK);

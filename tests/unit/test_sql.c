@@ -19,6 +19,7 @@
 #include <string.h>
 
 #include "../../src/db/dbint.h"
+#include "coopdesk/repair_bulk.h"
 #include "coopdesk/users.h"
 #include "sql_list.h"
 #include "testutil.h"
@@ -69,6 +70,14 @@ static void every_statement_prepares(void **state)
 	char display[8];
 	assert_int_equal(user_login(db, "nobody", "not a password", &who, display, sizeof display),
 			 DB_DENIED);
+	/* And the bulk path's copies of repairs and their events, made when it
+	 * starts, inside a transaction: kept once it is committed. */
+	struct actor board = test_board();
+	struct repair_bulk *bulk = NULL;
+	assert_int_equal(db_begin(db, &board), DB_OK);
+	assert_int_equal(repair_bulk_begin(db, &board, "2026-01-01", &bulk), DB_OK);
+	repair_bulk_end(bulk);
+	assert_int_equal(db_commit(db), DB_OK);
 	int files = 0, statements = 0, bad = 0;
 	size_t repair_pages = 0;
 	for (const struct sql_list *const *l = sql_lists; *l; l++, files++) {

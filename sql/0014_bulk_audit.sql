@@ -1,0 +1,15 @@
+-- coopdesk schema 14: a repair's life written in bulk (issue 13).
+--
+-- The bulk path (src/db/repair_bulk.c) walks a repair through its moves
+-- and the office's edit on a one-row copy in a TEMP table, whose own audit
+-- trigger is generated from this table's columns as the repairs table's is
+-- (src/db/audit_triggers.c), so the trail gets the very rows a step-by-step
+-- write would leave. The repair itself is then set to its last state in one
+-- UPDATE, which must leave no audit row of its own: its changes are in the
+-- trail already, step by step.
+--
+-- unaudited names the one table whose changes the audit triggers skip. It
+-- is set just before that one UPDATE and cleared just after it, inside the
+-- same transaction; at every other moment it is NULL, and `coopdesk check`
+-- fails a database where it is not.
+ALTER TABLE audit_context ADD COLUMN unaudited TEXT;
