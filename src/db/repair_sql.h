@@ -95,8 +95,15 @@ void repair_local_date(const char *instant, char out[11]);
 	" rtr_defect = ?7, rtr_days = ?8, damp_hazard = ?9, investigated_on = ?10," \
 	" summary_sent_on = ?11, cost_pence = ?12, target_at = ?13, safety_done_on = ?14," \
 	" version = version + 1 WHERE id = ?1 AND version = ?2"
+/* The same edit when none of the columns the indexes hold changed (the
+ * priority, the Right to Repair days, the damp hazard, the target): the
+ * row is written and none of its sixteen indexes (test_sql checks). */
+#define REPAIR_SQL_UPDATE_WORDS_SET \
+	"SET title = ?3, description = ?4, location = ?5, rtr_defect = ?7," \
+	" investigated_on = ?10, summary_sent_on = ?11, cost_pence = ?12," \
+	" safety_done_on = ?14, version = version + 1 WHERE id = ?1 AND version = ?2"
 extern const char repair_sql_insert[], repair_sql_event[], repair_sql_move[],
-	repair_sql_update[];
+	repair_sql_update[], repair_sql_update_words[];
 int repair_check_fields(struct db *db, const struct repair *r);
 int repair_clean_date(struct db *db, char *field, const char *what);
 int repair_check_damp_dates(struct db *db, const char *reported_at, const struct repair *r);

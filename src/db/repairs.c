@@ -62,6 +62,7 @@ static const char SQL_STATE[] =
 	" completed_at, closed_at, reopened FROM repairs WHERE id = ?1";
 const char repair_sql_move[] = "UPDATE repairs " REPAIR_SQL_MOVE_SET;
 const char repair_sql_update[] = "UPDATE repairs " REPAIR_SQL_UPDATE_SET;
+const char repair_sql_update_words[] = "UPDATE repairs " REPAIR_SQL_UPDATE_WORDS_SET;
 static const char SQL_SATISFACTION[] =
 	"UPDATE repairs SET satisfaction = ?2 WHERE id = ?1";
 static const char SQL_CONTRACTOR[] = "SELECT in_use FROM contractors WHERE id = ?1";
@@ -759,7 +760,11 @@ int repair_update(struct db *db, const struct actor *who, struct repair *r)
 			return db_abort(db, db_set_error(db, DB_INVALID,
 							 "no target can be worked out for that repair"));
 	}
-	sqlite3_stmt *st = db_prep(db, SQL_UPDATE);
+	/* Only what changed: the indexes are written when a column they hold
+	 * changed, not on every edit of the words or the cost. */
+	int indexed = s.priority != r->priority || s.rtr_days != r->rtr_days ||
+		      s.damp != r->damp_hazard || strcmp(target, s.target_at) != 0;
+	sqlite3_stmt *st = db_prep(db, indexed ? SQL_UPDATE : repair_sql_update_words);
 	if (!st)
 		return db_abort(db, db_status(db));
 	sqlite3_bind_int64(st, 1, r->id);

@@ -19,6 +19,7 @@
 #include <string.h>
 
 #include "../../src/db/dbint.h"
+#include "../../src/db/repair_sql.h"
 #include "coopdesk/repair_bulk.h"
 #include "coopdesk/users.h"
 #include "sql_list.h"
@@ -195,12 +196,55 @@ static void no_report_scans_a_large_table(void **state)
 	assert_int_equal(seen, 8 + 2 + 2 + 8 + 4);
 }
 
+/* How many of TABLE's indexes a statement's program opens to write
+ * (OP_OpenWrite on an index's root page), its triggers' programs included. */
+static int indexes_written(struct db *db, const char *sql, const char *table)
+{
+	char *x = sqlite3_mprintf("EXPLAIN %s", sql);
+	sqlite3_stmt *st = NULL;
+	assert_int_equal(sqlite3_prepare_v2(db->conn, x, -1, &st, NULL), SQLITE_OK);
+	sqlite3_free(x);
+	int roots[512], n = 0;
+	while (sqlite3_step(st) == SQLITE_ROW)
+		if (strcmp((const char *)sqlite3_column_text(st, 1), "OpenWrite") == 0 && n < 512)
+			roots[n++] = sqlite3_column_int(st, 3);
+	sqlite3_finalize(st);
+	assert_int_equal(sqlite3_prepare_v2(db->conn, "SELECT rootpage FROM sqlite_schema"
+					    " WHERE type = 'index' AND tbl_name = ?1", -1, &st, NULL),
+			 SQLITE_OK);
+	sqlite3_bind_text(st, 1, table, -1, SQLITE_STATIC);
+	int found = 0;
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		int root = sqlite3_column_int(st, 0);
+		for (int i = 0; i < n; i++)
+			if (roots[i] == root) {
+				found++;
+				break;
+			}
+	}
+	sqlite3_finalize(st);
+	return found;
+}
+
+/* Write paths that do only what changed (issue 13): an edit of a repair's
+ * words, dates or cost writes the row and none of its sixteen indexes; the
+ * full edit (a new priority or target) writes those that hold them. */
+static void an_edit_of_the_words_writes_no_index(void **state)
+{
+	(void)state;
+	struct db *db = test_db_new();
+	assert_int_equal(indexes_written(db, repair_sql_update_words, "repairs"), 0);
+	assert_true(indexes_written(db, repair_sql_update, "repairs") >= 8);
+	db_close(db);
+}
+
 int main(void)
 {
 	setlocale(LC_ALL, "C.UTF-8");
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(every_statement_prepares),
 		cmocka_unit_test(no_report_scans_a_large_table),
+		cmocka_unit_test(an_edit_of_the_words_writes_no_index),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
