@@ -49,12 +49,7 @@ static void append_value(sqlite3_str *s, const char *ref, const char *col)
 		sqlite3_str_appendf(s, "%s.\"%w\"", ref, col);
 }
 
-/* Appends the JSON of row REF (OLD or NEW). Whole rows for an insert or a
- * delete (changed_only 0): json_object('col', REF."col", ...). For an
- * update, only the columns that changed (changed_only 1), so a repair
- * moving on records its status, not its whole description again:
- * (SELECT json_group_object(k, v) FROM (SELECT 'col' AS k, REF."col" AS v
- *  WHERE OLD."col" IS NOT NEW."col" UNION ALL ...)). */
+/* Is NAME one of NAMES (to a NULL)? */
 static int listed(const char *const *names, const char *name)
 {
 	for (; names && *names; names++)
@@ -63,8 +58,14 @@ static int listed(const char *const *names, const char *name)
 	return 0;
 }
 
-/* ONLY, when not NULL: the update's JSON looks at those columns alone (the
- * others cannot change: see db_audit_copy_make). */
+/* Appends the JSON of row REF (OLD or NEW). Whole rows for an insert or a
+ * delete (changed_only 0): json_object('col', REF."col", ...). For an
+ * update, only the columns that changed (changed_only 1), so a repair
+ * moving on records its status, not its whole description again:
+ * (SELECT json_group_object(k, v) FROM (SELECT 'col' AS k, REF."col" AS v
+ *  WHERE OLD."col" IS NOT NEW."col" UNION ALL ...)). ONLY, when not NULL:
+ * the update's JSON looks at those columns alone (the others cannot
+ * change: see db_audit_copy_make). */
 static int append_json(struct db *db, sqlite3_str *s, const char *table, const char *ref,
 		       int changed_only, const char *const *only)
 {

@@ -147,8 +147,8 @@ static const char SQL_MISSING_AUDIT[] =
 	"SELECT printf('changes to %s are not audited: its %s trigger is missing', ?1, ev)"
 	"  FROM (SELECT 'insert' AS ev UNION ALL SELECT 'update' UNION ALL SELECT 'delete')"
 	" WHERE 'audit_' || ?1 || '_' || ev NOT IN (SELECT name FROM sqlite_schema WHERE type = 'trigger')";
-/* The bulk path's switch (schema 14) is set and cleared within one
- * statement's reach of each other, in one transaction: never committed. */
+/* The bulk path's switch (schema 14) is set for two statements and
+ * cleared after them, inside one transaction: never committed. */
 static const char SQL_LEFT_UNAUDITED[] =
 	"SELECT printf('changes to %s are not audited: audit_context.unaudited names it', unaudited)"
 	"  FROM audit_context WHERE unaudited IS NOT NULL";
