@@ -100,6 +100,10 @@ static const struct check SQL_CHECKS[] = {
 	  "          WHEN 'tenancies_current' THEN (SELECT count(*) FROM tenancies WHERE end_date IS NULL)"
 	  "          WHEN 'repairs' THEN (SELECT count(*) FROM repairs)"
 	  "          WHEN 'repairs_open' THEN (SELECT count(*) FROM repairs WHERE is_open)"
+	  "          WHEN 'share_ops_shares' THEN (SELECT coalesce(sum(shares), 0) FROM share_ops)"
+	  "          WHEN 'share_ops_paid' THEN (SELECT coalesce(sum(CASE WHEN kind = 'issue'"
+	  "            THEN amount_pence WHEN kind = 'reversal' AND shares = -1"
+	  "            THEN -amount_pence ELSE 0 END), 0) FROM share_ops)"
 	  "        END AS actual FROM row_counts)"
 	  " WHERE actual IS NOT NULL AND actual <> n", 0 },
 };

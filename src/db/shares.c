@@ -87,6 +87,11 @@ static const char *const SQL_OP_PAGE[2][4] = {
 static const char SQL_OP_TOTALS[] =
 	"SELECT coalesce(sum(shares), 0), coalesce(sum(" PAID_DELTA "), 0)"
 	" FROM share_ops WHERE op_no > ?1 AND op_no <= ?2";
+/* The totals after the last operation, kept by a trigger (schema 15). */
+static const char SQL_END_TOTALS[] =
+	"SELECT coalesce((SELECT max(op_no) FROM share_ops), 0),"
+	" (SELECT n FROM row_counts WHERE name = 'share_ops_shares'),"
+	" (SELECT n FROM row_counts WHERE name = 'share_ops_paid')";
 
 #define PROP_COLS \
 	"SELECT id, uuid, member_id, kind, description, amount_pence, from_date," \
@@ -563,11 +568,12 @@ static int add_range(struct db *db, int64_t from, int64_t to, int sign, int64_t 
 
 /* Fills the rows' running totals (rows in op_no order, as a page comes
  * back). The first row's are summed from the nearest point known: the
- * totals the connection last worked out (db->share_totals), forwards or
- * backwards, else the first operation; each row after it adds its own
- * stretch since the one before (one operation on the whole register's
- * page, several on one member's). So paging through the register in
- * either direction costs a page's worth of operations, and a jump costs
+ * totals the connection last worked out (db->share_totals), the register's
+ * end (kept by a trigger, schema 15), or its start, forwards or backwards;
+ * each row after it adds its own stretch since the one before (one
+ * operation on the whole register's page, several on one member's). So
+ * paging through the register in either direction, or jumping to either
+ * end, costs a page's worth of operations; a jump into the middle costs
  * the operations jumped over. Committed operations are never edited or
  * deleted, so a sum up to an op_no never changes once that op_no is
  * committed: the totals are remembered only outside a transaction (what
@@ -579,6 +585,25 @@ static int fill_totals(struct db *db, struct share_op_row *rows, int n)
 	if (at > 0) {
 		shares = db->share_totals.shares;
 		paid = db->share_totals.paid_pence;
+	}
+	/* A jump: from the register's end instead, when that is nearer. */
+	int64_t first = n > 0 ? rows[0].op_no : at;
+	if (first - at > 2 * n || at - first > 2 * n) {
+		sqlite3_stmt *st = db_prep(db, SQL_END_TOTALS);
+		if (!st)
+			return db_status(db);
+		if ((rc = db_step_row(db, st)))
+			return rc == DB_NOTFOUND ? db_set_error(db, DB_ERROR, "no register totals") : rc;
+		int64_t end = sqlite3_column_int64(st, 0);
+		/* Kept totals that are not there (a damaged file) are not used. */
+		if (sqlite3_column_type(st, 1) != SQLITE_NULL &&
+		    sqlite3_column_type(st, 2) != SQLITE_NULL &&
+		    end - first < (first > at ? first - at : at - first)) {
+			at = end;
+			shares = sqlite3_column_int64(st, 1);
+			paid = sqlite3_column_int64(st, 2);
+		}
+		db_reset(st);
 	}
 	for (int i = 0; i < n; i++) {
 		int64_t op = rows[i].op_no;
