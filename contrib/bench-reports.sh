@@ -24,12 +24,26 @@ today=$(date -u +%Y-%m-%d)
 year_start=$(date -u -d "$today -1 year" +%Y-%m-%d)
 as_at=$(date -u -d "$today -30 days" +%Y-%m-%d)
 
-REGISTER_SQL="SELECT m.member_no, m.name, m.address, m.postcode, m.entered_on,
+# The register's equivalent: what the board's copy prints for each entry
+# (src/db/register.c): the operations that stand on the day (a reversal
+# and what it reversed left out), what was paid on them, the loans,
+# deposits and other property held that day; and its totals.
+STANDS="o.op_date <= '$as_at' AND o.kind <> 'reversal'
+  AND NOT EXISTS (SELECT 1 FROM share_ops v WHERE v.member_id = o.member_id AND v.reverses_id = o.id)"
+held() {
+	echo "(SELECT coalesce(sum(p.amount_pence), 0) FROM member_property p WHERE p.member_id = m.id
+  AND p.kind = '$1' AND p.from_date <= '$as_at' AND (p.to_date IS NULL OR p.to_date > '$as_at'))"
+}
+REGISTER_SQL="SELECT m.member_no, m.name, m.address, m.postcode, m.email, m.email_purpose, m.entered_on,
   CASE WHEN m.ceased_on <= '$as_at' THEN m.ceased_on ELSE '' END,
-  (SELECT coalesce(sum(o.shares), 0) FROM share_ops o WHERE o.member_id = m.id AND o.op_date <= '$as_at'),
+  (SELECT coalesce(sum(o.shares), 0) FROM share_ops o WHERE o.member_id = m.id AND $STANDS),
   (SELECT coalesce(sum(CASE WHEN o.kind = 'issue' THEN o.amount_pence ELSE 0 END), 0)
-     FROM share_ops o WHERE o.member_id = m.id AND o.op_date <= '$as_at')
-  FROM members m WHERE m.entered_on <= '$as_at' ORDER BY m.member_no;"
+     FROM share_ops o WHERE o.member_id = m.id AND $STANDS),
+  $(held loan), $(held deposit), $(held other)
+  FROM members m WHERE m.entered_on <= '$as_at' ORDER BY m.member_no;
+SELECT count(*), sum(ceased_on IS NULL OR ceased_on > '$as_at') FROM members WHERE entered_on <= '$as_at';
+SELECT coalesce(sum(o.shares), 0), coalesce(sum(CASE WHEN o.kind = 'issue' THEN o.amount_pence ELSE 0 END), 0)
+  FROM share_ops o WHERE $STANDS;"
 RP02_SQL="SELECT priority = 'emergency', count(*),
   sum(CASE WHEN length(target_at) = 10 THEN date(completed_at) <= target_at ELSE completed_at <= target_at END)
   FROM repairs WHERE completed_at >= '${year_start}T00:00:00Z' AND completed_at < '${today}T00:00:00Z' GROUP BY 1;"
