@@ -58,6 +58,13 @@ void text_inert(const char *s, char *out, size_t n);
  * the embeddings, overrides and isolates U+202A..U+202E, U+2066..U+2069. */
 int text_is_direction_mark(unsigned long cp);
 
+/* Is byte C printable ASCII: one character, one column and inert in every
+ * locale? The text functions' fast path (most of any register is). */
+static inline int text_plain_ascii(char c)
+{
+	return (unsigned char)c >= 0x20 && (unsigned char)c < 0x7f;
+}
+
 /* Whether s may be saved as one line of text (a name, an address, a
  * title, a phone number): NULL when it may, else the rest of a sentence
  * whose subject is the field, as in "a member's name " + problem:

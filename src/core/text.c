@@ -113,7 +113,7 @@ static size_t next_char(const char *s, size_t len, mbstate_t *st, int *cols, int
 	*cols = 1;
 	/* Printable ASCII, most of any register: one byte, one column, in
 	 * every locale (a long document spent a third of its time here). */
-	if ((unsigned char)*s >= 0x20 && (unsigned char)*s < 0x7f)
+	if (text_plain_ascii(*s))
 		return 1;
 	r = mbrtowc(&wc, s, len, st);
 	if (r == (size_t)-1 || r == (size_t)-2 || r == 0) {
@@ -277,7 +277,7 @@ void text_inert(const char *s, char *out, size_t n)
 		s = "";
 	for (; *s != '\0'; s += k) {
 		/* Printable ASCII stands as it is. */
-		if ((unsigned char)*s >= 0x20 && (unsigned char)*s < 0x7f) {
+		if (text_plain_ascii(*s)) {
 			if (o + 1 >= n)
 				break;
 			out[o++] = *s;

@@ -327,7 +327,7 @@ static size_t char_at(const char *s, int *cols)
 	mbstate_t st;
 	wchar_t wc;
 	/* Printable ASCII: one byte, one column, without the locale's work. */
-	if ((unsigned char)*s >= 0x20 && (unsigned char)*s < 0x7f) {
+	if (text_plain_ascii(*s)) {
 		*cols = 1;
 		return 1;
 	}

@@ -127,14 +127,21 @@ static const struct {
 	{ "src/db/rent_dated.c", "SQL_OWED_ROWS", 1, "" },
 };
 
+/* SQL prepared behind HOW ("EXPLAIN" or "EXPLAIN QUERY PLAN"), to read. */
+static sqlite3_stmt *explained(struct db *db, const char *how, const char *sql)
+{
+	char *q = sqlite3_mprintf("%s %s", how, sql);
+	sqlite3_stmt *st = NULL;
+	assert_int_equal(sqlite3_prepare_v2(db->conn, q, -1, &st, NULL), SQLITE_OK);
+	sqlite3_free(q);
+	return st;
+}
+
 /* 0, or 1 after printing the plan that scans. */
 static int plan_scans(struct db *db, const char *where, const char *sql, int aggregate,
 		      const char *allowed)
 {
-	char *q = sqlite3_mprintf("EXPLAIN QUERY PLAN %s", sql);
-	sqlite3_stmt *st = NULL;
-	assert_int_equal(sqlite3_prepare_v2(db->conn, q, -1, &st, NULL), SQLITE_OK);
-	sqlite3_free(q);
+	sqlite3_stmt *st = explained(db, "EXPLAIN QUERY PLAN", sql);
 	int bad = 0;
 	while (sqlite3_step(st) == SQLITE_ROW) {
 		const char *d = (const char *)sqlite3_column_text(st, 3);
@@ -218,10 +225,7 @@ static void the_register_reads_share_ops_from_indexes(void **state)
 	for (size_t i = 4; i < 8; i++) {
 		const char *sql = find_sql("src/db/register.c", "SQL_REGISTER_PAGE", i);
 		assert_non_null(sql);
-		char *q = sqlite3_mprintf("EXPLAIN QUERY PLAN %s", sql);
-		sqlite3_stmt *st = NULL;
-		assert_int_equal(sqlite3_prepare_v2(db->conn, q, -1, &st, NULL), SQLITE_OK);
-		sqlite3_free(q);
+		sqlite3_stmt *st = explained(db, "EXPLAIN QUERY PLAN", sql);
 		int searches = 0;
 		while (sqlite3_step(st) == SQLITE_ROW) {
 			const char *d = (const char *)sqlite3_column_text(st, 3);
@@ -241,10 +245,7 @@ static void the_register_reads_share_ops_from_indexes(void **state)
  * (OP_OpenWrite on an index's root page), its triggers' programs included. */
 static int indexes_written(struct db *db, const char *sql, const char *table)
 {
-	char *x = sqlite3_mprintf("EXPLAIN %s", sql);
-	sqlite3_stmt *st = NULL;
-	assert_int_equal(sqlite3_prepare_v2(db->conn, x, -1, &st, NULL), SQLITE_OK);
-	sqlite3_free(x);
+	sqlite3_stmt *st = explained(db, "EXPLAIN", sql);
 	int roots[512], n = 0;
 	while (sqlite3_step(st) == SQLITE_ROW)
 		if (strcmp((const char *)sqlite3_column_text(st, 1), "OpenWrite") == 0 && n < 512)
