@@ -143,8 +143,11 @@ run: deps
 	$(Q)test -f $(DEMO_DB) || ./coopdesk demo $(DEMO_DB)
 	./coopdesk --db $(DEMO_DB)
 
+# The build and the tests each use every processor (TEST_JOBS=1: the
+# tests one after another; tests/run.sh).
+NPROC := $(shell getconf _NPROCESSORS_ONLN 2>/dev/null || echo 1)
 check: deps
-	$(Q)$(MAKE) --no-print-directory coopdesk $(UNIT_BIN)
+	$(Q)$(MAKE) --no-print-directory -j$(NPROC) coopdesk $(UNIT_BIN)
 	$(Q)BUILD=$(BUILD) VALGRIND=$(VALGRIND) SANITIZE=$(SANITIZE) sh tests/run.sh $(UNIT_BIN)
 
 # The long crash loop and several terminals (doc/reliability.md); not in check.

@@ -7,12 +7,49 @@
 #    tests/fuzz/run.sh (which replays the fuzz corpora), each of which
 #    prints "ok - name" or "not ok - name" per check and exits non-zero on
 #    any failure.
+# Tests run TEST_JOBS at a time (by default one per processor: each test
+# has its own files, databases and tmux server), the slowest of the last
+# run first; a line is printed as each test ends. TEST_JOBS=1 runs them
+# one after another. The whole output of every test, in the order named,
+# is kept in $BUILD/tests/last-run.log.
 set -u
-passed=0
-failed=0
-log=${BUILD:-build/out}/tests/last-run.log
-mkdir -p "$(dirname "$log")"
-: > "$log"
+tests_dir=${BUILD:-build/out}/tests
+
+# sh tests/run.sh --one N TEST: runs one test, prints its line, and writes
+# "PASSED FAILED" to $RUN_DIR/N.count and its output to $RUN_DIR/N.out.
+if [ "${1:-}" = --one ]; then
+	n=$2 t=$3 out=$RUN_DIR/$2.out
+	t0=$(date +%s)
+	case "$t" in
+	*.sh) sh "$t" > "$out" 2>&1 ;;
+	# shellcheck disable=SC2086
+	*) $VG "$t" > "$out" 2>&1 ;;
+	esac
+	rc=$?
+	secs=$(($(date +%s) - t0))
+	case "$t" in *.sh) name=$t ;; *) name=$(basename "$t") ;; esac
+	p=$(grep -c '^ok ' "$out")
+	f=$(grep -c '^not ok ' "$out")
+	if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then
+		f=1
+		echo "not ok - $name exited with status $rc" >> "$out"
+	fi
+	echo "$p $f" > "$RUN_DIR/$n.count"
+	echo "$secs $t" > "$RUN_DIR/$n.time"
+	# One write per test, so that lines of two tests do not interleave.
+	if [ "$f" -ne 0 ]; then
+		{ echo "FAIL $name ($p passed, $f failed; ${secs}s)"
+		  grep -v '^ok ' "$out" | sed 's/^/    /' | head -40; } > "$out.line"
+	else
+		echo "ok   $name ($p; ${secs}s)" > "$out.line"
+	fi
+	cat "$out.line"
+	exit 0
+fi
+
+mkdir -p "$tests_dir"
+log=$tests_dir/last-run.log
+times=$tests_dir/last-times
 export LANG=C.UTF-8 TZ=UTC CMOCKA_MESSAGE_OUTPUT=TAP
 # For SANITIZE=1: what LeakSanitizer should not blame on us (see the file).
 export LSAN_OPTIONS="suppressions=$(pwd)/tests/lsan.supp:print_suppressions=0"
@@ -24,24 +61,6 @@ export COOPDESK_BIN="${COOPDESK_BIN:-$(pwd)/coopdesk}"
 [ "${SANITIZE:-0}" = 1 ] && export COOPDESK_TEST_SHORTER=1
 [ "${VALGRIND:-0}" = 1 ] && export COOPDESK_TEST_SHORTER=1
 
-count() { # $1: name, $2: file with TAP-ish output, $3: exit status, $4: seconds
-	p=$(grep -c '^ok ' "$2")
-	f=$(grep -c '^not ok ' "$2")
-	if [ "$3" -ne 0 ] && [ "$f" -eq 0 ]; then
-		f=1
-		echo "not ok - $1 exited with status $3" >> "$2"
-	fi
-	passed=$((passed + p))
-	failed=$((failed + f))
-	if [ "$f" -ne 0 ]; then
-		echo "FAIL $1 ($p passed, $f failed; ${4}s)"
-		grep -v '^ok ' "$2" | sed 's/^/    /' | head -40
-	else
-		echo "ok   $1 ($p; ${4}s)"
-	fi
-	cat "$2" >> "$log"
-}
-
 # VALGRIND=1 (make check VALGRIND=1): every binary of ours under valgrind's
 # memcheck, the unit tests and the coopdesk the shell tests run (through
 # a wrapper); an error or a definite leak is exit status 99, a failure.
@@ -51,28 +70,51 @@ VG=
 if [ "${VALGRIND:-0}" = 1 ]; then
 	VG="valgrind -q --error-exitcode=99 --leak-check=full --show-leak-kinds=definite
 	    --errors-for-leak-kinds=definite --suppressions=$(pwd)/tests/valgrind.supp"
-	wrap=$(pwd)/${BUILD:-build/out}/tests/valgrind-coopdesk
-	printf '#!/bin/sh\nexec %s %s "$@"\n' "$(echo $VG)" "$COOPDESK_BIN" > "$wrap"
+	VG=$(echo $VG)
+	wrap=$(pwd)/$tests_dir/valgrind-coopdesk
+	printf '#!/bin/sh\nexec %s %s "$@"\n' "$VG" "$COOPDESK_BIN" > "$wrap"
 	chmod +x "$wrap"
 	export COOPDESK_BIN="$wrap" FAULTS_STRIDE=${FAULTS_STRIDE:-400}
 fi
+export VG
 
-out=$(mktemp)
-trap 'rm -f "$out"' EXIT
-for t in "$@"; do
-	t0=$(date +%s)
-	# shellcheck disable=SC2086
-	$VG "$t" > "$out" 2>&1
-	rc=$?
-	count "$(basename "$t")" "$out" $rc $(($(date +%s) - t0))
-done
-for t in tests/cli/*.sh tests/screen/*.sh tests/e2e/*.sh tests/fuzz/run.sh; do
+RUN_DIR=$(mktemp -d)
+export RUN_DIR
+trap 'rm -rf "$RUN_DIR"' EXIT
+jobs=${TEST_JOBS:-$(getconf _NPROCESSORS_ONLN 2>/dev/null || echo 1)}
+case "$jobs" in '' | *[!0-9]* | 0) jobs=1 ;; esac
+
+# Every test, numbered in the order named; then the slowest of the last run
+# first (a test the last run did not have counts as slow).
+n=0
+for t in "$@" tests/cli/*.sh tests/screen/*.sh tests/e2e/*.sh tests/fuzz/run.sh; do
 	[ -f "$t" ] || continue
 	case "$t" in */lib.sh) continue ;; esac
-	t0=$(date +%s)
-	sh "$t" > "$out" 2>&1
-	rc=$?
-	count "$t" "$out" $rc $(($(date +%s) - t0))
+	n=$((n + 1))
+	secs=$(awk -v t="$t" '$2 == t { print $1 }' "$times" 2>/dev/null)
+	echo "${secs:-9999} $n $t"
+done > "$RUN_DIR/list"
+sort -k1,1nr -k2,2n "$RUN_DIR/list" | cut -d' ' -f2- |
+	xargs -n 2 -P "$jobs" sh "$0" --one
+
+passed=0
+failed=0
+: > "$log"
+: > "$RUN_DIR/times"
+i=0
+while [ "$i" -lt "$n" ]; do
+	i=$((i + 1))
+	if [ -f "$RUN_DIR/$i.count" ]; then
+		read -r p f < "$RUN_DIR/$i.count"
+		cat "$RUN_DIR/$i.time" >> "$RUN_DIR/times"
+	else
+		p=0 f=1
+		echo "not ok - test $i of the list did not run" >> "$RUN_DIR/$i.out"
+	fi
+	passed=$((passed + p))
+	failed=$((failed + f))
+	cat "$RUN_DIR/$i.out" >> "$log"
 done
+cp "$RUN_DIR/times" "$times"
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ] && [ "$passed" -gt 0 ]
