@@ -179,6 +179,7 @@ awk -v start="$start" -v login="$login" -v floor="$floor" -v last="$last" -v las
 # and the audit rows of their moves, inserted by INSERT ... SELECT into a
 # new co-op's schema with every trigger firing (audit, search, counts);
 # the shell leaves foreign keys off, so homes and members need not be there.
+# Its journal is in memory, as coopdesk demo's is while it builds a new file.
 read made people < "$big.made" 2>/dev/null || { made=0; people=0; }
 nrep=$(sqlite3 "$big" 'SELECT count(*) FROM repairs')
 anchor="$DIR/anchor.db"
@@ -186,13 +187,14 @@ rm -f "$anchor" "$anchor-wal" "$anchor-shm"
 printf 'anchor-pass-1\n' | "$BIN" --db "$anchor" init --name "Anchor" > /dev/null
 cols=$(sqlite3 "$big" "SELECT group_concat(name, ', ') FROM pragma_table_info('repairs')")
 t0=$(now_ns)
-sqlite3 "$anchor" "ATTACH '$big' AS src; PRAGMA cache_size = -65536; BEGIN;
+sqlite3 "$anchor" "ATTACH '$big' AS src; PRAGMA cache_size = -65536;
+	PRAGMA main.journal_mode = MEMORY; BEGIN;
 	INSERT INTO repairs ($cols) SELECT $cols FROM src.repairs ORDER BY id;
 	INSERT INTO repair_events SELECT * FROM src.repair_events ORDER BY id;
 	INSERT INTO audit (at, user_id, actor, table_name, row_id, action, before, after)
 	  SELECT at, user_id, actor, table_name, row_id, action, before, after FROM src.audit
 	   WHERE table_name = 'repairs' AND action = 'update' ORDER BY id;
-	COMMIT;"
+	COMMIT;" > /dev/null
 t1=$(now_ns)
 anchor_ms=$(( (t1 - t0) / 1000000 ))
 rm -f "$anchor" "$anchor-wal" "$anchor-shm"

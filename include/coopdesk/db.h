@@ -111,6 +111,17 @@ int db_abort(struct db *db, int status);
  * page. The interface keeps its small default. */
 int db_bulk_cache(struct db *db, int mib);
 
+/* For a new file that one connection builds under a name of its own and
+ * puts in place only when it is whole (coopdesk demo): db_build_journal(db,
+ * 1) keeps the rollback journal in memory instead of the WAL, so that each
+ * page of a big first transaction is written to the file once, not to the
+ * WAL and then again by the checkpoint (a new file's pages need no journal;
+ * a build that is killed leaves a file that is never used). The commit
+ * still syncs the file. db_build_journal(db, 0), outside a transaction,
+ * puts the file back in WAL mode, as every co-op is. DB_ERROR, in words,
+ * when SQLite would not change it. */
+int db_build_journal(struct db *db, int in_memory);
+
 /* Copies everything saved so far from the journal (the WAL) into the
  * database file itself and empties the journal, so that the file alone is
  * the whole co-op: init and demo call it before the file they built is put

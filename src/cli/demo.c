@@ -174,8 +174,12 @@ static int build(struct demo *d, int64_t user_ids[3])
 		      (long long)d->cfg.homes, (long long)d->cfg.members, (long long)d->cfg.repairs);
 	if ((rc = demo_plan(d)))
 		return rc;
-	/* One transaction for the whole co-op: give it room in memory. */
-	if ((rc = db_bulk_cache(d->db, 64)) || (rc = db_begin(d->db, &d->who)))
+	/* One transaction for the whole co-op: give it room in memory, and its
+	 * journal in memory too (a new file, under a name of its own until it
+	 * is whole), so each page is written once, not to the WAL and again
+	 * by the checkpoint; the file is put back in WAL mode once saved. */
+	if ((rc = db_build_journal(d->db, 1)) || (rc = db_bulk_cache(d->db, 64)) ||
+	    (rc = db_begin(d->db, &d->who)))
 		return demo_fail(d, rc, "starting the transaction");
 	if (!(rc = settings(d)) && !(rc = demo_homes(d))) {
 		demo_progress(d, "homes done; members, tenancies and rent from the founding");
@@ -195,6 +199,8 @@ static int build(struct demo *d, int64_t user_ids[3])
 	}
 	demo_progress(d, "committing");
 	if ((rc = db_commit(d->db)))
+		return demo_fail(d, rc, "saving the demo co-op");
+	if ((rc = db_build_journal(d->db, 0)))
 		return demo_fail(d, rc, "saving the demo co-op");
 	return DB_OK;
 }

@@ -636,7 +636,29 @@ int db_bulk_cache(struct db *db, int mib)
 	return db_exec(db, sql);
 }
 
-static const char SQL_CHECKPOINT[] = "PRAGMA wal_checkpoint(TRUNCATE)";
+static const char SQL_JOURNAL_MEMORY[] = "PRAGMA main.journal_mode = MEMORY";
+static const char SQL_JOURNAL_WAL[] = "PRAGMA main.journal_mode = WAL";
+
+int db_build_journal(struct db *db, int in_memory)
+{
+	const char *want = in_memory ? "memory" : "wal";
+	sqlite3_stmt *st = db_prep(db, in_memory ? SQL_JOURNAL_MEMORY : SQL_JOURNAL_WAL);
+	if (!st)
+		return db_status(db);
+	int rc = db_step_row(db, st);
+	/* The pragma answers with the mode it left the file in. */
+	int same = rc == DB_OK && sqlite3_column_text(st, 0) &&
+		   strcmp((const char *)sqlite3_column_text(st, 0), want) == 0;
+	db_reset(st);
+	if (rc == DB_NOTFOUND || (!rc && !same))
+		return db_set_error(db, DB_ERROR, "the file could not be put in %s journal mode",
+				    in_memory ? "the in-memory" : "the WAL");
+	return rc;
+}
+
+/* main alone: only it has a WAL (a checkpoint of every schema fails on the
+ * TEMP one after a change of main's journal mode, SQLite 3.40). */
+static const char SQL_CHECKPOINT[] = "PRAGMA main.wal_checkpoint(TRUNCATE)";
 
 int db_checkpoint(struct db *db)
 {

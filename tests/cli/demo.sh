@@ -38,6 +38,11 @@ expect "--db FILE demo refuses to overwrite too" 1 "$BIN" --db "$DB" demo
 [ "$(stat -c %s "$DB")" = "$size" ] && ok "the file was left alone" || not_ok "the file changed"
 
 expect "check passes on the demo" 0 "$BIN" --db "$DB" check
+# Built with its journal in memory (coopdesk demo's new file), it is put in
+# place in WAL mode, as every co-op is, and whole: no WAL beside it.
+[ "$(q "$DB" "PRAGMA journal_mode")" = wal ] && ok "the co-op is in WAL mode" ||
+	not_ok "journal mode $(q "$DB" "PRAGMA journal_mode")"
+[ ! -s "$DB-wal" ] && ok "and nothing of it is left in a WAL" || not_ok "a WAL is left beside it"
 lacks "check finds no warning" "$TMP/out" "WARNING"
 
 # What was made.
