@@ -234,9 +234,24 @@ static int readonly_version(struct db *db)
 	return DB_OK;
 }
 
+/* Once, before SQLite starts: coopdesk has one thread, so SQLite's mutexes
+ * and its count of memory in use (a mutex and a barrier on every
+ * allocation) are work for nothing. When SQLite was started already (a
+ * test's own allocator) the calls are refused and change nothing. */
+static void library_once(void)
+{
+	static int done;
+	if (done)
+		return;
+	done = 1;
+	sqlite3_config(SQLITE_CONFIG_SINGLETHREAD);
+	sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+}
+
 int db_open(const char *path, int flags, struct db **out, char *err, size_t errlen)
 {
 	*out = NULL;
+	library_once();
 	struct db *db = calloc(1, sizeof *db);
 	if (!db) {
 		snprintf(err, errlen, "out of memory");

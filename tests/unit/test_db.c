@@ -310,6 +310,18 @@ static void the_data_version_shows_another_terminals_change(void **state)
 	test_db_unlink(path);
 }
 
+/* SQLite runs without its mutexes and its count of memory in use (one
+ * thread; library_once in db.c): after real work the count is still 0. */
+static void sqlite_keeps_no_count_of_memory(void **state)
+{
+	struct db *db = *state;
+	struct actor board = test_board();
+	struct contractor c = { 0 };
+	strcpy(c.name, "Todmorden Tiling");
+	assert_int_equal(contractor_create(db, &board, &c), DB_OK);
+	assert_true(sqlite3_memory_used() == 0);
+}
+
 /* A new file built in one transaction (coopdesk demo): its journal in
  * memory while it is built, so no page goes to a WAL; then back in WAL
  * mode, as every co-op is, and a checkpoint works though a TEMP table is
@@ -516,6 +528,7 @@ int main(void)
 		cmocka_unit_test(a_read_only_coop_reads_logs_in_and_saves_nothing),
 		cmocka_unit_test(a_sound_file_is_not_called_damaged),
 		cmocka_unit_test(a_new_file_is_built_without_a_wal_and_ends_in_wal_mode),
+		cmocka_unit_test_setup_teardown(sqlite_keeps_no_count_of_memory, setup, teardown),
 		cmocka_unit_test_setup_teardown(a_flat_level_is_all_or_nothing, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
