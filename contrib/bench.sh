@@ -86,8 +86,17 @@ run_script() {
 }
 
 BENCH_T0=$(now_ns)
+# phase NAME: the seconds since the last phase, kept for the end.
+PHASE_T=$BENCH_T0
+: > "$DIR/phases.txt"
+phase() {
+	t=$(now_ns)
+	echo "$1 $(( (t - PHASE_T) / 1000000000 ))" >> "$DIR/phases.txt"
+	PHASE_T=$t
+}
 make_coop "$DIR/big.db" "$HOMES" "$MEMBERS" "$REPAIRS"
 make_coop "$DIR/small.db" 100 200 10000
+phase "the co-ops made (or kept)"
 
 S="$DIR/scripts"
 mkdir -p "$S"
@@ -175,6 +184,7 @@ awk -v start="$start" -v login="$login" -v floor="$floor" -v last="$last" -v las
 		(rb <= rs * 1.10 ? "within 10%: met" : "within 10%: MISSED");
 }' >> "$T"
 
+phase "the Repairs list's sessions"
 # Making the co-op, and the set-based anchor: the same repairs and events,
 # and the audit rows of their moves, inserted by INSERT ... SELECT into a
 # new co-op's schema with every trigger firing (audit, search, counts);
@@ -198,6 +208,7 @@ sqlite3 "$anchor" "ATTACH '$big' AS src; PRAGMA cache_size = -65536;
 t1=$(now_ns)
 anchor_ms=$(( (t1 - t0) / 1000000 ))
 rm -f "$anchor" "$anchor-wal" "$anchor-shm"
+phase "the co-op's set-based anchor"
 awk -v made="$made" -v people="$people" -v n="$nrep" -v anchor="$anchor_ms" 'BEGIN {
 	OFS = "\t"; rep = made / 1000 - people;
 	if (made == 0) { print "making the co-op", "(kept from before)", "", "", ""; exit }
@@ -212,6 +223,7 @@ awk -v made="$made" -v people="$people" -v n="$nrep" -v anchor="$anchor_ms" 'BEG
 # The rent run at two sizes: linear when the charges of the larger take
 # the same time each as the smaller's.
 BENCH_DIR="$DIR" COOPDESK_BIN="$BIN" RENT_SIZES="$RENT_SIZES" sh contrib/bench-rent-run.sh > "$DIR/rent.txt"
+phase "the rent co-ops and runs"
 awk '{ OFS = "\t"; us = $4 * 1000 / $5; if (!base[$3]) base[$3] = us;
 	print sprintf("rent run: a %s for %d tenancies", $3, $2), sprintf("%.2f s", $4 / 1000),
 		sprintf("%d charges", $5), sprintf("%.1f us each", us),
@@ -222,6 +234,7 @@ awk '{ OFS = "\t"; us = $4 * 1000 / $5; if (!base[$3]) base[$3] = us;
 # rent co-op, a year of charges.
 largest=$(echo "$RENT_SIZES" | tr ' ' '\n' | tail -1)
 RUNS="$RUNS" COOPDESK_BIN="$BIN" sh contrib/bench-reports.sh "$big" "$DIR/rent-$largest-year.db" > "$DIR/reports.txt"
+phase "the reports and their queries"
 awk '{ OFS = "\t"; what = "arrears as at today, ledger rows";
 	if ($2 == "register") what = "register as at a day, members";
 	if ($2 == "rp02") what = "RP02, a year, of repairs";
@@ -236,6 +249,7 @@ awk '{ OFS = "\t"; what = "arrears as at today, ledger rows";
 # The lists (members, homes, shares, meetings, arrears, a rent account):
 # first screen, G, a search where there is one, peak RSS.
 BENCH_DIR="$DIR" RUNS="$RUNS" COOPDESK_BIN="$BIN" sh contrib/bench-lists.sh "$big" > "$DIR/lists.txt"
+phase "the other lists"
 awk '{ OFS = "\t";
 	print sprintf("%s (%d): first screen (the key)", $2, $3), sprintf("%.2f ms", $4),
 		sprintf("%.1f ms", $5), "", ($4 <= 1.5 * $5 ? "<= 1.5x floor: met" : "<= 1.5x floor: MISSED");
@@ -257,6 +271,7 @@ for n in $IMPORT_SIZES; do
 	BENCH_DIR="$DIR/import-$n" ROWS="$n" COOPDESK_BIN="$BIN" sh contrib/bench-import.sh |
 		grep '^import ' >> "$DIR/import.txt"
 done
+phase "the members imports and anchors"
 # A bank statement's payments on the rent co-ops (a year of a payment a
 # week for every tenancy: a million lines at 20,000), against the
 # set-based anchor with the schema's triggers and .import.
@@ -264,6 +279,7 @@ done
 for n in $RENT_SIZES; do
 	COOPDESK_BIN="$BIN" sh contrib/bench-payments.sh "$DIR/rent-$n-year.db" >> "$DIR/payments.txt"
 done
+phase "the bank statements and anchors"
 # Both imports: lines "import KIND ROWS COOPDESK_MS PLAIN_MS ANCHOR_MS".
 awk '{ OFS = "\t"; us = $4 * 1000 / $3; if (!base[$2]) base[$2] = us;
 	what = $2 == "members" ? "members (coopdesk import)" : "bank payments, each matched";
@@ -285,7 +301,8 @@ echo "coopdesk bench: $(sqlite3 "$big" 'SELECT count(*) FROM homes') homes," \
      "load $(cut -d' ' -f1 /proc/loadavg)"
 awk -F'\t' 'BEGIN { printf "%-46s %16s %16s %20s  %s\n", "measure", "coopdesk", "floor/anchor", "ratio", "target" }
 	{ printf "%-46s %16s %16s %20s  %s\n", $1, $2, $3, $4, $5 }' "$T"
-echo "the bench took $(( (BENCH_T1 - BENCH_T0) / 1000000000 )) s (the co-op included when made)"
+echo "the bench took $(( (BENCH_T1 - BENCH_T0) / 1000000000 )) s (the co-op included when made):"
+awk '{ s = $NF; $NF = ""; printf "  %-44s %5d s\n", $0, s }' "$DIR/phases.txt"
 
 # The open repairs by target date: filters, search, first and last pages
 # (the full bench only).
