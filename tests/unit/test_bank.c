@@ -18,6 +18,7 @@
 #include "coopdesk/members.h"
 #include "coopdesk/rent.h"
 #include "coopdesk/tenancies.h"
+#include "../../src/db/dbint.h"
 #include "testutil.h"
 
 static int setup(void **state)
@@ -91,6 +92,14 @@ static void candidates_are_every_tenancy_with_its_names(void **state)
 	assert_null(c);
 }
 
+/* The connection's page cache, in SQLite's words (negative: KiB). */
+static int64_t cache_size(struct db *db)
+{
+	int64_t saved;
+	assert_int_equal(db_cache_enlarge(db, 1, &saved), DB_OK);
+	return saved;
+}
+
 static void lines_post_once_as_bank_transfers(void **state)
 {
 	struct db *db = *state;
@@ -101,8 +110,11 @@ static void lines_post_once_as_bank_transfers(void **state)
 	int failed = 5;
 	int64_t entry = 0, balance = 0;
 	assert_int_equal(bank_line_posted(db, &board, &p[0].f, &entry), DB_NOTFOUND);
+	int64_t cache = cache_size(db);
 	assert_int_equal(bank_post(db, &board, "/tmp/x/statement.csv", p, 2, &failed), DB_OK);
 	assert_int_equal(failed, -1);
+	/* A big cache for the posting, the small one again after it. */
+	assert_true(cache_size(db) == cache);
 	assert_int_equal(rent_balance(db, &board, t, &balance, NULL), DB_OK);
 	assert_int_equal(balance, -90000);
 	assert_int_equal(bank_line_posted(db, &board, &p[1].f, &entry), DB_OK);
@@ -120,6 +132,7 @@ static void lines_post_once_as_bank_transfers(void **state)
 	assert_int_equal(bank_post(db, &board, "b.csv", again, 2, &failed), DB_CONSTRAINT);
 	assert_int_equal(failed, 1);
 	assert_string_equal(db_errmsg(db), "that bank line was posted already");
+	assert_true(cache_size(db) == cache);            /* after a refusal too */
 	assert_int_equal(rent_balance(db, &board, t, &balance, NULL), DB_OK);
 	assert_int_equal(balance, -90000);
 	assert_int_equal(audit_count_for(db, "bank_lines", 0), 2);
