@@ -236,8 +236,8 @@ static int readonly_version(struct db *db)
 
 /* Once, before SQLite starts: coopdesk has one thread, so SQLite's mutexes
  * and its count of memory in use (a mutex and a barrier on every
- * allocation) are work for nothing. When SQLite was started already (a
- * test's own allocator) the calls are refused and change nothing. */
+ * allocation) are work for nothing. Should SQLite have been started
+ * already, the calls are refused (SQLITE_MISUSE) and change nothing. */
 static void library_once(void)
 {
 	static int done;
