@@ -94,7 +94,7 @@ static int parse_assign(const char *v, struct assign *a)
 
 /* The tenancy of `a` for line l: by number, or the home's in force on the
  * day (else its latest before it). -1 with the reason in why. */
-static int assigned_cand(const struct assign *a, const struct bank_line *l,
+static int assigned_cand(const struct assign *a, const struct pay_line *l,
 			 const struct bank_candidate *c, int n, char *why, size_t wn)
 {
 	char key[BANK_REF_MAX], k2[BANK_REF_MAX];
@@ -126,11 +126,11 @@ static void show_line(const struct cli_ctx *ctx, const struct pay_line *p, const
 	char d[DATE_BUFSZ], m[MONEY_BUFSZ], t1[CLI_INERT_BUFSZ(BANK_TEXT_MAX)];
 	char t2[CLI_INERT_BUFSZ(BANK_WHY_MAX + BANK_NAMES_MAX + 200)];
 	struct date dd;
-	date_parse(p->l.date, &dd);
+	date_parse(p->date, &dd);
 	date_format_uk(dd, d, sizeof d);
-	money(p->l.amount_pence < 0 ? -p->l.amount_pence : p->l.amount_pence, m);
-	fprintf(ctx->out, "  line %-4d %s %10s  \"%s\"%s%s\n", p->l.line_no, d, m,
-		cli_inert(p->l.text, t1, sizeof t1), tail[0] ? ": " : "",
+	money(p->amount_pence < 0 ? -p->amount_pence : p->amount_pence, m);
+	fprintf(ctx->out, "  line %-4d %s %10s  \"%s\"%s%s\n", p->line_no, d, m,
+		cli_inert(p->text, t1, sizeof t1), tail[0] ? ": " : "",
 		cli_inert(tail, t2, sizeof t2));
 }
 
@@ -148,11 +148,11 @@ static void report(const struct cli_ctx *ctx, const char *path, const struct pay
 		const struct pay_line *p = &s->lines[i];
 		if (p->posted_entry)
 			t->posted++;
-		else if (p->m.outcome == BANK_MATCHED)
-			t->post++, t->post_pence += p->l.amount_pence;
-		else if (p->m.outcome == BANK_UNMATCHED)
+		else if (p->outcome == BANK_MATCHED)
+			t->post++, t->post_pence += p->amount_pence;
+		else if (p->outcome == BANK_UNMATCHED)
 			t->unmatched++;
-		else if (p->m.outcome == BANK_AMBIGUOUS)
+		else if (p->outcome == BANK_AMBIGUOUS)
 			t->ambiguous++;
 		else
 			t->debits++;
@@ -173,22 +173,22 @@ static void report(const struct cli_ctx *ctx, const char *path, const struct pay
 		int shown = 0;
 		for (int i = 0; i < s->n; i++) {
 			const struct pay_line *p = &s->lines[i];
-			int which = p->posted_entry ? 1 : p->m.outcome == BANK_MATCHED ? 0
-				: p->m.outcome == BANK_UNMATCHED ? 2 : p->m.outcome == BANK_AMBIGUOUS ? 3 : 4;
+			int which = p->posted_entry ? 1 : p->outcome == BANK_MATCHED ? 0
+				: p->outcome == BANK_UNMATCHED ? 2 : p->outcome == BANK_AMBIGUOUS ? 3 : 4;
 			if (which != part)
 				continue;
 			if (!shown++)
 				fprintf(ctx->out, "\n%s\n", heads[part]);
 			if (part == 0) {
-				const struct bank_candidate *k = &c[p->m.cand];
+				const struct bank_candidate *k = &c[p->cand];
 				snprintf(tail, sizeof tail, "%s, tenancy %lld, %s; %s", k->ref,
 					 (long long)k->tenancy_id, k->names[0] ? k->names : "no tenants",
-					 p->m.why);
+					 p->why);
 			} else if (part == 1) {
 				snprintf(tail, sizeof tail, "rent account row %lld",
 					 (long long)p->posted_entry);
 			} else {
-				snprintf(tail, sizeof tail, "%s", p->m.why);
+				snprintf(tail, sizeof tail, "%s", p->why);
 			}
 			show_line(ctx, p, tail);
 		}
@@ -196,9 +196,9 @@ static void report(const struct cli_ctx *ctx, const char *path, const struct pay
 	if (t->unmatched + t->ambiguous > 0) {
 		int first = 0;
 		for (int i = 0; i < s->n && !first; i++)
-			if (!s->lines[i].posted_entry && (s->lines[i].m.outcome == BANK_UNMATCHED ||
-							  s->lines[i].m.outcome == BANK_AMBIGUOUS))
-				first = s->lines[i].l.line_no;
+			if (!s->lines[i].posted_entry && (s->lines[i].outcome == BANK_UNMATCHED ||
+							  s->lines[i].outcome == BANK_AMBIGUOUS))
+				first = s->lines[i].line_no;
 		fprintf(ctx->out, "\nThe lines not matched are not posted. To post one, say whose"
 			" it is: --assign LINE=HOME\n(for example --assign %d=%s, the tenancy of that"
 			" home on the line's date; #N\nfor tenancy N), or record it by hand on the"
@@ -216,24 +216,24 @@ static int apply_assign(const struct cli_ctx *ctx, struct pay_statement *s, stru
 	for (int a = 0; a < nas; a++) {
 		struct pay_line *p = NULL;
 		for (int i = 0; i < s->n; i++)
-			if (s->lines[i].l.line_no == as[a].line)
+			if (s->lines[i].line_no == as[a].line)
 				p = &s->lines[i];
 		if (!p)
 			snprintf(why, sizeof why, "the file has no line %ld with a payment on it",
 				 as[a].line);
-		else if (p->m.outcome == BANK_DEBIT)
+		else if (p->outcome == BANK_DEBIT)
 			snprintf(why, sizeof why, "line %ld is paid out, not paid in", as[a].line);
 		else if (p->posted_entry)
 			snprintf(why, sizeof why, "line %ld was posted by an earlier import (rent"
 				 " account row %lld)", as[a].line, (long long)p->posted_entry);
 		else {
-			int k = assigned_cand(&as[a], &p->l, c, nc, why, sizeof why);
+			int k = assigned_cand(&as[a], p, c, nc, why, sizeof why);
 			if (k >= 0) {
-				p->m.outcome = BANK_MATCHED;
-				p->m.cand = k;
-				p->m.by = BANK_BY_NONE;
+				p->outcome = BANK_MATCHED;
+				p->cand = k;
+				p->by = BANK_BY_NONE;
 				p->assigned = 1;
-				snprintf(p->m.why, sizeof p->m.why, "as --assign says");
+				p->why = "as --assign says";
 				continue;
 			}
 		}
@@ -386,12 +386,22 @@ static int run(const struct cli_ctx *ctx, struct db *db, struct opts *o)
 	}
 	for (int i = 0; i < s.n; i++) {
 		struct pay_line *l = &s.lines[i];
-		bank_match_indexed(ix, &l->l, &l->m);
-		if (l->m.outcome == BANK_DEBIT)
+		struct bank_line bl;
+		struct bank_match bm;
+		pay_bank_line(l, &bl);
+		bank_match_indexed(ix, &bl, &bm);
+		l->outcome = bm.outcome;
+		l->by = bm.by;
+		l->cand = bm.cand;
+		if (!(l->why = pay_keep(&s, bm.why))) {
+			fprintf(ctx->err, "coopdesk import payments: out of memory: nothing was posted\n");
+			goto out;
+		}
+		if (l->outcome == BANK_DEBIT)
 			continue;
-		struct bank_print f = { .amount_pence = l->l.amount_pence, .text = l->l.text,
+		struct bank_print f = { .amount_pence = l->amount_pence, .text = l->text,
 					.occurrence = l->occurrence };
-		snprintf(f.date, sizeof f.date, "%s", l->l.date);
+		snprintf(f.date, sizeof f.date, "%s", l->date);
 		rc = bank_line_posted(db, &who, &f, &l->posted_entry);
 		if (rc && rc != DB_NOTFOUND)
 			goto db_error;
@@ -441,13 +451,13 @@ static int run(const struct cli_ctx *ctx, struct db *db, struct opts *o)
 	}
 	for (int i = 0; i < s.n; i++) {
 		const struct pay_line *l = &s.lines[i];
-		if (l->posted_entry || l->m.outcome != BANK_MATCHED)
+		if (l->posted_entry || l->outcome != BANK_MATCHED)
 			continue;
-		bp[k].tenancy_id = c[l->m.cand].tenancy_id;
-		bp[k].file_line = l->l.line_no;
-		snprintf(bp[k].f.date, sizeof bp[k].f.date, "%s", l->l.date);
-		bp[k].f.amount_pence = l->l.amount_pence;
-		bp[k].f.text = l->l.text;
+		bp[k].tenancy_id = c[l->cand].tenancy_id;
+		bp[k].file_line = l->line_no;
+		snprintf(bp[k].f.date, sizeof bp[k].f.date, "%s", l->date);
+		bp[k].f.amount_pence = l->amount_pence;
+		bp[k].f.text = l->text;
 		bp[k].f.occurrence = l->occurrence;
 		k++;
 	}

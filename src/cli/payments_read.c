@@ -247,6 +247,42 @@ static int amount_of(const char *path, const struct csv_record *r, const struct 
 	return 0;
 }
 
+/* A block of the store: words end to end, NUL after each. */
+struct pay_block {
+	struct pay_block *before;
+	size_t used, room;
+	char words[];
+};
+
+enum { PAY_BLOCK_ROOM = 64 * 1024 };
+
+const char *pay_keep(struct pay_statement *s, const char *text)
+{
+	size_t n = strlen(text) + 1;
+	struct pay_block *b = s->store;
+	if (!b || b->room - b->used < n) {
+		size_t room = n > PAY_BLOCK_ROOM ? n : PAY_BLOCK_ROOM;
+		if (!(b = malloc(sizeof *b + room)))
+			return NULL;
+		b->before = s->store;
+		b->used = 0;
+		b->room = room;
+		s->store = b;
+	}
+	char *kept = b->words + b->used;
+	memcpy(kept, text, n);
+	b->used += n;
+	return kept;
+}
+
+void pay_bank_line(const struct pay_line *l, struct bank_line *out)
+{
+	out->line_no = l->line_no;
+	memcpy(out->date, l->date, sizeof out->date);
+	out->amount_pence = l->amount_pence;
+	snprintf(out->text, sizeof out->text, "%s", l->text);
+}
+
 static int add_line(struct pay_statement *s, const struct pay_line *l)
 {
 	if (s->n == s->room) {
@@ -268,7 +304,9 @@ static int one_line(const char *path, const struct csv_record *r, const struct c
 {
 	struct pay_line pl;
 	memset(&pl, 0, sizeof pl);
-	pl.l.line_no = (int)r->line;
+	pl.line_no = (int)r->line;
+	pl.cand = -1;
+	pl.why = "";
 	long need = 0;
 	for (int i = 0; i < C_COUNT; i++)
 		if (c->at[i] >= need)
@@ -276,18 +314,21 @@ static int one_line(const char *path, const struct csv_record *r, const struct c
 	if ((long)r->nfields < need)
 		return problem(err, path, r->line, "line", "has fewer cells than the header", NULL);
 	const char *dcell = r->field[c->at[C_DATE]];
-	int rc = parse_date(dcell, p->date_format, pl.l.date);
+	int rc = parse_date(dcell, p->date_format, pl.date);
 	if (rc != DATE_OK) {
 		char why[160];
 		snprintf(why, sizeof why, "%s (written %s)", date_strerror(rc), p->date_format);
 		return problem(err, path, r->line, c->said[C_DATE], why, dcell);
 	}
-	if (amount_of(path, r, c, err, &pl.l.amount_pence))
+	if (amount_of(path, r, c, err, &pl.amount_pence))
 		return 1;
-	if (pl.l.amount_pence > 0 && strcmp(pl.l.date, today) > 0)
+	if (pl.amount_pence > 0 && strcmp(pl.date, today) > 0)
 		return problem(err, path, r->line, c->said[C_DATE],
 			       "money paid in after today cannot be posted yet", dcell);
-	clean_text(r->field[c->at[C_REF]], pl.l.text, sizeof pl.l.text);
+	char text[BANK_TEXT_MAX];
+	clean_text(r->field[c->at[C_REF]], text, sizeof text);
+	if (!(pl.text = pay_keep(s, text)))
+		return -1;
 	return add_line(s, &pl) ? -1 : 0;
 }
 
@@ -296,11 +337,11 @@ static int same_then_order(const void *a, const void *b)
 {
 	const struct pay_line *x = *(const struct pay_line *const *)a;
 	const struct pay_line *y = *(const struct pay_line *const *)b;
-	int d = strcmp(x->l.date, y->l.date);
+	int d = strcmp(x->date, y->date);
 	if (!d)
-		d = (x->l.amount_pence > y->l.amount_pence) - (x->l.amount_pence < y->l.amount_pence);
+		d = (x->amount_pence > y->amount_pence) - (x->amount_pence < y->amount_pence);
 	if (!d)
-		d = strcmp(x->l.text, y->l.text);
+		d = strcmp(x->text, y->text);
 	return d ? d : (x > y) - (x < y);
 }
 
@@ -319,8 +360,8 @@ static int number_occurrences(struct pay_statement *s)
 	qsort(by, (size_t)s->n, sizeof *by, same_then_order);
 	for (int i = 0; i < s->n; i++) {
 		const struct pay_line *o = i > 0 ? by[i - 1] : NULL;
-		int same = o && o->l.amount_pence == by[i]->l.amount_pence &&
-			   strcmp(o->l.date, by[i]->l.date) == 0 && strcmp(o->l.text, by[i]->l.text) == 0;
+		int same = o && o->amount_pence == by[i]->amount_pence &&
+			   strcmp(o->date, by[i]->date) == 0 && strcmp(o->text, by[i]->text) == 0;
 		by[i]->occurrence = same ? o->occurrence + 1 : 1;
 	}
 	free(by);
@@ -399,5 +440,10 @@ int pay_read(const char *path, struct bank_profile *p, const char *today, FILE *
 void pay_statement_free(struct pay_statement *s)
 {
 	free(s->lines);
+	while (s->store) {
+		struct pay_block *before = s->store->before;
+		free(s->store);
+		s->store = before;
+	}
 	memset(s, 0, sizeof *s);
 }
