@@ -131,17 +131,20 @@ $DOWN
 <Enter>
 <BS><BS>30
 :dump $TMP/race1.txt
-:sleep 1500
+:wait $TMP/race-changed
 ^S
 :dump $TMP/race2.txt
 EOF
 cp "$BASE" "$TMP/race.db"
 # The other terminal changes the setting once the form is open (the dump
-# is the handshake), while the script waits.
+# is the sign), and the script saves once it has (race-changed is the
+# sign back): a handshake both ways, no fixed wait (a wait of 1.5 s was
+# too short for the other terminal under valgrind).
 (
 	i=0
 	while [ ! -s "$TMP/race1.txt" ] && [ $i -lt 600 ]; do sleep 0.05; i=$((i + 1)); done
 	"$BIN" --db "$TMP/race.db" settings set quorum_percent 15 > "$TMP/race-set.out" 2>&1
+	: > "$TMP/race-changed"
 ) &
 "$BIN" --db "$TMP/race.db" --script "$TMP/race.script" --headless --size 80x24 \
 	> "$TMP/race.out" 2>&1
