@@ -12,8 +12,8 @@
 
 /* One line of the statement as read, with what becomes of it. Its words
  * are kept once, at their length, in the statement's store, not in fixed
- * buffers: 72 bytes a line and its words (a million-line statement was
- * read into 1.1 GiB that way; the whole import now peaks at 258 MiB). */
+ * buffers: 72 bytes a line, and its words at their length (a million-line
+ * statement took 1.1 GiB in buffers; the whole import now peaks at 258 MiB). */
 struct pay_line {
 	int line_no;               /* the file's line, for messages */
 	char date[ISO_DATE_LEN];   /* ISO */
@@ -43,7 +43,7 @@ struct pay_statement {
 /* A copy of `text` in s's store, or NULL when out of memory. */
 const char *pay_keep(struct pay_statement *s, const char *text);
 
-/* Line l as bank_match takes it (its text copied into the line's buffer). */
+/* Line l as bank_match takes it, its text copied into out's buffer. */
 void pay_bank_line(const struct pay_line *l, struct bank_line *out);
 
 /* Reads the bank's export at `path` with the columns of `p` (an empty
