@@ -271,6 +271,15 @@ static void a_lost_update_of_a_setting_says_who(void **state)
 
 /* Another terminal's commit moves this connection's data version; its own
  * changes do not. */
+/* A write of any kind: one contractor, saved. */
+static struct contractor add_contractor(struct db *db, const struct actor *who)
+{
+	struct contractor c = { 0 };
+	strcpy(c.name, "Todmorden Tiling");
+	assert_int_equal(contractor_create(db, who, &c), DB_OK);
+	return c;
+}
+
 static void the_data_version_shows_another_terminals_change(void **state)
 {
 	(void)state;
@@ -284,9 +293,7 @@ static void the_data_version_shows_another_terminals_change(void **state)
 	assert_int_equal(db_data_version(here, &v1), DB_OK);
 	assert_true(v1 == v0);                           /* nothing happened */
 
-	struct contractor c = { 0 };
-	strcpy(c.name, "Todmorden Tiling");
-	assert_int_equal(contractor_create(there, &board, &c), DB_OK);
+	struct contractor c = add_contractor(there, &board);
 	assert_int_equal(db_data_version(here, &v2), DB_OK);
 	assert_true(v2 != v1);                           /* the other terminal's */
 	assert_int_equal(db_data_version(there, &w1), DB_OK);
@@ -316,9 +323,7 @@ static void sqlite_keeps_no_count_of_memory(void **state)
 {
 	struct db *db = *state;
 	struct actor board = test_board();
-	struct contractor c = { 0 };
-	strcpy(c.name, "Todmorden Tiling");
-	assert_int_equal(contractor_create(db, &board, &c), DB_OK);
+	add_contractor(db, &board);
 	assert_true(sqlite3_memory_used() == 0);
 }
 
@@ -339,9 +344,7 @@ static void a_new_file_is_built_without_a_wal_and_ends_in_wal_mode(void **state)
 	assert_int_equal(db_exec(db, "CREATE TEMP TABLE copy (x)"), DB_OK);
 	assert_int_equal(db_exec(db, "INSERT INTO temp.copy VALUES (1)"), DB_OK);
 	assert_int_equal(db_begin(db, &board), DB_OK);
-	struct contractor c = { 0 };
-	strcpy(c.name, "Todmorden Tiling");
-	assert_int_equal(contractor_create(db, &board, &c), DB_OK);
+	add_contractor(db, &board);
 	assert_int_equal(db_commit(db), DB_OK);
 	FILE *f = fopen(wal, "rb");
 	long wal_bytes = 0;
