@@ -50,8 +50,9 @@ int repair_bulk_add(struct repair_bulk *b, struct repair *r, const struct repair
 		    int nmoves, const struct repair *after);
 
 /* Puts the last repairs added into the real tables: until then (and
- * between batches) some are held in the load's TEMP copies, so nothing else
- * may write repairs or their events between repair_bulk_begin and this.
+ * between batches) some are held in the load's TEMP copies, their audit
+ * rows with them, so nothing else may write repairs or their events, nor
+ * anything audited, between repair_bulk_begin and this.
  * DB_OK, or the caller rolls back. */
 int repair_bulk_finish(struct repair_bulk *b);
 

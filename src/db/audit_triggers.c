@@ -96,8 +96,9 @@ static int append_json(struct db *db, sqlite3_str *s, const char *table, const c
 
 /* The trigger that audits EVENT on TABLE. With COPY, the trigger of a TEMP
  * table of that name holding copies of TABLE's rows (db_audit_copy_make):
- * generated from TABLE's columns, so it writes the very row TABLE's own
- * trigger would, naming TABLE and the row by its "id".
+ * generated from TABLE's columns, so it makes the very row TABLE's own
+ * trigger would, naming TABLE and the row by its "id", and keeps it in
+ * temp.audit_bulk until db_audit_copy_flush puts it in the trail.
  * SKIPPABLE: the schema has audit_context.unaudited (schema 14), and the
  * trigger writes nothing while it names TABLE. */
 static int create_trigger(struct db *db, const char *table, const char *event, const char *copy,
@@ -114,10 +115,10 @@ static int create_trigger(struct db *db, const char *table, const char *event, c
 		sqlite3_str_appendf(s, "CREATE TRIGGER \"audit_%w_%w\" AFTER %s ON \"%w\" BEGIN",
 				    table, lower, event, table);
 	sqlite3_str_appendf(s,
-		" INSERT INTO audit (at, user_id, actor, table_name, row_id, action, before, after)"
+		" INSERT INTO %s (at, user_id, actor, table_name, row_id, action, before, after)"
 		" SELECT strftime('%%Y-%%m-%%dT%%H:%%M:%%fZ', 'now'), c.user_id,"
 		" coalesce(c.actor, 'another program'), '%q', %s.%s, '%s', ",
-		table, ref, copy ? "\"id\"" : "rowid", lower);
+		copy ? "audit_bulk" : "audit", table, ref, copy ? "\"id\"" : "rowid", lower);
 	int rc = DB_OK;
 	int update = strcmp(event, "UPDATE") == 0;
 	if (strcmp(event, "INSERT") == 0)
@@ -162,6 +163,28 @@ static int has_unaudited(struct db *db)
 	return n;
 }
 
+/* The audit rows of the copies' steps, in the order they were made (seq),
+ * on their way to the trail: no constraint, index or AUTOINCREMENT, so a
+ * one-row step on a copy writes no statement journal, and the trail's
+ * indexes and checks are written and run once a batch, in one statement. */
+static const char SQL_BULK_TRAIL[] =
+	"CREATE TEMP TABLE IF NOT EXISTS audit_bulk (seq INTEGER PRIMARY KEY, at, user_id,"
+	" actor, table_name, row_id, action, before, after)";
+static const char SQL_BULK_TRAIL_PUT[] =
+	"INSERT INTO main.audit (at, user_id, actor, table_name, row_id, action, before, after)"
+	" SELECT at, user_id, actor, table_name, row_id, action, before, after"
+	"   FROM temp.audit_bulk ORDER BY seq";
+static const char SQL_BULK_TRAIL_CLEAR[] = "DELETE FROM temp.audit_bulk";
+
+int db_audit_copy_flush(struct db *db)
+{
+	sqlite3_stmt *st = db_prep(db, SQL_BULK_TRAIL_PUT);
+	int rc = st ? db_step_done(db, st) : db_status(db);
+	if (rc || !(st = db_prep(db, SQL_BULK_TRAIL_CLEAR)))
+		return rc ? rc : db_status(db);
+	return db_step_done(db, st);
+}
+
 /* A lone INTEGER PRIMARY KEY stays one in the copy: its rows are then
  * read back in the order of their ids with no sort. */
 static const char SQL_COPY_COLUMNS[] =
@@ -172,14 +195,17 @@ static const char SQL_COPY_COLUMNS[] =
 int db_audit_copy_make(struct db *db, const char *table, const char *copy,
 		       const char *const *changing)
 {
-	sqlite3_stmt *st = db_prep(db, SQL_COPY_COLUMNS);
-	if (!st)
+	int rc = db_exec(db, SQL_BULK_TRAIL);
+	sqlite3_stmt *st = rc ? NULL : db_prep(db, SQL_BULK_TRAIL_CLEAR);
+	if (rc || !st || (rc = db_step_done(db, st)))
+		return rc ? rc : db_status(db);
+	if (!(st = db_prep(db, SQL_COPY_COLUMNS)))
 		return db_status(db);
 	sqlite3_bind_text(st, 1, table, -1, SQLITE_TRANSIENT);
 	sqlite3_str *s = sqlite3_str_new(db->conn);
 	sqlite3_str *fixed = sqlite3_str_new(db->conn);
 	sqlite3_str_appendf(s, "CREATE TEMP TABLE IF NOT EXISTS \"%w\" (", copy);
-	int rc, n = 0, nfixed = 0;
+	int n = 0, nfixed = 0;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		const char *col = (const char *)sqlite3_column_text(st, 0);
 		const char *dflt = (const char *)sqlite3_column_text(st, 1);
@@ -205,10 +231,12 @@ int db_audit_copy_make(struct db *db, const char *table, const char *copy,
 	sqlite3_free(sql);
 	/* The columns an UPDATE of the copy may not set, since its audit
 	 * trigger does not look at them: one that did would stop, never
-	 * leave a change out of the trail. */
+	 * leave a change out of the trail. FAIL, not ABORT: a statement that
+	 * may ABORT keeps a statement journal, and the bulk path's caller
+	 * rolls the whole transaction back on any failure. */
 	if (!rc && nfixed) {
 		sql = sqlite3_mprintf("CREATE TEMP TRIGGER IF NOT EXISTS \"%w_fixed\" BEFORE UPDATE"
-				      " OF %s ON \"%w\" BEGIN SELECT RAISE(ABORT, 'the bulk copy of"
+				      " OF %s ON \"%w\" BEGIN SELECT RAISE(FAIL, 'the bulk copy of"
 				      " %q does not audit that column'); END", copy, cols, copy, table);
 		rc = sql ? db_exec(db, sql) : db_set_error(db, DB_ERROR, "out of memory");
 		sqlite3_free(sql);

@@ -313,8 +313,15 @@ int db_audit_triggers_refresh(struct db *db);
  * of repairs (repair_bulk.c) writes a repair's whole life so.
  * CHANGING, when not NULL, lists (to a NULL) the only columns an UPDATE of
  * the copy may set: its audit trigger looks at those alone, and an UPDATE
- * that sets another is refused. */
+ * that sets another is refused.
+ * The copies' audit rows wait in temp.audit_bulk, in the order made, until
+ * db_audit_copy_flush puts them in the trail; making a copy empties it (a
+ * bulk path makes its copies as it starts). */
 int db_audit_copy_make(struct db *db, const char *table, const char *copy,
 		       const char *const *changing);
+/* Puts the copies' waiting audit rows into the trail, in the order they
+ * were made, by one statement; the bulk path does so before it puts the
+ * rows themselves, and nothing else may write to the trail in between. */
+int db_audit_copy_flush(struct db *db);
 
 #endif

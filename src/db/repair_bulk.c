@@ -8,8 +8,12 @@
  * and move and the office's edit are made there by repairs.c's own
  * statements. The copies have no indexes, no search and no counts; their
  * audit triggers are generated from the real tables' columns, so each step
- * leaves the audit row it would leave there, in the same order. The
- * repairs and their events then go into the real tables in their final
+ * makes the audit row it would make there, in the same order; the rows
+ * wait in a TEMP table of their own until the batch is put. The copies'
+ * statements are OR FAIL, and nothing they reach can ABORT, so a step
+ * keeps no statement journal (any failure rolls the caller's transaction
+ * back). The audit rows, and then the
+ * repairs and their events, go into the real tables in their final
  * state, BATCH repairs at a time, by one INSERT ... SELECT each, with those
  * tables' audit triggers skipped for those two statements
  * (audit_context.unaudited, schema 14: their steps are in the trail
@@ -18,7 +22,8 @@
  * on average), and the result is the one the API gives (tests/cli/demo.sh
  * compares the two, audit trail included). The ids are the ones the real
  * tables would give, worked out once a batch: nothing else writes repairs
- * or events between repair_bulk_begin and repair_bulk_finish.
+ * or events, nor the trail, between repair_bulk_begin and
+ * repair_bulk_finish.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -38,13 +43,13 @@ static const char SQL_NEXT_IDS[] =
 static const char SQL_ROW_CLEAR[] = "DELETE FROM temp.repair_bulk_row";
 static const char SQL_EVENTS_CLEAR[] = "DELETE FROM temp.repair_bulk_event";
 static const char SQL_ROW_INSERT[] =
-	"INSERT INTO temp.repair_bulk_row (id, " REPAIR_SQL_INSERT_COLS ") VALUES (?16, "
+	"INSERT OR FAIL INTO temp.repair_bulk_row (id, " REPAIR_SQL_INSERT_COLS ") VALUES (?16, "
 	REPAIR_SQL_INSERT_ARGS ")";
 static const char SQL_EVENT_INSERT[] =
-	"INSERT INTO temp.repair_bulk_event (id, " REPAIR_SQL_EVENT_COLS ") VALUES (?8, "
+	"INSERT OR FAIL INTO temp.repair_bulk_event (id, " REPAIR_SQL_EVENT_COLS ") VALUES (?8, "
 	REPAIR_SQL_EVENT_ARGS ")";
-static const char SQL_ROW_MOVE[] = "UPDATE temp.repair_bulk_row " REPAIR_SQL_MOVE_SET;
-static const char SQL_ROW_EDIT[] = "UPDATE temp.repair_bulk_row " REPAIR_SQL_UPDATE_SET;
+static const char SQL_ROW_MOVE[] = "UPDATE OR FAIL temp.repair_bulk_row " REPAIR_SQL_MOVE_SET;
+static const char SQL_ROW_EDIT[] = "UPDATE OR FAIL temp.repair_bulk_row " REPAIR_SQL_UPDATE_SET;
 /* The columns REPAIR_SQL_MOVE_SET and REPAIR_SQL_UPDATE_SET set: the copy's
  * audit trigger looks at these alone, and refuses to set any other. */
 static const char *const CHANGING[] = {
@@ -332,17 +337,18 @@ static int edit(struct repair_bulk *b, struct repair *r, const struct repair *e)
 	return DB_OK;
 }
 
-/* Puts the walked repairs and their events into the real tables,
- * unaudited for these two statements alone (their steps are in the trail),
- * audited again whatever happened; empties the copies. */
+/* Puts the walked repairs' audit rows into the trail, then the repairs and
+ * their events into the real tables, unaudited for these two statements
+ * alone (their steps are in the trail), audited again whatever happened;
+ * empties the copies. */
 static int flush(struct repair_bulk *b)
 {
 	struct db *db = b->db;
 	int rc;
 	if (!b->pending)
 		return DB_OK;
-	if (!(rc = step(db, SQL_UNAUDITED, "repairs")) && !(rc = step(db, SQL_ROW_PUT, NULL)) &&
-	    !(rc = step(db, SQL_UNAUDITED, "repair_events")))
+	if (!(rc = db_audit_copy_flush(db)) && !(rc = step(db, SQL_UNAUDITED, "repairs")) &&
+	    !(rc = step(db, SQL_ROW_PUT, NULL)) && !(rc = step(db, SQL_UNAUDITED, "repair_events")))
 		rc = step(db, SQL_EVENTS_PUT, NULL);
 	int again = step(db, SQL_UNAUDITED, NULL);
 	if (!rc && !(rc = again) && !(rc = step(db, SQL_ROW_CLEAR, NULL)))

@@ -149,7 +149,39 @@ sqlite3 "$TMP/schema2-used.db" "SELECT 'DROP TRIGGER \"' || name || '\";' FROM s
 	AND name NOT LIKE 'audit\\_trail\\_%' ESCAPE '\\'" | sqlite3 "$TMP/schema2-used.db"
 sqlite3 "$TMP/schema2-used.db" "ALTER TABLE audit_context DROP COLUMN unaudited"
 before=$(sqlite3 "$TMP/schema2-used.db" "SELECT count(*) FROM audit")
+# The whole trail, to see that schema 16, which makes the table again, keeps
+# every row, its number and the next number.
+trail="SELECT id, at, user_id, actor, table_name, row_id, action, before, after FROM audit
+	ORDER BY id; SELECT seq FROM sqlite_sequence WHERE name = 'audit'"
+sqlite3 "$TMP/schema2-used.db" "$trail" > "$TMP/trail-before"
+# A copy whose last row of the trail was deleted by hand: the evidence (the
+# next number) must live through schema 16 too.
+cp "$TMP/schema2-used.db" "$TMP/schema2-cut.db"
+sqlite3 "$TMP/schema2-cut.db" "DROP TRIGGER audit_trail_no_delete;
+	DELETE FROM audit WHERE id = (SELECT max(id) FROM audit);
+	CREATE TRIGGER audit_trail_no_delete BEFORE DELETE ON audit BEGIN
+	SELECT RAISE(ABORT, 'the audit trail cannot be deleted'); END"
+expect "a cut trail is upgraded, and check fails" 1 "$BIN" --db "$TMP/schema2-cut.db" check
+contains "check still sees the rows deleted before the upgrade" "$TMP/out" "rows have been deleted"
 expect "check upgrades a used schema 2 database and passes" 0 "$BIN" --db "$TMP/schema2-used.db" check
+sqlite3 "$TMP/schema2-used.db" "$trail" > "$TMP/trail-after"
+[ "$before" -gt 1 ] && cmp -s "$TMP/trail-before" "$TMP/trail-after" \
+	&& ok "the upgrade kept all $before rows of the trail, their numbers and the next" \
+	|| not_ok "the trail changed in the upgrade: $(diff "$TMP/trail-before" "$TMP/trail-after" | head -5)"
+out=$(sqlite3 "$TMP/schema2-used.db" "SELECT count(*) FROM sqlite_schema WHERE name = 'audit'
+	AND sql LIKE '%CHECK (action = ''insert'' OR action = ''update'' OR action = ''delete'')%';
+	SELECT count(*) FROM sqlite_schema WHERE tbl_name = 'audit' AND name IN ('audit_by_user',
+	'audit_by_record', 'audit_by_time', 'audit_trail_no_update', 'audit_trail_no_delete');
+	SELECT count(*) FROM sqlite_schema WHERE sql LIKE '%audit_old%'" | tr '\n' ' ')
+[ "$out" = "1 5 0 " ] && ok "schema 16's trail: its check, indexes and guards, nothing of the old" \
+	|| not_ok "schema 16's trail: $out"
+for change in "UPDATE audit SET actor = 'x'" "DELETE FROM audit"; do
+	if sqlite3 "$TMP/schema2-used.db" "$change" 2> "$TMP/err"; then
+		not_ok "after the upgrade, the trail takes $change"
+	else
+		contains "after the upgrade, the trail refuses $change" "$TMP/err" "cannot be"
+	fi
+done
 out=$(sqlite3 "$TMP/schema2-used.db" "PRAGMA user_version; SELECT count(*) FROM audit;
 	SELECT value FROM settings WHERE key IN ('coop_name', 'hours_expected_per_year') ORDER BY key;
 	SELECT count(*) FROM sqlite_schema WHERE name = 'audit_settings_delete'" | tr '\n' ' ')

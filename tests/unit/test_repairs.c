@@ -25,6 +25,7 @@
 #include "coopdesk/summary.h"
 #include "coopdesk/zone.h"
 #include "testutil.h"
+#include "../../src/db/dbint.h"
 
 #define NOW "2026-11-22T10:00:00Z"
 
@@ -66,6 +67,20 @@ static int64_t raw_int(struct fx *f, const char *sql)
 	int64_t v = sqlite3_column_int64(st, 0);
 	sqlite3_finalize(st);
 	sqlite3_close(c);
+	return v;
+}
+
+/* SQL read on the fixture's own connection: its TEMP tables, its open
+ * transaction. An int, or the text into OUT when OUT is not NULL. */
+static int64_t own_read(struct fx *f, const char *sql, char *out, size_t size)
+{
+	sqlite3_stmt *st;
+	assert_int_equal(sqlite3_prepare_v2(f->db->conn, sql, -1, &st, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	int64_t v = sqlite3_column_int64(st, 0);
+	if (out)
+		snprintf(out, size, "%s", (const char *)sqlite3_column_text(st, 0));
+	sqlite3_finalize(st);
 	return v;
 }
 
@@ -1509,6 +1524,53 @@ static void bulk_repairs_are_whole_or_refused_in_words(void **state)
 	assert_int_equal(raw_int(f, "SELECT count(*) FROM audit_context WHERE unaudited IS NULL"), 1);
 }
 
+/* The copies' audit rows wait for the batch's put, and go into the trail
+ * in the order made, before the rows; a load started again (after one that
+ * was ended unfinished, in the same transaction) starts with none waiting. */
+static void bulk_audit_rows_wait_for_the_put(void **state)
+{
+	struct fx *f = *state;
+	struct actor board = test_board();
+	struct repair_bulk_move life[] = {
+		{ REPAIR_TRIAGED, "2026-11-02T10:00:00Z", "", 0 },
+		{ REPAIR_ASSIGNED, "2026-11-03T10:00:00Z", "", f->plumber },
+	};
+	struct repair r;
+	memset(&r, 0, sizeof r);
+	r.home_id = 1;
+	strcpy(r.title, "Tap drips");
+	r.priority = REPAIR_ROUTINE;
+	strcpy(r.reported_at, "2026-11-02T09:00:00Z");
+	int64_t audit0 = raw_int(f, "SELECT max(id) FROM audit");
+	struct repair_bulk *b = NULL;
+	assert_int_equal(db_begin(f->db, &board), DB_OK);
+	assert_int_equal(repair_bulk_begin(f->db, &board, "2026-01-01", &b), DB_OK);
+	assert_int_equal(repair_bulk_add(b, &r, life, 2, NULL), DB_OK);
+	/* The insert, two moves, three events: waiting, none in the trail. */
+	assert_int_equal(own_read(f, "SELECT count(*) FROM temp.audit_bulk", NULL, 0), 6);
+	assert_int_equal(own_read(f, "SELECT max(id) FROM audit", NULL, 0), audit0);
+	repair_bulk_end(b);
+	strcpy(r.title, "Tap drips again");
+	r.id = 0;
+	assert_int_equal(repair_bulk_begin(f->db, &board, "2026-01-01", &b), DB_OK);
+	assert_int_equal(own_read(f, "SELECT count(*) FROM temp.audit_bulk", NULL, 0), 0);
+	assert_int_equal(repair_bulk_add(b, &r, life, 2, NULL), DB_OK);
+	assert_int_equal(repair_bulk_finish(b), DB_OK);
+	repair_bulk_end(b);
+	assert_int_equal(db_commit(f->db), DB_OK);
+	assert_int_equal(own_read(f, "SELECT count(*) FROM temp.audit_bulk", NULL, 0), 0);
+	char sql[320];
+	snprintf(sql, sizeof sql, "SELECT group_concat(table_name || ':' || action, ' ') FROM"
+		 " (SELECT * FROM audit WHERE id > %lld ORDER BY id)", (long long)audit0);
+	char got[256];
+	own_read(f, sql, got, sizeof got);
+	assert_string_equal(got, "repairs:insert repair_events:insert repairs:update"
+			    " repair_events:insert repairs:update repair_events:insert");
+	snprintf(sql, sizeof sql, "SELECT count(*) FROM audit WHERE id > %lld AND table_name ="
+		 " 'repairs' AND after LIKE '%%Tap drips again%%'", (long long)audit0);
+	assert_int_equal(raw_int(f, sql), 1);
+}
+
 /* check's reporter: counts the problems naming the audit switch. */
 static void count_switch(const char *name, const char *problem, int warning, void *arg)
 {
@@ -1621,6 +1683,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(rp02_counts_completions_in_target, setup, teardown),
 		cmocka_unit_test_setup_teardown(bulk_repairs_are_whole_or_refused_in_words, setup, teardown),
 		cmocka_unit_test_setup_teardown(the_audit_switch_skips_one_table_only, setup, teardown),
+		cmocka_unit_test_setup_teardown(bulk_audit_rows_wait_for_the_put, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
