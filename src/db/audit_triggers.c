@@ -164,9 +164,11 @@ static int has_unaudited(struct db *db)
 }
 
 /* The audit rows of the copies' steps, in the order they were made (seq),
- * on their way to the trail: no constraint, index or AUTOINCREMENT, so a
- * one-row step on a copy writes no statement journal, and the trail's
- * indexes and checks are written and run once a batch, in one statement. */
+ * on their way to the trail: no constraint, index or AUTOINCREMENT. A step
+ * on a copy then writes nothing in the main file, so its statement journal
+ * (a trigger calling a function makes one) copies no page of the trail, and
+ * the trail's indexes and checks are written and run once a batch, in one
+ * statement. */
 static const char SQL_BULK_TRAIL[] =
 	"CREATE TEMP TABLE IF NOT EXISTS audit_bulk (seq INTEGER PRIMARY KEY, at, user_id,"
 	" actor, table_name, row_id, action, before, after)";
@@ -231,12 +233,10 @@ int db_audit_copy_make(struct db *db, const char *table, const char *copy,
 	sqlite3_free(sql);
 	/* The columns an UPDATE of the copy may not set, since its audit
 	 * trigger does not look at them: one that did would stop, never
-	 * leave a change out of the trail. FAIL, not ABORT: a statement that
-	 * may ABORT keeps a statement journal, and the bulk path's caller
-	 * rolls the whole transaction back on any failure. */
+	 * leave a change out of the trail. */
 	if (!rc && nfixed) {
 		sql = sqlite3_mprintf("CREATE TEMP TRIGGER IF NOT EXISTS \"%w_fixed\" BEFORE UPDATE"
-				      " OF %s ON \"%w\" BEGIN SELECT RAISE(FAIL, 'the bulk copy of"
+				      " OF %s ON \"%w\" BEGIN SELECT RAISE(ABORT, 'the bulk copy of"
 				      " %q does not audit that column'); END", copy, cols, copy, table);
 		rc = sql ? db_exec(db, sql) : db_set_error(db, DB_ERROR, "out of memory");
 		sqlite3_free(sql);

@@ -9,11 +9,9 @@
  * statements. The copies have no indexes, no search and no counts; their
  * audit triggers are generated from the real tables' columns, so each step
  * makes the audit row it would make there, in the same order; the rows
- * wait in a TEMP table of their own until the batch is put. The copies'
- * statements are OR FAIL, and nothing they reach can ABORT, so a step
- * keeps no statement journal (any failure rolls the caller's transaction
- * back). The audit rows, and then the
- * repairs and their events, go into the real tables in their final
+ * wait in a TEMP table of their own until the batch is put, so a step
+ * writes no page of the main file. The audit rows, and then the repairs
+ * and their events, go into the real tables in their final
  * state, BATCH repairs at a time, by one INSERT ... SELECT each, with those
  * tables' audit triggers skipped for those two statements
  * (audit_context.unaudited, schema 14: their steps are in the trail
@@ -43,13 +41,13 @@ static const char SQL_NEXT_IDS[] =
 static const char SQL_ROW_CLEAR[] = "DELETE FROM temp.repair_bulk_row";
 static const char SQL_EVENTS_CLEAR[] = "DELETE FROM temp.repair_bulk_event";
 static const char SQL_ROW_INSERT[] =
-	"INSERT OR FAIL INTO temp.repair_bulk_row (id, " REPAIR_SQL_INSERT_COLS ") VALUES (?16, "
+	"INSERT INTO temp.repair_bulk_row (id, " REPAIR_SQL_INSERT_COLS ") VALUES (?16, "
 	REPAIR_SQL_INSERT_ARGS ")";
 static const char SQL_EVENT_INSERT[] =
-	"INSERT OR FAIL INTO temp.repair_bulk_event (id, " REPAIR_SQL_EVENT_COLS ") VALUES (?8, "
+	"INSERT INTO temp.repair_bulk_event (id, " REPAIR_SQL_EVENT_COLS ") VALUES (?8, "
 	REPAIR_SQL_EVENT_ARGS ")";
-static const char SQL_ROW_MOVE[] = "UPDATE OR FAIL temp.repair_bulk_row " REPAIR_SQL_MOVE_SET;
-static const char SQL_ROW_EDIT[] = "UPDATE OR FAIL temp.repair_bulk_row " REPAIR_SQL_UPDATE_SET;
+static const char SQL_ROW_MOVE[] = "UPDATE temp.repair_bulk_row " REPAIR_SQL_MOVE_SET;
+static const char SQL_ROW_EDIT[] = "UPDATE temp.repair_bulk_row " REPAIR_SQL_UPDATE_SET;
 /* The columns REPAIR_SQL_MOVE_SET and REPAIR_SQL_UPDATE_SET set: the copy's
  * audit trigger looks at these alone, and refuses to set any other. */
 static const char *const CHANGING[] = {
