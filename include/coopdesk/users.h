@@ -68,6 +68,12 @@
 /* The words of every refused login that is not a lock. */
 #define USER_LOGIN_REFUSED "that username and password do not match"
 
+/* The words when a password could not be checked at all (password_verify
+ * gave -1: the machine had no memory for the work just then). */
+#define USER_PASSWORD_UNCHECKED "the password could not be checked just now (the" \
+	" computer is short of memory); nothing was counted against the account:" \
+	" try again in a moment"
+
 /* One account (also one row of the list: it is small). */
 struct user {
 	int64_t id;
@@ -144,7 +150,9 @@ int user_enable(struct db *db, const struct actor *who, int64_t id);
  * which gets the account's display name: keep the buffer alive as long as
  * the actor. The failure count is cleared and last_login_at set. On
  * refusal returns DB_DENIED with USER_LOGIN_REFUSED or the lock message
- * (see the design above), *out zeroed and the buffer "". The writes a
+ * (see the design above), *out zeroed and the buffer "". When the
+ * password could not be checked at all, DB_BUSY with
+ * USER_PASSWORD_UNCHECKED, for any username, and no failure counted. The writes a
  * login makes are recorded in the trail with the actor "login" and the
  * account's user id. Other statuses are failures of the database. */
 int user_login(struct db *db, const char *username, const char *password,

@@ -18,7 +18,12 @@ static const char METHOD[] = "$y$";
 /* Runs crypt_rn into a heap scratch area (struct crypt_data is ~32 KiB:
  * too big for a small stack) and copies the result out. Returns 0, or -1
  * when crypt fails or the result does not fit. The scratch area, which
- * held the password, is wiped. */
+ * held the password, is wiped.
+ *
+ * libcrypt fails the same way (EINVAL) for a setting it cannot use and
+ * for want of memory: yescrypt maps megabytes of its own for each check,
+ * which a machine short of memory refuses. password_verify tells the two
+ * apart by the dummy work below. */
 static int crypt_into(const char *plain, const char *setting, char *out, size_t n)
 {
 	struct crypt_data *data = calloc(1, sizeof *data);
@@ -67,16 +72,20 @@ static int same_text(const char *a, const char *b)
 	return diff == 0;
 }
 
-/* The same work as checking a real password, for accounts that have none. */
-static void dummy_work(const char *plain)
+/* The same work as checking a real password, for accounts that have none.
+ * Its setting is one libcrypt made, at the default cost, so it fails only
+ * for want of memory (or other means): then -1, else 0. */
+static int dummy_work(const char *plain)
 {
 	static const char rbytes[16] = "coopdesk-dummy-s";
 	char setting[CRYPT_GENSALT_OUTPUT_SIZE];
 	char out[PASSWORD_HASH_MAX];
+	int rc = -1;
 	if (crypt_gensalt_rn(METHOD, 0, rbytes, (int)sizeof rbytes, setting,
 			     (int)sizeof setting))
-		(void)crypt_into(plain, setting, out, sizeof out);
+		rc = crypt_into(plain, setting, out, sizeof out);
 	explicit_bzero(out, sizeof out);
+	return rc;
 }
 
 int password_verify(const char *plain, const char *hash)
@@ -84,10 +93,11 @@ int password_verify(const char *plain, const char *hash)
 	char got[PASSWORD_HASH_MAX];
 	if (!plain)
 		plain = "";
-	if (!hash || hash[0] != '$' || crypt_into(plain, hash, got, sizeof got) != 0) {
-		dummy_work(plain);
-		return 0;
-	}
+	/* A hash that fails: either it is unusable (then the dummy, the same
+	 * work, succeeds: no match) or there was no memory for the work (then
+	 * the dummy fails too: no answer). */
+	if (!hash || hash[0] != '$' || crypt_into(plain, hash, got, sizeof got) != 0)
+		return dummy_work(plain) ? -1 : 0;
 	int ok = same_text(got, hash);
 	explicit_bzero(got, sizeof got);
 	return ok;

@@ -318,7 +318,10 @@ int user_set_password(struct db *db, const struct actor *who, int64_t id,
 			return rc == DB_NOTFOUND ? no_such_user(db) : rc;
 		db_col_text(st, 0, old_hash, sizeof old_hash);
 		db_reset(st);
-		if (!password_verify(current, old_hash))
+		int right = password_verify(current, old_hash);
+		if (right < 0)
+			return db_set_error(db, DB_BUSY, USER_PASSWORD_UNCHECKED);
+		if (!right)
 			return db_set_error(db, DB_DENIED, "your current password is not right");
 	}
 	if ((rc = new_hash(db, new_password, hash, sizeof hash)))
@@ -583,6 +586,10 @@ int user_login(struct db *db, const char *username, const char *password,
 	/* Always one yescrypt check: "" checks against a dummy. */
 	int right = password_verify(password, found ? a.hash : "");
 	explicit_bzero(a.hash, sizeof a.hash);
+	/* No answer about the password (the machine had no memory for
+	 * yescrypt): not a failed attempt, and the same for every name. */
+	if (right < 0)
+		return db_set_error(db, DB_BUSY, USER_PASSWORD_UNCHECKED);
 	int live = found && !a.disabled &&
 		   !(a.locked_until[0] && strcmp(a.locked_until, now_iso) > 0);
 

@@ -102,7 +102,7 @@ static void login_draw(struct screen *s, WINDOW *w)
 	}
 	if (l->message[0]) {
 		style_on(w, STYLE_ERROR);
-		draw_text(w, 14, x, cols - x - 1, l->message);
+		draw_wrapped(w, 14, x, cols - x - 1, 3, l->message);
 		style_off(w, STYLE_ERROR);
 	}
 	/* The cursor in the field being typed (after the name; at the start of

@@ -5,10 +5,12 @@
 #include <stdint.h>
 #include <setjmp.h>
 #include <cmocka.h>
+#include <errno.h>
 #include <locale.h>
 #include <string.h>
 
 #include "coopdesk/password.h"
+#include "testutil.h"
 
 static void hash_then_verify(void **state)
 {
@@ -72,6 +74,36 @@ static void unusable_hashes_match_nothing(void **state)
 	strcpy(bad, h);
 	*strrchr(bad, '$') = '\0';
 	assert_int_equal(password_verify("a fine password", bad), 0);
+}
+
+/* libcrypt with no memory for yescrypt gives no answer about the password:
+ * -1, for a real hash and for an account with none alike. libcrypt says
+ * EINVAL then, as it does for an unusable hash, which is still a plain no
+ * when there is memory. */
+static void no_memory_is_no_answer(void **state)
+{
+	(void)state;
+	char h[PASSWORD_HASH_MAX];
+	assert_int_equal(password_hash("a fine password", h, sizeof h), 0);
+	test_crypt_fails = EINVAL;
+	assert_int_equal(password_verify("a fine password", h), -1);
+	assert_int_equal(password_verify("not the password", h), -1);
+	assert_int_equal(password_verify("a fine password", ""), -1);
+	assert_int_equal(password_verify("a fine password", NULL), -1);
+	assert_int_equal(password_verify("a fine password", "$y$jKT$abc$"), -1);
+	assert_int_equal(password_hash("a fine password", h, sizeof h), -1);
+	assert_string_equal(h, "");
+	test_crypt_fails = 0;
+	assert_int_equal(password_verify("a fine password", "$y$jKT$abc$"), 0);
+	assert_int_equal(password_hash("a fine password", h, sizeof h), 0);
+	assert_int_equal(password_verify("a fine password", h), 1);
+}
+
+static int crypt_as_it_is(void **state)
+{
+	(void)state;
+	test_crypt_fails = 0; /* for the next test, if this one failed */
+	return 0;
 }
 
 static void small_buffers_are_refused(void **state)
@@ -142,6 +174,7 @@ int main(void)
 		cmocka_unit_test(each_hash_has_its_own_salt),
 		cmocka_unit_test(utf8_passwords),
 		cmocka_unit_test(unusable_hashes_match_nothing),
+		cmocka_unit_test_teardown(no_memory_is_no_answer, crypt_as_it_is),
 		cmocka_unit_test(small_buffers_are_refused),
 		cmocka_unit_test(acceptable_passwords),
 		cmocka_unit_test(unacceptable_passwords_say_why),

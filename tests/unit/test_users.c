@@ -5,6 +5,7 @@
 #include <stdint.h>
 #include <setjmp.h>
 #include <cmocka.h>
+#include <errno.h>
 #include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -43,6 +44,7 @@ static int setup(void **state)
 
 static int teardown(void **state)
 {
+	test_crypt_fails = 0; /* for the next test, if this one failed */
 	db_close(*state);
 	unsetenv("COOPDESK_NOW");
 	return 0;
@@ -455,6 +457,40 @@ static void refused_logins_all_look_alike(void **state)
 	assert_int_equal(val.a.role, ROLE_VOLUNTEER);
 }
 
+/* With no memory for yescrypt, a login is neither let in nor refused: it
+ * says so in words, the same for every name, and counts no failure. So do
+ * the lock screen's check and a change of one's own password. */
+static void an_unchecked_password_counts_nothing(void **state)
+{
+	struct db *db = *state;
+	struct cast c = cast(db);
+	struct actor sys = actor_system(NULL);
+	const char *tries[][2] = {
+		{ "ann", PW_ANN }, { "ann", "wrong one here" }, { "nobody", PW_ANN },
+	};
+	struct who ann;
+	login_as(db, "ann", PW_ANN, &ann);
+	test_crypt_fails = EINVAL;
+	for (int round = 0; round < 6; round++)
+		for (size_t i = 0; i < sizeof tries / sizeof tries[0]; i++) {
+			struct who w;
+			assert_int_equal(user_login(db, tries[i][0], tries[i][1], &w.a,
+						    w.name, sizeof w.name), DB_BUSY);
+			assert_string_equal(db_errmsg(db), USER_PASSWORD_UNCHECKED);
+			assert_int_equal(w.a.user_id, 0);
+		}
+	assert_int_equal(user_set_password(db, &ann.a, c.ann, PW_ANN, "ann's new secret"),
+			 DB_BUSY);
+	assert_string_equal(db_errmsg(db), USER_PASSWORD_UNCHECKED);
+	test_crypt_fails = 0;
+	struct user u;
+	assert_int_equal(user_get(db, &sys, c.ann, &u), DB_OK);
+	assert_int_equal(u.failed_logins, 0);
+	assert_int_equal(u.locked, 0);
+	login_as(db, "ann", PW_ANN, &ann); /* not locked out, password unchanged */
+	assert_int_equal(ann.a.user_id, c.ann);
+}
+
 static int attempt(struct db *db, const char *user, const char *pw, char *msg, size_t n)
 {
 	struct who w;
@@ -668,6 +704,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(the_last_board_account_stays, setup, teardown),
 		cmocka_unit_test_setup_teardown(login_fills_the_actor, setup, teardown),
 		cmocka_unit_test_setup_teardown(refused_logins_all_look_alike, setup, teardown),
+		cmocka_unit_test_setup_teardown(an_unchecked_password_counts_nothing, setup,
+						teardown),
 		cmocka_unit_test_setup_teardown(lockout_after_failures, setup, teardown),
 		cmocka_unit_test_setup_teardown(an_unknown_name_locks_the_same_way, setup, teardown),
 		cmocka_unit_test_setup_teardown(a_lock_from_another_terminal, setup, teardown),

@@ -1,4 +1,8 @@
 /* tests/unit/testutil.c: helpers shared by the unit tests. */
+#define _GNU_SOURCE /* RTLD_NEXT */
+#include <crypt.h>
+#include <dlfcn.h>
+#include <errno.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -63,4 +67,26 @@ struct actor test_member(int64_t member_id)
 {
 	struct actor a = { 3, ROLE_MEMBER, member_id, "test member" };
 	return a;
+}
+
+int test_crypt_fails;
+
+/* Stands in for libcrypt's crypt_rn in every test binary (a definition in
+ * the program wins over the shared library's): the real one, unless a
+ * test has set test_crypt_fails, which then fails as libcrypt does. */
+char *crypt_rn(const char *phrase, const char *setting, void *data, int size)
+{
+	typedef char *(*crypt_fn)(const char *, const char *, void *, int);
+	static crypt_fn real;
+	if (test_crypt_fails) {
+		errno = test_crypt_fails;
+		return NULL;
+	}
+	if (!real) {
+		void *sym = dlsym(RTLD_NEXT, "crypt_rn");
+		if (!sym)
+			fail_msg("libcrypt's crypt_rn not found: %s", dlerror());
+		memcpy(&real, &sym, sizeof real); /* object to function pointer */
+	}
+	return real(phrase, setting, data, size);
 }

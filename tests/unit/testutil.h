@@ -17,4 +17,8 @@ struct actor test_board(void);
 struct actor test_volunteer(int64_t member_id);
 struct actor test_member(int64_t member_id);
 
+/* When nonzero, libcrypt's crypt_rn fails in this test binary, with this
+ * errno, as it does when yescrypt has no memory (libcrypt says EINVAL). */
+extern int test_crypt_fails;
+
 #endif
