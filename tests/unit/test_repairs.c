@@ -1545,6 +1545,13 @@ static void bulk_audit_rows_wait_for_the_put(void **state)
 	struct repair_bulk *b = NULL;
 	assert_int_equal(db_begin(f->db, &board), DB_OK);
 	assert_int_equal(repair_bulk_begin(f->db, &board, "2026-01-01", &b), DB_OK);
+	/* The copies' audit triggers call no scalar function (each step would
+	 * keep a statement journal): no strftime, no json_object. */
+	assert_int_equal(own_read(f, "SELECT count(*) FROM sqlite_temp_schema WHERE type ="
+				  " 'trigger' AND name LIKE 'audit_repair_bulk_%'", NULL, 0), 4);
+	assert_int_equal(own_read(f, "SELECT count(*) FROM sqlite_temp_schema WHERE type ="
+				  " 'trigger' AND name LIKE 'audit_repair_bulk_%' AND (sql LIKE"
+				  " '%strftime(%' OR sql LIKE '%json_object(%')", NULL, 0), 0);
 	assert_int_equal(repair_bulk_add(b, &r, life, 2, NULL), DB_OK);
 	/* The insert, two moves, three events: waiting, none in the trail. */
 	assert_int_equal(own_read(f, "SELECT count(*) FROM temp.audit_bulk", NULL, 0), 6);
@@ -1569,6 +1576,62 @@ static void bulk_audit_rows_wait_for_the_put(void **state)
 	snprintf(sql, sizeof sql, "SELECT count(*) FROM audit WHERE id > %lld AND table_name ="
 		 " 'repairs' AND after LIKE '%%Tap drips again%%'", (long long)audit0);
 	assert_int_equal(raw_int(f, sql), 1);
+}
+
+/* The JSON of the last update of repair ID in the trail, before and after. */
+static void last_update_json(struct fx *f, int64_t id, char *before, char *after, size_t n)
+{
+	static const char *const cols[2] = { "before", "after" };
+	char *out[2] = { before, after };
+	for (int i = 0; i < 2; i++) {
+		char sql[256];
+		snprintf(sql, sizeof sql, "SELECT %s FROM audit WHERE table_name = 'repairs' AND"
+			 " row_id = %lld AND action = 'update' ORDER BY id DESC LIMIT 1", cols[i],
+			 (long long)id);
+		own_read(f, sql, out[i], n);
+	}
+}
+
+/* The bulk path's copies write an update's JSON their own way
+ * (JSON_CHANGED_FLAT, src/db/audit_triggers.c): byte for byte the API's,
+ * whatever the text holds, numbers and a value set to nothing included. */
+static void bulk_update_json_is_the_apis(void **state)
+{
+	struct fx *f = *state;
+	struct actor board = test_board();
+	static const char awkward[] = "He said \"it's \\ broken\"\n\tŁukasz: 50% €9 😀 <b>";
+	struct repair e;
+	memset(&e, 0, sizeof e);
+	e.home_id = 1;
+	strcpy(e.title, "Bath panel loose");
+	e.priority = REPAIR_ROUTINE;
+	strcpy(e.description, awkward);
+	strcpy(e.location, "Flat 2 \"B\" \\ rear");
+	e.has_cost = 1;
+	e.cost_pence = 4200;
+
+	struct repair r;
+	assert_int_equal(bulk_one(f, NULL, 0, &e, &r), DB_OK);
+	char bulk_before[1024], bulk_after[1024], api_before[1024], api_after[1024];
+	last_update_json(f, r.id, bulk_before, bulk_after, sizeof bulk_before);
+
+	int64_t id = report(f, &board, 1, "Bath panel loose", REPAIR_ROUTINE,
+			    "2026-11-02T09:00:00Z");
+	struct repair a;
+	assert_int_equal(repair_get(f->db, &board, id, &a), DB_OK);
+	strcpy(a.description, awkward);
+	strcpy(a.location, e.location);
+	a.has_cost = 1;
+	a.cost_pence = 4200;
+	assert_int_equal(repair_update(f->db, &board, &a), DB_OK);
+	last_update_json(f, id, api_before, api_after, sizeof api_before);
+	assert_string_equal(bulk_before, api_before);
+	assert_string_equal(bulk_after, api_after);
+	assert_non_null(strstr(bulk_after, "\"cost_pence\":4200"));
+	assert_non_null(strstr(bulk_after, "\\\"it's \\\\ broken\\\"\\n\\t"));
+
+	/* The cost was nothing before: null, as the API writes it. */
+	assert_non_null(strstr(bulk_before, "\"cost_pence\":null"));
 }
 
 /* check's reporter: counts the problems naming the audit switch. */
@@ -1683,6 +1746,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(rp02_counts_completions_in_target, setup, teardown),
 		cmocka_unit_test_setup_teardown(bulk_repairs_are_whole_or_refused_in_words, setup, teardown),
 		cmocka_unit_test_setup_teardown(the_audit_switch_skips_one_table_only, setup, teardown),
+		cmocka_unit_test_setup_teardown(bulk_update_json_is_the_apis, setup, teardown),
 		cmocka_unit_test_setup_teardown(bulk_audit_rows_wait_for_the_put, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
