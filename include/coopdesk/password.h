@@ -26,14 +26,14 @@ int password_hash(const char *plain, char *out, size_t n);
 
 /* 1 if `plain` is the password that `hash` was made from, 0 if not, and
  * -1 if it could not be told just now: libcrypt had no memory (or other
- * means) for the work, as a dummy check at the default cost shows.
- * -1 says nothing about the password; the caller
- * says so in words and counts no failed attempt. The hash of `plain` is
- * compared with `hash` in time that does not depend on where they differ.
- * A hash that is empty or not a usable crypt hash (an account with no
- * password) matches nothing, but the same yescrypt work is still done, so
- * that neither the time taken nor a -1 tells a missing account from a
- * wrong password. NULL counts as "". */
+ * means) for the work, as a dummy check at the default cost shows. -1
+ * says nothing about the password: the caller says so in words and counts
+ * no failed attempt. The hash of `plain` is compared with `hash` in time
+ * that does not depend on where they differ. A hash that is empty or not
+ * a usable crypt hash (an account with no password) matches nothing, but
+ * the same yescrypt work is still done, so that neither the time taken
+ * nor a -1 tells a missing account from a wrong password. NULL counts as
+ * "". */
 int password_verify(const char *plain, const char *hash);
 
 /* 1 if `plain` may be used as a password, else 0 with the reason in `why`

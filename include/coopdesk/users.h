@@ -151,10 +151,10 @@ int user_enable(struct db *db, const struct actor *who, int64_t id);
  * the actor. The failure count is cleared and last_login_at set. On
  * refusal returns DB_DENIED with USER_LOGIN_REFUSED or the lock message
  * (see the design above), *out zeroed and the buffer "". When the
- * password could not be checked at all, DB_BUSY with
- * USER_PASSWORD_UNCHECKED, for any username, and no failure counted. The writes a
- * login makes are recorded in the trail with the actor "login" and the
- * account's user id. Other statuses are failures of the database. */
+ * password could not be checked at all: DB_BUSY with
+ * USER_PASSWORD_UNCHECKED, for any username, and no failure counted. The
+ * writes a login makes are recorded in the trail with the actor "login"
+ * and the account's user id. Other statuses are failures of the database. */
 int user_login(struct db *db, const char *username, const char *password,
 	       struct actor *out, char *display_name_buf, size_t n);
 

@@ -458,8 +458,9 @@ static void refused_logins_all_look_alike(void **state)
 }
 
 /* With no memory for yescrypt, a login is neither let in nor refused: it
- * says so in words, the same for every name, and counts no failure. So do
- * the lock screen's check and a change of one's own password. */
+ * says so in words, the same for every name, and counts no failure (the
+ * lock screen checks through user_login too). A change of one's own
+ * password says the same and changes nothing. */
 static void an_unchecked_password_counts_nothing(void **state)
 {
 	struct db *db = *state;
