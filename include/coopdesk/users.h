@@ -69,10 +69,11 @@
 #define USER_LOGIN_REFUSED "that username and password do not match"
 
 /* The words when a password could not be checked at all (password_verify
- * gave -1: the machine had no memory for the work just then). */
-#define USER_PASSWORD_UNCHECKED "the password could not be checked just now (the" \
-	" computer is short of memory); nothing was counted against the account:" \
-	" try again in a moment"
+ * gave -1: the machine had no memory for the work just then). Short enough
+ * for the status line of an 80-column terminal, where the lock screen
+ * shows it. */
+#define USER_PASSWORD_UNCHECKED "the password could not be checked (the computer is" \
+	" short of memory): try again"
 
 /* One account (also one row of the list: it is small). */
 struct user {
