@@ -49,45 +49,28 @@ static void append_value(sqlite3_str *s, const char *ref, const char *col)
 		sqlite3_str_appendf(s, "%s.\"%w\"", ref, col);
 }
 
-/* Is NAME one of NAMES (to a NULL)? */
-static int listed(const char *const *names, const char *name)
-{
-	for (; names && *names; names++)
-		if (strcmp(*names, name) == 0)
-			return 1;
-	return 0;
-}
-
 /* Appends the JSON of row REF (OLD or NEW). Whole rows for an insert or a
  * delete (changed_only 0): json_object('col', REF."col", ...). For an
  * update, only the columns that changed (changed_only 1), so a repair
  * moving on records its status, not its whole description again:
  * (SELECT json_group_object(k, v) FROM (SELECT 'col' AS k, REF."col" AS v
- *  WHERE OLD."col" IS NOT NEW."col" UNION ALL ...)). AGGREGATE: a whole
- * row by json_group_object too, with no WHERE: the same text, with no
- * scalar function call (see create_trigger). ONLY, when not NULL: the
- * update's JSON looks at those columns alone (the others cannot change:
- * see db_audit_copy_make). */
+ *  WHERE OLD."col" IS NOT NEW."col" UNION ALL ...)). */
 static int append_json(struct db *db, sqlite3_str *s, const char *table, const char *ref,
-		       int changed_only, int aggregate, const char *const *only)
+		       int changed_only)
 {
 	sqlite3_stmt *st = db_prep(db, SQL_COLUMNS);
 	if (!st)
 		return db_status(db);
 	sqlite3_bind_text(st, 1, table, -1, SQLITE_TRANSIENT);
-	aggregate = aggregate || changed_only;
-	sqlite3_str_appendall(s, aggregate ? "(SELECT json_group_object(k, v) FROM (" : "json_object(");
+	sqlite3_str_appendall(s, changed_only ? "(SELECT json_group_object(k, v) FROM ("
+					      : "json_object(");
 	int first = 1, rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		const char *col = (const char *)sqlite3_column_text(st, 0);
-		if (only && !listed(only, col))
-			continue;
-		if (aggregate) {
+		if (changed_only) {
 			sqlite3_str_appendf(s, "%sSELECT '%q' AS k, ", first ? "" : " UNION ALL ", col);
 			append_value(s, ref, col);
-			sqlite3_str_appendall(s, " AS v");
-			if (changed_only)
-				sqlite3_str_appendf(s, " WHERE OLD.\"%w\" IS NOT NEW.\"%w\"", col, col);
+			sqlite3_str_appendf(s, " AS v WHERE OLD.\"%w\" IS NOT NEW.\"%w\"", col, col);
 		} else {
 			sqlite3_str_appendf(s, "%s'%q', ", first ? "" : ", ", col);
 			append_value(s, ref, col);
@@ -95,54 +78,37 @@ static int append_json(struct db *db, sqlite3_str *s, const char *table, const c
 		first = 0;
 	}
 	db_reset(st);
-	sqlite3_str_appendall(s, aggregate ? "))" : ")");
+	sqlite3_str_appendall(s, changed_only ? "))" : ")");
 	return rc == SQLITE_DONE ? DB_OK : db_fail(db, rc, "reading the schema");
 }
 
-/* The trigger that audits EVENT on TABLE. With COPY, the trigger of a TEMP
- * table of that name holding copies of TABLE's rows (db_audit_copy_make):
- * generated from TABLE's columns, so it makes the very row TABLE's own
- * trigger would, naming TABLE and the row by its "id", and keeps it in
- * temp.audit_bulk until db_audit_copy_flush puts it in the trail, dated
- * then. A copy's trigger calls no scalar function (no strftime, no
- * json_object: its JSON is all json_group_object, an aggregate): SQLite
- * gives a statement whose trigger may fail in a scalar function a
- * statement journal, which copies each page the step changes, and the
- * walk on the copies takes a step a statement (a demo repair: 1.19 M
- * instructions with them, 1.11 M without).
+/* The trigger that audits EVENT on TABLE.
  * SKIPPABLE: the schema has audit_context.unaudited (schema 14), and the
  * trigger writes nothing while it names TABLE. */
-static int create_trigger(struct db *db, const char *table, const char *event, const char *copy,
-			  int skippable, const char *const *only)
+static int create_trigger(struct db *db, const char *table, const char *event, int skippable)
 {
 	sqlite3_str *s = sqlite3_str_new(db->conn);
 	const char *lower = strcmp(event, "INSERT") == 0 ? "insert"
 			  : strcmp(event, "UPDATE") == 0 ? "update" : "delete";
 	const char *ref = strcmp(event, "DELETE") == 0 ? "OLD" : "NEW";
-	if (copy)
-		sqlite3_str_appendf(s, "CREATE TEMP TRIGGER IF NOT EXISTS \"audit_%w_%w\""
-				    " AFTER %s ON \"%w\" BEGIN INSERT INTO audit_bulk (user_id,"
-				    " actor, table_name, row_id, action, before, after) SELECT",
-				    copy, lower, event, copy);
-	else
-		sqlite3_str_appendf(s, "CREATE TRIGGER \"audit_%w_%w\" AFTER %s ON \"%w\" BEGIN"
-				    " INSERT INTO audit (at, user_id, actor, table_name, row_id,"
-				    " action, before, after) SELECT strftime('%%Y-%%m-%%dT%%H:%%M:%%fZ',"
-				    " 'now'),", table, lower, event, table);
-	sqlite3_str_appendf(s, " c.user_id, coalesce(c.actor, 'another program'), '%q', %s.%s,"
-			    " '%s', ", table, ref, copy ? "\"id\"" : "rowid", lower);
+	sqlite3_str_appendf(s, "CREATE TRIGGER \"audit_%w_%w\" AFTER %s ON \"%w\" BEGIN"
+			    " INSERT INTO audit (at, user_id, actor, table_name, row_id,"
+			    " action, before, after) SELECT strftime('%%Y-%%m-%%dT%%H:%%M:%%fZ',"
+			    " 'now'),", table, lower, event, table);
+	sqlite3_str_appendf(s, " c.user_id, coalesce(c.actor, 'another program'), '%q', %s.rowid,"
+			    " '%s', ", table, ref, lower);
 	int rc = DB_OK;
 	int update = strcmp(event, "UPDATE") == 0;
 	if (strcmp(event, "INSERT") == 0)
 		sqlite3_str_appendall(s, "NULL");
 	else
-		rc = append_json(db, s, table, "OLD", update, copy != NULL, only);
+		rc = append_json(db, s, table, "OLD", update);
 	sqlite3_str_appendall(s, ", ");
 	if (!rc) {
 		if (strcmp(event, "DELETE") == 0)
 			sqlite3_str_appendall(s, "NULL");
 		else
-			rc = append_json(db, s, table, "NEW", update, copy != NULL, only);
+			rc = append_json(db, s, table, "NEW", update);
 	}
 	sqlite3_str_appendall(s, " FROM audit_context c WHERE c.id = 1");
 	if (skippable)
@@ -206,8 +172,7 @@ static const char SQL_COPY_COLUMNS[] =
 	"   AND (SELECT count(*) FROM pragma_table_xinfo(?1) WHERE pk > 0) = 1"
 	"  FROM pragma_table_xinfo(?1) WHERE hidden = 0 ORDER BY cid";
 
-int db_audit_copy_make(struct db *db, const char *table, const char *copy,
-		       const char *const *changing)
+int db_audit_copy_make(struct db *db, const char *table, const char *copy)
 {
 	int rc = db_exec(db, SQL_BULK_TRAIL);
 	sqlite3_stmt *st = rc ? NULL : db_prep(db, SQL_BULK_TRAIL_CLEAR);
@@ -217,9 +182,8 @@ int db_audit_copy_make(struct db *db, const char *table, const char *copy,
 		return db_status(db);
 	sqlite3_bind_text(st, 1, table, -1, SQLITE_TRANSIENT);
 	sqlite3_str *s = sqlite3_str_new(db->conn);
-	sqlite3_str *fixed = sqlite3_str_new(db->conn);
 	sqlite3_str_appendf(s, "CREATE TEMP TABLE IF NOT EXISTS \"%w\" (", copy);
-	int n = 0, nfixed = 0;
+	int n = 0;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		const char *col = (const char *)sqlite3_column_text(st, 0);
 		const char *dflt = (const char *)sqlite3_column_text(st, 1);
@@ -227,35 +191,48 @@ int db_audit_copy_make(struct db *db, const char *table, const char *copy,
 		sqlite3_str_appendf(s, "%s\"%w\"%s%s%s", n++ ? ", " : "", col,
 				    sqlite3_column_int(st, 2) ? " INTEGER PRIMARY KEY" : "",
 				    dflt ? " DEFAULT " : "", dflt ? dflt : "");
-		if (changing && !listed(changing, col))
-			sqlite3_str_appendf(fixed, "%s\"%w\"", nfixed++ ? ", " : "", col);
 	}
 	db_reset(st);
 	sqlite3_str_appendall(s, ")");
 	char *sql = sqlite3_str_finish(s);
-	char *cols = sqlite3_str_finish(fixed);
-	if (rc != SQLITE_DONE || !n || !sql || (nfixed && !cols)) {
+	if (rc != SQLITE_DONE || !n || !sql) {
 		sqlite3_free(sql);
-		sqlite3_free(cols);
 		return rc != SQLITE_DONE ? db_fail(db, rc, "reading the schema")
 		     : !n ? db_set_error(db, DB_ERROR, "no table %s to copy", table)
 			  : db_set_error(db, DB_ERROR, "out of memory");
 	}
 	rc = db_exec(db, sql);
 	sqlite3_free(sql);
-	/* The columns an UPDATE of the copy may not set, since its audit
-	 * trigger does not look at them: one that did would stop, never
-	 * leave a change out of the trail. */
-	if (!rc && nfixed) {
-		sql = sqlite3_mprintf("CREATE TEMP TRIGGER IF NOT EXISTS \"%w_fixed\" BEFORE UPDATE"
-				      " OF %s ON \"%w\" BEGIN SELECT RAISE(ABORT, 'the bulk copy of"
-				      " %q does not audit that column'); END", copy, cols, copy, table);
-		rc = sql ? db_exec(db, sql) : db_set_error(db, DB_ERROR, "out of memory");
-		sqlite3_free(sql);
-	}
-	sqlite3_free(cols);
-	if (!rc && !(rc = create_trigger(db, table, "INSERT", copy, 0, NULL)))
-		rc = create_trigger(db, table, "UPDATE", copy, 0, changing);
+	return rc;
+}
+
+/* As a copy's trigger writes its row (create_trigger), with the JSON made
+ * by the caller. */
+static const char SQL_BULK_TRAIL_ROW[] =
+	"INSERT INTO temp.audit_bulk (user_id, actor, table_name, row_id, action, before, after)"
+	" SELECT c.user_id, coalesce(c.actor, 'another program'), ?1, ?2, ?3, ?4, ?5"
+	" FROM audit_context c WHERE c.id = 1";
+
+int db_audit_copy_row(struct db *db, const char *table, int64_t row_id, const char *action,
+		      const char *before, const char *after)
+{
+	sqlite3_stmt *st = db_prep(db, SQL_BULK_TRAIL_ROW);
+	if (!st)
+		return db_status(db);
+	sqlite3_bind_text(st, 1, table, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 2, row_id);
+	sqlite3_bind_text(st, 3, action, -1, SQLITE_STATIC);
+	if (before)
+		sqlite3_bind_text(st, 4, before, -1, SQLITE_STATIC);
+	else
+		sqlite3_bind_null(st, 4);
+	if (after)
+		sqlite3_bind_text(st, 5, after, -1, SQLITE_STATIC);
+	else
+		sqlite3_bind_null(st, 5);
+	int rc = db_step_done(db, st);
+	if (!rc && sqlite3_changes(db->conn) != 1)
+		rc = db_set_error(db, DB_ERROR, "no actor in audit_context for the trail");
 	return rc;
 }
 
@@ -303,9 +280,9 @@ int db_audit_triggers_refresh(struct db *db)
 	if (skippable < 0)
 		return db_status(db);
 	for (int i = 0; i < nt; i++) {
-		if ((rc = create_trigger(db, tables[i], "INSERT", NULL, skippable, NULL)) ||
-		    (rc = create_trigger(db, tables[i], "UPDATE", NULL, skippable, NULL)) ||
-		    (rc = create_trigger(db, tables[i], "DELETE", NULL, skippable, NULL)))
+		if ((rc = create_trigger(db, tables[i], "INSERT", skippable)) ||
+		    (rc = create_trigger(db, tables[i], "UPDATE", skippable)) ||
+		    (rc = create_trigger(db, tables[i], "DELETE", skippable)))
 			return rc;
 	}
 	return DB_OK;

@@ -305,23 +305,53 @@ int db_migrate(struct db *db);
 int db_audit_triggers_refresh(struct db *db);
 /* A TEMP table COPY, made if missing, for rows of TABLE on their way in:
  * TABLE's columns (not the generated ones), in its order, with its
- * defaults, and no constraints, indexes or other triggers; its INSERT and
- * UPDATE triggers write the audit rows the same INSERT or UPDATE on TABLE
- * would (TABLE's name, the row's "id", the columns as TABLE's own triggers
- * take them). Rows are then put into TABLE by INSERT ... SELECT * with
- * TABLE's audit triggers skipped (audit_context.unaudited): the bulk path
- * of repairs (repair_bulk.c) writes a repair's whole life so.
- * CHANGING, when not NULL, lists (to a NULL) the only columns an UPDATE of
- * the copy may set: its audit trigger looks at those alone, and an UPDATE
- * that sets another is refused.
- * The copies' audit rows wait in temp.audit_bulk, in the order made, until
+ * defaults, and no constraints, indexes or triggers. Rows are then put
+ * into TABLE by INSERT ... SELECT * with TABLE's audit triggers skipped
+ * (audit_context.unaudited): the bulk path of repairs (repair_bulk.c)
+ * writes a repair's whole life so, and the audit rows of its steps itself
+ * (db_audit_copy_row), as TABLE's triggers would write them.
+ * The audit rows wait in temp.audit_bulk, in the order made, until
  * db_audit_copy_flush puts them in the trail; making a copy empties it (a
  * bulk path makes its copies as it starts). */
-int db_audit_copy_make(struct db *db, const char *table, const char *copy,
-		       const char *const *changing);
+int db_audit_copy_make(struct db *db, const char *table, const char *copy);
+/* An audit row of a step on a copy, as TABLE's trigger makes it (the
+ * actor from audit_context), waiting with the others: ACTION "insert",
+ * "update" or "delete"; BEFORE and AFTER the JSON, or NULL. */
+int db_audit_copy_row(struct db *db, const char *table, int64_t row_id, const char *action,
+		      const char *before, const char *after);
 /* Puts the copies' waiting audit rows into the trail, in the order they
  * were made, by one statement; the bulk path does so before it puts the
  * rows themselves, and nothing else may write to the trail in between. */
 int db_audit_copy_flush(struct db *db);
+
+/* A value as a column holds it: SQLITE_NULL, SQLITE_INTEGER (i),
+ * SQLITE_FLOAT (d) or SQLITE_TEXT (s, never NULL). */
+struct db_value {
+	int type;
+	int64_t i;
+	const char *s;
+	double d;   /* SQLITE_FLOAT */
+};
+/* Are A and B the same value (SQL's IS)? */
+int db_value_same(const struct db_value *a, const struct db_value *b);
+/* A JSON object of a row's columns written as SQLite's json_object writes
+ * it, byte for byte (audit_json.c): open, a value a column, close. The
+ * buffer is kept from one object to the next; zero it to start, free it
+ * with db_json_free. */
+struct db_json {
+	char *s;
+	size_t len, cap;
+	int keys, failed;
+};
+void db_json_open(struct db_json *j);
+void db_json_value(struct db_json *j, const char *key, const struct db_value *v);
+/* Opens J and writes the columns of ST's row, under their names (a whole
+ * row, as a trigger's json_object of every column); -1 for a value the
+ * trail cannot hold (a BLOB, as json_object refuses one; a password hash,
+ * which the trail keeps only the head of), or memory that ran out. */
+int db_json_row(struct db_json *j, sqlite3_stmt *st);
+/* The object's text, or NULL when memory ran out on the way. */
+const char *db_json_close(struct db_json *j);
+void db_json_free(struct db_json *j);
 
 #endif

@@ -43,18 +43,122 @@ static const char SQL_EVENTS_CLEAR[] = "DELETE FROM temp.repair_bulk_event";
 static const char SQL_ROW_INSERT[] =
 	"INSERT INTO temp.repair_bulk_row (id, " REPAIR_SQL_INSERT_COLS ") VALUES (?16, "
 	REPAIR_SQL_INSERT_ARGS ")";
+/* An event as the API inserts it (REPAIR_SQL_EVENT_COLS), the user's id
+ * as its subquery finds it, once for the bulk (SQL_USER); ?1 to ?8 in
+ * EVENT_COLUMNS' order. */
 static const char SQL_EVENT_INSERT[] =
-	"INSERT INTO temp.repair_bulk_event (id, " REPAIR_SQL_EVENT_COLS ") VALUES (?8, "
-	REPAIR_SQL_EVENT_ARGS ")";
-static const char SQL_ROW_MOVE[] = "UPDATE temp.repair_bulk_row " REPAIR_SQL_MOVE_SET;
-static const char SQL_ROW_EDIT[] = "UPDATE temp.repair_bulk_row " REPAIR_SQL_UPDATE_SET;
-/* The columns REPAIR_SQL_MOVE_SET and REPAIR_SQL_UPDATE_SET set: the copy's
- * audit trigger looks at these alone, and refuses to set any other. */
-static const char *const CHANGING[] = {
-	"status", "contractor_id", "completed_at", "closed_at", "reopened", "version", "title",
-	"description", "location", "priority", "rtr_defect", "rtr_days", "damp_hazard",
-	"investigated_on", "summary_sent_on", "cost_pence", "target_at", "safety_done_on", NULL
+	"INSERT INTO temp.repair_bulk_event (id, repair_id, at, user_id, actor, from_status,"
+	" to_status, note) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)";
+static const char SQL_USER[] = "SELECT id FROM users WHERE id = ?1";
+/* The repair as its copy holds it, just inserted: its insert's audit row
+ * is the whole row, every column (as the table's trigger takes them). */
+static const char SQL_ROW_READ[] = "SELECT * FROM temp.repair_bulk_row WHERE id = ?1";
+static const char SQL_COLUMNS[] = "SELECT name FROM pragma_table_info(?1) ORDER BY cid";
+
+/* A value as a statement of repairs.c binds it: db_bind_text,
+ * db_bind_text_or_null, sqlite3_bind_int64, db_bind_id_or_null. */
+static void text(struct db_value *v, const char *s)
+{
+	*v = (struct db_value){ .type = SQLITE_TEXT, .s = s ? s : "" };
+}
+
+static void text_or_null(struct db_value *v, const char *s)
+{
+	*v = s && *s ? (struct db_value){ .type = SQLITE_TEXT, .s = s }
+		     : (struct db_value){ .type = SQLITE_NULL };
+}
+
+static void integer(struct db_value *v, int64_t i)
+{
+	*v = (struct db_value){ .type = SQLITE_INTEGER, .i = i };
+}
+
+static void id_or_null(struct db_value *v, int64_t id)
+{
+	*v = id > 0 ? (struct db_value){ .type = SQLITE_INTEGER, .i = id }
+		    : (struct db_value){ .type = SQLITE_NULL };
+}
+
+/* Binds V, which must last until the statement is reset. */
+static void bind_value(sqlite3_stmt *st, int idx, const struct db_value *v)
+{
+	if (v->type == SQLITE_INTEGER)
+		sqlite3_bind_int64(st, idx, v->i);
+	else if (v->type == SQLITE_TEXT)
+		sqlite3_bind_text(st, idx, v->s, -1, SQLITE_STATIC);
+	else
+		sqlite3_bind_null(st, idx);
+}
+
+/* The columns a move (REPAIR_SQL_MOVE_SET) or the office's edit
+ * (REPAIR_SQL_UPDATE_SET) may change, and each one's value in a repair R
+ * as those statements bind it. */
+#define CHANGING(X) \
+	X(status, text(v, repair_status_name(r->status))) \
+	X(contractor_id, id_or_null(v, r->contractor_id)) \
+	X(completed_at, text_or_null(v, r->completed_at)) \
+	X(closed_at, text_or_null(v, r->closed_at)) \
+	X(reopened, integer(v, r->reopened)) \
+	X(version, integer(v, r->version)) \
+	X(title, text(v, r->title)) \
+	X(description, text(v, r->description)) \
+	X(location, text(v, r->location)) \
+	X(priority, text(v, repair_priority_name(r->priority))) \
+	X(rtr_defect, text_or_null(v, r->rtr_defect)) \
+	X(rtr_days, id_or_null(v, r->rtr_days)) \
+	X(damp_hazard, text_or_null(v, repair_damp_name(r->damp_hazard))) \
+	X(investigated_on, text_or_null(v, r->investigated_on)) \
+	X(summary_sent_on, text_or_null(v, r->summary_sent_on)) \
+	X(cost_pence, r->has_cost ? integer(v, r->cost_pence) : id_or_null(v, 0)) \
+	X(target_at, text(v, r->target_at)) \
+	X(safety_done_on, text_or_null(v, r->safety_done_on))
+#define AS_ENUM(name, how) COL_##name,
+#define AS_NAME(name, how) #name,
+#define AS_CASE(name, how) \
+	case COL_##name: \
+		how; \
+		break;
+#define AS_SET(name, how) #name " = ?, "
+enum { CHANGING(AS_ENUM) NCHANGING };
+static const char *const CHANGING_NAMES[] = { CHANGING(AS_NAME) };
+
+static void changing_value(const struct repair *r, int col, struct db_value *v)
+{
+	switch (col) {
+	CHANGING(AS_CASE)
+	}
+}
+
+/* A repair's last state, put into its copy once it has moved on: ?1 to
+ * ?18 in CHANGING's order, then the id. (The last assignment, of a column
+ * no step changes, only ends the list.) */
+static const char SQL_ROW_LAST[] =
+	"UPDATE temp.repair_bulk_row SET " CHANGING(AS_SET) "home_id = home_id WHERE id = ?";
+
+/* An event's columns, and each one's value in an event E. */
+struct event_row {
+	int64_t id, repair_id, user_id;
+	const char *at, *actor, *from, *to, *note;
 };
+#define EVENT_COLUMNS(X) \
+	X(id, integer(v, e->id)) \
+	X(repair_id, integer(v, e->repair_id)) \
+	X(at, text(v, e->at)) \
+	X(user_id, id_or_null(v, e->user_id)) \
+	X(actor, text(v, e->actor)) \
+	X(from_status, text_or_null(v, e->from)) \
+	X(to_status, text(v, e->to)) \
+	X(note, text(v, e->note))
+enum { EVENT_COLUMNS(AS_ENUM) NEVENT };
+static const char *const EVENT_NAMES[] = { EVENT_COLUMNS(AS_NAME) };
+
+static void event_value(const struct event_row *e, int col, struct db_value *v)
+{
+	switch (col) {
+	EVENT_COLUMNS(AS_CASE)
+	}
+}
+
 /* ?1: the table whose audit triggers skip the next statement, or NULL. */
 static const char SQL_UNAUDITED[] = "UPDATE audit_context SET unaudited = ?1 WHERE id = 1";
 static const char SQL_ROW_PUT[] =
@@ -70,6 +174,14 @@ struct repair_bulk {
 	char now[REPAIR_INSTANT_LEN], today[REPAIR_DATE_LEN];
 	int64_t next_repair, next_event;   /* the ids the next ones take */
 	int pending;                       /* repairs in the copy, not yet put */
+	int64_t user_id;                   /* the events' user: 0 not one of the users */
+	/* The columns in the tables' order, as their triggers take them:
+	 * CHANGING's of repairs, and every one of the events'. */
+	int changing_order[NCHANGING], event_order[NEVENT];
+	struct db_value was[NCHANGING];    /* the CHANGING values before a step */
+	char *was_text;                    /* their text */
+	size_t was_cap;
+	struct db_json before, after;      /* a step's audit JSON */
 };
 
 /* Repairs walked on the copies before they are put into the real tables:
@@ -84,6 +196,55 @@ static int step(struct db *db, const char *sql, const char *text)
 		return db_status(db);
 	db_bind_text_or_null(st, 1, text);
 	return db_step_done(db, st);
+}
+
+/* Where each of NAMES (N) stands among TABLE's columns: ORDER[k] is the
+ * k-th of them in the table's order, the order its trigger writes them in.
+ * With ALL, the table may have no other column (the bulk path writes the
+ * whole row). */
+static int column_order(struct db *db, const char *table, const char *const *names, int n,
+			int all, int *order)
+{
+	sqlite3_stmt *st = db_prep(db, SQL_COLUMNS);
+	if (!st)
+		return db_status(db);
+	sqlite3_bind_text(st, 1, table, -1, SQLITE_STATIC);
+	int k = 0, rc, unknown = 0;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *col = (const char *)sqlite3_column_text(st, 0);
+		int i = 0;
+		while (i < n && strcmp(names[i], col) != 0)
+			i++;
+		if (i < n && k < n)
+			order[k++] = i;
+		else if (i == n && all && !unknown)
+			unknown = db_set_error(db, DB_ERROR, "the bulk path does not write %s.%s",
+					       table, col);
+	}
+	db_reset(st);
+	if (rc != SQLITE_DONE)
+		return db_fail(db, rc, "reading the schema");
+	if (unknown)
+		return unknown;
+	if (k != n)
+		return db_set_error(db, DB_ERROR, "%s has not the columns the bulk path writes", table);
+	return DB_OK;
+}
+
+/* The events' user_id, as REPAIR_SQL_EVENT_ARGS finds it: WHO's id when
+ * that user exists, else 0 (none: the command line's). */
+static int events_user(struct db *db, const struct actor *who, int64_t *id)
+{
+	*id = 0;
+	sqlite3_stmt *st = db_prep(db, SQL_USER);
+	if (!st)
+		return db_status(db);
+	sqlite3_bind_int64(st, 1, who ? who->user_id : 0);
+	int rc = db_step_row(db, st);
+	if (rc == DB_OK)
+		*id = sqlite3_column_int64(st, 0);
+	db_reset(st);
+	return rc == DB_NOTFOUND ? DB_OK : rc;
 }
 
 int repair_bulk_begin(struct db *db, const struct actor *who, const char *from_day,
@@ -104,8 +265,11 @@ int repair_bulk_begin(struct db *db, const struct actor *who, const char *from_d
 	b->db = db;
 	b->who = who;
 	repair_now(b->now, b->today);
-	if ((rc = db_audit_copy_make(db, "repairs", "repair_bulk_row", CHANGING)) ||
-	    (rc = db_audit_copy_make(db, "repair_events", "repair_bulk_event", NULL)) ||
+	if ((rc = db_audit_copy_make(db, "repairs", "repair_bulk_row")) ||
+	    (rc = db_audit_copy_make(db, "repair_events", "repair_bulk_event")) ||
+	    (rc = column_order(db, "repairs", CHANGING_NAMES, NCHANGING, 0, b->changing_order)) ||
+	    (rc = column_order(db, "repair_events", EVENT_NAMES, NEVENT, 1, b->event_order)) ||
+	    (rc = events_user(db, who, &b->user_id)) ||
 	    (rc = step(db, SQL_ROW_CLEAR, NULL)) || (rc = step(db, SQL_EVENTS_CLEAR, NULL)) ||
 	    (rc = repair_rules_load(db, &b->rules)) ||
 	    (rc = holidays_load(db, from_day, "2999-12-31", &b->h))) {
@@ -121,6 +285,9 @@ void repair_bulk_end(struct repair_bulk *b)
 	if (!b)
 		return;
 	free((void *)b->h.days);
+	free(b->was_text);
+	db_json_free(&b->before);
+	db_json_free(&b->after);
 	free(b);
 }
 
@@ -134,16 +301,126 @@ static int target(struct repair_bulk *b, const struct repair *r, char out[REPAIR
 	return DB_OK;
 }
 
-/* An event of the repair, as repair_add_event adds it, into the copy. */
+/* An event of the repair, as repair_add_event adds it, into the copy, and
+ * its audit row, as the events' trigger writes it: the whole row. */
 static int event(struct repair_bulk *b, int64_t id, const char *at, enum repair_status from,
 		 enum repair_status to, const char *note)
 {
-	sqlite3_stmt *st = db_prep(b->db, SQL_EVENT_INSERT);
+	struct db *db = b->db;
+	const struct actor *who = b->who;
+	struct event_row e = { b->next_event, id, b->user_id, at,
+			       who && who->name ? who->name : "unknown",
+			       repair_status_name(from), repair_status_name(to), note };
+	sqlite3_stmt *st = db_prep(db, SQL_EVENT_INSERT);
+	if (!st)
+		return db_status(db);
+	struct db_value v[NEVENT];
+	for (int c = 0; c < NEVENT; c++) {
+		event_value(&e, c, &v[c]);
+		bind_value(st, c + 1, &v[c]);
+	}
+	int rc = db_step_done(db, st);
+	if (rc)
+		return rc;
+	db_json_open(&b->after);
+	for (int k = 0; k < NEVENT; k++)
+		db_json_value(&b->after, EVENT_NAMES[b->event_order[k]], &v[b->event_order[k]]);
+	const char *json = db_json_close(&b->after);
+	if (!json)
+		return db_set_error(db, DB_ERROR, "out of memory");
+	if ((rc = db_audit_copy_row(db, "repair_events", e.id, "insert", NULL, json)))
+		return rc;
+	b->next_event++;
+	return DB_OK;
+}
+
+/* The audit row of repair ID's insert into its copy: the whole row, as it
+ * is there (the columns the insert left out with their defaults). */
+static int audit_insert(struct repair_bulk *b, int64_t id)
+{
+	struct db *db = b->db;
+	sqlite3_stmt *st = db_prep(db, SQL_ROW_READ);
+	if (!st)
+		return db_status(db);
+	sqlite3_bind_int64(st, 1, id);
+	int rc = db_step_row(db, st);
+	int whole = rc == DB_OK && db_json_row(&b->after, st) == 0;
+	db_reset(st);
+	if (rc)
+		return rc == DB_NOTFOUND ? db_set_error(db, DB_ERROR, "the repair is not in the bulk"
+							" copy") : rc;
+	const char *json = whole ? db_json_close(&b->after) : NULL;
+	if (!json)
+		return db_set_error(db, DB_ERROR, "a repair's row cannot be written to the trail"
+				    " (out of memory, or a value JSON cannot hold)");
+	return db_audit_copy_row(db, "repairs", id, "insert", NULL, json);
+}
+
+/* R's CHANGING values, kept in b->was, before a step. */
+static int snapshot(struct repair_bulk *b, const struct repair *r)
+{
+	size_t need = 0;
+	for (int c = 0; c < NCHANGING; c++) {
+		changing_value(r, c, &b->was[c]);
+		if (b->was[c].type == SQLITE_TEXT)
+			need += strlen(b->was[c].s) + 1;
+	}
+	if (need > b->was_cap) {
+		char *t = realloc(b->was_text, need);
+		if (!t)
+			return db_set_error(b->db, DB_ERROR, "out of memory");
+		b->was_text = t;
+		b->was_cap = need;
+	}
+	char *o = b->was_text;
+	for (int c = 0; c < NCHANGING; c++)
+		if (b->was[c].type == SQLITE_TEXT) {
+			size_t n = strlen(b->was[c].s) + 1;
+			memcpy(o, b->was[c].s, n);
+			b->was[c].s = o;
+			o += n;
+		}
+	return DB_OK;
+}
+
+/* The audit row of a step that made b->was into R, as the repairs'
+ * trigger writes an update's: the columns that changed, in the table's
+ * order, before and after. */
+static int audit_step(struct repair_bulk *b, const struct repair *r)
+{
+	db_json_open(&b->before);
+	db_json_open(&b->after);
+	for (int k = 0; k < NCHANGING; k++) {
+		int c = b->changing_order[k];
+		struct db_value is;
+		changing_value(r, c, &is);
+		if (!db_value_same(&b->was[c], &is)) {
+			db_json_value(&b->before, CHANGING_NAMES[c], &b->was[c]);
+			db_json_value(&b->after, CHANGING_NAMES[c], &is);
+		}
+	}
+	const char *before = db_json_close(&b->before), *after = db_json_close(&b->after);
+	if (!before || !after)
+		return db_set_error(b->db, DB_ERROR, "out of memory");
+	return db_audit_copy_row(b->db, "repairs", r->id, "update", before, after);
+}
+
+/* The repair's last state into its copy, once its steps are in the trail. */
+static int put_last(struct repair_bulk *b, const struct repair *r)
+{
+	sqlite3_stmt *st = db_prep(b->db, SQL_ROW_LAST);
 	if (!st)
 		return db_status(b->db);
-	repair_bind_event(st, b->who, id, at, from, to, note);
-	sqlite3_bind_int64(st, 8, b->next_event++);
-	return db_step_done(b->db, st);
+	struct db_value v[NCHANGING];
+	for (int c = 0; c < NCHANGING; c++) {
+		changing_value(r, c, &v[c]);
+		bind_value(st, c + 1, &v[c]);
+	}
+	sqlite3_bind_int64(st, NCHANGING + 1, r->id);
+	int rc = db_step_done(b->db, st);
+	if (!rc && sqlite3_changes(b->db->conn) != 1)
+		rc = db_set_error(b->db, DB_ERROR, "repair %s is not in the bulk copy", r->ref);
+	return rc;
 }
 
 static int insert(struct repair_bulk *b, struct repair *r)
@@ -202,13 +479,16 @@ static int insert(struct repair_bulk *b, struct repair *r)
 	db_bind_text_or_null(st, 14, repair_how_name(r->reported_how));
 	db_bind_text_or_null(st, 15, repair_category_name(r->category));
 	sqlite3_bind_int64(st, 16, r->id);
-	if ((rc = db_step_done(db, st)))
+	if ((rc = db_step_done(db, st)) || (rc = audit_insert(b, r->id)))
 		return rc;
+	/* R as the row now is, the columns the insert left to their defaults
+	 * included: the first step's "before". */
 	r->status = REPAIR_REPORTED;
 	r->version = 1;
 	r->reopened = 0;
 	r->contractor_id = 0;
 	r->completed_at[0] = r->closed_at[0] = '\0';
+	r->investigated_on[0] = r->summary_sent_on[0] = r->safety_done_on[0] = '\0';
 	ref_format('R', r->id, r->ref, sizeof r->ref);
 	return event(b, r->id, r->reported_at, REPAIR_NO_STATUS, REPAIR_REPORTED, "");
 }
@@ -239,6 +519,9 @@ static int move(struct repair_bulk *b, struct repair *r, const struct repair_bul
 	if (strcmp(when, last) < 0)
 		return db_set_error(db, DB_INVALID, "a move cannot be dated before the repair's last"
 				    " change");
+	if ((rc = snapshot(b, r)))
+		return rc;
+	enum repair_status from = r->status;
 	if (m->to == REPAIR_ASSIGNED)
 		r->contractor_id = m->contractor_id;
 	if (m->to == REPAIR_COMPLETED)
@@ -256,24 +539,10 @@ static int move(struct repair_bulk *b, struct repair *r, const struct repair_bul
 		return db_set_error(db, DB_INVALID, "an assigned repair names its contractor");
 	if ((m->to == REPAIR_COMPLETED || m->to == REPAIR_CLOSED) && !r->completed_at[0])
 		return db_set_error(db, DB_INVALID, "a completed repair has its completion time");
-	sqlite3_stmt *st = db_prep(db, SQL_ROW_MOVE);
-	if (!st)
-		return db_status(db);
-	sqlite3_bind_int64(st, 1, r->id);
-	sqlite3_bind_int64(st, 2, r->version);
-	db_bind_text(st, 3, repair_status_name(m->to));
-	db_bind_id_or_null(st, 4, r->contractor_id);
-	db_bind_text_or_null(st, 5, r->completed_at);
-	db_bind_text_or_null(st, 6, r->closed_at);
-	sqlite3_bind_int(st, 7, r->reopened);
-	if ((rc = db_step_done(db, st)))
-		return rc;
-	if (sqlite3_changes(db->conn) != 1)
-		return db_set_error(db, DB_CONFLICT, "repair %s changed while it was written", r->ref);
-	if ((rc = event(b, r->id, when, r->status, m->to, m->note)))
-		return rc;
 	r->status = m->to;
 	r->version++;
+	if ((rc = audit_step(b, r)) || (rc = event(b, r->id, when, from, m->to, m->note)))
+		return rc;
 	memcpy(last, when, REPAIR_INSTANT_LEN);
 	return DB_OK;
 }
@@ -290,6 +559,8 @@ static int edit(struct repair_bulk *b, struct repair *r, const struct repair *e)
 	if (r->priority != e->priority)
 		return db_set_error(db, DB_INVALID, "the bulk path does not change a priority (it"
 				    " would be an event of its own)");
+	if ((rc = snapshot(b, r)))
+		return rc;
 	memcpy(r->title, e->title, sizeof r->title);
 	memcpy(r->description, e->description, sizeof r->description);
 	memcpy(r->location, e->location, sizeof r->location);
@@ -309,30 +580,8 @@ static int edit(struct repair_bulk *b, struct repair *r, const struct repair *e)
 		return rc;
 	if (retarget && (rc = target(b, r, r->target_at)))
 		return rc;
-	sqlite3_stmt *st = db_prep(db, SQL_ROW_EDIT);
-	if (!st)
-		return db_status(db);
-	sqlite3_bind_int64(st, 1, r->id);
-	sqlite3_bind_int64(st, 2, r->version);
-	db_bind_text(st, 3, r->title);
-	db_bind_text(st, 4, r->description);
-	db_bind_text(st, 5, r->location);
-	db_bind_text(st, 6, repair_priority_name(r->priority));
-	db_bind_text_or_null(st, 7, r->rtr_defect);
-	db_bind_id_or_null(st, 8, r->rtr_days);
-	db_bind_text_or_null(st, 9, repair_damp_name(r->damp_hazard));
-	db_bind_text_or_null(st, 10, r->investigated_on);
-	db_bind_text_or_null(st, 11, r->summary_sent_on);
-	db_bind_text_or_null(st, 14, r->safety_done_on);
-	if (r->has_cost)
-		sqlite3_bind_int64(st, 12, r->cost_pence);
-	db_bind_text(st, 13, r->target_at);
-	if ((rc = db_step_done(db, st)))
-		return rc;
-	if (sqlite3_changes(db->conn) != 1)
-		return db_set_error(db, DB_CONFLICT, "repair %s changed while it was written", r->ref);
 	r->version++;
-	return DB_OK;
+	return audit_step(b, r);
 }
 
 /* Puts the walked repairs' audit rows into the trail, then the repairs and
@@ -368,6 +617,8 @@ int repair_bulk_add(struct repair_bulk *b, struct repair *r, const struct repair
 		if ((rc = move(b, r, &moves[i], last)))
 			return rc;
 	if (after && (rc = edit(b, r, after)))
+		return rc;
+	if ((nmoves > 0 || after) && (rc = put_last(b, r)))
 		return rc;
 	return ++b->pending >= BATCH ? flush(b) : DB_OK;
 }
