@@ -49,6 +49,11 @@ int repair_bulk_begin(struct db *db, const struct actor *who, const char *from_d
 int repair_bulk_add(struct repair_bulk *b, struct repair *r, const struct repair_bulk_move *moves,
 		    int nmoves, const struct repair *after);
 
+/* Puts the repairs into the real tables every N added (N from 1; the
+ * default, 8192, suits a large load: see repair_bulk.c). Tests take a
+ * small N to cross the batches' edges. */
+void repair_bulk_batch(struct repair_bulk *b, int n);
+
 /* Puts the last repairs added into the real tables: until then (and
  * between batches) some are held in the load's TEMP copies, their audit
  * rows with them, so nothing else may write repairs or their events, nor

@@ -141,12 +141,12 @@ static int has_unaudited(struct db *db)
 	return n;
 }
 
-/* The audit rows of the copies' steps, in the order they were made (seq),
- * on their way to the trail: no constraint, index or AUTOINCREMENT. A step
- * on a copy then writes nothing in the main file, and the trail's indexes
- * and checks are written and run once a batch, in one statement. The rows
- * are dated as they are put in the trail, one time for the batch: the
- * copies' triggers call no strftime (see create_trigger). */
+/* The audit rows of the steps on copies (db_audit_copy_row), in the order
+ * they were made (seq), on their way to the trail: no constraint, index or
+ * AUTOINCREMENT. A step on a copy then writes nothing in the main file,
+ * and the trail's indexes and checks are written and run once a batch, in
+ * one statement. The rows are dated as they are put in the trail, one
+ * time for the batch. */
 static const char SQL_BULK_TRAIL[] =
 	"CREATE TEMP TABLE IF NOT EXISTS audit_bulk (seq INTEGER PRIMARY KEY, user_id,"
 	" actor, table_name, row_id, action, before, after)";
