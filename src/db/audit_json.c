@@ -7,8 +7,10 @@
  * The form is SQLite's: no spaces; keys and text in double quotes, with
  * '"' and '\' escaped by a backslash, \b \t \n \f \r for those controls
  * and \u00xx (lower-case hex) for the other bytes below 0x20; every other
- * byte as it is (UTF-8 is not re-encoded); integers in decimal; null.
- * test_audit compares it with SQLite's own, byte by byte, over every byte.
+ * byte as it is (UTF-8 is not re-encoded); integers in decimal; real
+ * numbers by SQLite's own printf, as json_object prints them; null.
+ * test_audit_json compares it with SQLite's own, byte by byte, over every
+ * byte.
  */
 #include <stdint.h>
 #include <stdlib.h>

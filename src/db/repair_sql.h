@@ -73,11 +73,10 @@ int repair_apply_schemes(struct db *db, struct repair *r, struct repair_rules *r
 /* The local date of an instant ("" stays ""; a date stays that date). */
 void repair_local_date(const char *instant, char out[11]);
 
-/* repairs.c's writes, shared with the bulk path (repair_bulk.c) so that
- * a repair made either way is written by the same statements (the bulk
- * path's moves and edit on a copy of the row, whose audit trigger is
- * generated as the table's own), and the same triggers (audit, search,
- * counts) fire. */
+/* repairs.c's writes. The bulk path (repair_bulk.c) inserts a repair into
+ * its copy by the same columns and arguments, and writes its events, moves
+ * and edit with the values these statements bind, the audit rows as the
+ * tables' triggers write them (tests/cli/demo.sh compares the two ways). */
 #define REPAIR_SQL_INSERT_COLS \
 	"uuid, home_id, reported_by_member, reported_at, title, description, location," \
 	" priority, rtr_defect, rtr_days, damp_hazard, cost_pence, target_at, reported_how," \
@@ -107,9 +106,6 @@ extern const char repair_sql_insert[], repair_sql_event[], repair_sql_move[],
 int repair_check_fields(struct db *db, const struct repair *r);
 int repair_clean_date(struct db *db, char *field, const char *what);
 int repair_check_damp_dates(struct db *db, const char *reported_at, const struct repair *r);
-/* Binds an event's ?1 to ?7 (REPAIR_SQL_EVENT_ARGS). */
-void repair_bind_event(sqlite3_stmt *st, const struct actor *who, int64_t id, const char *at,
-		       enum repair_status from, enum repair_status to, const char *note);
 int repair_add_event(struct db *db, const struct actor *who, int64_t id, const char *at,
 		     enum repair_status from, enum repair_status to, const char *note);
 #endif

@@ -343,8 +343,10 @@ static int exists(struct db *db, const char *sql, int64_t a, int64_t b)
 	return rc;
 }
 
-void repair_bind_event(sqlite3_stmt *st, const struct actor *who, int64_t id, const char *at,
-		       enum repair_status from, enum repair_status to, const char *note)
+/* Binds an event's ?1 to ?7 (REPAIR_SQL_EVENT_ARGS). */
+static void repair_bind_event(sqlite3_stmt *st, const struct actor *who, int64_t id,
+			      const char *at, enum repair_status from, enum repair_status to,
+			      const char *note)
 {
 	sqlite3_bind_int64(st, 1, id);
 	db_bind_text(st, 2, at);
