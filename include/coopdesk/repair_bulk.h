@@ -50,7 +50,7 @@ int repair_bulk_add(struct repair_bulk *b, struct repair *r, const struct repair
 		    int nmoves, const struct repair *after);
 
 /* Puts the repairs into the real tables every N added (N from 1; the
- * default, 8192, suits a large load: see repair_bulk.c). Tests take a
+ * default, 16384, suits a large load: see repair_bulk.c). Tests take a
  * small N to cross the batches' edges. */
 void repair_bulk_batch(struct repair_bulk *b, int n);
 

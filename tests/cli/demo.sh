@@ -156,7 +156,7 @@ cmp -s "$TMP/names1" "$TMP/names3" && not_ok "another seed gave the same members
 # (only the clock times and the random uuids differ; the JSON is compared
 # as text, byte for byte), the kept counts, the
 # search index. 2,500 repairs: three of the bulk path's batches, at 1,024
-# a batch (COOPDESK_BULK_BATCH; a large load takes 8,192).
+# a batch (COOPDESK_BULK_BATCH; a large load takes 16,384).
 same() {
 	q "$1" "SELECT id, home_id, reported_by_member, reported_at, title, description, location,
 		priority, rtr_defect, rtr_days, damp_hazard, investigated_on, summary_sent_on, status,
