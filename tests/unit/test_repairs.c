@@ -1632,6 +1632,22 @@ static void bulk_update_json_is_the_apis(void **state)
 	assert_non_null(strstr(bulk_before, "\"cost_pence\":null"));
 }
 
+/* The bulk path writes an event's whole row itself: a column of the
+ * events it does not know stops the load in words, before anything is
+ * written, rather than leave the column out of the trail. */
+static void bulk_refuses_an_event_column_it_does_not_write(void **state)
+{
+	struct fx *f = *state;
+	struct actor board = test_board();
+	raw_exec(f, "ALTER TABLE repair_events ADD COLUMN weather TEXT");
+	struct repair_bulk *b = NULL;
+	assert_int_equal(db_begin(f->db, &board), DB_OK);
+	assert_int_equal(repair_bulk_begin(f->db, &board, "2026-01-01", &b), DB_ERROR);
+	assert_null(b);
+	assert_string_equal(db_errmsg(f->db), "the bulk path does not write repair_events.weather");
+	db_rollback(f->db);
+}
+
 /* check's reporter: counts the problems naming the audit switch. */
 static void count_switch(const char *name, const char *problem, int warning, void *arg)
 {
@@ -1746,6 +1762,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(the_audit_switch_skips_one_table_only, setup, teardown),
 		cmocka_unit_test_setup_teardown(bulk_update_json_is_the_apis, setup, teardown),
 		cmocka_unit_test_setup_teardown(bulk_audit_rows_wait_for_the_put, setup, teardown),
+		cmocka_unit_test_setup_teardown(bulk_refuses_an_event_column_it_does_not_write, setup,
+						teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
