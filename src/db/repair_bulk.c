@@ -14,7 +14,7 @@
  * after (audit_step; the JSON is SQLite's json_object's form, audit_json.c).
  * The copies have no triggers, indexes, search or counts (a trigger firing
  * on a copy cost more than the row it wrote: a demo repair took 1.11 M
- * instructions so, about 0.85 M now); the audit rows wait in a TEMP table
+ * instructions so, 0.82 M now); the audit rows wait in a TEMP table
  * of their own until the batch is put, so a step writes no page of the main
  * file. The audit rows, and then the repairs and their events, go into the
  * real tables in their final state, BATCH repairs at a time, by one
