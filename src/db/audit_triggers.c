@@ -236,6 +236,35 @@ int db_audit_copy_row(struct db *db, const char *table, int64_t row_id, const ch
 	return rc;
 }
 
+int db_audit_column_order(struct db *db, const char *table, const char *const *names, int n,
+			  int all, int *order)
+{
+	sqlite3_stmt *st = db_prep(db, SQL_COLUMNS);
+	if (!st)
+		return db_status(db);
+	sqlite3_bind_text(st, 1, table, -1, SQLITE_STATIC);
+	int k = 0, rc, unknown = 0;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *col = (const char *)sqlite3_column_text(st, 0);
+		int i = 0;
+		while (i < n && strcmp(names[i], col) != 0)
+			i++;
+		if (i < n && k < n)
+			order[k++] = i;
+		else if (i == n && all && !unknown)
+			unknown = db_set_error(db, DB_ERROR, "the bulk path does not write %s.%s",
+					       table, col);
+	}
+	db_reset(st);
+	if (rc != SQLITE_DONE)
+		return db_fail(db, rc, "reading the schema");
+	if (unknown)
+		return unknown;
+	if (k != n)
+		return db_set_error(db, DB_ERROR, "%s has not the columns the bulk path writes", table);
+	return DB_OK;
+}
+
 int db_audit_triggers_refresh(struct db *db)
 {
 	/* Drop the generated triggers first (their names, then the drops:

@@ -319,6 +319,12 @@ int db_audit_copy_make(struct db *db, const char *table, const char *copy);
  * "update" or "delete"; BEFORE and AFTER the JSON, or NULL. */
 int db_audit_copy_row(struct db *db, const char *table, int64_t row_id, const char *action,
 		      const char *before, const char *after);
+/* Where each of NAMES (N of them) stands among TABLE's columns, in the
+ * order the audit triggers write them (the statement they are generated
+ * from): ORDER[k] is the index in NAMES of the k-th. With ALL, TABLE may
+ * have no other column (a writer of whole rows would leave it out). */
+int db_audit_column_order(struct db *db, const char *table, const char *const *names, int n,
+			  int all, int *order);
 /* Puts the copies' waiting audit rows into the trail, in the order they
  * were made, by one statement; the bulk path does so before it puts the
  * rows themselves, and nothing else may write to the trail in between. */

@@ -58,7 +58,6 @@ static const char SQL_USER[] = "SELECT id FROM users WHERE id = ?1";
 /* The repair as its copy holds it, just inserted: its insert's audit row
  * is the whole row, every column (as the table's trigger takes them). */
 static const char SQL_ROW_READ[] = "SELECT * FROM temp.repair_bulk_row WHERE id = ?1";
-static const char SQL_COLUMNS[] = "SELECT name FROM pragma_table_info(?1) ORDER BY cid";
 
 /* A value as a statement of repairs.c binds it: db_bind_text,
  * db_bind_text_or_null, sqlite3_bind_int64, db_bind_id_or_null. */
@@ -211,39 +210,6 @@ static int step(struct db *db, const char *sql, const char *text)
 	return db_step_done(db, st);
 }
 
-/* Where each of NAMES (N) stands among TABLE's columns: ORDER[k] is the
- * k-th of them in the table's order, the order its trigger writes them in.
- * With ALL, the table may have no other column (the bulk path writes the
- * whole row). */
-static int column_order(struct db *db, const char *table, const char *const *names, int n,
-			int all, int *order)
-{
-	sqlite3_stmt *st = db_prep(db, SQL_COLUMNS);
-	if (!st)
-		return db_status(db);
-	sqlite3_bind_text(st, 1, table, -1, SQLITE_STATIC);
-	int k = 0, rc, unknown = 0;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		const char *col = (const char *)sqlite3_column_text(st, 0);
-		int i = 0;
-		while (i < n && strcmp(names[i], col) != 0)
-			i++;
-		if (i < n && k < n)
-			order[k++] = i;
-		else if (i == n && all && !unknown)
-			unknown = db_set_error(db, DB_ERROR, "the bulk path does not write %s.%s",
-					       table, col);
-	}
-	db_reset(st);
-	if (rc != SQLITE_DONE)
-		return db_fail(db, rc, "reading the schema");
-	if (unknown)
-		return unknown;
-	if (k != n)
-		return db_set_error(db, DB_ERROR, "%s has not the columns the bulk path writes", table);
-	return DB_OK;
-}
-
 /* The events' user_id, as REPAIR_SQL_EVENT_ARGS finds it: WHO's id when
  * that user exists, else 0 (none: the command line's). */
 static int events_user(struct db *db, const struct actor *who, int64_t *id)
@@ -281,8 +247,8 @@ int repair_bulk_begin(struct db *db, const struct actor *who, const char *from_d
 	repair_now(b->now, b->today);
 	if ((rc = db_audit_copy_make(db, "repairs", "repair_bulk_row")) ||
 	    (rc = db_audit_copy_make(db, "repair_events", "repair_bulk_event")) ||
-	    (rc = column_order(db, "repairs", CHANGING_NAMES, NCHANGING, 0, b->changing_order)) ||
-	    (rc = column_order(db, "repair_events", EVENT_NAMES, NEVENT, 1, b->event_order)) ||
+	    (rc = db_audit_column_order(db, "repairs", CHANGING_NAMES, NCHANGING, 0, b->changing_order)) ||
+	    (rc = db_audit_column_order(db, "repair_events", EVENT_NAMES, NEVENT, 1, b->event_order)) ||
 	    (rc = events_user(db, who, &b->user_id)) ||
 	    (rc = step(db, SQL_ROW_CLEAR, NULL)) || (rc = step(db, SQL_EVENTS_CLEAR, NULL)) ||
 	    (rc = repair_rules_load(db, &b->rules)) ||
